@@ -1,0 +1,48 @@
+"""Sphinx configuration of the koopstadt handbook (sources in docs/, built by `nox -s html`)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).parent.resolve()
+sys.path.insert(0, str(ROOT))  # `pipeline` also works uninstalled (e.g. plain sphinx-build)
+
+from pipeline.body import MYST_EXTENSIONS  # noqa: E402
+from pipeline.html import theme  # noqa: E402
+
+project = "koopstadt"
+author = "Gemeinsame Geschäftsstelle koopstadt"
+_year = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", "1433116800"))).tm_year
+copyright = f"2007–{_year}, koopstadt – Stadtentwicklung Bremen, Leipzig, Nürnberg"  # noqa: A001
+language = "de"
+root_doc = "index"
+
+extensions = ["myst_parser", "pipeline.sphinx_ext"]
+source_suffix = {".md": "markdown"}
+exclude_patterns = ["**/bilder/*.md", "_build"]
+myst_enable_extensions = sorted(MYST_EXTENSIONS)
+myst_title_to_header = True
+myst_heading_anchors = 3
+myst_url_schemes = ["http", "https", "mailto"]
+myst_footnote_transition = False
+suppress_warnings: list[str] = []
+nitpicky = False
+
+koop_root = str(ROOT)
+koop_handbook_url = "https://www.koopstadt.de/handbuch/"
+koop_downloads = ""  # set by `pipeline.cli html` (-D) to the folder of built PDFs/EPUBs
+
+html_theme = "sphinx_book_theme"
+html_title = "koopstadt – Handbuch"
+html_short_title = "koopstadt"
+html_static_path = [str(theme.STATIC)]
+html_css_files = ["koop.css"]
+html_theme_options = theme.OPTIONS
+html_copy_source = False
+html_show_sourcelink = False
+html_last_updated_fmt = None
+html_search_language = "de"
+html_extra_path: list[str] = []  # set by `pipeline.cli html` (-D) to publish the downloads

@@ -1,0 +1,250 @@
+"""Checks on a contribution's MyST body, on markdown-it tokens (the same parser MyST uses).
+
+Contributions are untrusted: raw HTML, `{raw}`, includes from outside the folder, remote
+images, `javascript:`/`data:` links and unknown directives/roles are errors. The result also
+lists what a file defines and uses (labels, links, citations) for the cross-file checks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path, PurePosixPath
+
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from myst_parser.config.main import MdParserConfig
+from myst_parser.parsers.mdit import create_md_parser
+
+from .diagnostics import Diagnostic, diag
+
+MYST_EXTENSIONS = frozenset({"colon_fence", "deflist", "smartquotes"})
+ADMONITIONS = frozenset({"note", "tip", "important", "hint", "warning", "attention", "caution", "admonition", "seealso"})
+FIGURES = frozenset({"figure", "image"})
+ALLOWED_DIRECTIVES = ADMONITIONS | FIGURES | {"table", "list-table", "epigraph", "pull-quote", "include"}
+ALLOWED_ROLES = frozenset({"cite:p", "cite:t", "ref", "doc", "numref", "sub", "sup", "abbr", "term"})
+IMAGE_SUFFIXES = frozenset({".svg", ".png", ".jpg", ".jpeg"})
+BAD_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
+MAX_IMAGE_MB = 20
+CITE_RE = re.compile(r"^(?:\{(?P<pre>[^{}]*)\})?(?P<key>[^{}\s]+?)(?:\{(?P<post>[^{}]*)\})?$")
+_TEXT_LINK_RE = re.compile(r"\]\(\s*<?\s*(javascript|data|vbscript|file)\s*:", re.IGNORECASE)
+_OPTION_RE = re.compile(r"^:([\w-]+):\s*(.*)$")
+
+
+@dataclass
+class BodyFacts:
+    """What a body defines and uses; the input of the cross-file checks."""
+
+    labels: dict[str, int] = field(default_factory=dict)  # label → line
+    doc_links: list[tuple[str, str, int]] = field(default_factory=list)  # (target rel. to docs/, as written, line)
+    refs: list[tuple[str, int]] = field(default_factory=list)  # {ref}/{numref} targets
+    cites: list[tuple[str, int]] = field(default_factory=list)  # citation keys
+    images: list[str] = field(default_factory=list)  # image paths relative to docs/
+    words: int = 0
+
+
+@cache
+def parser() -> MarkdownIt:
+    return create_md_parser(MdParserConfig(enable_extensions=set(MYST_EXTENSIONS)), RendererHTML)
+
+
+def parse_cite(content: str) -> list[tuple[str, str, str]] | None:
+    """`{pre}key{post}, key2` → [(pre, key, post), …]; None when unreadable."""
+    out: list[tuple[str, str, str]] = []
+    for part in re.split(r",(?![^{}]*\})", content):
+        m = CITE_RE.match(part.strip())
+        if not m:
+            return None
+        out.append((m.group("pre") or "", m.group("key"), m.group("post") or ""))
+    return out or None
+
+
+def split_directive(content: str) -> tuple[dict[str, str], str, int]:
+    """Directive content → (options, body, body offset in lines). Handles `:key: value` and `---` YAML blocks."""
+    lines = content.splitlines()
+    options: dict[str, str] = {}
+    i = 0
+    if lines and lines[0].strip() == "---":
+        for j in range(1, len(lines)):
+            if lines[j].strip() == "---":
+                for opt in lines[1:j]:
+                    if ":" in opt:
+                        k, v = opt.split(":", 1)
+                        options[k.strip()] = v.strip().strip("\"'")
+                i = j + 1
+                break
+    else:
+        while i < len(lines) and (m := _OPTION_RE.match(lines[i])):
+            options[m.group(1)] = m.group(2).strip()
+            i += 1
+    if i < len(lines) and not lines[i].strip():
+        i += 1
+    return options, "\n".join(lines[i:]), i
+
+
+class BodyChecker:
+    def __init__(self, path: str, file: Path, docs: Path, offset: int) -> None:
+        self.path = path  # as shown in messages
+        self.file = file
+        self.docs = docs.resolve()
+        self.folder = file.parent.resolve()
+        self.offset = offset  # line of the body's first line in the file (1-based)
+        self.facts = BodyFacts()
+        self.problems: list[Diagnostic] = []
+
+    def error(self, line: int, code: str, *args: object) -> None:
+        self.problems.append(diag(self.path, line, code, *args))
+
+    # -- paths ---------------------------------------------------------------------
+    def local_file(self, target: str, line: int, *, image: bool) -> Path | None:
+        """Resolve a local path inside the contribution's folder; report everything else."""
+        low = target.strip().lower()
+        if re.match(r"^[a-z][a-z0-9+.-]*:", low) or low.startswith("//"):
+            self.error(line, "image_remote" if image and low.startswith(("http", "//", "ftp")) else "link_scheme",
+                       target if image else low.split(":", 1)[0] + ":")
+            return None
+        rel = PurePosixPath(target.split("#", 1)[0].split("?", 1)[0])
+        if rel.is_absolute():
+            self.error(line, "path_outside", target)
+            return None
+        resolved = (self.file.parent / rel).resolve()
+        if not resolved.is_relative_to(self.folder):
+            self.error(line, "path_outside", target)
+            return None
+        if not resolved.is_file():
+            self.error(line, "image_missing" if image else "include_missing", target)
+            return None
+        if image:
+            if resolved.suffix.lower() not in IMAGE_SUFFIXES:
+                self.error(line, "image_type", target)
+                return None
+            size_mb = resolved.stat().st_size / 1_000_000
+            if size_mb > MAX_IMAGE_MB:
+                self.error(line, "image_size", target, f"{size_mb:.0f}", MAX_IMAGE_MB)
+                return None
+            self.facts.images.append(resolved.relative_to(self.docs).as_posix())
+        return resolved
+
+    # -- tokens --------------------------------------------------------------------
+    def check(self, text: str, base: int) -> None:
+        """Check `text` whose first line is file line `base`."""
+        try:
+            tokens = parser().parse(text)
+        except (RecursionError, ValueError, IndexError) as exc:  # pathological nesting
+            self.error(base, "cite_syntax", str(exc)[:60])
+            return
+        for tok in tokens:
+            line = base + (tok.map[0] if tok.map else 0)
+            self.block(tok, line)
+
+    def block(self, tok: Token, line: int) -> None:
+        if tok.type == "html_block":
+            self.error(line, "html", tok.content.strip().splitlines()[0][:60] if tok.content.strip() else "<…>")
+        elif tok.type == "myst_target":
+            self.label(tok.content.strip(), line)
+        elif tok.type == "heading_open" and tok.tag == "h1":
+            self.error(line, "heading_level")
+        elif tok.type in ("fence", "colon_fence"):
+            self.directive(tok, line)
+        elif tok.type == "inline":
+            self.facts.words += len(tok.content.split())
+            for child in tok.children or []:
+                self.inline(child, line, tok.content)
+
+    def inline(self, tok: Token, line: int, source: str) -> None:
+        if tok.type == "html_inline":
+            self.error(line, "html", tok.content[:60])
+        elif tok.type == "text":
+            if m := _TEXT_LINK_RE.search(tok.content):
+                self.error(line, "link_scheme", m.group(1).lower() + ":")
+        elif tok.type == "image":
+            src = str(tok.attrs.get("src", ""))
+            if not tok.content.strip():
+                self.error(line, "figure_alt", src)
+            self.local_file(src, line, image=True)
+        elif tok.type == "link_open":
+            self.link(str(tok.attrs.get("href", "")), line)
+        elif tok.type == "myst_role":
+            self.role(str(tok.meta.get("name", "")), tok.content, line)
+        elif tok.type == "footnote_ref":
+            pass
+
+    def link(self, href: str, line: int) -> None:
+        low = href.strip().lower()
+        if low.startswith(BAD_SCHEMES):
+            self.error(line, "link_scheme", low.split(":", 1)[0] + ":")
+            return
+        if re.match(r"^[a-z][a-z0-9+.-]*:", low) or low.startswith(("#", "//")) or not low:
+            return  # web, mail and in-page links
+        target = href.partition("#")[0]
+        rel = PurePosixPath(target)
+        if rel.suffix != ".md":
+            self.error(line, "xref", href)
+            return
+        resolved = (self.file.parent / rel).resolve()
+        if not resolved.is_relative_to(self.docs):
+            self.error(line, "path_outside", href)
+            return
+        self.facts.doc_links.append((resolved.relative_to(self.docs).as_posix(), href, line))
+
+    def role(self, name: str, content: str, line: int) -> None:
+        if name not in ALLOWED_ROLES:
+            self.error(line, "role", name)
+        elif name.startswith("cite:"):
+            parsed = parse_cite(content)
+            if parsed is None:
+                self.error(line, "cite_syntax", content)
+            else:
+                self.facts.cites += [(key, line) for _, key, _ in parsed]
+        elif name in ("ref", "numref"):
+            m = re.search(r"<([^<>]+)>\s*$", content)
+            self.facts.refs.append(((m.group(1) if m else content).strip(), line))
+        elif name == "doc":
+            m = re.search(r"<([^<>]+)>\s*$", content)
+            target = (m.group(1) if m else content).strip()
+            self.link(target if target.endswith(".md") else target + ".md", line)
+
+    def label(self, name: str, line: int) -> None:
+        if name in self.facts.labels:
+            self.error(line, "label_duplicate", name, f"{self.path}:{self.facts.labels[name]}")
+        else:
+            self.facts.labels[name] = line
+
+    def directive(self, tok: Token, line: int) -> None:
+        info = tok.info.strip()
+        m = re.match(r"^\{([^}]*)\}\s*(.*)$", info)
+        if not m:
+            return  # a plain code block: rendered as literal text, harmless
+        name, argument = m.group(1).strip(), m.group(2).strip()
+        options, body, body_offset = split_directive(tok.content)
+        if name == "raw":
+            self.error(line, "raw")
+            return
+        if name not in ALLOWED_DIRECTIVES:
+            self.error(line, "directive", name)
+            return
+        if "name" in options:
+            self.label(options["name"], line)
+        if name == "include":
+            self.local_file(argument, line, image=False)
+            return
+        if name in FIGURES:
+            if not options.get("alt", "").strip():
+                self.error(line, "figure_alt", argument)
+            self.local_file(argument, line, image=True)
+        for key in ("target",):
+            if key in options:
+                self.link(options[key], line)
+        if body.strip():
+            self.check(body, line + 1 + body_offset)
+
+
+def check_body(path: str, file: Path, docs: Path, body: str, body_line: int) -> tuple[BodyFacts, list[Diagnostic]]:
+    checker = BodyChecker(path, file, docs, body_line)
+    if not body.strip():
+        checker.error(body_line, "body_empty")
+    else:
+        checker.check(body, body_line)
+    return checker.facts, checker.problems

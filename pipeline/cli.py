@@ -1,0 +1,66 @@
+"""Command-line entry points used by the nox sessions (`python -m pipeline.cli <command>`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import messages as M
+from .validate import validate_project
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    project = validate_project(Path(args.root))
+    for p in project.problems:
+        print(p.format(), file=sys.stderr)
+    n_err = len(project.errors)
+    n = len(project.reports)
+    if n_err:
+        print(f"\n{M.plural_count(n_err, 'Fehler', 'Fehler')} in {M.plural_count(n, 'Beitrag', 'Beiträgen')} "
+              "gefunden. Bitte korrigieren und „nox -s check“ erneut ausführen.", file=sys.stderr)
+        return EXIT_CONTENT
+    print(f"Alles in Ordnung: {M.plural_count(n, 'Beitrag', 'Beiträge')}, "
+          f"{M.plural_count(len(project.issues), 'Ausgabe', 'Ausgaben')} geprüft.")
+    return EXIT_OK
+
+
+def cmd_html(args: argparse.Namespace) -> int:
+    from .html.build import build_html
+
+    status = build_html(Path(args.root).resolve(), quiet=args.quiet)
+    if status:
+        print("\nDas Handbuch wurde nicht erneuert: Bitte die Meldungen oben beheben. "
+              "Die zuletzt erfolgreich erzeugte Fassung in build/html bleibt erhalten.", file=sys.stderr)
+        return EXIT_CONTENT
+    print("Handbuch erzeugt: build/html/index.html")
+    return EXIT_OK
+
+
+class GermanParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"Aufruf fehlerhaft: {message}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = GermanParser(prog="pipeline", description="koopstadt-Publikationspipeline")
+    parser.add_argument("--root", default=".", help="Projektordner (mit docs/ und koopblatt/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="alle Quellen prüfen, nichts schreiben").set_defaults(func=cmd_check)
+    html = sub.add_parser("html", help="Online-Handbuch erzeugen (build/html)")
+    html.add_argument("-q", "--quiet", action="store_true")
+    html.set_defaults(func=cmd_html)
+    args = parser.parse_args(argv)
+    if not (Path(args.root) / "docs").is_dir():
+        print(f"Aufruf fehlerhaft: Im Ordner „{args.root}“ gibt es kein „docs/“.", file=sys.stderr)
+        return EXIT_USAGE
+    result: int = args.func(args)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""Located diagnostics: path:line, code, German message and hint."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from . import messages as M
+
+
+class Severity(Enum):
+    ERROR = "Fehler"
+    WARNING = "Warnung"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    path: str
+    line: int
+    code: str
+    message: str
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+
+    def format(self) -> str:
+        text = f"{self.path}:{self.line}: {self.severity.value} [koop.{self.code}]: {self.message}"
+        if self.hint:
+            text += f" {M.HINT_PREFIX}: {self.hint}"
+        return text
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def diag(
+    path: str | Path, line: int, code: str, *args: object, hint: str | None = None, warning: bool = False
+) -> Diagnostic:
+    """Create a diagnostic whose text comes from the message catalogue `messages.TEXT[code]`."""
+    return Diagnostic(
+        str(path),
+        max(line, 1),
+        code,
+        M.TEXT[code].format(*args),
+        M.HINTS.get(code, "") if hint is None else hint,
+        Severity.WARNING if warning else Severity.ERROR,
+    )
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """A German "meinten Sie …?" hint for the closest choice, or an empty string."""
+    options = list(choices)
+    lowered = {c.lower(): c for c in options}
+    key = str(word).strip().lower()
+    match = difflib.get_close_matches(key, list(lowered), n=1, cutoff=0.6)
+    if not match:
+        # ids are ascii; also try the transliterated form (Nürnberg → nuernberg)
+        match = difflib.get_close_matches(M.transliterate(key), list(lowered), n=1, cutoff=0.6)
+    return M.DID_YOU_MEAN.format(lowered[match[0]]) if match else ""
+
+
+def sort_key(d: Diagnostic) -> tuple[str, int, str]:
+    return (d.path, d.line, d.code)

@@ -1,0 +1,1 @@
+"""The HTML handbook: theme configuration, stylesheet and the atomic build."""

@@ -1,0 +1,215 @@
+"""Every German string an author, editor or reader sees lives here (and in data/taxonomy.yml)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+HINT_PREFIX = "Hinweis"
+DID_YOU_MEAN = "Meinten Sie „{}“?"
+
+_TRANSLIT = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+
+
+def transliterate(text: str) -> str:
+    """German transliteration to ASCII (Südstadt → Suedstadt)."""
+    text = "".join(_TRANSLIT.get(ch, ch) for ch in text)
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", transliterate(text).lower()).strip("-")
+
+
+def join_or(items: list[str]) -> str:
+    quoted = [f"„{i}“" for i in items]
+    return ", ".join(quoted)
+
+
+# Diagnostic texts by code (without the "koop." prefix). Positional {} arguments.
+TEXT: dict[str, str] = {
+    # files and YAML
+    "encoding": "Die Datei ist nicht in UTF-8 kodiert (Byte {} an Position {}).",
+    "file_size": "Die Datei ist mit {} MB zu groß (höchstens {} MB).",
+    "line_length": "Zeile mit {} Zeichen ist zu lang (höchstens {}).",
+    "frontmatter_missing": "Die Datei beginnt nicht mit einem Front-Matter-Block zwischen „---“-Zeilen.",
+    "yaml": "Die Front Matter ist kein gültiges YAML: {}.",
+    "yaml_tag": "YAML-Tags wie „{}“ sind nicht erlaubt.",
+    "yaml_alias": "YAML-Anker und -Verweise („&“, „*“) sind nicht erlaubt.",
+    "yaml_duplicate_key": "Der Schlüssel „{}“ kommt mehrfach vor.",
+    "frontmatter_type": "Die Front Matter muss aus Schlüssel-Wert-Paaren bestehen, nicht aus {}.",
+    "key_missing": "Pflichtangabe „{}“ fehlt.",
+    "key_unknown": "Unbekannte Angabe „{}“.",
+    "type": "„{}“ muss {} sein, ist aber {}.",
+    "todo": "„{}“ ist noch nicht ausgefüllt (TODO).",
+    # taxonomy
+    "themenfeld": "Unbekanntes Themenfeld „{}“. Erlaubt: {}.",
+    "projektfamilie": "Unbekannte Projektfamilie „{}“. Erlaubt: {}.",
+    "projektfamilie_themenfeld": "Die Projektfamilie „{}“ gehört nicht zum Themenfeld „{}“, sondern zu „{}“.",
+    "aufgabe": "Unbekannte strategische Aufgabe „{}“. Erlaubt: {}.",
+    "art": "Unbekannte Art „{}“. Erlaubt: {}.",
+    "stadt": "„stadt: {}“ passt nicht zum Ordner „{}“.",
+    "folder": "Beiträge gehören in einen Stadtordner (docs/beitraege/<stadt>/), nicht nach „{}“.",
+    "slug": "Der Dateiname „{}“ ist als Kurzname ungeeignet.",
+    "date": "„{}“ ist kein gültiges Datum.",
+    "abstract": "Ein Praxisfall braucht einen Abstract (1–3 Sätze).",
+    "abstract_length": "Der Abstract hat {} Sätze; vorgesehen sind 1–3.",
+    "author": "Autorenangabe Nr. {} ist unvollständig: {}.",
+    "duplicate_value": "„{}“ ist in „{}“ doppelt angegeben.",
+    # body
+    "body_empty": "Der Beitrag hat keinen Text.",
+    "html": "HTML ist in Beiträgen nicht erlaubt: „{}“.",
+    "raw": "Die Direktive „{{raw}}“ ist in Beiträgen nicht erlaubt.",
+    "directive": "Die Direktive „{{{}}}“ ist in Beiträgen nicht erlaubt.",
+    "role": "Die Rolle „{{{}}}“ ist in Beiträgen nicht erlaubt.",
+    "include_missing": "Die einzubindende Datei „{}“ gibt es nicht.",
+    "include": "„{}“ liegt außerhalb des Beitragsordners und darf nicht eingebunden werden.",
+    "figure_alt": "Die Abbildung „{}“ hat keinen Alternativtext („:alt:“).",
+    "image_missing": "Die Bilddatei „{}“ gibt es nicht.",
+    "image_remote": "Bilder aus dem Netz („{}“) sind nicht erlaubt.",
+    "image_type": "Das Bildformat von „{}“ wird nicht unterstützt.",
+    "image_size": "Die Bilddatei „{}“ ist mit {} MB zu groß (höchstens {} MB).",
+    "path_outside": "Der Pfad „{}“ führt aus dem Beitragsordner hinaus.",
+    "link_scheme": "Links mit „{}“ sind nicht erlaubt.",
+    "xref": "Der Verweis auf „{}“ führt ins Leere.",
+    "slug_duplicate": "Den Kurznamen „{}“ gibt es schon in „{}“.",
+    "label_duplicate": "Die Marke „{}“ ist schon in „{}“ vergeben.",
+    "heading_level": "Überschriften im Beitrag beginnen mit „##“ – der Titel kommt aus der Front Matter.",
+    # citations and bibliography
+    "cite_unknown": "Unbekannter Literaturschlüssel „{}“.",
+    "cite_syntax": "Zitierung „{}“ ist nicht lesbar.",
+    "bib_syntax": "Dieser Eintrag in der Literaturdatei ist fehlerhaft: {}.",
+    "bib_duplicate": "Der Literaturschlüssel „{}“ ist doppelt vergeben.",
+    "bib_field": "Dem Literatureintrag „{}“ fehlt das Feld „{}“.",
+    "bib_missing": "Die Literaturdatei „{}“ fehlt.",
+    # issue manifests
+    "manifest_missing": "Die Ausgabe hat keine Datei „ausgabe.yml“.",
+    "manifest_path": "Den Beitrag „{}“ gibt es nicht.",
+    "manifest_duplicate": "Der Beitrag „{}“ steht mehrfach in der Ausgabe.",
+    "manifest_file": "Die Datei „{}“ gibt es nicht.",
+    "manifest_contribution": "Der Beitrag „{}“ hat Fehler (siehe oben) und kann nicht gedruckt werden.",
+    "manifest_number": "Die Nummer {} passt nicht zum Ordner „{}“.",
+    "manifest_format": "Unbekanntes Format „{}“. Erlaubt: {}.",
+    "manifest_colour": "„{}“ ist keine Farbe im Format „#RRGGBB“.",
+    # usage
+    "usage": "{}",
+}
+
+HINTS: dict[str, str] = {
+    "frontmatter_missing": "Beginnen Sie die Datei mit „---“, dann die Angaben, dann wieder „---“ (siehe Leitfaden für Autorinnen und Autoren).",
+    "yaml": "Oft fehlt ein Leerzeichen nach dem Doppelpunkt oder ein Text mit „:“ braucht Anführungszeichen.",
+    "yaml_tag": "Schreiben Sie den Wert ohne „!“-Markierung.",
+    "yaml_alias": "Schreiben Sie den Wert aus.",
+    "abstract": "Ergänzen Sie „abstract: …“ mit einer kurzen Zusammenfassung.",
+    "figure_alt": "Ergänzen Sie unter der Abbildungszeile „:alt: Beschreibung des Bildes“.",
+    "html": "Nutzen Sie Markdown statt HTML.",
+    "raw": "Nutzen Sie Markdown statt eingebetteter Rohformate.",
+    "image_remote": "Legen Sie das Bild in den Ordner „bilder/“ neben dem Beitrag.",
+    "path_outside": "Legen Sie die Datei in den Ordner des Beitrags oder nach „bilder/“.",
+    "include": "Legen Sie die Datei in den Ordner des Beitrags.",
+    "link_scheme": "Verlinken Sie nur Webadressen (https://…) oder andere Beiträge.",
+    "date": "Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2014-09-18.",
+    "body_empty": "Schreiben Sie den Text unter die zweite „---“-Zeile.",
+    "heading_level": "Nutzen Sie „## Abschnitt“ für Abschnitte.",
+    "bib_syntax": "Prüfen Sie Klammern, Kommas und Anführungszeichen des Eintrags.",
+    "todo": "Ersetzen Sie „TODO“ durch den richtigen Wert.",
+    "image_size": "Verkleinern Sie das Bild (für den Druck reichen 300 dpi in der gedruckten Größe).",
+    "cite_syntax": "Schreiben Sie z. B. {cite:p}`schluessel` oder {cite:p}`schluessel{S. 12}`.",
+}
+
+TYPE_NAMES: dict[str, str] = {
+    "str": "ein Text",
+    "list": "eine Liste",
+    "dict": "eine Zuordnung (Schlüssel: Wert)",
+    "int": "eine Zahl",
+    "bool": "ja/nein (true/false)",
+    "date": "ein Datum",
+    "NoneType": "leer",
+    "float": "eine Kommazahl",
+    "datetime": "ein Zeitpunkt",
+}
+
+
+def type_name(value: object) -> str:
+    return TYPE_NAMES.get(type(value).__name__, type(value).__name__)
+
+
+# Labels readers see (HTML card, PDF, EPUB).
+LABELS = {
+    "stadt": "Stadt",
+    "art": "Art",
+    "themenfeld": "Themenfeld",
+    "projektfamilien": "Projektfamilien",
+    "aufgaben": "Strategische Aufgaben",
+    "authors": "Autorinnen und Autoren",
+    "date": "Datum",
+    "abstract": "Kurzfassung",
+    "keywords": "Schlagwörter",
+    "license": "Lizenz",
+    "literatur": "Literatur",
+    "verwandt": "Verwandte Praxisfälle",
+    "ausgaben": "Erschienen in",
+    "fussnoten": "Anmerkungen",
+    "inhalt": "Inhalt",
+    "editorial": "Editorial",
+    "impressum": "Impressum",
+    "motto": "Drei Städte; drei Wege; ein Ziel",
+    "staedte": "Städte",
+    "themenfelder": "Themenfelder",
+    "projektfamilien_pl": "Projektfamilien",
+    "aufgaben_pl": "Strategische Aufgaben",
+    "matrix": "Themenfelder nach Städten",
+    "alle": "Alle Beiträge",
+    "keine": "Noch keine Beiträge.",
+    "summe": "Summe",
+    "download_pdf": "PDF herunterladen",
+    "download_epub": "EPUB herunterladen",
+    "noch_nicht": "Noch nicht erzeugt.",
+    "seite": "S.",
+    "siehe": "siehe",
+    "hrsg": "Hrsg.",
+    "ua": "u. a.",
+    "oj": "o. J.",
+    "und": "und",
+}
+
+MONTHS = [
+    "Januar", "Februar", "März", "April", "Mai", "Juni",
+    "Juli", "August", "September", "Oktober", "November", "Dezember",
+]
+
+
+def german_date(d: object) -> str:
+    """18. September 2014."""
+    import datetime as _dt
+
+    if isinstance(d, _dt.date):
+        return f"{d.day}. {MONTHS[d.month - 1]} {d.year}"
+    return str(d)
+
+
+def plural_count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+# Page texts of the handbook.
+BROWSE_TITLE = "Entdecken"
+BROWSE_INTRO = ("Alle Praxisfälle, Werkstattberichte, Hospitationen und Interviews aus Bremen, Leipzig und "
+                "Nürnberg – nach Stadt, Themenfeld, Projektfamilie und strategischer Aufgabe.")
+MATRIX_INTRO = "Wie viele Beiträge gibt es je Themenfeld und Stadt? Die Zahlen führen zu den Beiträgen."
+ISSUES_TITLE = "koopBLATT"
+ISSUES_INTRO = ("Das koopBLATT ist das Magazin von koopstadt. Jede Ausgabe gibt es als PDF zum Lesen am "
+                "Bildschirm, als Druckfassung und als EPUB.")
+DOWNLOAD_SCREEN = "PDF zum Lesen am Bildschirm"
+DOWNLOAD_PRINT = "Druck-PDF mit Beschnitt"
+DOWNLOAD_EPUB = "EPUB für E-Reader"
+DOWNLOAD_MISSING = "Die Dateien dieser Ausgabe werden mit „nox -s build“ erzeugt."
+GUIDE_KEYS = "Angaben in der Front Matter"
+GUIDE_KEY_HEADER = ["Angabe", "Pflicht", "Bedeutung", "Beispiel"]
+GUIDE_ID_HEADER = ["Kennung", "Bezeichnung"]
+GUIDE_FIELD_HEADER = ["Kennung", "Projektfamilie", "Themenfeld"]
+GUIDE_CITIES = "Städte (Ordner und „stadt“)"
+GUIDE_KINDS = "Arten von Beiträgen („art“)"
+GUIDE_FIELDS = "Themenfelder und Projektfamilien („themenfeld“, „projektfamilien“)"
+GUIDE_TASKS = "Strategische Aufgaben („aufgaben“)"
+YES = "ja"
+NO = "nein"

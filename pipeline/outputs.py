@@ -1,0 +1,41 @@
+"""Atomic outputs: a build writes into a work area and replaces the published result only on success."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+
+def build_dir(root: Path) -> Path:
+    return root / "build"
+
+
+def work_dir(root: Path, name: str) -> Path:
+    """Persistent work area of one output (kept for incremental builds, never published)."""
+    path = build_dir(root) / ".work" / name
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def publish_tree(src: Path, dest: Path) -> None:
+    """Replace directory `dest` by a copy of `src` with two renames (readers never see a half tree)."""
+    fresh = dest.with_name(f".{dest.name}.new")
+    old = dest.with_name(f".{dest.name}.old")
+    for leftover in (fresh, old):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+    shutil.copytree(src, fresh, symlinks=False)
+    if dest.exists():
+        os.replace(dest, old)
+    os.replace(fresh, dest)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def publish_file(data: bytes, dest: Path) -> None:
+    """Write `dest` atomically (temp file + rename)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f".{dest.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, dest)

@@ -1,0 +1,28 @@
+"""The koopstadt Sphinx extension: validation in every build, citations, metadata cards, browse pages.
+
+Data flow per build: `builder-inited` validates the whole project (the same code as `nox -s check`)
+and writes the generated browse/issue stubs; roles and directives render from that project;
+`env-get-outdated` re-reads every page whose front-matter dependencies changed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from . import browse, card, cite, deps, links, security, state
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("koop_root", "", "env", str)
+    app.add_config_value("koop_handbook_url", "", "env", str)
+    app.add_config_value("koop_downloads", "", "env", str)
+    state.setup(app)
+    security.setup(app)
+    cite.setup(app)
+    links.setup(app)
+    card.setup(app)
+    browse.setup(app)
+    deps.setup(app)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

@@ -1,0 +1,134 @@
+"""Front-matter dependencies of generated content, declared to Sphinx's incremental build.
+
+A page that shows data from other files (cards, lists, matrix, issue pages, citations) records
+a dependency key while it is read; `env-get-outdated` recomputes each key's digest and re-reads
+exactly the pages whose shown data changed. Nothing goes stale; nothing else is rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Set
+from dataclasses import astuple
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from .. import catalogue
+from ..model import FIELDS, Contribution
+from ..validate import Project
+from . import state
+from .cite import cited_keys
+
+Key = tuple[str, ...]
+ATTR = "koop_deps"
+
+
+def _deps(env: BuildEnvironment) -> dict[str, dict[Key, str]]:
+    if not hasattr(env, ATTR):
+        setattr(env, ATTR, {})
+    value: dict[str, dict[Key, str]] = getattr(env, ATTR)
+    return value
+
+
+def _summary(c: Contribution) -> tuple[Any, ...]:
+    return (c.docname, c.title, c.subtitle, c.abstract, c.date, c.art, c.stadt, c.themenfeld,
+            c.projektfamilien, c.aufgaben, tuple(c.authors))
+
+
+def _filters(args: Iterable[str]) -> dict[str, str]:
+    return dict(a.split("=", 1) for a in args)
+
+
+def _downloads(app: Sphinx, number: str) -> tuple[tuple[str, int], ...]:
+    folder = Path(app.config.koop_downloads) if app.config.koop_downloads else None
+    if folder is None:
+        return ()
+    return tuple((f.name, f.stat().st_size) for f in sorted(folder.glob(f"koopblatt-{number}[.-]*")))
+
+
+def _value(app: Sphinx, project: Project, key: Key) -> Any:
+    items = list(project.contributions.values())
+    kind, args = key[0], key[1:]
+    tax = project.taxonomy
+    compute: dict[str, Callable[[], Any]] = {
+        "liste": lambda: [_summary(c) for c in catalogue.select(items, **_filters(args))],
+        "facetten": lambda: [(f, len(catalogue.select(items, **{f.dimension: f.id})))
+                             for f in catalogue.facets(tax) if f.dimension == args[0]],
+        "matrix": lambda: [(c.themenfeld, c.stadt) for c in items] + [tuple(tax.fields), tuple(tax.cities)],
+        "ausgabe": lambda: (repr(project.issues.get(int(args[0]))),
+                            [_summary(project.contributions[d]) for d in project.issues[int(args[0])].contributions
+                             if d in project.contributions] if int(args[0]) in project.issues else [],
+                            _downloads(app, args[0])),
+        "ausgaben": lambda: [(n, i.year, i.subtitle) for n, i in project.issues.items()],
+        "taxonomie": lambda: (repr(tax), [astuple(f) for f in FIELDS]),
+        "beitrag": lambda: _card_value(project, args[0]),
+        "literatur": lambda: [project.bibliography.refs.get(k) for k in args],
+    }
+    return compute[kind]()
+
+
+def _card_value(project: Project, docname: str) -> Any:
+    c = project.contributions.get(docname)
+    if c is None:
+        return None
+    return (_summary(c), c.keywords, c.license, repr(project.taxonomy),
+            [(i.number, i.year) for i in project.issues_of(docname)],
+            [_summary(o) for o in catalogue.related(project.contributions.values(), c)])
+
+
+def digest(app: Sphinx, key: Key) -> str:
+    return hashlib.sha1(repr(_value(app, state.project(app), key)).encode()).hexdigest()
+
+
+def record(env: BuildEnvironment, docname: str, key: Key) -> None:
+    _deps(env).setdefault(docname, {})[key] = digest(env.app, key)
+
+
+def _outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str],
+              removed: Set[str]) -> list[str]:
+    cache: dict[Key, str] = {}
+    stale = []
+    for docname, keys in _deps(env).items():
+        if docname in changed or docname in removed or docname not in env.all_docs:
+            continue
+        for key, old in keys.items():
+            if key not in cache:
+                cache[key] = digest(app, key)
+            if cache[key] != old:
+                stale.append(docname)
+                break
+    return stale
+
+
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    _deps(env).pop(docname, None)
+
+
+def _merge(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
+    mine, theirs = _deps(env), _deps(other)
+    for docname in docnames:
+        if docname in theirs:
+            mine[docname] = theirs[docname]
+
+
+def _doctree_read(app: Sphinx, doctree: Any) -> None:
+    env = app.env
+    docname = env.docname
+    if state.is_contribution(docname):
+        # contributions are reached through browse pages, not the global toctree: this keeps the
+        # sidebar (rendered for every page) independent of the number of contributions
+        env.metadata[docname]["orphan"] = True
+        record(env, docname, ("beitrag", docname))
+    keys = cited_keys(doctree)
+    if keys:
+        record(env, docname, ("literatur", *keys))
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("env-get-outdated", _outdated)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("doctree-read", _doctree_read, priority=900)

@@ -1,0 +1,50 @@
+"""Project state for one Sphinx run: the validated project, shared by all parts of the extension."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from ..diagnostics import Diagnostic
+from ..validate import CONTRIB_DIR, Project, validate_project
+
+logger = logging.getLogger(__name__)
+_ATTR = "_koop_project"
+
+
+def root_of(app: Sphinx) -> Path:
+    return Path(app.config.koop_root or app.confdir).resolve()
+
+
+def project(app: Sphinx) -> Project:
+    """The project validated at the start of this build."""
+    value = getattr(app, _ATTR, None)
+    if value is None:
+        value = validate_project(root_of(app), Path(app.srcdir))
+        setattr(app, _ATTR, value)
+    assert isinstance(value, Project)
+    return value
+
+
+def is_contribution(docname: str) -> bool:
+    return docname.startswith(CONTRIB_DIR + "/")
+
+
+def report(problems: list[Diagnostic]) -> None:
+    """Show diagnostics in the format of `check`; errors fail the build (warnings are errors)."""
+    for p in problems:
+        if p.is_error:
+            logger.error(p.format(), type="koop", subtype=p.code)
+        else:
+            logger.warning(p.format(), type="koop", subtype=p.code)
+
+
+def _validate(app: Sphinx) -> None:
+    setattr(app, _ATTR, None)
+    report(project(app).problems)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", _validate, priority=100)

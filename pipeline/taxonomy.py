@@ -1,0 +1,85 @@
+"""Load the taxonomy data file (cities, kinds, Themenfelder, Projektfamilien, Aufgaben)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA_FILE = Path(__file__).parent / "data" / "taxonomy.yml"
+
+
+@dataclass(frozen=True)
+class City:
+    id: str
+    label: str
+    official: str
+    short: str
+    colour: str
+    colour_cmyk: tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class Kind:
+    id: str
+    label: str
+    plural: str
+
+
+@dataclass(frozen=True)
+class Family:
+    id: str
+    label: str
+    field: str
+
+
+@dataclass(frozen=True)
+class Field:
+    id: str
+    label: str
+    short: str
+    families: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    cities: dict[str, City]
+    kinds: dict[str, Kind]
+    fields: dict[str, Field]
+    families: dict[str, Family]
+    tasks: dict[str, Task]
+
+    def family_label(self, fid: str) -> str:
+        return self.families[fid].label if fid in self.families else fid
+
+
+def _parse(raw: dict[str, Any]) -> Taxonomy:
+    cities = {
+        cid: City(cid, c["label"], c["amtlich"], c["kuerzel"], c["farbe"], tuple(c["farbe_cmyk"]))
+        for cid, c in raw["staedte"].items()
+    }
+    kinds = {kid: Kind(kid, k["label"], k["plural"]) for kid, k in raw["arten"].items()}
+    fields: dict[str, Field] = {}
+    families: dict[str, Family] = {}
+    for fid, f in raw["themenfelder"].items():
+        fams = f["projektfamilien"]
+        fields[fid] = Field(fid, f["label"], f["kurz"], tuple(fams))
+        for pid, label in fams.items():
+            families[pid] = Family(pid, label, fid)
+    tasks = {tid: Task(tid, label) for tid, label in raw["aufgaben"].items()}
+    return Taxonomy(cities, kinds, fields, families, tasks)
+
+
+@cache
+def load(path: Path = DATA_FILE) -> Taxonomy:
+    """Return the project taxonomy (cached; the file is part of the package)."""
+    return _parse(yaml.safe_load(path.read_text(encoding="utf-8")))

@@ -1,0 +1,200 @@
+"""Validate a whole project: every contribution, the bibliography and the issue manifests.
+
+Per-file checks (front matter, body) are followed by cross-file checks (slugs, labels,
+cross-references, citations). `check` and the Sphinx extension both call `validate_project`,
+so a build can never publish what `check` rejects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from . import bib, frontmatter, manifest
+from .body import BodyFacts, check_body
+from .diagnostics import Diagnostic, diag, sort_key
+from .model import SLUG_RE, Contribution, from_frontmatter
+from .taxonomy import Taxonomy, load
+
+CONTRIB_DIR = "beitraege"
+BIB_FILE = "literatur.bib"
+MAX_FILE_MB = 2
+MAX_LINE = 100_000
+
+
+@dataclass
+class FileReport:
+    path: str
+    docname: str
+    contribution: Contribution | None
+    facts: BodyFacts
+    problems: list[Diagnostic]
+
+
+@dataclass
+class Project:
+    root: Path
+    docs: Path
+    taxonomy: Taxonomy
+    bibliography: bib.Bibliography
+    reports: dict[str, FileReport] = field(default_factory=dict)  # by docname
+    issues: dict[int, manifest.Issue] = field(default_factory=dict)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    @cached_property
+    def contributions(self) -> dict[str, Contribution]:
+        """Valid contributions by docname, sorted by city, then date (newest first), then title."""
+        items = [r.contribution for r in self.reports.values() if r.contribution is not None]
+        items.sort(key=lambda c: (c.stadt, -c.date.toordinal(), c.title))
+        return {c.docname: c for c in items}
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [p for p in self.problems if p.is_error]
+
+    def faulty_docnames(self) -> set[str]:
+        return {name for name, r in self.reports.items() if any(p.is_error for p in r.problems)}
+
+    def issues_of(self, docname: str) -> list[manifest.Issue]:
+        return [i for i in self.issues.values() if docname in i.contributions]
+
+
+def rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def read_text(file: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
+    """Read a UTF-8 text file, refusing oversized files and absurd lines."""
+    size = file.stat().st_size
+    if size > MAX_FILE_MB * 1_000_000:
+        return None, [diag(shown, 1, "file_size", f"{size / 1_000_000:.1f}", MAX_FILE_MB)]
+    data = file.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, [diag(shown, line, "encoding", hex(data[exc.start]), exc.start)]
+    text = text.removeprefix("\ufeff")
+    for n, line_text in enumerate(text.splitlines(), 1):
+        if len(line_text) > MAX_LINE:
+            return None, [diag(shown, n, "line_length", len(line_text), MAX_LINE)]
+    return text, []
+
+
+def check_file(file: Path, root: Path, docs: Path, tax: Taxonomy) -> FileReport:
+    shown = rel(file, root)
+    docname = file.resolve().relative_to(docs.resolve()).with_suffix("").as_posix()
+    parts = docname.split("/")
+    empty = FileReport(shown, docname, None, BodyFacts(), [])
+    if len(parts) != 3 or parts[1] not in tax.cities:
+        empty.problems.append(diag(shown, 1, "folder", "/".join(parts[:-1])))
+        return empty
+    city, slug = parts[1], parts[2]
+    text, problems = read_text(file, shown)
+    if text is None:
+        empty.problems += problems
+        return empty
+    if not SLUG_RE.match(slug):
+        problems.append(diag(shown, 1, "slug", slug))
+    split, more = frontmatter.read(text, shown)
+    problems += more
+    contribution = None
+    if split.frontmatter is not None:
+        contribution, more = from_frontmatter(split.frontmatter, shown, docname, city, slug, tax)
+        problems += more
+    facts, more = check_body(shown, file, docs, split.body, split.body_line)
+    problems += more
+    if any(p.is_error for p in problems):
+        contribution = None
+    return FileReport(shown, docname, contribution, facts, problems)
+
+
+def _cross_checks(project: Project, page_labels: dict[str, str]) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    slugs: dict[str, str] = {}
+    labels: dict[str, str] = dict(page_labels)
+    for report in sorted(project.reports.values(), key=lambda r: r.path):
+        slug = report.docname.rsplit("/", 1)[-1]
+        if slug in slugs:
+            problems.append(diag(report.path, 1, "slug_duplicate", slug, slugs[slug]))
+        else:
+            slugs[slug] = report.path
+        for label, line in report.facts.labels.items():
+            if label in labels:
+                problems.append(diag(report.path, line, "label_duplicate", label, labels[label]))
+            else:
+                labels[label] = f"{report.path}:{line}"
+    for report in project.reports.values():
+        for target, written, line in report.facts.doc_links:
+            if not (project.docs / target).is_file():
+                problems.append(diag(report.path, line, "xref", written))
+        for label, line in report.facts.refs:
+            if label not in labels:
+                problems.append(diag(report.path, line, "xref", label))
+        for key, line in report.facts.cites:
+            if key not in project.bibliography.refs:
+                problems.append(diag(report.path, line, "cite_unknown", key))
+    return problems
+
+
+def _page_labels(docs: Path, root: Path) -> dict[str, str]:
+    """Labels defined in the non-contribution pages (targets for {ref})."""
+    import re
+
+    labels: dict[str, str] = {}
+    for page in docs.rglob("*.md"):
+        if CONTRIB_DIR in page.relative_to(docs).parts[:1]:
+            continue
+        text = page.read_text(encoding="utf-8", errors="replace")
+        for n, line in enumerate(text.splitlines(), 1):
+            if m := re.match(r"^\(([^()\s]+)\)=\s*$", line):
+                labels[m.group(1)] = f"{rel(page, root)}:{n}"
+    return labels
+
+
+def validate_project(root: Path, docs: Path | None = None) -> Project:
+    """Validate everything under `root` (docs/ and koopblatt/); collect all diagnostics."""
+    docs = docs or root / "docs"
+    tax = load()
+    bibliography = bib.load(docs / BIB_FILE, rel(docs / BIB_FILE, root))
+    project = Project(root, docs, tax, bibliography)
+    project.problems += bibliography.problems
+    contrib_root = docs / CONTRIB_DIR
+    files = sorted(contrib_root.rglob("*.md")) if contrib_root.is_dir() else []
+    for file in files:
+        report = check_file(file, root, docs, tax)
+        project.reports[report.docname] = report
+        project.problems += report.problems
+    project.problems += _cross_checks(project, _page_labels(docs, root))
+    # a cross-file problem makes the contribution faulty as well
+    by_path = {r.path: r for r in project.reports.values()}
+    for p in project.problems:
+        r = by_path.get(p.path)
+        if r is not None and p.is_error and p not in r.problems:
+            r.problems.append(p)
+            r.contribution = None
+    issues_root = root / "koopblatt"
+    faulty = project.faulty_docnames()
+    for folder in sorted(issues_root.iterdir()) if issues_root.is_dir() else []:
+        if not folder.is_dir() or folder.name.startswith((".", "_")):
+            continue
+        path = folder / "ausgabe.yml"
+        shown = rel(path, root)
+        if not path.is_file():
+            project.problems.append(diag(rel(folder, root), 1, "manifest_missing"))
+            continue
+        issue, more = manifest.load(path, shown, docs, root)
+        project.problems += more
+        if issue is None:
+            continue
+        bad = [d for d in issue.contributions if d in faulty]
+        for d in bad:
+            project.problems.append(diag(shown, issue.entry_lines[d], "manifest_contribution", f"{d}.md"))
+        if not bad:
+            project.issues[issue.number] = issue
+    project.problems.sort(key=sort_key)
+    return project
