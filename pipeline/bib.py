@@ -87,6 +87,9 @@ def _entry_text(entry: Entry, year: str) -> str:
     who = _list_names(authors) if authors else (f"{_list_names(editors)} ({M.LABELS['hrsg']})" if editors else "")
     title = _field(entry, "title")
     sub = _field(entry, "subtitle")
+    short = _field(entry, "shortauthor")
+    if short and who:
+        who = f"{short} – {who}"  # the list starts with what the in-text citation shows
     parts = [f"{who} ({year}): " if who else f"{title} ({year}). "]
     if who:
         parts.append(_sentence(f"{title}. {sub}" if sub else title))

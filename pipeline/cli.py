@@ -39,6 +39,14 @@ def cmd_html(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    """Everything: check first (nothing is written if the sources have errors), then each output."""
+    status = cmd_check(args)
+    if status:
+        return status
+    return cmd_html(args)
+
+
 class GermanParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -54,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     html = sub.add_parser("html", help="Online-Handbuch erzeugen (build/html)")
     html.add_argument("-q", "--quiet", action="store_true")
     html.set_defaults(func=cmd_html)
+    everything = sub.add_parser("build", help="alles erzeugen: prüfen, Handbuch, PDF, EPUB")
+    everything.add_argument("-q", "--quiet", action="store_true")
+    everything.set_defaults(func=cmd_build)
     args = parser.parse_args(argv)
     if not (Path(args.root) / "docs").is_dir():
         print(f"Aufruf fehlerhaft: Im Ordner „{args.root}“ gibt es kein „docs/“.", file=sys.stderr)

@@ -36,9 +36,9 @@ def report(problems: list[Diagnostic]) -> None:
     """Show diagnostics in the format of `check`; errors fail the build (warnings are errors)."""
     for p in problems:
         if p.is_error:
-            logger.error(p.format(), type="koop", subtype=p.code)
+            logger.error(p.format())
         else:
-            logger.warning(p.format(), type="koop", subtype=p.code)
+            logger.warning(p.format())
 
 
 def _validate(app: Sphinx) -> None:

@@ -1,0 +1,57 @@
+"""The koopstadt pipeline's entry points: `nox -s build` builds everything, `nox -s tests` tests it."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_venv = "yes"
+nox.options.sessions = ["build"]
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+
+
+def _install(session: nox.Session, *groups: str) -> None:
+    session.install(".")
+    if groups:
+        session.install(*nox.project.dependency_groups(PYPROJECT, *groups))
+
+
+def _cli(session: nox.Session, *args: str) -> None:
+    session.run("python", "-m", "pipeline.cli", *args, *session.posargs)
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Check all sources, then build the handbook (HTML), koopBLATT PDFs and EPUBs into build/."""
+    _install(session)
+    _cli(session, "build")
+
+
+@nox.session(default=False)
+def html(session: nox.Session) -> None:
+    """Build the online handbook into build/html (incremental; atomic on success)."""
+    _install(session)
+    _cli(session, "html")
+
+
+@nox.session(default=False)
+def check(session: nox.Session) -> None:
+    """Validate all contributions, the bibliography and issue manifests; write nothing."""
+    _install(session)
+    _cli(session, "check")
+
+
+@nox.session(default=False)
+def tests(session: nox.Session) -> None:
+    """Run the test suite (fixture projects, golden files, real builds)."""
+    _install(session, "test")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(default=False)
+def lint(session: nox.Session) -> None:
+    """ruff and mypy --strict on pipeline/."""
+    _install(session, "lint")
+    session.run("ruff", "check", "pipeline", "tests", "noxfile.py", "conf.py")
+    session.run("mypy", "pipeline")

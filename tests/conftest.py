@@ -1,0 +1,34 @@
+"""Fixture projects: copies of tests/fixtures/<name> with the repository's conf.py."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def copy_project(name: str, dest: Path) -> Path:
+    root = dest / name
+    shutil.copytree(FIXTURES / name, root)
+    shutil.copy(REPO / "conf.py", root / "conf.py")
+    return root
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Callable[[str], Path]:
+    return lambda name="mini": copy_project(name, tmp_path)
+
+
+@pytest.fixture(scope="session")
+def built_mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini project, built once to HTML for all read-only HTML tests."""
+    from pipeline.html.build import build_html
+
+    root = copy_project("mini", tmp_path_factory.mktemp("built"))
+    assert build_html(root, quiet=True) == 0
+    return root
