@@ -102,8 +102,10 @@ class BodyChecker:
         """Resolve a local path inside the contribution's folder; report everything else."""
         low = target.strip().lower()
         if re.match(r"^[a-z][a-z0-9+.-]*:", low) or low.startswith("//"):
-            self.error(line, "image_remote" if image and low.startswith(("http", "//", "ftp")) else "link_scheme",
-                       target if image else low.split(":", 1)[0] + ":")
+            if image and low.startswith(("http", "//", "ftp")):
+                self.error(line, "image_remote", target)
+            else:
+                self.error(line, "link_scheme", low.split(":", 1)[0] + ":")
             return None
         rel = PurePosixPath(target.split("#", 1)[0].split("?", 1)[0])
         if rel.is_absolute():

@@ -1,0 +1,267 @@
+"""Every diagnostic code: a broken fixture triggers it with an exact, located German message."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.validate import validate_project
+
+W = "docs/beitraege/leipzig/westen.md"
+Z = "docs/beitraege/bremen/zwischen.md"
+M = "koopblatt/1/ausgabe.yml"
+
+
+def replace(path: str, old: str, new: str) -> Callable[[Path], None]:
+    def mutate(root: Path) -> None:
+        file = root / path
+        text = file.read_text(encoding="utf-8")
+        assert old in text, f"fixture changed: {old!r} not in {path}"
+        file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return mutate
+
+
+def write(path: str, content: str | bytes) -> Callable[[Path], None]:
+    def mutate(root: Path) -> None:
+        file = root / path
+        file.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            file.write_bytes(content)
+        else:
+            file.write_text(content, encoding="utf-8")
+
+    return mutate
+
+
+def both(*mutations: Callable[[Path], None]) -> Callable[[Path], None]:
+    def mutate(root: Path) -> None:
+        for m in mutations:
+            m(root)
+
+    return mutate
+
+
+def remove(path: str) -> Callable[[Path], None]:
+    return lambda root: (root / path).unlink()
+
+
+def big_file(path: str, size: int) -> Callable[[Path], None]:
+    def mutate(root: Path) -> None:
+        with (root / path).open("wb") as f:
+            f.truncate(size)
+
+    return mutate
+
+
+MINIMAL = "---\ntitle: T\nauthors: [A]\ndate: 2014-01-01\nart: beitrag\nthemenfeld: regionale-kooperation\n" \
+          "projektfamilien: [wasser-region]\n---\n\nText.\n"
+
+CASES: list[tuple[str, Callable[[Path], None], str]] = [
+    ("themenfeld", replace(W, "themenfeld: oekonomische-innovation", "themenfeld: Kultur"),
+     f"{W}:10: Fehler [koop.themenfeld]: Unbekanntes Themenfeld „Kultur“. Erlaubt: „oekonomische-innovation“, "
+     "„regionale-kooperation“, „urbane-lebensqualitaet“."),
+    ("projektfamilie", replace(W, "[kreative-raumeroberung, zwischennutzung]", "[kreative-raumeroberung, zwischennutzungen]"),
+     f"{W}:11: Fehler [koop.projektfamilie]: Unbekannte Projektfamilie „zwischennutzungen“. Erlaubt: "
+     "„transformationsstandorte“, „kreative-raumeroberung“, „raum-fuer-kultur“, „zwischennutzung“, "
+     "„stadt-ist-region“, „wasser-region“, „bildung-im-quartier“, „staerkung-der-innenstadt“, "
+     "„klimagerechte-stadtentwicklung“. Hinweis: Meinten Sie „zwischennutzung“?"),
+    ("projektfamilie_themenfeld", replace(W, "[kreative-raumeroberung, zwischennutzung]", "[wasser-region]"),
+     f"{W}:11: Fehler [koop.projektfamilie_themenfeld]: Die Projektfamilie „wasser-region“ gehört nicht zum "
+     "Themenfeld „oekonomische-innovation“, sondern zu „regionale-kooperation“."),
+    ("aufgabe", replace(W, "aufgaben: [quartier-stadt]", "aufgaben: [quartier]"),
+     f"{W}:12: Fehler [koop.aufgabe]: Unbekannte strategische Aufgabe „quartier“. Erlaubt: „quartier-stadt“, "
+     "„beteiligung-governance“, „methodik-quartiersentwicklung“. Hinweis: Meinten Sie „quartier-stadt“?"),
+    ("art", replace(W, "art: praxisfall", "art: Praxisfälle"),
+     f"{W}:9: Fehler [koop.art]: Unbekannte Art „Praxisfälle“. Erlaubt: „praxisfall“, „werkstattbericht“, "
+     "„hospitation“, „interview“, „beitrag“. Hinweis: Meinten Sie „praxisfall“?"),
+    ("stadt", replace(W, "stadt: leipzig", "stadt: Leipzig"),
+     f"{W}:13: Fehler [koop.stadt]: „stadt: Leipzig“ passt nicht zum Ordner „leipzig“. "
+     "Hinweis: Meinten Sie „leipzig“?"),
+    ("key_missing", replace(W, "date: 2014-09-18\n", ""),
+     f"{W}:1: Fehler [koop.key_missing]: Pflichtangabe „date“ fehlt."),
+    ("key_unknown", replace(W, "art: praxisfall", "art: praxisfall\nthemenfelder: x"),
+     f"{W}:10: Fehler [koop.key_unknown]: Unbekannte Angabe „themenfelder“. Hinweis: Meinten Sie „themenfeld“?"),
+    ("type", replace(W, "date: 2014-09-18\n", "date: 2014-09-18\nkeywords: {a: b}\n"),
+     f"{W}:8: Fehler [koop.type]: „keywords“ muss eine Liste sein, ist aber eine Zuordnung (Schlüssel: Wert)."),
+    ("date", replace(W, "date: 2014-09-18", "date: gestern"),
+     f"{W}:7: Fehler [koop.date]: „gestern“ ist kein gültiges Datum. Hinweis: Schreiben Sie das Datum als "
+     "JJJJ-MM-TT, z. B. 2014-09-18."),
+    ("abstract", replace(W, "abstract: Hauswächter sichern leerstehende Gründerzeithäuser in Lindenau.\n", ""),
+     f"{W}:1: Fehler [koop.abstract]: Ein Praxisfall braucht einen Abstract (1–3 Sätze). "
+     "Hinweis: Ergänzen Sie „abstract: …“ mit einer kurzen Zusammenfassung."),
+    ("abstract_length", replace(W, "in Lindenau.", "in Lindenau. Eins. Zwei. Drei."),
+     f"{W}:8: Fehler [koop.abstract_length]: Der Abstract hat 4 Sätze; vorgesehen sind 1–3."),
+    ("author", replace(W, "  - name: Erika Muster\n", "  - nme: Erika Muster\n"),
+     f"{W}:5: Fehler [koop.author]: Autorenangabe Nr. 1 ist unvollständig: „name“ fehlt."),
+    ("duplicate_value", replace(W, "aufgaben: [quartier-stadt]", "aufgaben: [quartier-stadt, quartier-stadt]"),
+     f"{W}:12: Fehler [koop.duplicate_value]: „quartier-stadt“ ist in „aufgaben“ doppelt angegeben."),
+    ("todo", replace(W, "art: praxisfall", "art: TODO"),
+     f"{W}:9: Fehler [koop.todo]: „art“ ist noch nicht ausgefüllt (TODO). "
+     "Hinweis: Ersetzen Sie „TODO“ durch den richtigen Wert."),
+    ("figure_alt", replace(W, ":alt: Balkendiagramm: drei Häuser 2005, fünfzehn Häuser 2010.\n", ""),
+     f"{W}:29: Fehler [koop.figure_alt]: Die Abbildung „bilder/westen-grafik.svg“ hat keinen Alternativtext "
+     "(„:alt:“). Hinweis: Ergänzen Sie unter der Abbildungszeile „:alt: Beschreibung des Bildes“."),
+    ("image_missing", replace(W, "{figure} bilder/westen-grafik.svg", "{figure} bilder/fehlt.svg"),
+     f"{W}:29: Fehler [koop.image_missing]: Die Bilddatei „bilder/fehlt.svg“ gibt es nicht."),
+    ("image_remote", replace(W, "{figure} bilder/westen-grafik.svg", "{figure} https://example.org/x.png"),
+     f"{W}:29: Fehler [koop.image_remote]: Bilder aus dem Netz („https://example.org/x.png“) sind nicht erlaubt. "
+     "Hinweis: Legen Sie das Bild in den Ordner „bilder/“ neben dem Beitrag."),
+    ("path_outside", replace(W, "{figure} bilder/westen-grafik.svg", "{figure} ../../../../conf.py"),
+     f"{W}:29: Fehler [koop.path_outside]: Der Pfad „../../../../conf.py“ führt aus dem Beitragsordner hinaus. "
+     "Hinweis: Legen Sie die Datei in den Ordner des Beitrags oder nach „bilder/“."),
+    ("image_type", both(write("docs/beitraege/leipzig/bilder/notiz.txt", "x"),
+                        replace(W, "{figure} bilder/westen-grafik.svg", "{figure} bilder/notiz.txt")),
+     f"{W}:29: Fehler [koop.image_type]: Das Bildformat von „bilder/notiz.txt“ wird nicht unterstützt."),
+    ("image_size", both(big_file("docs/beitraege/leipzig/bilder/riesig.png", 21_000_000),
+                        replace(W, "{figure} bilder/westen-grafik.svg", "{figure} bilder/riesig.png")),
+     f"{W}:29: Fehler [koop.image_size]: Die Bilddatei „bilder/riesig.png“ ist mit 21 MB zu groß (höchstens 20 MB). "
+     "Hinweis: Verkleinern Sie das Bild (für den Druck reichen 300 dpi in der gedruckten Größe)."),
+    ("bib_missing", remove("docs/literatur.bib"),
+     "docs/literatur.bib:1: Fehler [koop.bib_missing]: Die Literaturdatei „docs/literatur.bib“ fehlt."),
+    ("html", replace(W, "## Vorgehen", "<script>alert(1)</script>\n\n## Vorgehen"),
+     f"{W}:19: Fehler [koop.html]: HTML ist in Beiträgen nicht erlaubt: „<script>alert(1)</script>“. "
+     "Hinweis: Nutzen Sie Markdown statt HTML."),
+    ("raw", replace(W, "## Vorgehen", "```{raw} html\n<b>x</b>\n```\n\n## Vorgehen"),
+     f"{W}:19: Fehler [koop.raw]: Die Direktive „{{raw}}“ ist in Beiträgen nicht erlaubt. "
+     "Hinweis: Nutzen Sie Markdown statt eingebetteter Rohformate."),
+    ("directive", replace(W, "## Vorgehen", "```{eval-rst}\n.. raw:: html\n```\n\n## Vorgehen"),
+     f"{W}:19: Fehler [koop.directive]: Die Direktive „{{eval-rst}}“ ist in Beiträgen nicht erlaubt."),
+    ("role", replace(W, "## Vorgehen", "Eine {download}`Datei <../../../conf.py>`.\n\n## Vorgehen"),
+     f"{W}:19: Fehler [koop.role]: Die Rolle „{{download}}“ ist in Beiträgen nicht erlaubt."),
+    ("include_outside", replace(W, "## Vorgehen", "```{include} ../../../conf.py\n```\n\n## Vorgehen"),
+     f"{W}:19: Fehler [koop.path_outside]: Der Pfad „../../../conf.py“ führt aus dem Beitragsordner hinaus. "
+     "Hinweis: Legen Sie die Datei in den Ordner des Beitrags oder nach „bilder/“."),
+    ("include_missing", replace(W, "## Vorgehen", "```{include} teil.md\n```\n\n## Vorgehen"),
+     f"{W}:19: Fehler [koop.include_missing]: Die einzubindende Datei „teil.md“ gibt es nicht."),
+    ("link_scheme", replace(W, "## Vorgehen", "[klick](javascript:alert(1))\n\n## Vorgehen"),
+     f"{W}:19: Fehler [koop.link_scheme]: Links mit „javascript:“ sind nicht erlaubt. "
+     "Hinweis: Verlinken Sie nur Webadressen (https://…) oder andere Beiträge."),
+    ("link_scheme_data", replace(W, "## Vorgehen", "![Bild](data:image/png;base64,AAAA)\n\n## Vorgehen"),
+     f"{W}:19: Fehler [koop.link_scheme]: Links mit „data:“ sind nicht erlaubt. "
+     "Hinweis: Verlinken Sie nur Webadressen (https://…) oder andere Beiträge."),
+    ("xref", replace(W, "(../bremen/zwischen.md)", "(../bremen/zwischenzeit.md)"),
+     f"{W}:36: Fehler [koop.xref]: Der Verweis auf „../bremen/zwischenzeit.md“ führt ins Leere."),
+    ("xref_label", replace(W, "## Vorgehen", "Siehe {ref}`abb-osten`.\n\n## Vorgehen"),
+     f"{W}:19: Fehler [koop.xref]: Der Verweis auf „abb-osten“ führt ins Leere."),
+    ("cite_unknown", replace(W, "{cite:p}`memo`", "{cite:p}`memo2007`"),
+     f"{W}:36: Fehler [koop.cite_unknown]: Unbekannter Literaturschlüssel „memo2007“."),
+    ("cite_syntax", replace(W, "{cite:p}`memo`", "{cite:p}`memo{S. 3`"),
+     f"{W}:36: Fehler [koop.cite_syntax]: Zitierung „memo{{S. 3“ ist nicht lesbar. Hinweis: Schreiben Sie z. B. "
+     "{cite:p}`schluessel` oder {cite:p}`schluessel{S. 12}`."),
+    ("body_empty", write("docs/beitraege/nuernberg/leer.md", MINIMAL.replace("\nText.\n", "")),
+     "docs/beitraege/nuernberg/leer.md:9: Fehler [koop.body_empty]: Der Beitrag hat keinen Text. "
+     "Hinweis: Schreiben Sie den Text unter die zweite „---“-Zeile."),
+    ("heading_level", write("docs/beitraege/nuernberg/h1.md", MINIMAL.replace("Text.", "# Titel")),
+     "docs/beitraege/nuernberg/h1.md:10: Fehler [koop.heading_level]: Überschriften im Beitrag beginnen mit "
+     "„##“ – der Titel kommt aus der Front Matter. Hinweis: Nutzen Sie „## Abschnitt“ für Abschnitte."),
+    ("slug_duplicate", write("docs/beitraege/nuernberg/westen.md", MINIMAL),
+     "docs/beitraege/nuernberg/westen.md:1: Fehler [koop.slug_duplicate]: Den Kurznamen „westen“ gibt es schon "
+     f"in „{W}“."),
+    ("slug", write("docs/beitraege/nuernberg/Südstadt.md", MINIMAL),
+     "docs/beitraege/nuernberg/Südstadt.md:1: Fehler [koop.slug]: Der Dateiname „Südstadt“ ist als Kurzname "
+     "ungeeignet."),
+    ("label_duplicate", replace(Z, "## Ergebnisse", "(abb-westen)=\n## Ergebnisse"),
+     f"{W}:29: Fehler [koop.label_duplicate]: Die Marke „abb-westen“ ist schon in „{Z}:16“ vergeben."),
+    ("folder", write("docs/beitraege/muenchen/x.md", MINIMAL),
+     "docs/beitraege/muenchen/x.md:1: Fehler [koop.folder]: Beiträge gehören in einen Stadtordner "
+     "(docs/beitraege/<stadt>/), nicht nach „beitraege/muenchen“."),
+    ("encoding", write("docs/beitraege/nuernberg/latin.md", MINIMAL.replace("Text.", "Straße").encode("latin-1")),
+     "docs/beitraege/nuernberg/latin.md:10: Fehler [koop.encoding]: Die Datei ist nicht in UTF-8 kodiert "
+     "(Byte 0xdf an Position 132)."),
+    ("frontmatter_missing", write("docs/beitraege/nuernberg/ohne.md", "Nur Text.\n"),
+     "docs/beitraege/nuernberg/ohne.md:1: Fehler [koop.frontmatter_missing]: Die Datei beginnt nicht mit einem "
+     "Front-Matter-Block zwischen „---“-Zeilen. Hinweis: Beginnen Sie die Datei mit „---“, dann die Angaben, "
+     "dann wieder „---“ (siehe Leitfaden für Autorinnen und Autoren)."),
+    ("frontmatter_type", write("docs/beitraege/nuernberg/liste.md", "---\n- a\n- b\n---\n\nText.\n"),
+     "docs/beitraege/nuernberg/liste.md:1: Fehler [koop.frontmatter_type]: Die Front Matter muss aus "
+     "Schlüssel-Wert-Paaren bestehen, nicht aus eine Liste."),
+    ("yaml", replace(W, "title: Wächterhäuser im Westen", "title: Wächterhäuser: im Westen"),
+     f"{W}:2: Fehler [koop.yaml]: Die Front Matter ist kein gültiges YAML: an dieser Stelle ist kein „:“ erlaubt. "
+     "Hinweis: Oft fehlt ein Leerzeichen nach dem Doppelpunkt oder ein Text mit „:“ braucht Anführungszeichen."),
+    ("yaml_tag", replace(W, "title: Wächterhäuser im Westen", "title: !!python/object:os.system x"),
+     f"{W}:2: Fehler [koop.yaml_tag]: YAML-Tags wie „!!python/object:os.system“ sind nicht erlaubt. "
+     "Hinweis: Schreiben Sie den Wert ohne „!“-Markierung."),
+    ("yaml_alias", replace(W, "title: Wächterhäuser im Westen", "title: &a Wächter\nsubtitle: *a"),
+     f"{W}:2: Fehler [koop.yaml_alias]: YAML-Anker und -Verweise („&“, „*“) sind nicht erlaubt. "
+     "Hinweis: Schreiben Sie den Wert aus."),
+    ("yaml_duplicate_key", replace(W, "art: praxisfall", "art: praxisfall\nart: interview"),
+     f"{W}:10: Fehler [koop.yaml_duplicate_key]: Der Schlüssel „art“ kommt mehrfach vor."),
+    ("bib_duplicate", replace("docs/literatur.bib", "@report{drei,", "@report{memo,"),
+     "docs/literatur.bib:17: Fehler [koop.bib_duplicate]: Der Literaturschlüssel „memo“ ist doppelt vergeben."),
+    ("bib_syntax", replace("docs/literatur.bib", "  year        = {2007}\n}\n\n@book", "  year = {2007\n\n@book"),
+     "docs/literatur.bib:1: Fehler [koop.bib_syntax]: Dieser Eintrag in der Literaturdatei ist fehlerhaft: "
+     "„@misc{charta,“. Hinweis: Prüfen Sie Klammern, Kommas und Anführungszeichen des Eintrags."),
+    ("bib_field", replace("docs/literatur.bib", "  title  = {Coaching und Reflexion},\n", ""),
+     "docs/literatur.bib:17: Fehler [koop.bib_field]: Dem Literatureintrag „drei“ fehlt das Feld „title“."),
+    ("manifest_path", replace(M, "beitraege/bremen/zwischen.md", "beitraege/bremen/fehlt.md"),
+     f"{M}:9: Fehler [koop.manifest_path]: Den Beitrag „beitraege/bremen/fehlt.md“ gibt es nicht."),
+    ("manifest_duplicate", replace(M, "beitraege/bremen/zwischen.md", "beitraege/leipzig/westen.md"),
+     f"{M}:9: Fehler [koop.manifest_duplicate]: Der Beitrag „beitraege/leipzig/westen.md“ steht mehrfach in der "
+     "Ausgabe."),
+    ("manifest_file", replace(M, "editorial: editorial.md", "editorial: vorwort.md"),
+     f"{M}:6: Fehler [koop.manifest_file]: Die Datei „vorwort.md“ gibt es nicht."),
+    ("manifest_number", replace(M, "nummer: 1", "nummer: 2"),
+     f"{M}:1: Fehler [koop.manifest_number]: Die Nummer 2 passt nicht zum Ordner „1“."),
+    ("manifest_format", replace(M, "jahr: 2015", "jahr: 2015\nformat: A3"),
+     f"{M}:3: Fehler [koop.manifest_format]: Unbekanntes Format „A3“. Erlaubt: „a4“, „a5“, „din-lang“."),
+    ("manifest_colour", replace(M, '"#1F5FA8"', "blau"),
+     f"{M}:16: Fehler [koop.manifest_colour]: „blau“ ist keine Farbe im Format „#RRGGBB“."),
+    ("manifest_contribution", replace(W, "art: praxisfall", "art: fall"),
+     f"{M}:8: Fehler [koop.manifest_contribution]: Der Beitrag „beitraege/leipzig/westen.md“ hat Fehler "
+     "(siehe oben) und kann nicht gedruckt werden."),
+    ("manifest_missing", write("koopblatt/2/notiz.txt", "leer"),
+     "koopblatt/2:1: Fehler [koop.manifest_missing]: Die Ausgabe hat keine Datei „ausgabe.yml“."),
+    ("file_size", write("docs/beitraege/nuernberg/gross.md", MINIMAL + ("Wort " * 500_000)),
+     "docs/beitraege/nuernberg/gross.md:1: Fehler [koop.file_size]: Die Datei ist mit 2.5 MB zu groß "
+     "(höchstens 2 MB)."),
+    ("line_length", write("docs/beitraege/nuernberg/zeile.md", MINIMAL + ("Wort " * 30_000)),
+     "docs/beitraege/nuernberg/zeile.md:11: Fehler [koop.line_length]: Zeile mit 150000 Zeichen ist zu lang "
+     "(höchstens 100000)."),
+]
+
+
+@pytest.mark.parametrize(("name", "mutate", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_diagnostic(project_copy: Callable[[str], Path], name: str, mutate: Callable[[Path], None],
+                    expected: str) -> None:
+    root = project_copy("mini")
+    assert not validate_project(root).problems, "the fixture itself must be clean"
+    mutate(root)
+    messages = [p.format() for p in validate_project(root).problems]
+    assert expected in messages, "\n".join(messages)
+
+
+def test_every_code_has_a_case() -> None:
+    from pipeline.messages import TEXT
+
+    covered = {line.split("[koop.", 1)[1].split("]", 1)[0] for _, _, line in CASES}
+    untested = set(TEXT) - covered - {"usage"}
+    assert not untested
+
+
+def test_check_reports_all_files_at_once_and_exits_1(project_copy: Callable[[str], Path],
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    root = project_copy("mini")
+    replace(W, "themenfeld: oekonomische-innovation", "themenfeld: Kultur")(root)
+    replace(Z, "art: praxisfall", "art: fall")(root)
+    assert main(["--root", str(root), "check"]) == 1
+    err = capsys.readouterr().err
+    assert f"{W}:10: Fehler [koop.themenfeld]" in err
+    assert f"{Z}:8: Fehler [koop.art]" in err
+    assert not (root / "build").exists(), "check writes nothing"
+
+
+def test_check_clean_exits_0(project_copy: Callable[[str], Path], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(project_copy("mini")), "check"]) == 0
+    assert "Alles in Ordnung: 3 Beiträge, 1 Ausgabe geprüft." in capsys.readouterr().out
+
+
+def test_usage_error_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(tmp_path), "check"]) == 2
+    assert "kein „docs/“" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        main(["pruefen"])
+    assert exc.value.code == 2

@@ -1,0 +1,123 @@
+"""The handbook as a reader sees it: cards, citations, browse pages, matrix, links, safety."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from htmlutil import article, broken_links, page, text, unsafe_markup
+
+from pipeline.html.build import build_html
+
+
+def test_start_page_shows_motto_and_german_ui(built_mini: Path) -> None:
+    soup = page(built_mini, "index")
+    assert soup.html is not None and soup.html["lang"] == "de"
+    assert "Drei Städte; drei Wege; ein Ziel" in text(soup.find("article"))
+
+
+def test_card_shows_front_matter(built_mini: Path) -> None:
+    card = article(built_mini, "beitraege/leipzig/westen").find(class_="koop-karte")
+    shown = text(card)
+    for expected in ("Leipzig", "Praxisfall", "Themenfeld", "Ökonomische Innovation, kreative Milieus und Beteiligung",
+                     "Kreative Raumeroberung", "Zwischennutzung als Normalfall der Stadtentwicklung",
+                     "Zusammenhang Quartier – Stadt", "Erika Muster (Stadt Leipzig, Stadtplanungsamt)",
+                     "18. September 2014", "koopBLATT No. 1 (2015)",
+                     "Hauswächter sichern leerstehende Gründerzeithäuser in Lindenau."):
+        assert expected in shown
+    city = card.find("a", class_="koop-stadtlabel")
+    assert city["href"] == "../../entdecken/stadt-leipzig.html"
+    assert "koop-stadt-leipzig" in card["class"]
+
+
+def test_subtitle_and_related_cases(built_mini: Path) -> None:
+    art = article(built_mini, "beitraege/leipzig/westen")
+    assert text(art.find(class_="koop-untertitel")) == "Leerstand als Ressource"
+    related = art.find(class_="koop-verwandt")
+    assert text(related) == "Verwandte Praxisfälle Zwischennutzung in Bremen (Bremen, Praxisfall)"
+    assert related.find("a")["href"] == "../bremen/zwischen.html"
+
+
+def test_citations_and_literature_list(built_mini: Path) -> None:
+    art = article(built_mini, "beitraege/leipzig/westen")
+    cites = [text(c) for c in art.find_all(class_="koop-cite")]
+    assert cites == ["(Leipzig-Charta 2007, S. 3)", "Brandt u. a. (2014)", "(BMVBS 2007)"]
+    lit = [text(li) for li in art.find(id="literatur").find_all("li")]
+    assert lit == [
+        "BMVBS – Bundesministerium für Verkehr, Bau und Stadtentwicklung (Hrsg.) (2007): "
+        "Auf dem Weg zu einer nationalen Stadtentwicklungspolitik. Berlin.",
+        "Brandt, Henrike; Yilmaz, Deniz; Kowalski, Jan (2014): Coaching und Reflexion. Fiktiver Bericht.",
+        "Leipzig-Charta – Informelles Ministertreffen (2007): LEIPZIG CHARTA zur nachhaltigen europäischen Stadt. "
+        "Leipzig.",
+    ]
+    assert art.find("a", string="(Leipzig-Charta 2007, S. 3)")["href"] == "#lit-charta"
+    other = article(built_mini, "beitraege/bremen/zwischen")
+    assert len(other.find(id="literatur").find_all("li")) == 1, "only the works this contribution cites"
+    assert article(built_mini, "beitraege/nuernberg/hospitation").find(id="literatur") is None
+
+
+def test_footnote_figure_and_cross_reference(built_mini: Path) -> None:
+    art = article(built_mini, "beitraege/leipzig/westen")
+    assert "Die Hauswächter zahlen nur die Betriebskosten." in text(page(built_mini, "beitraege/leipzig/westen"))
+    img = art.find("figure").find("img")
+    assert img["alt"] == "Balkendiagramm: drei Häuser 2005, fünfzehn Häuser 2010."
+    assert art.find("a", string=lambda s: s and "Zwischennutzung in Bremen" in s) is not None
+
+
+def test_browse_pages_list_the_right_cases(built_mini: Path) -> None:
+    titles = lambda doc: [text(t) for t in article(built_mini, doc).find_all(class_="koop-eintrag-titel")]  # noqa: E731
+    assert titles("entdecken/stadt-leipzig") == ["Wächterhäuser im Westen"]
+    assert titles("entdecken/projektfamilie-zwischennutzung") == ["Zwischennutzung in Bremen",
+                                                                   "Wächterhäuser im Westen"]
+    assert titles("entdecken/aufgabe-beteiligung-governance") == ["Zwischennutzung in Bremen"]
+    assert titles("entdecken/themenfeld-urbane-lebensqualitaet") == ["Zwei Wochen in Leipzig"]
+    assert "Noch keine Beiträge." in text(article(built_mini, "entdecken/projektfamilie-wasser-region"))
+
+
+def test_matrix_counts_and_links_land_on_the_cases(built_mini: Path) -> None:
+    table = article(built_mini, "entdecken/matrix").find("table")
+    rows = [[text(c) for c in tr.find_all(["td", "th"])] for tr in table.find_all("tr")]
+    assert rows[0] == ["Themenfeld", "Bremen", "Leipzig", "Nürnberg", "Summe"]
+    assert rows[1] == ["Ökonomische Innovation, kreative Milieus und Beteiligung", "1", "1", "0", "2"]
+    assert rows[2] == ["Regionale Kooperation, räumliche Vernetzung und neue Aktionsräume", "0", "0", "0", "0"]
+    assert rows[3] == ["Urbane Lebensqualität, ökologischer Wandel und sozialer Zusammenhalt", "0", "0", "1", "1"]
+    assert rows[4] == ["Summe", "1", "1", "1", "3"]
+    link = table.find_all("tr")[1].find_all("td")[2].find("a")
+    assert link["href"] == "themenfeld-oekonomische-innovation.html#stadt-leipzig"
+    target = article(built_mini, "entdecken/themenfeld-oekonomische-innovation")
+    group = target.find(id="stadt-leipzig")
+    assert text(group).startswith("Leipzig (1)")
+    assert text(group.find_next(class_="koop-eintrag-titel")) == "Wächterhäuser im Westen"
+
+
+def test_issue_page_and_author_guide(built_mini: Path) -> None:
+    issue = article(built_mini, "ausgaben/koopblatt-1")
+    shown = text(issue)
+    assert "koopBLATT No. 1 (2015)" in shown and "Testausgabe" in shown
+    assert "Liebe Leserinnen und Leser" in shown
+    assert [text(t) for t in issue.find_all(class_="koop-eintrag-titel")] == ["Wächterhäuser im Westen",
+                                                                              "Zwischennutzung in Bremen"]
+
+
+def test_every_internal_link_resolves(built_mini: Path) -> None:
+    assert broken_links(built_mini / "build" / "html") == []
+
+
+def test_search_index_is_german_and_offline(built_mini: Path) -> None:
+    index = (built_mini / "build" / "html" / "searchindex.js").read_text(encoding="utf-8")
+    assert "beitraege/leipzig/westen" in index and "wachterhaus" in index.lower()
+    assert (built_mini / "build" / "html" / "search.html").is_file()
+
+
+def test_failed_build_keeps_last_good_output_and_leaks_nothing(project_copy: Callable[[str], Path]) -> None:
+    root = project_copy("mini")
+    assert build_html(root, quiet=True) == 0
+    good = (root / "build/html/beitraege/leipzig/westen.html").read_bytes()
+    source = root / "docs/beitraege/leipzig/westen.md"
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "## Vorgehen", "<script>alert('x')</script>\n\n<img src=x onerror=alert(1)>\n\n"
+        "[klick](javascript:alert(1))\n\n## Vorgehen"), encoding="utf-8")
+    assert build_html(root, quiet=True) == 1
+    assert (root / "build/html/beitraege/leipzig/westen.html").read_bytes() == good
+    for file in (root / "build").rglob("*.html"):
+        assert unsafe_markup(file) == [], file
