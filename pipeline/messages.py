@@ -145,7 +145,7 @@ LABELS = {
     "keywords": "Schlagwörter",
     "license": "Lizenz",
     "literatur": "Literatur",
-    "verwandt": "Verwandte Praxisfälle",
+    "verwandt": "Verwandte Beiträge aus denselben Projektfamilien",
     "ausgaben": "Erschienen in",
     "fussnoten": "Anmerkungen",
     "inhalt": "Inhalt",

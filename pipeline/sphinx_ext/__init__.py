@@ -7,6 +7,8 @@ and writes the generated browse/issue stubs; roles and directives render from th
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -14,7 +16,19 @@ from sphinx.application import Sphinx
 from . import browse, card, cite, deps, links, security, state
 
 
+def code_digest() -> str:
+    """Digest of the pipeline's code and data: a new pipeline version re-reads every page."""
+    package = Path(__file__).resolve().parent.parent
+    h = hashlib.sha1()
+    for file in sorted(package.rglob("*")):
+        if file.suffix in (".py", ".yml", ".css") and "__pycache__" not in file.parts:
+            h.update(file.relative_to(package).as_posix().encode())
+            h.update(file.read_bytes())
+    return h.hexdigest()
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("koop_code", code_digest(), "env", str)
     app.add_config_value("koop_root", "", "env", str)
     app.add_config_value("koop_handbook_url", "", "env", str)
     app.add_config_value("koop_downloads", "", "env", str)

@@ -254,8 +254,7 @@ class IssueDirective(KoopDirective):
             out.append(nodes.paragraph("", issue.subtitle, classes=["koop-untertitel"]))
         if issue.cover.image is not None:
             uri = f"bilder/{issue.id}-umschlag{issue.cover.image.suffix}"
-            out.append(nodes.image(uri=f"{catalogue.ISSUES_DIR}/{uri}", alt=issue.cover.alt,
-                                   classes=["koop-umschlag"], candidates={"*": f"{catalogue.ISSUES_DIR}/{uri}"}))
+            out.append(nodes.image(uri=uri, alt=issue.cover.alt, classes=["koop-umschlag"]))
         dl = download_links(self.env.app, self.env.docname, number)
         if dl:
             out.append(nodes.bullet_list("", *dl, classes=["koop-downloads"]))

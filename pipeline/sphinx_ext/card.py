@@ -104,6 +104,12 @@ class ContributionPage(SphinxTransform):
             section.insert(pos, nodes.paragraph("", c.subtitle, classes=["koop-untertitel"]))
             pos += 1
         section.insert(pos, card(c, self.app))
+        notes = [n for n in self.document.children if isinstance(n, nodes.footnote)]
+        if notes:  # myst puts footnotes after the section; readers expect them before the literature
+            section += nodes.rubric("", M.LABELS["fussnoten"], classes=["koop-anmerkungen"])
+            for note in notes:
+                self.document.remove(note)
+                section += note
         lit = literature(self.app, cite.cited_keys(self.document))
         if lit is not None:
             section += lit
