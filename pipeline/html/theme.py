@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
 STATIC = Path(__file__).parent / "static"
 
-OPTIONS: dict[str, Any] = {
+_OPTIONS: dict[str, Any] = {
     "home_page_in_toc": True,
     "show_navbar_depth": 1,
     "max_navbar_depth": 2,
@@ -23,3 +24,8 @@ OPTIONS: dict[str, Any] = {
     "navigation_with_keys": False,
     "announcement": "",
 }
+
+
+def options() -> dict[str, Any]:
+    """A deep copy: pydata-sphinx-theme mutates the dict, which broke incremental in-process builds."""
+    return copy.deepcopy(_OPTIONS)

@@ -1,0 +1,102 @@
+"""Incremental HTML builds: an untouched rebuild writes nothing; every change reaches every affected page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from htmlutil import article, text
+
+from pipeline.html.build import build_html
+
+
+def _mtimes(root: Path) -> dict[str, int]:
+    site = root / "build" / ".work" / "html"
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
+
+
+def _edit(root: Path, path: str, old: str, new: str) -> None:
+    file = root / path
+    content = file.read_text(encoding="utf-8")
+    assert old in content
+    file.write_text(content.replace(old, new), encoding="utf-8")
+
+
+ALWAYS_WRITTEN = {"genindex.html", "search.html"}  # Sphinx regenerates its index pages on every build
+
+
+def _rewritten(before: dict[str, int], after: dict[str, int]) -> set[str]:
+    return {name for name, m in after.items() if before.get(name) != m} - ALWAYS_WRITTEN
+
+
+def test_untouched_rebuild_writes_nothing(project_copy: Callable[[str], Path]) -> None:
+    root = project_copy("mini")
+    assert build_html(root, quiet=True) == 0
+    before = _mtimes(root)
+    assert build_html(root, quiet=True) == 0
+    assert _rewritten(before, _mtimes(root)) == set()
+
+
+def test_front_matter_change_updates_every_dependent_page_and_nothing_else(
+        project_copy: Callable[[str], Path]) -> None:
+    root = project_copy("mini")
+    assert build_html(root, quiet=True) == 0
+    before = _mtimes(root)
+    _edit(root, "docs/beitraege/leipzig/westen.md", "title: Wächterhäuser im Westen", "title: Hauswächter in Lindenau")
+    assert build_html(root, quiet=True) == 0
+    rewritten = _rewritten(before, _mtimes(root))
+    must = {"beitraege/leipzig/westen.html", "beitraege/bremen/zwischen.html",  # related cases list the title
+            "entdecken/stadt-leipzig.html", "entdecken/themenfeld-oekonomische-innovation.html",
+            "entdecken/projektfamilie-zwischennutzung.html", "entdecken/projektfamilie-kreative-raumeroberung.html",
+            "entdecken/aufgabe-quartier-stadt.html", "ausgaben/koopblatt-1.html"}
+    assert must <= rewritten
+    assert "beitraege/nuernberg/hospitation.html" not in rewritten
+    assert "entdecken/stadt-nuernberg.html" not in rewritten
+    for doc in ("entdecken/stadt-leipzig", "ausgaben/koopblatt-1", "beitraege/bremen/zwischen"):
+        shown = text(article(root, doc))
+        assert "Hauswächter in Lindenau" in shown and "Wächterhäuser im Westen" not in shown, doc
+
+
+def test_moving_a_case_to_another_field_updates_matrix_and_lists(project_copy: Callable[[str], Path]) -> None:
+    root = project_copy("mini")
+    assert build_html(root, quiet=True) == 0
+    _edit(root, "docs/beitraege/bremen/zwischen.md", "themenfeld: oekonomische-innovation\nprojektfamilien: [zwischennutzung]",
+          "themenfeld: regionale-kooperation\nprojektfamilien: [wasser-region]")
+    assert build_html(root, quiet=True) == 0
+    rows = [[text(c) for c in tr.find_all(["td", "th"])] for tr in article(root, "entdecken/matrix").find_all("tr")]
+    assert rows[1][1:] == ["0", "1", "0", "1"] and rows[2][1:] == ["1", "0", "0", "1"]
+    assert "Zwischennutzung in Bremen" in text(article(root, "entdecken/projektfamilie-wasser-region"))
+    assert "Zwischennutzung in Bremen" not in text(article(root, "entdecken/projektfamilie-zwischennutzung"))
+    assert article(root, "beitraege/leipzig/westen").find(class_="koop-verwandt") is None
+
+
+def test_bibliography_change_updates_citing_pages_only(project_copy: Callable[[str], Path]) -> None:
+    root = project_copy("mini")
+    assert build_html(root, quiet=True) == 0
+    before = _mtimes(root)
+    _edit(root, "docs/literatur.bib", "year        = {2007}\n}\n\n@book", "year        = {2008}\n}\n\n@book")
+    assert build_html(root, quiet=True) == 0
+    rewritten = _rewritten(before, _mtimes(root))
+    assert "beitraege/leipzig/westen.html" in rewritten
+    assert "beitraege/bremen/zwischen.html" not in rewritten  # cites only memo
+    assert "(Leipzig-Charta 2008, S. 3)" in text(article(root, "beitraege/leipzig/westen"))
+
+
+def test_manifest_change_updates_cards(project_copy: Callable[[str], Path]) -> None:
+    root = project_copy("mini")
+    assert build_html(root, quiet=True) == 0
+    _edit(root, "koopblatt/1/ausgabe.yml", "  - beitraege/leipzig/westen.md\n", "")
+    assert build_html(root, quiet=True) == 0
+    assert "koopBLATT No. 1" not in text(article(root, "beitraege/leipzig/westen").find(class_="koop-karte"))
+    assert "koopBLATT No. 1" in text(article(root, "beitraege/bremen/zwischen").find(class_="koop-karte"))
+
+
+def test_new_contribution_appears_in_browse_pages(project_copy: Callable[[str], Path]) -> None:
+    root = project_copy("mini")
+    assert build_html(root, quiet=True) == 0
+    new = (root / "docs/beitraege/nuernberg/hospitation.md").read_text(encoding="utf-8")
+    (root / "docs/beitraege/nuernberg/zweite.md").write_text(
+        new.replace("Zwei Wochen in Leipzig", "Drei Wochen in Bremen"), encoding="utf-8")
+    assert build_html(root, quiet=True) == 0
+    assert "Drei Wochen in Bremen" in text(article(root, "entdecken/stadt-nuernberg"))
+    assert "Drei Wochen in Bremen" in text(article(root, "beitraege/nuernberg/hospitation").find(class_="koop-verwandt"))
