@@ -16,7 +16,7 @@ from pipeline.html import theme  # noqa: E402
 project = "koopstadt"
 author = "Gemeinsame Geschäftsstelle koopstadt"
 _year = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", "1433116800"))).tm_year
-copyright = f"2007–{_year}, koopstadt – Stadtentwicklung Bremen, Leipzig, Nürnberg"  # noqa: A001
+copyright = f"2007–{_year}, koopstadt – Stadtentwicklung Bremen, Leipzig, Nürnberg"
 language = "de"
 root_doc = "index"
 

@@ -134,7 +134,8 @@ def load(path: Path, shown: str) -> Bibliography:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         return Bibliography(shown, {}, [diag(shown, 1, "encoding", hex(exc.object[exc.start]), exc.start)])
-    library = bibtexparser.parse_string(text, append_middleware=[SeparateCoAuthors(), SplitNameParts()])
+    library = bibtexparser.parse_string(  # type: ignore[attr-defined]
+        text, append_middleware=[SeparateCoAuthors(), SplitNameParts()])
     problems: list[Diagnostic] = []
     for block in library.failed_blocks:
         line = (block.start_line or 0) + 1
@@ -145,7 +146,7 @@ def load(path: Path, shown: str) -> Bibliography:
             problems.append(diag(shown, line, "bib_syntax", f"„{first}“"))
     raw: list[tuple[Entry, str, str, int]] = []
     for entry in library.entries:
-        line = entry.start_line + 1
+        line = (entry.start_line or 0) + 1
         missing = [f for f in REQUIRED if not _field(entry, f)]
         if not (_names(entry, "author") or _names(entry, "editor")):
             missing.insert(0, "author")
@@ -176,8 +177,10 @@ def render_cite(bib: Bibliography, role: str, items: list[tuple[str, str, str]])
         ref = bib.refs.get(key)
         if ref is None:
             text = f"?{key}"
+        elif role == "t":
+            text = ref.cite_t(post)
         else:
-            text = ref.cite_t(post) if role == "t" else ref.cite_p(post)
+            text = ref.cite_p(post)
         parts.append(f"{pre} {text}".strip() if pre else text)
     if role == "t":
         return "; ".join(parts)

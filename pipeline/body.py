@@ -21,7 +21,9 @@ from myst_parser.parsers.mdit import create_md_parser
 from .diagnostics import Diagnostic, diag
 
 MYST_EXTENSIONS = frozenset({"colon_fence", "deflist", "smartquotes"})
-ADMONITIONS = frozenset({"note", "tip", "important", "hint", "warning", "attention", "caution", "admonition", "seealso"})
+ADMONITIONS = frozenset(
+    {"note", "tip", "important", "hint", "warning", "attention", "caution", "admonition", "seealso"}
+)
 FIGURES = frozenset({"figure", "image"})
 ALLOWED_DIRECTIVES = ADMONITIONS | FIGURES | {"table", "list-table", "epigraph", "pull-quote", "include"}
 ALLOWED_ROLES = frozenset({"cite:p", "cite:t", "ref", "doc", "numref", "sub", "sup", "abbr", "term"})

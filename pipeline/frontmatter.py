@@ -55,12 +55,12 @@ def _walk(node: yaml.Node, path: KeyPath, offset: int, out: dict[KeyPath, int], 
             if name in seen:
                 dups.append((name, key.start_mark.line + offset))
             seen.add(name)
-            out[path + (name,)] = key.start_mark.line + offset
-            _walk(value, path + (name,), offset, out, dups)
-            out[path + (name,)] = key.start_mark.line + offset
+            out[(*path, name)] = key.start_mark.line + offset
+            _walk(value, (*path, name), offset, out, dups)
+            out[(*path, name)] = key.start_mark.line + offset
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _walk(item, path + (i,), offset, out, dups)
+            _walk(item, (*path, i), offset, out, dups)
 
 
 def load_yaml(source: str, first_line: int, path: str) -> tuple[FrontMatter | None, list[Diagnostic]]:

@@ -95,7 +95,8 @@ TEXT: dict[str, str] = {
 }
 
 HINTS: dict[str, str] = {
-    "frontmatter_missing": "Beginnen Sie die Datei mit „---“, dann die Angaben, dann wieder „---“ (siehe Leitfaden für Autorinnen und Autoren).",
+    "frontmatter_missing": ("Beginnen Sie die Datei mit „---“, dann die Angaben, dann wieder „---“ "
+                            "(siehe Leitfaden für Autorinnen und Autoren)."),
     "yaml": "Oft fehlt ein Leerzeichen nach dem Doppelpunkt oder ein Text mit „:“ braucht Anführungszeichen.",
     "yaml_tag": "Schreiben Sie den Wert ohne „!“-Markierung.",
     "yaml_alias": "Schreiben Sie den Wert aus.",

@@ -134,7 +134,7 @@ def _check_ids(key: str, values: list[str], allowed: dict[str, Any], code: str,
     problems: list[Diagnostic] = []
     seen: set[str] = set()
     for i, v in enumerate(values):
-        line = fm.line(key, i) if (key, i) in fm.lines else fm.line(key)
+        line = fm.line(key, i)
         if _is_todo(v):
             problems.append(diag(path, line, "todo", key))
         elif v not in allowed:
@@ -179,7 +179,8 @@ def from_frontmatter(fm: FrontMatter, path: str, docname: str, folder_city: str,
         problems += more
     if "art" in values and values["art"] not in tax.kinds:
         art = values.pop("art")
-        problems.append(diag(path, fm.line("art"), "art", art, M.join_or(list(tax.kinds)), hint=suggest(art, tax.kinds)))
+        problems.append(diag(path, fm.line("art"), "art", art, M.join_or(list(tax.kinds)),
+                             hint=suggest(art, tax.kinds)))
     field_id = values.get("themenfeld")
     if field_id is not None and field_id not in tax.fields:
         problems.append(diag(path, fm.line("themenfeld"), "themenfeld", field_id, M.join_or(list(tax.fields)),
@@ -190,7 +191,7 @@ def from_frontmatter(fm: FrontMatter, path: str, docname: str, folder_city: str,
         problems += _check_ids("projektfamilien", fams, tax.families, "projektfamilie", fm, path)
         for i, fam in enumerate(fams):
             if fam in tax.families and field_id in tax.fields and tax.families[fam].field != field_id:
-                line = fm.line("projektfamilien", i) if ("projektfamilien", i) in fm.lines else fm.line("projektfamilien")
+                line = fm.line("projektfamilien", i)
                 problems.append(diag(path, line, "projektfamilie_themenfeld", fam, field_id, tax.families[fam].field))
         values["projektfamilien"] = tuple(fams)
     if "aufgaben" in values:

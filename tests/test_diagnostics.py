@@ -64,7 +64,8 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
     ("themenfeld", replace(W, "themenfeld: oekonomische-innovation", "themenfeld: Kultur"),
      f"{W}:10: Fehler [koop.themenfeld]: Unbekanntes Themenfeld „Kultur“. Erlaubt: „oekonomische-innovation“, "
      "„regionale-kooperation“, „urbane-lebensqualitaet“."),
-    ("projektfamilie", replace(W, "[kreative-raumeroberung, zwischennutzung]", "[kreative-raumeroberung, zwischennutzungen]"),
+    ("projektfamilie", replace(W, "[kreative-raumeroberung, zwischennutzung]",
+                               "[kreative-raumeroberung, zwischennutzungen]"),
      f"{W}:11: Fehler [koop.projektfamilie]: Unbekannte Projektfamilie „zwischennutzungen“. Erlaubt: "
      "„transformationsstandorte“, „kreative-raumeroberung“, „raum-fuer-kultur“, „zwischennutzung“, "
      "„stadt-ist-region“, „wasser-region“, „bildung-im-quartier“, „staerkung-der-innenstadt“, "

@@ -27,13 +27,16 @@ values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=
 frontmatter_dicts = st.dictionaries(st.one_of(st.sampled_from(FIELD_KEYS), st.text(max_size=10)), values,
                                     max_size=12)
 snippets = st.sampled_from([
-    "## Abschnitt\n", "# Titel\n", "Text mit *Betonung*.\n", "- Punkt\n  - Unterpunkt\n", "| a | b |\n|---|---|\n| 1 | 2 |\n",
+    "## Abschnitt\n", "# Titel\n", "Text mit *Betonung*.\n", "- Punkt\n  - Unterpunkt\n",
+    "| a | b |\n|---|---|\n| 1 | 2 |\n",
     "Fußnote[^1]\n\n[^1]: Text\n", "[^x]\n", "{cite:p}`charta`", "{cite:t}`unbekannt{S. 3}`", "{cite:p}`{`",
     "{ref}`abb-westen`", "{doc}`../bremen/zwischen`", "[x](../bremen/zwischen.md)", "[x](javascript:alert(1))",
     "[x](data:text/html,hi)", "![alt](bilder/westen-grafik.svg)", "![](http://x.org/a.png)", "<script>x</script>",
-    "<b>fett</b>", "```{raw} html\n<i>\n```\n", "```{include} ../../../conf.py\n```\n", "```{figure} bilder/x.svg\n```\n",
+    "<b>fett</b>", "```{raw} html\n<i>\n```\n", "```{include} ../../../conf.py\n```\n",
+    "```{figure} bilder/x.svg\n```\n",
     ":::{figure} ../westen.md\n:alt: a\n:::\n", ":::{note}\nHinweis {cite:p}`memo`\n:::\n", ":::{unbekannt}\n:::\n",
-    "```{eval-rst}\n.. raw:: html\n```\n", "(marke)=\n", "{abbr}`A (B)`", "```python\nprint(1)\n```\n", "\x00", "\ufeff",
+    "```{eval-rst}\n.. raw:: html\n```\n", "(marke)=\n", "{abbr}`A (B)`", "```python\nprint(1)\n```\n",
+    "\x00", "\ufeff",
     "---\n", ":::\n", "```\n", "{sub}`2`", "[x](../../../../etc/passwd.md)", "{numref}`%s <abb>`",
 ])
 bodies = st.lists(st.one_of(snippets, st.text(max_size=40)), max_size=12).map("\n".join)

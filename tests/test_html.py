@@ -34,7 +34,8 @@ def test_subtitle_and_related_cases(built_mini: Path) -> None:
     art = article(built_mini, "beitraege/leipzig/westen")
     assert text(art.find(class_="koop-untertitel")) == "Leerstand als Ressource"
     related = art.find(class_="koop-verwandt")
-    assert text(related) == "Verwandte Beiträge aus denselben Projektfamilien Zwischennutzung in Bremen (Bremen, Praxisfall)"
+    assert text(related) == ("Verwandte Beiträge aus denselben Projektfamilien "
+                             "Zwischennutzung in Bremen (Bremen, Praxisfall)")
     assert related.find("a")["href"] == "../bremen/zwischen.html"
 
 

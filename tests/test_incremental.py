@@ -60,7 +60,8 @@ def test_front_matter_change_updates_every_dependent_page_and_nothing_else(
 def test_moving_a_case_to_another_field_updates_matrix_and_lists(project_copy: Callable[[str], Path]) -> None:
     root = project_copy("mini")
     assert build_html(root, quiet=True) == 0
-    _edit(root, "docs/beitraege/bremen/zwischen.md", "themenfeld: oekonomische-innovation\nprojektfamilien: [zwischennutzung]",
+    _edit(root, "docs/beitraege/bremen/zwischen.md",
+          "themenfeld: oekonomische-innovation\nprojektfamilien: [zwischennutzung]",
           "themenfeld: regionale-kooperation\nprojektfamilien: [wasser-region]")
     assert build_html(root, quiet=True) == 0
     rows = [[text(c) for c in tr.find_all(["td", "th"])] for tr in article(root, "entdecken/matrix").find_all("tr")]
@@ -99,4 +100,5 @@ def test_new_contribution_appears_in_browse_pages(project_copy: Callable[[str], 
         new.replace("Zwei Wochen in Leipzig", "Drei Wochen in Bremen"), encoding="utf-8")
     assert build_html(root, quiet=True) == 0
     assert "Drei Wochen in Bremen" in text(article(root, "entdecken/stadt-nuernberg"))
-    assert "Drei Wochen in Bremen" in text(article(root, "beitraege/nuernberg/hospitation").find(class_="koop-verwandt"))
+    related = article(root, "beitraege/nuernberg/hospitation").find(class_="koop-verwandt")
+    assert "Drei Wochen in Bremen" in text(related)

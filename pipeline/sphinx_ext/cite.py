@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.nodes import Node, system_message
@@ -42,7 +42,7 @@ class CiteRole(SphinxRole):
 class CiteDomain(Domain):
     name = "cite"
     label = "Literatur"
-    roles = {"p": CiteRole("p"), "t": CiteRole("t")}  # type: ignore[dict-item]
+    roles: ClassVar = {"p": CiteRole("p"), "t": CiteRole("t")}
 
     def merge_domaindata(self, docnames: Any, otherdata: dict[str, Any]) -> None:
         pass
@@ -56,7 +56,8 @@ def cited_keys(doctree: nodes.Node) -> list[str]:
     seen: dict[str, None] = {}
     for node in doctree.findall(nodes.inline):
         if CITE_CLASS in node["classes"]:
-            for key in node.get("keys", []):
+            keys: list[str] = node.get("keys", [])
+            for key in keys:
                 seen.setdefault(key, None)
     return list(seen)
 
