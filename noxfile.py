@@ -36,6 +36,13 @@ def html(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def pdf(session: nox.Session) -> None:
+    """koopBLATT issues as print and screen PDF (build/pdf); `-- --beitrag <datei.md>` for a proof."""
+    _install(session)
+    _cli(session, "pdf")
+
+
+@nox.session(default=False)
 def check(session: nox.Session) -> None:
     """Validate all contributions, the bibliography and issue manifests; write nothing."""
     _install(session)

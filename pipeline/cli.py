@@ -39,12 +39,30 @@ def cmd_html(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from .typst.pdf import build_pdf
+
+    root = Path(args.root).resolve()
+    project = validate_project(root)
+    if project.errors:
+        return cmd_check(args)
+    status = build_pdf(root, project, proof=getattr(args, "beitrag", "") or "", quiet=args.quiet)
+    if status:
+        print(f"\n{M.PDF_FAILED}", file=sys.stderr)
+        return EXIT_CONTENT
+    where = "build/korrektur/" if getattr(args, "beitrag", "") else "build/pdf/"
+    print(f"koopBLATT erzeugt: {where}")
+    return EXIT_OK
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Everything: check first (nothing is written if the sources have errors), then each output."""
     status = cmd_check(args)
-    if status:
-        return status
-    return cmd_html(args)
+    for step in (cmd_pdf, cmd_html):
+        if status:
+            return status
+        status = step(args)
+    return status
 
 
 class GermanParser(argparse.ArgumentParser):
@@ -62,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     html = sub.add_parser("html", help="Online-Handbuch erzeugen (build/html)")
     html.add_argument("-q", "--quiet", action="store_true")
     html.set_defaults(func=cmd_html)
+    pdf = sub.add_parser("pdf", help="koopBLATT als Druck- und Bildschirm-PDF (build/pdf)")
+    pdf.add_argument("-q", "--quiet", action="store_true")
+    pdf.add_argument("--beitrag", metavar="DATEI", help="nur einen Korrekturabzug dieses Beitrags erzeugen")
+    pdf.set_defaults(func=cmd_pdf)
     everything = sub.add_parser("build", help="alles erzeugen: prüfen, Handbuch, PDF, EPUB")
     everything.add_argument("-q", "--quiet", action="store_true")
     everything.set_defaults(func=cmd_build)

@@ -212,3 +212,21 @@ GUIDE_FIELDS = "Themenfelder und Projektfamilien („themenfeld“, „projektfa
 GUIDE_TASKS = "Strategische Aufgaben („aufgaben“)"
 YES = "ja"
 NO = "nein"
+
+# Print (koopBLATT PDF).
+ADMONITION_TITLES = {
+    "note": "Hinweis", "tip": "Tipp", "hint": "Tipp", "important": "Wichtig", "warning": "Warnung",
+    "attention": "Achtung", "caution": "Vorsicht", "danger": "Gefahr", "error": "Fehler", "seealso": "Siehe auch",
+}
+TYPST_UNSUPPORTED = "Dieses Element ({}) kann im koopBLATT nicht gesetzt werden."
+TYPST_ERROR = "{}: Fehler beim Setzen des koopBLATT: {}"
+TYPST_WARNING = "{}: Warnung beim Setzen des koopBLATT (wird als Fehler behandelt): {}"
+PDF_PROGRESS = "koopBLATT No. {}: setze {} …"
+PDF_DONE = "koopBLATT No. {}: {} ({} Seiten)"
+PDF_UNCHANGED = "koopBLATT No. {}: unverändert, nichts zu tun."
+PDF_FAILED = ("Die PDFs wurden nicht erneuert: Bitte die Meldungen oben beheben. Die zuletzt erfolgreich erzeugten "
+              "Fassungen in build/pdf bleiben erhalten.")
+LOW_RES = "{}: Das Bild „{}“ hat im Druck nur {} dpi (mindestens 300 dpi empfohlen)."
+PDF_TARGETS = "alle koopBLATT-Ausgaben"
+PROOF_UNKNOWN = "„{}“ ist kein (fehlerfreier) Beitrag unter docs/beitraege/."
+PROOF_NO_ISSUE = "Für einen Korrekturabzug braucht es mindestens eine Ausgabe unter koopblatt/."

@@ -20,6 +20,9 @@ class City:
     short: str
     colour: str
     colour_cmyk: tuple[int, int, int, int]
+    contact_title: str = ""
+    contact_name: str = ""
+    contact_phone: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,9 @@ class Taxonomy:
 
 def _parse(raw: dict[str, Any]) -> Taxonomy:
     cities = {
-        cid: City(cid, c["label"], c["amtlich"], c["kuerzel"], c["farbe"], tuple(c["farbe_cmyk"]))
+        cid: City(cid, c["label"], c["amtlich"], c["kuerzel"], c["farbe"], tuple(c["farbe_cmyk"]),
+                  c.get("kontakt", {}).get("titel", ""), c.get("kontakt", {}).get("name", ""),
+                  c.get("kontakt", {}).get("telefon", ""))
         for cid, c in raw["staedte"].items()
     }
     kinds = {kid: Kind(kid, k["label"], k["plural"]) for kid, k in raw["arten"].items()}

@@ -1,0 +1,1 @@
+"""koopBLATT as PDF: a Sphinx builder and docutils→Typst translator, templates, in-process compile."""

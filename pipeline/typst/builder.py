@@ -1,0 +1,211 @@
+"""The `koopblatt` Sphinx builder: resolved doctrees → Typst → print and screen PDF per issue.
+
+Sphinx reads (incrementally, shared doctrees with the HTML build); this builder translates the
+documents of each issue, assembles the main file, and compiles only when the Typst input changed.
+Results go to the builder's outdir; `pipeline.typst.pdf` publishes them atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import posixpath
+import shutil
+from collections.abc import Set
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.util import logging
+
+from .. import catalogue
+from .. import messages as M
+from ..manifest import Issue
+from ..sphinx_ext import state
+from . import compile as tc
+from .document import Part, assemble
+from .escape import label
+from .translator import Context, TypstTranslator, image_aspect
+
+logger = logging.getLogger(__name__)
+TEMPLATES = Path(__file__).parent / "templates"
+BLEED_MM = 3.0
+SCREEN_STANDARDS = ["a-2a", "ua-1"]
+PRINT_STANDARDS = ["ua-1"]
+
+
+def timestamp(issue: Issue) -> int:
+    """SOURCE_DATE_EPOCH if set (reproducible builds), else noon of the issue date (UTC)."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    import calendar
+
+    return calendar.timegm(issue.date.timetuple()) + 12 * 3600
+
+
+class KoopblattBuilder(Builder):
+    name = "koopblatt"
+    format = "typst"
+    epilog = ""
+    allow_parallel = False
+    supported_image_types = ["image/svg+xml", "image/png", "image/jpeg"]
+
+    def init(self) -> None:
+        self.active: dict[str, str] = {}  # docname → slug of the documents in the issue being set
+        self.failed = False
+        self.written: list[Path] = []
+
+    def get_outdated_docs(self) -> str:
+        return M.PDF_TARGETS
+
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        return "doc:" + docname
+
+    def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
+        return "doc:" + to
+
+    def prepare_writing(self, docnames: Set[str]) -> None:
+        pass
+
+    def write_doc(self, docname: str, doctree: nodes.document) -> None:
+        pass
+
+    def write_documents(self, docnames: Set[str]) -> None:
+        project = state.project(self.app)
+        proof = self.config.koop_proof
+        if proof:
+            self.set_proof(proof)
+            return
+        for number in sorted(project.issues):
+            self.set_issue(project.issues[number])
+
+    # -- one issue -----------------------------------------------------------------------
+    def set_issue(self, issue: Issue, docnames: tuple[str, ...] | None = None, proof: bool = False) -> None:
+        project = state.project(self.app)
+        docnames = docnames or issue.contributions
+        self.active = {d: project.contributions[d].slug for d in docnames}
+        parts = {d: self.translate(d) for d in docnames}
+        editorial_doc = catalogue.issue_docname(issue.number)
+        editorial = None if proof else self.translate(editorial_doc)
+        contributions = [project.contributions[d] for d in docnames]
+        cover = None
+        if issue.cover.image is not None and not proof:
+            cover = f"umschlag{issue.cover.image.suffix}"
+            self._copy(issue.cover.image, Path(self.outdir) / cover)
+        shutil.copyfile(TEMPLATES / "koopblatt.typ", Path(self.outdir) / "koopblatt.typ")
+        name = f"korrektur-{docnames[0].rsplit('/', 1)[-1]}" if proof else issue.id
+        variants = [("", False, SCREEN_STANDARDS)] if proof else [
+            ("", False, SCREEN_STANDARDS), ("-druck", True, PRINT_STANDARDS)]
+        for suffix, print_version, standards in variants:
+            def source(notes: int, print_version: bool = print_version) -> object:
+                return assemble(issue, contributions, project.taxonomy, bodies=lambda c: parts[c.docname],
+                                editorial=editorial, print_version=print_version, proof=proof,
+                                notes_pages=notes, cover=cover)
+            out = Path(self.outdir) / f"{name}{suffix}.pdf"
+            main = Path(self.outdir) / f"{name}{suffix}.typ"
+            digest = self._digest(source(0).text, issue, standards)  # type: ignore[attr-defined]
+            stamp = out.with_suffix(".sha1")
+            if out.is_file() and stamp.is_file() and stamp.read_text() == digest:
+                logger.info(M.PDF_UNCHANGED.format(issue.number))
+                self.written.append(out)
+                continue
+            logger.info(M.PDF_PROGRESS.format(issue.number, out.name))
+            try:
+                result = tc.compile_padded(main, source, standards=standards,  # type: ignore[arg-type]
+                                           timestamp=timestamp(issue), fallback=str(issue.folder / "ausgabe.yml"),
+                                           sheet=1 if proof else 4)
+            except tc.TypstFailure as failure:
+                for message in failure.messages:
+                    logger.error(message)
+                self.failed = True
+                continue
+            pdf = tc.finish_print(result.pdf, BLEED_MM, issue.crop_marks) if print_version else result.pdf
+            out.write_bytes(pdf)
+            stamp.write_text(digest)
+            self.written.append(out)
+            logger.info(M.PDF_DONE.format(issue.number, out.name, result.pages))
+
+    def set_proof(self, path: str) -> None:
+        """A Korrekturabzug of one contribution, in the layout of the first issue (or a default one)."""
+        project = state.project(self.app)
+        docname = next((d for d, c in project.contributions.items() if c.path == path or f"docs/{d}.md" == path),
+                       None)
+        if docname is None:
+            logger.error(M.PROOF_UNKNOWN.format(path))
+            self.failed = True
+            return
+        issues = project.issues_of(docname) or list(project.issues.values())
+        if not issues:
+            logger.error(M.PROOF_NO_ISSUE)
+            self.failed = True
+            return
+        self.set_issue(issues[0], (docname,), proof=True)
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _copy(self, src: Path, dest: Path) -> None:
+        if not dest.is_file() or dest.read_bytes() != src.read_bytes():
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dest)
+
+    def _digest(self, text: str, issue: Issue, standards: list[str]) -> str:
+        h = hashlib.sha1(text.encode())
+        h.update((TEMPLATES / "koopblatt.typ").read_bytes())
+        h.update(repr((standards, timestamp(issue), issue.crop_marks, tc.font_paths())).encode())
+        for image in sorted((Path(self.outdir) / "bilder").rglob("*")):
+            if image.is_file():
+                h.update(image.name.encode() + image.read_bytes())
+        return h.hexdigest()
+
+    def translate(self, docname: str) -> Part:
+        doctree = self.env.get_and_resolve_doctree(docname, self)
+        images: dict[str, str] = {}
+        for node in doctree.findall(nodes.image):
+            uri = posixpath.normpath(node["uri"])
+            src = Path(self.srcdir) / uri
+            if src.is_file():
+                self._copy(src, Path(self.outdir) / "bilder" / uri)
+                images[uri] = f"bilder/{uri}"
+        ctx = Context(
+            docname=docname, prefix=docname.rsplit("/", 1)[-1], images=images,
+            labels_of=self._label_of, page_ref=self._page_ref, external_url=self._external_url,
+            aspect=lambda uri: image_aspect(Path(self.srcdir) / uri),
+        )
+        if docname.startswith(catalogue.ISSUES_DIR + "/"):
+            section = next((s for s in doctree.findall(nodes.section) if "editorial" in s["names"]), None)
+            if section is None:
+                return Part(str(self.env.doc2path(docname)), "")
+            doctree = self._as_document(doctree, section)
+        translator = TypstTranslator(doctree, ctx)
+        doctree.walkabout(translator)
+        shown = Path(self.env.doc2path(docname)).resolve()
+        root = state.root_of(self.app)
+        return Part(shown.relative_to(root).as_posix() if shown.is_relative_to(root) else str(shown),
+                    translator.astext())
+
+    @staticmethod
+    def _as_document(doctree: nodes.document, section: nodes.section) -> nodes.document:
+        doc = doctree.copy()
+        wrapper = nodes.section("", nodes.title("", ""),
+                                *[c.deepcopy() for c in section.children if not isinstance(c, nodes.title)])
+        doc += wrapper
+        return doc
+
+    def _label_of(self, docname: str, anchor: str) -> str | None:
+        return label(f"beitrag-{self.active[docname]}") if docname in self.active else None
+
+    def _page_ref(self, docname: str) -> str | None:
+        return self._label_of(docname, "")
+
+    def _external_url(self, docname: str, anchor: str) -> str:
+        base = str(self.config.koop_handbook_url).rstrip("/")
+        return f"{base}/{docname}.html" + (f"#{anchor}" if anchor else "") if base else ""
+
+    def finish(self) -> None:
+        if self.failed:
+            logger.error(M.PDF_FAILED)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("koop_proof", "", "", str)
+    app.add_builder(KoopblattBuilder)

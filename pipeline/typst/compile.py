@@ -1,0 +1,117 @@
+"""Compile Typst in-process, pad to whole sheets, and finish the print PDF with pikepdf."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+import typst
+
+from .. import messages as M
+from .document import Source
+
+MM = 72 / 25.4
+CROP_MARGIN_MM = 10.0  # extra media around the bleed for crop marks
+CROP_OFFSET_MM = 2.0  # gap between bleed edge and mark
+FONT_DIRS: list[Path] = []
+
+
+def font_paths() -> list[str]:
+    """Open fonts: Fira Sans from its PyPI package (OFL); Libertinus Serif is bundled with Typst."""
+    import fontpkg_fira_sans
+
+    return [str(Path(fontpkg_fira_sans.__file__).parent / "files"), *map(str, FONT_DIRS)]
+
+
+class TypstFailure(Exception):
+    """A Typst error or warning, located at the contribution that caused it."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("\n".join(messages))
+        self.messages = messages
+
+
+@dataclass
+class Compiled:
+    pdf: bytes
+    pages: int
+
+
+_LINE = re.compile(r"main\.typ:(\d+)")
+
+
+def _locate(diagnostic: str, source: Source, fallback: str) -> str:
+    m = _LINE.search(diagnostic)
+    return (source.source_of(int(m.group(1))) if m else None) or fallback
+
+
+def _describe(item: object) -> str:
+    message = getattr(item, "message", None) or str(item)
+    hints = getattr(item, "hints", None) or []
+    return str(message) + ("".join(f" ({h})" for h in hints))
+
+
+def compile_pdf(main: Path, source: Source, *, standards: list[str], timestamp: int, fallback: str) -> Compiled:
+    """Compile `main` (already written); Typst warnings are errors, reported at their contribution."""
+    main.write_text(source.text, encoding="utf-8")
+    compiler = typst.Compiler(str(main), root=str(main.parent), font_paths=font_paths(), ignore_system_fonts=True)
+    try:
+        pdf, warnings = compiler.compile_with_warnings(format="pdf", pdf_standards=standards, timestamp=timestamp)
+    except typst.TypstError as exc:
+        where = _locate(getattr(exc, "diagnostic", "") + " ".join(getattr(exc, "trace", []) or []), source, fallback)
+        raise TypstFailure([M.TYPST_ERROR.format(where, _describe(exc))]) from None
+    if warnings:
+        raise TypstFailure([M.TYPST_WARNING.format(
+            _locate(getattr(w, "diagnostic", "") + " ".join(getattr(w, "trace", []) or []), source, fallback),
+            _describe(w)) for w in warnings])
+    assert isinstance(pdf, bytes)
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        pages = len(doc.pages)
+    return Compiled(pdf, pages)
+
+
+def compile_padded(main: Path, build: Callable[[int], Source], *, standards: list[str], timestamp: int,
+                   fallback: str, sheet: int = 4) -> Compiled:
+    """Compile, then add notes pages so the page count is a multiple of `sheet` (saddle stitch)."""
+    result = compile_pdf(main, build(0), standards=standards, timestamp=timestamp, fallback=fallback)
+    missing = (-result.pages) % sheet
+    if missing:
+        result = compile_pdf(main, build(missing), standards=standards, timestamp=timestamp, fallback=fallback)
+        extra = (-result.pages) % sheet
+        if extra:  # a notes page may reflow the table of contents; converge once more
+            result = compile_pdf(main, build(missing + extra), standards=standards, timestamp=timestamp,
+                                 fallback=fallback)
+    return result
+
+
+def _crop_marks(width: float, height: float, bleed: float) -> bytes:
+    """Crop marks (as a PDF artifact) at the trim corners, outside the bleed."""
+    off = bleed + CROP_OFFSET_MM * MM
+    length = CROP_MARGIN_MM * MM - CROP_OFFSET_MM * MM
+    ops = ["/Artifact BMC", "q", "0 0 0 1 K", "0.25 w"]
+    for x, dx in ((bleed, -1), (width - bleed, 1)):
+        for y, dy in ((bleed, -1), (height - bleed, 1)):
+            ops.append(f"{x:.3f} {y + dy * off:.3f} m {x:.3f} {y + dy * (off + length):.3f} l S")
+            ops.append(f"{x + dx * off:.3f} {y:.3f} m {x + dx * (off + length):.3f} {y:.3f} l S")
+    ops += ["Q", "EMC"]
+    return "\n".join(ops).encode()
+
+
+def finish_print(pdf: bytes, bleed_mm: float, crop_marks: bool) -> bytes:
+    """BleedBox = trim + bleed (Typst's media box); with crop marks a larger media box and the marks."""
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            x0, y0, x1, y1 = (float(v) for v in page.obj.MediaBox)
+            page.obj.BleedBox = pikepdf.Array([x0, y0, x1, y1])
+            if crop_marks:
+                margin = CROP_MARGIN_MM * MM
+                page.obj.MediaBox = pikepdf.Array([x0 - margin, y0 - margin, x1 + margin, y1 + margin])
+                page.obj.CropBox = page.obj.MediaBox
+                page.contents_add(doc.make_stream(_crop_marks(x1 - x0, y1 - y0, bleed_mm * MM)), prepend=False)
+        out = io.BytesIO()
+        doc.save(out, deterministic_id=True, fix_metadata_version=False)
+        return out.getvalue()

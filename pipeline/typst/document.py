@@ -1,0 +1,134 @@
+"""Assemble one koopBLATT issue (or a single-contribution proof) as a Typst main file.
+
+The order of pages is a shared decision: cover, imprint, contents, editorial, contributions in
+manifest order, notes pages to fill the last sheet, back cover.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .. import messages as M
+from ..frontmatter import read
+from ..manifest import Issue
+from ..model import Contribution
+from ..taxonomy import Taxonomy
+from . import escape
+
+TEMPLATE = "koopblatt.typ"
+
+
+@dataclass
+class Part:
+    """A translated body and the source it came from (for locating Typst errors)."""
+
+    source: str  # path shown in messages
+    body: str
+
+
+@dataclass
+class Source:
+    text: str
+    # first line of each part in the main file → shown source path
+    line_map: list[tuple[int, str]] = field(default_factory=list)
+
+    def source_of(self, line: int) -> str | None:
+        found = None
+        for first, path in self.line_map:
+            if first <= line:
+                found = path
+        return found
+
+
+def _date(d: dt.date) -> str:
+    return f"datetime(year: {d.year}, month: {d.month}, day: {d.day})"
+
+
+def _cities(tax: Taxonomy) -> str:
+    items = []
+    for c in tax.cities.values():
+        cmyk = ", ".join(f"{v}%" for v in c.colour_cmyk)
+        items.append(f"    {c.id}: (label: {escape.string(c.label)}, rgb: {escape.string(c.colour)}, "
+                     f"cmyk: ({cmyk})),")
+    return "(\n" + "\n".join(items) + "\n  )"
+
+
+def _authors(c: Contribution) -> str:
+    pairs = [f"({escape.string(a.name)}, {escape.string(a.affiliation)})" for a in c.authors]
+    return "(" + ", ".join(pairs) + ("," if len(pairs) == 1 else "") + ")"
+
+
+def beitrag_call(c: Contribution, tax: Taxonomy, body: str) -> str:
+    families = escape.strings([tax.families[p].label for p in c.projektfamilien])
+    subtitle = escape.string(c.subtitle) if c.subtitle else "none"
+    abstract = escape.string(c.abstract) if c.abstract else "none"
+    return (f"#beitrag(\n  id: {escape.string(c.slug)},\n  titel: {escape.string(c.title)},\n"
+            f"  untertitel: {subtitle},\n  autoren: {_authors(c)},\n  stadt: {escape.string(c.stadt)},\n"
+            f"  art: {escape.string(tax.kinds[c.art].label)},\n"
+            f"  themenfeld: {escape.string(tax.fields[c.themenfeld].label)},\n"
+            f"  projektfamilien: {families},\n  abstract: {abstract},\n)[\n{body}]\n")
+
+
+def editorial_authors(issue: Issue) -> list[str]:
+    split, _ = read(issue.editorial.read_text(encoding="utf-8"), str(issue.editorial))
+    data = split.frontmatter.data if split.frontmatter is not None else {}
+    out = []
+    for a in data.get("authors", []) if isinstance(data, dict) else []:
+        if isinstance(a, dict) and a.get("name"):
+            out.append(", ".join(str(v) for v in (a.get("name"), a.get("affiliation")) if v))
+        elif isinstance(a, str):
+            out.append(a)
+    return out
+
+
+def assemble(issue: Issue, contributions: list[Contribution], tax: Taxonomy, *,
+             bodies: Callable[[Contribution], Part], editorial: Part | None, print_version: bool,
+             proof: bool, notes_pages: int, cover: str | None) -> Source:
+    """The main Typst file of an issue; `bodies` translates a contribution on demand."""
+    lines: list[str] = []
+    line_map: list[tuple[int, str]] = []
+
+    def emit(text: str, source: str | None = None) -> None:
+        if source is not None:
+            line_map.append((sum(t.count("\n") for t in lines) + 1, source))
+        lines.append(text)
+
+    im = issue.imprint
+    authors = sorted({f"{a.name} ({a.affiliation})" if a.affiliation else a.name
+                      for c in contributions for a in c.authors})
+    emit(f'#import "{TEMPLATE}": *\n')
+    emit(f"#show: ausgabe.with(\n  nummer: {issue.number},\n  jahr: {issue.year},\n  datum: {_date(issue.date)},\n"
+         f"  titel: {escape.string(issue.title)},\n  untertitel: {escape.string(issue.subtitle)},\n"
+         f"  format: {escape.string(issue.format)},\n  druck: {str(print_version).lower()},\n"
+         f"  korrektur: {str(proof).lower()},\n  staedte: {_cities(tax)},\n"
+         f"  akzent: {escape.string(issue.cover.colour)},\n)\n\n")
+    if not proof:
+        emit(f"#umschlag(bild: {escape.string(cover) if cover else 'none'}, alt: {escape.string(issue.cover.alt)}, "
+             f"motto: {escape.string(M.LABELS['motto'])})\n\n")
+        emit(f"#impressum(\n  herausgeber: {escape.string(im.publisher)},\n  anschrift: {escape.strings(im.address)},\n"
+             f"  telefon: {escape.string(im.phone)},\n  email: {escape.string(im.email)},\n"
+             f"  web: {escape.string(im.web)},\n  redaktion: {escape.strings(im.editors)},\n"
+             f"  gestaltung: {escape.string(im.design)},\n  druck: {escape.string(im.printing)},\n"
+             f"  foerderung: {escape.string(im.funding)},\n  hinweis: {escape.string(im.note)},\n"
+             f"  autoren: {escape.strings(authors)},\n  lizenz: {escape.string('CC BY 4.0')},\n"
+             f"  stand: {escape.string(M.german_date(issue.date))},\n)\n\n")
+        emit("#inhalt()\n\n")
+        if editorial is not None:
+            emit(f"#editorial(titel: {escape.string(M.LABELS['editorial'])}, "
+                 f"autoren: {escape.strings(editorial_authors(issue))})[\n", editorial.source)
+            emit(editorial.body + "]\n\n")
+    for c in contributions:
+        part = bodies(c)
+        emit(beitrag_call(c, tax, part.body) + "\n", part.source)
+    if not proof:
+        emit(f"#notizen({notes_pages})\n\n")
+        office = [im.publisher, *im.address, *(f"Tel. {im.phone}",) * bool(im.phone), im.email, im.web]
+        contacts = ", ".join(
+            f"(stadt: {escape.string(c.id)}, titel: {escape.string(c.contact_title)}, "
+            f"name: {escape.string(c.contact_name)}, telefon: {escape.string(c.contact_phone)})"
+            for c in tax.cities.values() if c.contact_name)
+        emit(f"#rueckseite(\n  geschaeftsstelle: {escape.strings([o for o in office if o])},\n"
+             f"  kontakte: ({contacts},),\n  motto: {escape.string(M.LABELS['motto'])},\n)\n")
+    return Source("".join(lines), line_map)
