@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -32,3 +33,18 @@ def built_mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_project("mini", tmp_path_factory.mktemp("built"))
     assert build_html(root, quiet=True) == 0
     return root
+
+
+EPOCH = "1434326400"  # 2015-06-15: reproducible PDF/EPUB timestamps
+
+
+@pytest.fixture(scope="session")
+def built_pdf(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The mini project's koopBLATT No. 1, built once (build/pdf)."""
+    from pipeline.typst.pdf import build_pdf
+    from pipeline.validate import validate_project
+
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    root = copy_project("mini", tmp_path_factory.mktemp("pdf"))
+    assert build_pdf(root, validate_project(root), quiet=True) == 0
+    yield root / "build" / "pdf"
