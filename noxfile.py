@@ -50,6 +50,20 @@ def check(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def new(session: nox.Session) -> None:
+    """Scaffold a contribution: `nox -s new -- <stadt> <kurzname>`."""
+    _install(session)
+    _cli(session, "new")
+
+
+@nox.session(name="import", default=False)
+def import_(session: nox.Session) -> None:
+    """Import a Word/ODT file: `nox -s import -- <datei.docx|odt> <stadt> [--slug kurzname]`."""
+    _install(session)
+    _cli(session, "import")
+
+
+@nox.session(default=False)
 def tests(session: nox.Session) -> None:
     """Run the test suite (fixture projects, golden files, real builds)."""
     _install(session, "test")

@@ -167,6 +167,8 @@ class BodyChecker:
             src = str(tok.attrs.get("src", ""))
             if not tok.content.strip():
                 self.error(line, "figure_alt", src)
+            elif tok.content.strip().upper().startswith("TODO"):
+                self.error(line, "todo", f"{src} (Alternativtext)")
             self.local_file(src, line, image=True)
         elif tok.type == "link_open":
             self.link(str(tok.attrs.get("href", "")), line)
@@ -235,8 +237,11 @@ class BodyChecker:
             self.local_file(argument, line, image=False)
             return
         if name in FIGURES:
-            if not options.get("alt", "").strip():
+            alt = options.get("alt", "").strip()
+            if not alt:
                 self.error(line, "figure_alt", argument)
+            elif alt.upper().startswith("TODO"):
+                self.error(line, "todo", f"{argument} :alt:")
             self.local_file(argument, line, image=True)
         for key in ("target",):
             if key in options:

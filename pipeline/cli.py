@@ -65,6 +65,18 @@ def cmd_build(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import new
+
+    return new(Path(args.root).resolve(), args.stadt, args.slug)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .importer import import_document
+
+    return import_document(Path(args.root).resolve(), Path(args.datei), args.stadt, args.slug)
+
+
 class GermanParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -84,6 +96,15 @@ def main(argv: list[str] | None = None) -> int:
     pdf.add_argument("-q", "--quiet", action="store_true")
     pdf.add_argument("--beitrag", metavar="DATEI", help="nur einen Korrekturabzug dieses Beitrags erzeugen")
     pdf.set_defaults(func=cmd_pdf)
+    new = sub.add_parser("new", help="neuen Beitrag anlegen: docs/beitraege/<stadt>/<kurzname>.md")
+    new.add_argument("stadt", help="bremen, leipzig oder nuernberg")
+    new.add_argument("slug", metavar="kurzname", help="Kurzname, z. B. suedstadt (Umlaute werden umschrieben)")
+    new.set_defaults(func=cmd_new)
+    imp = sub.add_parser("import", help="Word- oder ODT-Datei als Beitrag übernehmen")
+    imp.add_argument("datei", help="die .docx- oder .odt-Datei")
+    imp.add_argument("stadt", help="bremen, leipzig oder nuernberg")
+    imp.add_argument("--slug", metavar="KURZNAME", default=None, help="Kurzname (sonst aus dem Dateinamen)")
+    imp.set_defaults(func=cmd_import)
     everything = sub.add_parser("build", help="alles erzeugen: prüfen, Handbuch, PDF, EPUB")
     everything.add_argument("-q", "--quiet", action="store_true")
     everything.set_defaults(func=cmd_build)
