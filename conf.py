@@ -20,7 +20,7 @@ copyright = f"2007–{_year}, koopstadt – Stadtentwicklung Bremen, Leipzig, N�
 language = "de"
 root_doc = "index"
 
-extensions = ["myst_parser", "pipeline.sphinx_ext", "pipeline.typst.builder"]
+extensions = ["myst_parser", "pipeline.sphinx_ext", "pipeline.typst.builder", "pipeline.epub.builder"]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["**/bilder/*.md", "_build"]
 myst_enable_extensions = sorted(MYST_EXTENSIONS)
@@ -47,3 +47,11 @@ html_show_sourcelink = False
 html_last_updated_fmt = None
 html_search_language = "de"
 html_extra_path: list[str] = []  # set by `pipeline.cli html` (-D) to publish the downloads
+
+epub_theme = "epub"
+epub_show_urls = "no"
+epub_use_index = False
+epub_title = "koopstadt – Handbuch der Praxisfälle"
+epub_publisher = "Gemeinsame Geschäftsstelle koopstadt, Stadt Leipzig"
+epub_identifier = koop_handbook_url
+epub_uid = "koopstadt"

@@ -43,6 +43,13 @@ def pdf(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def epub(session: nox.Session) -> None:
+    """EPUB 3 of every issue and of the handbook (build/epub), checked with epubcheck."""
+    _install(session)
+    _cli(session, "epub")
+
+
+@nox.session(default=False)
 def check(session: nox.Session) -> None:
     """Validate all contributions, the bibliography and issue manifests; write nothing."""
     _install(session)

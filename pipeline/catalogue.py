@@ -74,3 +74,18 @@ def related(items: Iterable[Contribution], me: Contribution, limit: int = 5) -> 
 def group_id(dimension: str, ident: str) -> str:
     """Anchor of a group on a browse page (used by the matrix links)."""
     return f"{dimension}-{ident}"
+
+
+HANDBOOK_FRONT = ("koopstadt", "programm")
+HANDBOOK_BACK = ("kontakt",)
+
+
+def handbook_chapters(items: Iterable[Contribution], tax: Taxonomy) -> list[tuple[str, list[str]]]:
+    """The handbook as a book: about and programme, then one part per city (its browse page as the
+    part's opening, then its contributions, newest first), then the contacts. [(docname, children)]."""
+    chosen = list(items)
+    parts: list[tuple[str, list[str]]] = [(d, []) for d in HANDBOOK_FRONT]
+    for city in tax.cities:
+        parts.append((browse_docname("stadt", city), [c.docname for c in select(chosen, stadt=city)]))
+    parts += [(d, []) for d in HANDBOOK_BACK]
+    return parts

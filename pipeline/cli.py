@@ -55,10 +55,24 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_epub(args: argparse.Namespace) -> int:
+    from .epub.build import build_epub
+
+    root = Path(args.root).resolve()
+    project = validate_project(root)
+    if project.errors:
+        return cmd_check(args)
+    if build_epub(root, project, quiet=args.quiet):
+        print(f"\n{M.EPUB_FAILED}", file=sys.stderr)
+        return EXIT_CONTENT
+    print("E-Books erzeugt und mit epubcheck geprüft: build/epub/")
+    return EXIT_OK
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Everything: check first (nothing is written if the sources have errors), then each output."""
     status = cmd_check(args)
-    for step in (cmd_pdf, cmd_html):
+    for step in (cmd_pdf, cmd_epub, cmd_html):
         if status:
             return status
         status = step(args)
@@ -105,6 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("stadt", help="bremen, leipzig oder nuernberg")
     imp.add_argument("--slug", metavar="KURZNAME", default=None, help="Kurzname (sonst aus dem Dateinamen)")
     imp.set_defaults(func=cmd_import)
+    epub = sub.add_parser("epub", help="E-Books jeder Ausgabe und des Handbuchs (build/epub)")
+    epub.add_argument("-q", "--quiet", action="store_true")
+    epub.set_defaults(func=cmd_epub)
     everything = sub.add_parser("build", help="alles erzeugen: prüfen, Handbuch, PDF, EPUB")
     everything.add_argument("-q", "--quiet", action="store_true")
     everything.set_defaults(func=cmd_build)

@@ -230,3 +230,107 @@ LOW_RES = "{}: Das Bild „{}“ hat im Druck nur {} dpi (mindestens 300 dpi emp
 PDF_TARGETS = "alle koopBLATT-Ausgaben"
 PROOF_UNKNOWN = "„{}“ ist kein (fehlerfreier) Beitrag unter docs/beitraege/."
 PROOF_NO_ISSUE = "Für einen Korrekturabzug braucht es mindestens eine Ausgabe unter koopblatt/."
+
+# EPUB.
+EPUB_PUBLISHER = "Gemeinsame Geschäftsstelle koopstadt, Stadt Leipzig"
+EPUB_HANDBOOK_TITLE = "koopstadt – Handbuch der Praxisfälle"
+EPUB_HANDBOOK_SUBTITLE = "Das „Schwarzbrot“ der Stadtentwicklung aus Bremen, Leipzig und Nürnberg"
+EPUB_A11Y_SUMMARY = ("Dieses E-Book hat eine logische Lesereihenfolge, ein Inhaltsverzeichnis und "
+                     "Überschriften zur Navigation. Alle Abbildungen haben einen Alternativtext; "
+                     "Fußnoten sind als Fußnoten ausgezeichnet. Es enthält keine Inhalte mit bekannten Gefahren.")
+EPUB_TOC = "Inhalt"
+EPUB_COVER = "Umschlag"
+EPUB_IMPRINT = "Impressum"
+EPUB_LANDMARKS = "Orientierungspunkte"
+EPUB_START = "Beginn"
+EPUB_DONE = "E-Book erzeugt: {} ({} Kapitel)"
+EPUB_UNCHANGED = "E-Book unverändert: {}"
+EPUB_FAILED = ("Die E-Books wurden nicht erneuert: Bitte die Meldungen oben beheben. Die zuletzt erfolgreich "
+               "erzeugten Fassungen in build/epub bleiben erhalten.")
+EPUB_FICTIONAL = "Alle Autorinnen und Autoren der Beiträge sind fiktive Personen (Demo-Inhalte)."
+IMPRINT_LABELS = {
+    "herausgeber": "Herausgeber", "redaktion": "Redaktion", "gestaltung": "Gestaltung", "druck": "Druck",
+    "foerderung": "Förderung", "autoren": "Autorinnen und Autoren", "lizenz": "Lizenz", "stand": "Stand",
+    "kontakt": "Kontakt",
+}
+
+# Scaffolding and import.
+NEW_STADT_UNKNOWN = "Die Stadt „{}“ gibt es nicht. Erlaubt: {}."
+NEW_SLUG_INVALID = ("„{}“ ist als Kurzname ungeeignet: erlaubt sind Buchstaben, Ziffern, Leerzeichen und "
+                    "Bindestriche (Umlaute werden umschrieben), z. B. „suedstadt“ oder „gruener-ring“.")
+NEW_EXISTS = "Den Beitrag „{}“ gibt es schon; er wird nicht überschrieben."
+NEW_EXISTS_HINT = "Wählen Sie einen anderen Kurznamen oder bearbeiten Sie die vorhandene Datei."
+NEW_SLUG_TAKEN = "Den Kurznamen „{}“ gibt es schon in „{}“; Kurznamen müssen im ganzen Handbuch eindeutig sein."
+NEW_SLUG_CHANGED = "Kurzname „{}“ wird als „{}“ geschrieben."
+NEW_DONE = "Neuer Beitrag angelegt: {}"
+NEW_IMAGE = "Platzhalterbild: {}"
+NEXT_STEPS = "Nächste Schritte:"
+NEW_STEPS = (
+    "Öffnen Sie die Datei und ersetzen Sie jedes „TODO“ – in den Angaben oben, im Text und im Alternativtext "
+    "der Abbildung.",
+    "Ersetzen Sie das Platzhalterbild durch Ihre Abbildung (SVG, PNG oder JPG) oder löschen Sie den "
+    "Abbildungsblock.",
+    "Prüfen Sie mit „nox -s check“: Noch offene Angaben erscheinen als „koop.todo“.",
+    "Sehen Sie sich den Beitrag mit „nox -s html“ im Handbuch an (build/html/index.html).",
+)
+
+# Front matter template (comments in the YAML of a new or imported contribution).
+FM_INTRO = (
+    "Angaben zum Beitrag. Zeilen mit „#“ sind Erläuterungen und dürfen stehen bleiben.",
+    "Ersetzen Sie jedes „TODO“ durch den richtigen Wert; „nox -s check“ zeigt, was noch fehlt.",
+    "Alle Angaben und Kennungen erklärt der Leitfaden docs/autorenleitfaden.md.",
+)
+FM_REQUIRED = "Pflicht"
+FM_OPTIONAL = "freiwillig"
+FM_EXAMPLE = "z. B."
+FM_PRAXISFALL = "Pflicht bei Praxisfällen"
+FM_ALLOWED = "Erlaubt:"
+FM_TODO = {
+    "title": "TODO Titel des Beitrags",
+    "authors": "TODO Namen und Dienststellen eintragen (Form siehe Beispiel)",
+    "date": "TODO Datum als JJJJ-MM-TT",
+    "abstract": "TODO Kurzfassung in 1–3 Sätzen",
+    "art": "TODO Art wählen (siehe unten)",
+    "themenfeld": "TODO Themenfeld wählen (siehe unten)",
+    "projektfamilien": "TODO Projektfamilien wählen (siehe unten)",
+}
+FM_AUTHOR_AFFILIATION = "Dienststelle ergänzen"
+
+# Body of a new contribution; {cite} is a citation example (or a comment if there is no literature).
+NEW_BODY = """\
+% Ihr Text beginnt hier. Zeilen mit „%“ sind Kommentare: Sie erscheinen weder im Handbuch noch im koopBLATT.
+% Zum Einstieg zwei bis drei Sätze: Worum geht es, wo, seit wann?
+
+TODO Einleitung. {cite} Anmerkungen gehören in Fußnoten.[^1]
+
+## Ausgangslage
+
+% Was war der Anlass? Welche Probleme, welche Beteiligten?
+
+TODO
+
+## Vorgehen
+
+% Was wurde getan, mit wem, in welchen Schritten? So fügen Sie eine Abbildung ein
+% (das Bild liegt im Ordner bilder/; der Alternativtext beschreibt es für Menschen, die es nicht sehen):
+
+:::{{figure}} bilder/{image}
+:alt: TODO Beschreiben Sie, was auf dem Bild zu sehen ist.
+:name: abb-{slug}
+
+TODO Bildunterschrift in einem Satz.
+:::
+
+## Ergebnisse
+
+TODO
+
+## Was andere daraus lernen können
+
+TODO
+
+[^1]: TODO Text der Fußnote.
+"""
+NEW_CITE = "Literatur aus docs/literatur.bib zitieren Sie so: {{cite:p}}`{}`."
+NEW_CITE_NONE = "Literatur zitieren Sie mit Schlüsseln aus docs/literatur.bib."
+PLACEHOLDER_SVG_TEXT = "Platzhalter – durch Ihre Abbildung ersetzen"

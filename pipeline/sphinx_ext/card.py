@@ -91,13 +91,14 @@ class ContributionPage(SphinxTransform):
 
     def apply(self, **kwargs: object) -> None:
         docname = self.env.docname
-        if not state.is_contribution(docname):
-            return
-        c = state.project(self.app).contributions.get(docname)
-        if c is None:  # invalid: errors are already reported, the build fails
-            return
         section = next(iter(self.document.findall(nodes.section)), None)
         if section is None or not isinstance(section[0], nodes.title):
+            return
+        c = state.project(self.app).contributions.get(docname) if state.is_contribution(docname) else None
+        if c is None:  # a page, or an invalid contribution (errors are already reported, the build fails)
+            lit = literature(self.app, cite.cited_keys(self.document))
+            if lit is not None:
+                section += lit
             return
         pos = 1
         if c.subtitle:

@@ -13,6 +13,7 @@ import posixpath
 import shutil
 from collections.abc import Set
 from pathlib import Path
+from typing import ClassVar
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -49,7 +50,7 @@ class KoopblattBuilder(Builder):
     format = "typst"
     epilog = ""
     allow_parallel = False
-    supported_image_types = ["image/svg+xml", "image/png", "image/jpeg"]
+    supported_image_types: ClassVar[list[str]] = ["image/svg+xml", "image/png", "image/jpeg"]
 
     def init(self) -> None:
         self.active: dict[str, str] = {}  # docname → slug of the documents in the issue being set
@@ -115,7 +116,7 @@ class KoopblattBuilder(Builder):
                 result = tc.compile_padded(main, source, standards=standards,  # type: ignore[arg-type]
                                            timestamp=timestamp(issue), fallback=str(issue.folder / "ausgabe.yml"),
                                            sheet=1 if proof else 4)
-            except tc.TypstFailure as failure:
+            except tc.CompileError as failure:
                 for message in failure.messages:
                     logger.error(message)
                 self.failed = True

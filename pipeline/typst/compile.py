@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import typst
@@ -27,7 +28,7 @@ def font_paths() -> list[str]:
     return [str(Path(fontpkg_fira_sans.__file__).parent / "files"), *map(str, FONT_DIRS)]
 
 
-class TypstFailure(Exception):
+class CompileError(Exception):
     """A Typst error or warning, located at the contribution that caused it."""
 
     def __init__(self, messages: list[str]) -> None:
@@ -55,7 +56,7 @@ def _describe(item: object) -> str:
     return str(message) + ("".join(f" ({h})" for h in hints))
 
 
-def compile_pdf(main: Path, source: Source, *, standards: list[str], timestamp: int, fallback: str) -> Compiled:
+def compile_pdf(main: Path, source: Source, *, standards: list[Any], timestamp: int, fallback: str) -> Compiled:
     """Compile `main` (already written); Typst warnings are errors, reported at their contribution."""
     main.write_text(source.text, encoding="utf-8")
     compiler = typst.Compiler(str(main), root=str(main.parent), font_paths=font_paths(), ignore_system_fonts=True)
@@ -63,9 +64,9 @@ def compile_pdf(main: Path, source: Source, *, standards: list[str], timestamp: 
         pdf, warnings = compiler.compile_with_warnings(format="pdf", pdf_standards=standards, timestamp=timestamp)
     except typst.TypstError as exc:
         where = _locate(getattr(exc, "diagnostic", "") + " ".join(getattr(exc, "trace", []) or []), source, fallback)
-        raise TypstFailure([M.TYPST_ERROR.format(where, _describe(exc))]) from None
+        raise CompileError([M.TYPST_ERROR.format(where, _describe(exc))]) from None
     if warnings:
-        raise TypstFailure([M.TYPST_WARNING.format(
+        raise CompileError([M.TYPST_WARNING.format(
             _locate(getattr(w, "diagnostic", "") + " ".join(getattr(w, "trace", []) or []), source, fallback),
             _describe(w)) for w in warnings])
     assert isinstance(pdf, bytes)
@@ -74,7 +75,7 @@ def compile_pdf(main: Path, source: Source, *, standards: list[str], timestamp: 
     return Compiled(pdf, pages)
 
 
-def compile_padded(main: Path, build: Callable[[int], Source], *, standards: list[str], timestamp: int,
+def compile_padded(main: Path, build: Callable[[int], Source], *, standards: list[Any], timestamp: int,
                    fallback: str, sheet: int = 4) -> Compiled:
     """Compile, then add notes pages so the page count is a multiple of `sheet` (saddle stitch)."""
     result = compile_pdf(main, build(0), standards=standards, timestamp=timestamp, fallback=fallback)

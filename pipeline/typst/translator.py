@@ -11,7 +11,6 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
@@ -72,7 +71,7 @@ class TypstTranslator(nodes.NodeVisitor):
         return text.strip() + "\n"
 
     def label(self, node: nodes.Element) -> str:
-        ids = node.get("ids", [])
+        ids: list[str] = node.get("ids", [])
         return " " + escape.label(self.ctx.prefix, ids[0]) if ids else ""
 
     def skip(self, node: nodes.Element) -> bool:
@@ -162,20 +161,11 @@ class TypstTranslator(nodes.NodeVisitor):
         raise nodes.SkipNode  # rendered where it is referenced
 
     # -- inline ------------------------------------------------------------------------
-    def visit_Text(self, node: nodes.Text) -> None:
+    def visit_Text(self, node: nodes.Text) -> None:  # noqa: N802 (docutils naming)
         self.add(escape.markup(node.astext()))
 
-    def depart_Text(self, node: nodes.Text) -> None:
+    def depart_Text(self, node: nodes.Text) -> None:  # noqa: N802
         pass
-
-    def _wrap(self, func: str) -> tuple[Callable[[Any, Any], None], Callable[[Any, Any], None]]:
-        def visit(self: TypstTranslator, node: nodes.Node) -> None:
-            self.push()
-
-        def depart(self: TypstTranslator, node: nodes.Node) -> None:
-            self.add(f"#{func}[{self.pop()}]")
-
-        return visit, depart
 
     def visit_emphasis(self, node: nodes.emphasis) -> None:
         self.push()

@@ -1,0 +1,72 @@
+"""The `koopepub` builder: Sphinx's EPUB 3 writer for the chapters, our own packaging per book.
+
+Sphinx's `epub` builder makes one book of the whole project from the root toctree. We need one
+book per koopBLATT issue plus the handbook, from one set of chapter files, so this builder reuses
+the XHTML writing (theme, images, ids) and replaces `handle_finish` by `package.build_books`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders.epub3 import Epub3Builder
+from sphinx.writers.html5 import HTML5Translator
+
+from ..sphinx_ext import state
+
+STATIC = Path(__file__).parent / "static"
+DROP_CLASSES = frozenset({"koop-download", "koop-downloads"})
+
+
+class KoopEpubTranslator(HTML5Translator):
+    """HTML5 with EPUB 3 footnote semantics, so readers can show notes as pop-ups."""
+
+    def visit_footnote_reference(self, node: nodes.Element) -> None:
+        start = len(self.body)
+        super().visit_footnote_reference(node)
+        for i in range(start, len(self.body)):
+            self.body[i] = self.body[i].replace('role="doc-noteref"', 'role="doc-noteref" epub:type="noteref"', 1)
+
+    def visit_footnote(self, node: nodes.footnote) -> None:
+        start = len(self.body)
+        super().visit_footnote(node)
+        for i in range(start, len(self.body)):
+            if 'role="doc-footnote"' in self.body[i]:
+                self.body[i] = self.body[i].replace('role="doc-footnote"', 'role="doc-footnote" epub:type="footnote"')
+
+
+class KoopEpubBuilder(Epub3Builder):
+    name = "koopepub"
+    epilog = ""
+    # not app.set_translator(): any registered translator makes pydata-sphinx-theme skip patching
+    # the HTML builder's translator, which changes the handbook's tables
+    default_translator_class = KoopEpubTranslator
+
+    def init(self) -> None:
+        super().init()
+        self.script_files: list[Any] = []
+
+    def write_doc(self, docname: str, doctree: nodes.document) -> None:
+        for node in list(doctree.findall(nodes.Element)):
+            if DROP_CLASSES & set(node.get("classes", [])) and node.parent is not None:
+                node.parent.remove(node)
+        super().write_doc(docname, doctree)
+
+    def handle_page(self, pagename: str, addctx: dict[str, Any], templatename: str = "page.html",
+                    *, outfilename: Path | None = None, event_arg: Any = None) -> None:
+        addctx["script_files"] = []  # no web-theme JavaScript in e-books
+        super().handle_page(pagename, addctx, templatename, outfilename=outfilename, event_arg=event_arg)
+
+    def handle_finish(self) -> None:
+        from .package import build_books
+
+        self.failed = not build_books(self, state.project(self.app))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("sphinx.builders.epub3")
+    app.add_builder(KoopEpubBuilder)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,247 @@
+"""Package EPUB 3 books from the chapter XHTML: OPF, nav, cover, imprint, deterministic zip."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import posixpath
+import re
+import uuid
+import xml.etree.ElementTree as ET
+import zipfile
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sphinx.util import logging
+
+from .. import catalogue
+from .. import messages as M
+from ..manifest import Issue
+from ..validate import Project
+
+logger = logging.getLogger(__name__)
+TEMPLATES = Path(__file__).parent / "templates"
+XHTML = "http://www.w3.org/1999/xhtml"
+EPUB_NS = "http://www.idpf.org/2007/ops"
+MEDIA_TYPES = {".xhtml": "application/xhtml+xml", ".css": "text/css", ".svg": "image/svg+xml",
+               ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+ET.register_namespace("", XHTML)
+ET.register_namespace("epub", EPUB_NS)
+
+
+@dataclass
+class Chapter:
+    docname: str
+    title: str
+    children: list[Chapter] = field(default_factory=list)
+
+
+@dataclass
+class Book:
+    name: str  # file stem: koopblatt-3, handbuch
+    title: str
+    subtitle: str
+    chapters: list[Chapter]
+    creators: list[str]
+    date: dt.date
+    description: str
+    cover_image: Path | None = None
+    cover_alt: str = ""
+    issue: Issue | None = None
+
+    def docnames(self) -> list[str]:
+        out = []
+        for ch in self.chapters:
+            out.append(ch.docname)
+            out += [c.docname for c in ch.children]
+        return out
+
+
+def _env() -> Environment:
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["jinja", "xhtml", "opf"]),
+                       keep_trailing_newline=True)
+
+
+def _modified(book: Book) -> str:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        stamp = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    else:
+        stamp = dt.datetime(book.date.year, book.date.month, book.date.day, 12, tzinfo=dt.UTC)
+    return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def books(project: Project, titles: dict[str, str]) -> list[Book]:
+    """Every book: one per issue (manifest order), and the handbook."""
+    out = []
+    contributions = project.contributions
+    for number, issue in sorted(project.issues.items()):
+        chapters = [Chapter(catalogue.issue_docname(number), M.LABELS["editorial"])]
+        chapters += [Chapter(d, contributions[d].title) for d in issue.contributions]
+        creators = list(dict.fromkeys(a.name for d in issue.contributions for a in contributions[d].authors))
+        out.append(Book(issue.id, f"koopBLATT No. {number} ({issue.year})", issue.subtitle, chapters, creators,
+                        issue.date, issue.subtitle or issue.title, issue.cover.image, issue.cover.alt, issue))
+    chapters = []
+    for docname, children in catalogue.handbook_chapters(contributions.values(), project.taxonomy):
+        if docname not in titles:
+            continue  # a page this project does not have (e.g. no programme page)
+        chapters.append(Chapter(docname, titles.get(docname, docname),
+                                [Chapter(c, contributions[c].title) for c in children]))
+    dates = [c.date for c in contributions.values()] or [dt.date(2015, 1, 1)]
+    creators = list(dict.fromkeys(a.name for c in contributions.values() for a in c.authors))
+    out.append(Book("handbuch", M.EPUB_HANDBOOK_TITLE, M.EPUB_HANDBOOK_SUBTITLE, chapters, creators, max(dates),
+                    M.EPUB_HANDBOOK_SUBTITLE))
+    return out
+
+
+class BookWriter:
+    """Collects the files of one book and writes the EPUB zip."""
+
+    def __init__(self, book: Book, outdir: Path, handbook_url: str) -> None:
+        self.book = book
+        self.outdir = outdir
+        self.handbook_url = handbook_url.rstrip("/")
+        self.files: dict[str, bytes] = {}  # path in the book → content
+        self.members = set(book.docnames())
+
+    # -- chapters ------------------------------------------------------------------------
+    def chapter(self, docname: str) -> None:
+        source = self.outdir / f"{docname}.xhtml"
+        tree = ET.parse(source)
+        root = tree.getroot()
+        base = posixpath.dirname(docname)
+        root.set("lang", "de")
+        root.set("{http://www.w3.org/XML/1998/namespace}lang", "de")
+        for parent in root.iter():
+            for child in list(parent):
+                if child.tag in (f"{{{XHTML}}}script", f"{{{XHTML}}}link"):
+                    parent.remove(child)  # no scripts; the web stylesheets are replaced by ours
+        head = root.find(f"{{{XHTML}}}head")
+        if head is not None:
+            css = posixpath.relpath("_static/koop-epub.css", base or ".")
+            ET.SubElement(head, f"{{{XHTML}}}link", rel="stylesheet", type="text/css", href=css)
+        for el in root.iter():
+            for attr in ("href", "src"):
+                value = el.get(attr)
+                if value is None or re.match(r"^[a-z]+:", value) or value.startswith("#"):
+                    continue
+                path, _, anchor = value.partition("#")
+                target = posixpath.normpath(posixpath.join(base, path))
+                if target.endswith(".xhtml"):
+                    target_doc = target[: -len(".xhtml")]
+                    if target_doc not in self.members:
+                        url = f"{self.handbook_url}/{target_doc}.html" + (f"#{anchor}" if anchor else "")
+                        el.set(attr, url)
+                        if self.handbook_url == "":
+                            el.attrib.pop(attr)
+                elif (self.outdir / target).is_file():
+                    self.files[target] = (self.outdir / target).read_bytes()
+        body = ET.tostring(root, encoding="unicode", short_empty_elements=True)
+        text = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n' + body + "\n"
+        self.files[f"{docname}.xhtml"] = text.encode("utf-8")
+
+    # -- generated pages -------------------------------------------------------------------
+    def page(self, name: str, **context: Any) -> None:
+        depth_css = "_static/koop-epub.css"
+        text = _env().get_template("page.xhtml.jinja").render(css=depth_css, motto=M.LABELS["motto"], **context)
+        self.files[name] = text.encode("utf-8")
+
+    def imprint(self, issue: Issue) -> None:
+        im = issue.imprint
+        labels = M.IMPRINT_LABELS
+        blocks = [(labels["herausgeber"], [im.publisher, *im.address]),
+                  (labels["kontakt"], [x for x in (im.phone and f"Tel. {im.phone}", im.email, im.web) if x])]
+        if im.editors:
+            blocks.append((labels["redaktion"], list(im.editors)))
+        blocks.append((labels["autoren"], self.book.creators))
+        for key, value in (("gestaltung", im.design), ("druck", im.printing), ("foerderung", im.funding)):
+            if value:
+                blocks.append((labels[key], [value]))
+        blocks.append((labels["lizenz"], ["CC BY 4.0"]))
+        blocks.append((labels["stand"], [M.german_date(issue.date)]))
+        notes = [n for n in (im.note, M.EPUB_FICTIONAL) if n]
+        blocks.append(("Hinweis", notes))
+        self.page("impressum.xhtml", kind="imprint", title=M.EPUB_IMPRINT,
+                  blocks=[(b, lines) for b, lines in blocks if lines], body_type="frontmatter")
+
+    # -- package -------------------------------------------------------------------------
+    def write(self, target: Path) -> None:
+        book = self.book
+        cover_href = None
+        if book.cover_image is not None:
+            cover_href = f"umschlag{book.cover_image.suffix.lower()}"
+            self.files[cover_href] = book.cover_image.read_bytes()
+        self.page("umschlag.xhtml", kind="cover", title=book.title, subtitle=book.subtitle,
+                  cover_image=cover_href, cover_alt=book.cover_alt, body_type="cover")
+        if book.issue is not None:
+            self.imprint(book.issue)
+        for docname in book.docnames():
+            self.chapter(docname)
+        self.files["_static/koop-epub.css"] = (Path(__file__).parent / "static" / "koop-epub.css").read_bytes()
+        entries: list[dict[str, Any]] = (
+            [{"href": "impressum.xhtml", "title": M.EPUB_IMPRINT, "children": []}] if book.issue else [])
+        for ch in book.chapters:
+            entries.append({"href": f"{ch.docname}.xhtml", "title": ch.title,
+                            "children": [{"href": f"{c.docname}.xhtml", "title": c.title} for c in ch.children]})
+        first = f"{book.chapters[0].docname}.xhtml"
+        landmarks = [{"type": "cover", "href": "umschlag.xhtml", "title": M.EPUB_COVER},
+                     {"type": "toc", "href": "nav.xhtml", "title": M.EPUB_TOC},
+                     {"type": "bodymatter", "href": first, "title": M.EPUB_START}]
+        self.files["nav.xhtml"] = _env().get_template("nav.xhtml.jinja").render(
+            toc_title=M.EPUB_TOC, entries=entries, landmarks=landmarks, landmarks_title=M.EPUB_LANDMARKS
+        ).encode("utf-8")
+        spine_paths = ["umschlag.xhtml", *(["impressum.xhtml"] if book.issue else []), "nav.xhtml",
+                       *(f"{d}.xhtml" for d in book.docnames())]
+        ids = {path: "i-" + re.sub(r"[^A-Za-z0-9]+", "-", path).strip("-") for path in self.files}
+        manifest = []
+        for path in sorted(self.files):
+            props = []
+            if path == "nav.xhtml":
+                props.append("nav")
+            if path == cover_href:
+                props.append("cover-image")
+            manifest.append({"id": ids[path], "href": path, "media_type": MEDIA_TYPES[Path(path).suffix.lower()],
+                             "properties": " ".join(props)})
+        identifier = "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{self.handbook_url}/epub/{book.name}"))
+        opf = _env().get_template("content.opf.jinja").render(
+            identifier=identifier, title=book.title, creators=book.creators, publisher=M.EPUB_PUBLISHER,
+            date=book.date.isoformat(), rights="CC BY 4.0", description=book.description,
+            modified=_modified(book), a11y_summary=M.EPUB_A11Y_SUMMARY,
+            cover_id=ids.get(cover_href or ""), manifest=manifest, spine=[ids[p] for p in spine_paths])
+        self.files["content.opf"] = opf.encode("utf-8")
+        self.files["META-INF/container.xml"] = (TEMPLATES / "container.xml").read_bytes()
+        _zip(target, self.files)
+
+
+def _zip(target: Path, files: dict[str, bytes]) -> None:
+    """mimetype first and stored; everything else deflated, sorted, with fixed timestamps."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
+    with zipfile.ZipFile(tmp, "w") as zf:
+        info = zipfile.ZipInfo("mimetype", ZIP_TIME)
+        info.compress_type = zipfile.ZIP_STORED
+        info.external_attr = 0o644 << 16
+        zf.writestr(info, b"application/epub+zip")
+        for path in sorted(files):
+            info = zipfile.ZipInfo(path, ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, files[path], compresslevel=9)
+    os.replace(tmp, target)
+
+
+def build_books(builder: Any, project: Project) -> bool:
+    titles = {d: escape(builder.env.titles[d].astext(), quote=False) if d in builder.env.titles else d
+              for d in builder.env.found_docs}
+    titles = {d: t.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">") for d, t in titles.items()}
+    outdir = Path(builder.outdir)
+    for book in books(project, titles):
+        writer = BookWriter(book, outdir, str(builder.config.koop_handbook_url))
+        target = outdir / "books" / f"{book.name}.epub"
+        writer.write(target)
+        logger.info(M.EPUB_DONE.format(target.name, len(book.docnames())))
+    return True
