@@ -71,6 +71,20 @@ def import_(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def proof(session: nox.Session) -> None:
+    """Proof bundle of one contribution: `nox -s proof -- docs/beitraege/<stadt>/<kurzname>.md`."""
+    _install(session, "proof")
+    _cli(session, "proof")
+
+
+@nox.session(default=False)
+def serve(session: nox.Session) -> None:
+    """Live preview of the handbook on http://127.0.0.1:8000 (rebuilds what changed on save)."""
+    _install(session, "serve")
+    _cli(session, "serve")
+
+
+@nox.session(default=False)
 def tests(session: nox.Session) -> None:
     """Run the test suite (fixture projects, golden files, real builds)."""
     _install(session, "test")

@@ -91,6 +91,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     return import_document(Path(args.root).resolve(), Path(args.datei), args.stadt, args.slug)
 
 
+def cmd_proof(args: argparse.Namespace) -> int:
+    from .proof import proof
+
+    return proof(Path(args.root).resolve(), args.beitrag)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .html.serve import serve
+
+    return serve(Path(args.root).resolve(), args.host, args.port)
+
+
 class GermanParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -122,6 +134,13 @@ def main(argv: list[str] | None = None) -> int:
     epub = sub.add_parser("epub", help="E-Books jeder Ausgabe und des Handbuchs (build/epub)")
     epub.add_argument("-q", "--quiet", action="store_true")
     epub.set_defaults(func=cmd_epub)
+    prf = sub.add_parser("proof", help="Korrekturabzug (PDF) und Word-Datei eines Beitrags")
+    prf.add_argument("beitrag", help="Pfad des Beitrags, z. B. docs/beitraege/leipzig/westen.md")
+    prf.set_defaults(func=cmd_proof)
+    srv = sub.add_parser("serve", help="Live-Vorschau des Handbuchs im Browser")
+    srv.add_argument("--host", default="127.0.0.1")
+    srv.add_argument("--port", type=int, default=8000)
+    srv.set_defaults(func=cmd_serve)
     everything = sub.add_parser("build", help="alles erzeugen: prüfen, Handbuch, PDF, EPUB")
     everything.add_argument("-q", "--quiet", action="store_true")
     everything.set_defaults(func=cmd_build)

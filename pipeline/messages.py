@@ -255,6 +255,8 @@ IMPRINT_LABELS = {
 }
 
 # Scaffolding and import.
+USAGE_PREFIX = "Aufruf fehlerhaft"
+ERROR_PREFIX = "Fehler"
 NEW_STADT_UNKNOWN = "Die Stadt „{}“ gibt es nicht. Erlaubt: {}."
 NEW_SLUG_INVALID = ("„{}“ ist als Kurzname ungeeignet: erlaubt sind Buchstaben, Ziffern, Leerzeichen und "
                     "Bindestriche (Umlaute werden umschrieben), z. B. „suedstadt“ oder „gruener-ring“.")
@@ -334,3 +336,7 @@ TODO
 NEW_CITE = "Literatur aus docs/literatur.bib zitieren Sie so: {{cite:p}}`{}`."
 NEW_CITE_NONE = "Literatur zitieren Sie mit Schlüsseln aus docs/literatur.bib."
 PLACEHOLDER_SVG_TEXT = "Platzhalter – durch Ihre Abbildung ersetzen"
+PROOF_PROGRESS = "Korrekturabzug für „{}“ …"
+PROOF_DONE = "Korrekturabzug: {} (PDF zum Prüfen) und {} (Word-Datei für Kommentare)."
+SERVE_START = ("Vorschau unter http://{}:{}/ – Änderungen an Beiträgen erscheinen nach dem Speichern. "
+               "Beenden mit Strg+C.")

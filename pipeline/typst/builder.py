@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import posixpath
+import re
 import shutil
 from collections.abc import Set
 from pathlib import Path
@@ -43,6 +44,22 @@ def timestamp(issue: Issue) -> int:
     import calendar
 
     return calendar.timegm(issue.date.timetuple()) + 12 * 3600
+
+
+GENERIC_FONTS = {b"sans-serif": b"Fira Sans", b"serif": b"Libertinus Serif"}
+
+
+def svg_fonts(data: bytes) -> bytes:
+    """Typst draws SVG text with its own fonts and silently uses a serif for unknown generic
+    families; put the magazine's open fonts first so diagrams are set in Fira Sans."""
+    def fix(m: re.Match[bytes]) -> bytes:
+        families = [f.strip().strip(b"'\"") for f in m.group(2).split(b",")]
+        first = GENERIC_FONTS.get(families[0].lower()) if families else None
+        if first is None:
+            return m.group(0)
+        return m.group(1) + first + b", " + m.group(2) + m.group(3)
+
+    return re.sub(rb'(font-family\s*[=:]\s*["\']?)([^"\';>]+)(["\';]?)', fix, data)
 
 
 class KoopblattBuilder(Builder):
@@ -130,8 +147,7 @@ class KoopblattBuilder(Builder):
     def set_proof(self, path: str) -> None:
         """A Korrekturabzug of one contribution, in the layout of the first issue (or a default one)."""
         project = state.project(self.app)
-        docname = next((d for d, c in project.contributions.items() if c.path == path or f"docs/{d}.md" == path),
-                       None)
+        docname = next((d for d, c in project.contributions.items() if path in (c.path, f"docs/{d}.md")), None)
         if docname is None:
             logger.error(M.PROOF_UNKNOWN.format(path))
             self.failed = True
@@ -145,9 +161,12 @@ class KoopblattBuilder(Builder):
 
     # -- helpers ---------------------------------------------------------------------------
     def _copy(self, src: Path, dest: Path) -> None:
-        if not dest.is_file() or dest.read_bytes() != src.read_bytes():
+        data = src.read_bytes()
+        if src.suffix.lower() == ".svg":
+            data = svg_fonts(data)
+        if not dest.is_file() or dest.read_bytes() != data:
             dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(src, dest)
+            dest.write_bytes(data)
 
     def _digest(self, text: str, issue: Issue, standards: list[str]) -> str:
         h = hashlib.sha1(text.encode())

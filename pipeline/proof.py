@@ -1,0 +1,56 @@
+"""`nox -s proof -- <beitrag.md>`: a proof bundle for the city — Korrekturabzug PDF and a DOCX for comments."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from . import messages as M
+from .html.build import build_html
+from .outputs import build_dir, publish_file, work_dir
+from .typst.pdf import build_pdf
+from .validate import validate_project
+
+
+def docx_from_html(page: Path, target: Path) -> None:
+    """The contribution's handbook page (card, text, notes, literature) as DOCX via pandoc."""
+    import pypandoc
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    article = soup.find("article") or soup
+    for tag in article.select(".headerlink, .koop-verwandt, script"):
+        tag.decompose()
+    for link in article.select("a.reference.internal"):
+        link.unwrap()  # handbook-internal links mean nothing in a Word file
+    html = f'<html lang="de"><head><meta charset="utf-8"/><title>{soup.title.string if soup.title else ""}</title>' \
+           f"</head><body>{article}</body></html>"
+    tmp = target.with_name(f".{target.name}.tmp.docx")
+    pypandoc.convert_text(html, "docx", format="html", outputfile=str(tmp),
+                          extra_args=[f"--resource-path={page.parent}", "--metadata=lang:de-DE", "--quiet"])
+    publish_file(tmp.read_bytes(), target)
+    tmp.unlink()
+
+
+def proof(root: Path, contribution: str) -> int:
+    project = validate_project(root)
+    if project.errors:
+        for p in project.problems:
+            print(p.format(), file=sys.stderr)
+        return 1
+    path = Path(contribution)
+    shown = (path if path.is_absolute() else (Path.cwd() / path)).resolve()
+    shown_rel = shown.relative_to(root).as_posix() if shown.is_relative_to(root) else contribution
+    match = next((c for c in project.contributions.values() if c.path == shown_rel), None)
+    if match is None:
+        print(M.PROOF_UNKNOWN.format(contribution), file=sys.stderr)
+        return 2
+    print(M.PROOF_PROGRESS.format(match.title))
+    if build_pdf(root, project, proof=match.path, quiet=True):
+        return 1
+    if build_html(root, quiet=True):
+        return 1
+    target = build_dir(root) / "korrektur" / f"korrektur-{match.slug}.docx"
+    docx_from_html(work_dir(root, "html") / f"{match.docname}.html", target)
+    print(M.PROOF_DONE.format(f"build/korrektur/korrektur-{match.slug}.pdf", f"build/korrektur/{target.name}"))
+    return 0

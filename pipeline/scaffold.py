@@ -1,0 +1,205 @@
+"""`nox -s new`: scaffold a contribution with commented front matter, a skeleton body and a placeholder figure.
+
+The front-matter template (one commented line per key of `model.FIELDS`, allowed ids from the
+taxonomy) is shared with the Word/ODT importer, so both write the same, checkable header.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import yaml
+
+from . import bib
+from . import messages as M
+from .diagnostics import suggest
+from .model import DEFAULT_LICENSE, FIELDS, SLUG_RE, FieldSpec
+from .taxonomy import Taxonomy, load
+from .validate import BIB_FILE, CONTRIB_DIR, rel
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+IMAGE_DIR = "bilder"
+MAX_SLUG = 80
+_SLUG_INPUT = re.compile(r"^[\w\s-]+$")
+
+
+class Refusal(Exception):
+    """A user error: a German message, an optional hint and the exit code; never a traceback."""
+
+    def __init__(self, code: int, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.code, self.message, self.hint = code, message, hint
+
+    def show(self) -> int:
+        prefix = M.USAGE_PREFIX if self.code == EXIT_USAGE else M.ERROR_PREFIX
+        text = f"{prefix}: {self.message}"
+        if self.hint:
+            text += f" {M.HINT_PREFIX}: {self.hint}"
+        print(text, file=sys.stderr)
+        return self.code
+
+
+def resolve_city(stadt: str, tax: Taxonomy) -> str:
+    """The city id for what the user typed ("Nürnberg" → nuernberg); unknown → usage error with a suggestion."""
+    key = M.slugify(stadt)
+    if key in tax.cities:
+        return key
+    raise Refusal(EXIT_USAGE, M.NEW_STADT_UNKNOWN.format(stadt, M.join_or(list(tax.cities))),
+                  suggest(stadt, tax.cities))
+
+
+def clean_slug(raw: str) -> str | None:
+    """Letters, digits, spaces and hyphens, transliterated ("Südstadt" → suedstadt); None if unusable."""
+    text = unicodedata.normalize("NFC", raw.strip())
+    if not text or not _SLUG_INPUT.match(text):
+        return None
+    slug = M.slugify(text)
+    return slug if slug and len(slug) <= MAX_SLUG and SLUG_RE.match(slug) else None
+
+
+def resolve_slug(raw: str) -> str:
+    slug = clean_slug(raw)
+    if slug is None:
+        raise Refusal(EXIT_USAGE, M.NEW_SLUG_INVALID.format(raw))
+    return slug
+
+
+def target_file(root: Path, city: str, slug: str) -> Path:
+    """docs/beitraege/<city>/<slug>.md, refusing to overwrite it or to reuse a slug of another city."""
+    contrib = root / "docs" / CONTRIB_DIR
+    target = contrib / city / f"{slug}.md"
+    if target.exists():
+        raise Refusal(EXIT_CONTENT, M.NEW_EXISTS.format(rel(target, root)), M.NEW_EXISTS_HINT)
+    for other in sorted(contrib.glob(f"*/{slug}.md")):
+        raise Refusal(EXIT_CONTENT, M.NEW_SLUG_TAKEN.format(slug, rel(other, root)), M.NEW_EXISTS_HINT)
+    return target
+
+
+# -- front matter ----------------------------------------------------------------------
+
+
+def _scalar(value: object) -> str:
+    """One YAML value on one line (quoted only where YAML needs it)."""
+    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=1_000_000, sort_keys=False)
+    return text.strip().removesuffix("...").strip()
+
+
+def _allowed(spec: FieldSpec, tax: Taxonomy) -> list[str]:
+    """Comment lines listing the ids allowed for a key, generated from the taxonomy."""
+    groups: list[tuple[str, dict[str, str]]] = []
+    if spec.key == "art":
+        groups = [("", {k.id: k.label for k in tax.kinds.values()})]
+    elif spec.key == "themenfeld":
+        groups = [("", {f.id: f.label for f in tax.fields.values()})]
+    elif spec.key == "projektfamilien":
+        groups = [(f.id, {p: tax.families[p].label for p in f.families}) for f in tax.fields.values()]
+    elif spec.key == "aufgaben":
+        groups = [("", {t.id: t.label for t in tax.tasks.values()})]
+    elif spec.key == "stadt":
+        groups = [("", {c.id: c.label for c in tax.cities.values()})]
+    if not groups:
+        return []
+    width = max(len(i) for _, ids in groups for i in ids)
+    lines = [f"#   {M.FM_ALLOWED}"]
+    for heading, ids in groups:
+        indent = "#     "
+        if heading:
+            lines.append(f"#     {heading}:")
+            indent = "#       "
+        lines += [f"{indent}{i.ljust(width)}  {label}" for i, label in ids.items()]
+    return lines
+
+
+def _authors(value: object) -> list[str]:
+    if not isinstance(value, list):
+        return [f"authors: {_scalar(value)}"]
+    lines = ["authors:"]
+    for author in value:
+        name = author.get("name", "") if isinstance(author, Mapping) else str(author)
+        lines.append(f"  - name: {_scalar(name)}")
+        affiliation = author.get("affiliation", "") if isinstance(author, Mapping) else ""
+        if affiliation:
+            lines.append(f"    affiliation: {_scalar(affiliation)}")
+        else:
+            lines.append(f"    # affiliation: {M.FM_AUTHOR_AFFILIATION}")
+    return lines
+
+
+def render_frontmatter(values: Mapping[str, object], tax: Taxonomy | None = None) -> str:
+    """The commented YAML block (with both `---` lines) for `values`; every key of the model appears."""
+    tax = tax or load()
+    lines = ["---", *(f"# {line}" for line in M.FM_INTRO)]
+    for spec in FIELDS:
+        value = values.get(spec.key)
+        need = M.FM_REQUIRED if spec.required else ("" if M.FM_REQUIRED in spec.doc else M.FM_OPTIONAL)
+        lines.append("")
+        lines.append(f"# {spec.doc}" + (f" – {need}" if need else "") + f"; {M.FM_EXAMPLE} {spec.example}")
+        if spec.kind == "authors":
+            lines += _authors(value)
+        else:
+            lines.append(f"{spec.key}:" if value is None else f"{spec.key}: {_scalar(value)}")
+        lines += _allowed(spec, tax)
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+# -- the command -----------------------------------------------------------------------
+
+
+def citation_example(root: Path) -> str:
+    """A sentence citing the first key of docs/literatur.bib (there is always something to copy)."""
+    path = root / "docs" / BIB_FILE
+    refs = bib.load(path, rel(path, root)).refs if path.is_file() else {}
+    return M.NEW_CITE.format(next(iter(refs))) if refs else M.NEW_CITE_NONE
+
+
+def placeholder_svg() -> str:
+    text = escape(M.PLACEHOLDER_SVG_TEXT)
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450" viewBox="0 0 800 450" role="img">\n'
+        f"  <title>{text}</title>\n"
+        '  <rect x="2" y="2" width="796" height="446" fill="#ececec" stroke="#8a8a8a" stroke-width="4"/>\n'
+        '  <path d="M2 2L798 448M798 2L2 448" stroke="#c4c4c4" stroke-width="2"/>\n'
+        '  <rect x="120" y="195" width="560" height="60" fill="#ececec"/>\n'
+        '  <text x="400" y="236" font-family="sans-serif" font-size="28" text-anchor="middle" '
+        f'fill="#333333">{text}</text>\n'
+        "</svg>\n"
+    )
+
+
+def new(root: Path, stadt: str, slug: str, today: dt.date | None = None) -> int:
+    """Create docs/beitraege/<stadt>/<slug>.md, its bilder/ folder and a placeholder figure."""
+    tax = load()
+    try:
+        city = resolve_city(stadt, tax)
+        name = resolve_slug(slug)
+        target = target_file(root, city, name)
+    except Refusal as refusal:
+        return refusal.show()
+    values: dict[str, object] = {key: M.FM_TODO.get(key) for key in (f.key for f in FIELDS)}
+    values.update(date=today or dt.date.today(), license=DEFAULT_LICENSE, stadt=city)
+    image = target.parent / IMAGE_DIR / f"{name}-abbildung.svg"
+    body = M.NEW_BODY.format(cite=citation_example(root), image=image.name, slug=name)
+    image.parent.mkdir(parents=True, exist_ok=True)
+    if not image.exists():
+        image.write_text(placeholder_svg(), encoding="utf-8")
+    with target.open("x", encoding="utf-8") as out:  # "x": never overwrite, even in a race
+        out.write(render_frontmatter(values, tax) + "\n" + body)
+    if name != slug:
+        print(M.NEW_SLUG_CHANGED.format(slug, name))
+    print(M.NEW_DONE.format(rel(target, root)))
+    print(M.NEW_IMAGE.format(rel(image, root)))
+    print_steps(M.NEW_STEPS)
+    return EXIT_OK
+
+
+def print_steps(steps: tuple[str, ...] | list[str]) -> None:
+    print(f"\n{M.NEXT_STEPS}")
+    for n, step in enumerate(steps, 1):
+        print(f"  {n}. {step}")

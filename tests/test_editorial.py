@@ -1,0 +1,81 @@
+"""Editorial workflow: proof bundle (PDF + DOCX) and the live preview."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+import pypandoc
+import pytest
+from pdfutil import text
+
+from pipeline.proof import proof
+
+
+def test_proof_bundle_has_pdf_and_docx(project_copy: Callable[[str], Path],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project_copy("mini")
+    monkeypatch.chdir(root)
+    assert proof(root, "docs/beitraege/leipzig/westen.md") == 0
+    pdf = root / "build/korrektur/korrektur-westen.pdf"
+    assert "Korrekturabzug" in text(pdf) and "Wächterhäuser im Westen" in text(pdf)
+    docx = " ".join(pypandoc.convert_file(str(root / "build/korrektur/korrektur-westen.docx"), "plain").split())
+    assert "Wächterhäuser im Westen" in docx
+    assert "Die Hauswächter zahlen nur die Betriebskosten." in docx
+    assert "Coaching und Reflexion" in docx  # the literature list
+
+
+def test_proof_of_unknown_file_is_a_usage_error(project_copy: Callable[[str], Path],
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    root = project_copy("mini")
+    assert proof(root, str(root / "docs/beitraege/leipzig/fehlt.md")) == 2
+    assert "kein (fehlerfreier) Beitrag" in capsys.readouterr().err
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def _wait_for(url: str, needle: str, seconds: float = 90) -> str:
+    deadline = time.monotonic() + seconds
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            last = _get(url)
+            if needle in last:
+                return last
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{needle!r} not served at {url}")
+
+
+def test_live_preview_rebuilds_on_save(project_copy: Callable[[str], Path]) -> None:
+    root = project_copy("mini")
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "--root", str(root), "serve", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/beitraege/leipzig/westen.html"
+        _wait_for(url, "Wächterhäuser im Westen")
+        source = root / "docs/beitraege/leipzig/westen.md"
+        changed = source.read_text(encoding="utf-8").replace("Wächterhäuser im Westen", "Hauswächter im Westen")
+        source.write_text(changed, encoding="utf-8")
+        _wait_for(url, "Hauswächter im Westen")
+        assert "Hauswächter im Westen" in _wait_for(f"http://127.0.0.1:{port}/entdecken/stadt-leipzig.html",
+                                                   "Hauswächter im Westen")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
