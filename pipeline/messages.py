@@ -340,3 +340,4 @@ PROOF_PROGRESS = "Korrekturabzug für „{}“ …"
 PROOF_DONE = "Korrekturabzug: {} (PDF zum Prüfen) und {} (Word-Datei für Kommentare)."
 SERVE_START = ("Vorschau unter http://{}:{}/ – Änderungen an Beiträgen erscheinen nach dem Speichern. "
                "Beenden mit Strg+C.")
+EPUBCHECK = "epubcheck: {}"

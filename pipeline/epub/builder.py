@@ -13,9 +13,13 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.epub3 import Epub3Builder
+from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
 
+from .. import messages as M
 from ..sphinx_ext import state
+
+logger = logging.getLogger(__name__)
 
 STATIC = Path(__file__).parent / "static"
 DROP_CLASSES = frozenset({"koop-download", "koop-downloads"})
@@ -61,9 +65,16 @@ class KoopEpubBuilder(Epub3Builder):
         super().handle_page(pagename, addctx, templatename, outfilename=outfilename, event_arg=event_arg)
 
     def handle_finish(self) -> None:
-        from .package import build_books
+        """Package every changed book and check it with epubcheck; a finding fails the build."""
+        from .check import epubcheck
+        from .package import BookWriter, build_books
 
-        self.failed = not build_books(self, state.project(self.app))
+        for book in build_books(self, state.project(self.app)):
+            problems = epubcheck(book)
+            for message in problems:
+                logger.error(M.EPUBCHECK.format(message))
+            if not problems:
+                book.with_suffix(".sha1").write_text(BookWriter.digest_of(book))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

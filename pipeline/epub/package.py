@@ -170,6 +170,7 @@ class BookWriter:
 
     # -- package -------------------------------------------------------------------------
     def write(self, target: Path) -> None:
+        """Collect all files; zip them unless the book is unchanged since the last good build."""
         book = self.book
         cover_href = None
         if book.cover_image is not None:
@@ -214,7 +215,32 @@ class BookWriter:
             cover_id=ids.get(cover_href or ""), manifest=manifest, spine=[ids[p] for p in spine_paths])
         self.files["content.opf"] = opf.encode("utf-8")
         self.files["META-INF/container.xml"] = (TEMPLATES / "container.xml").read_bytes()
-        _zip(target, self.files)
+        if not self.unchanged(target):
+            _zip(target, self.files)
+
+    def unchanged(self, target: Path) -> bool:
+        """True if the zip on disk has exactly these files and passed epubcheck (stamp)."""
+        stamp = target.with_suffix(".sha1")
+        return target.is_file() and stamp.is_file() and stamp.read_text() == self.digest_of(target) \
+            and self.digest_of(target) == self.digest()
+
+    def digest(self) -> str:
+        return _digest(self.files)
+
+    @staticmethod
+    def digest_of(target: Path) -> str:
+        """Digest of an EPUB's members (the same as `digest` of the files it was written from)."""
+        with zipfile.ZipFile(target) as zf:
+            return _digest({n: zf.read(n) for n in zf.namelist() if n != "mimetype"})
+
+
+def _digest(files: dict[str, bytes]) -> str:
+    import hashlib
+
+    h = hashlib.sha1()
+    for path in sorted(files):
+        h.update(path.encode() + b"\0" + files[path])
+    return h.hexdigest()
 
 
 def _zip(target: Path, files: dict[str, bytes]) -> None:
@@ -234,14 +260,21 @@ def _zip(target: Path, files: dict[str, bytes]) -> None:
     os.replace(tmp, target)
 
 
-def build_books(builder: Any, project: Project) -> bool:
+def build_books(builder: Any, project: Project) -> list[Path]:
+    """Write every book whose content changed; return the paths written (to be checked)."""
     titles = {d: escape(builder.env.titles[d].astext(), quote=False) if d in builder.env.titles else d
               for d in builder.env.found_docs}
     titles = {d: t.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">") for d, t in titles.items()}
     outdir = Path(builder.outdir)
+    written = []
     for book in books(project, titles):
         writer = BookWriter(book, outdir, str(builder.config.koop_handbook_url))
         target = outdir / "books" / f"{book.name}.epub"
         writer.write(target)
+        if writer.unchanged(target):
+            logger.info(M.EPUB_UNCHANGED.format(target.name))
+            continue
+        target.with_suffix(".sha1").unlink(missing_ok=True)  # stamped only after epubcheck passed
+        written.append(target)
         logger.info(M.EPUB_DONE.format(target.name, len(book.docnames())))
-    return True
+    return written

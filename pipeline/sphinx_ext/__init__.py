@@ -31,7 +31,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("koop_code", code_digest(), "env", str)
     app.add_config_value("koop_root", "", "env", str)
     app.add_config_value("koop_handbook_url", "", "env", str)
-    app.add_config_value("koop_downloads", "", "env", str)
+    # not "env": download links are tracked by `deps` digests; builders pass different values
+    app.add_config_value("koop_downloads", "", "", str)
     state.setup(app)
     security.setup(app)
     cite.setup(app)
