@@ -20,7 +20,13 @@ copyright = f"2007–{_year}, koopstadt – Stadtentwicklung Bremen, Leipzig, N�
 language = "de"
 root_doc = "index"
 
-extensions = ["myst_parser", "pipeline.sphinx_ext", "pipeline.typst.builder", "pipeline.epub.builder"]
+extensions = [
+    "myst_parser",
+    "pipeline.sphinx_ext",
+    "pipeline.html",
+    "pipeline.typst.builder",
+    "pipeline.epub.builder",
+]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["**/bilder/*.md", "_build"]
 myst_enable_extensions = sorted(MYST_EXTENSIONS)

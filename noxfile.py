@@ -86,9 +86,16 @@ def serve(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def tests(session: nox.Session) -> None:
-    """Run the test suite (fixture projects, golden files, real builds)."""
-    _install(session, "test")
+    """Run the test suite (fixture projects, golden files, real builds, browser and axe checks)."""
+    _install(session, "test", "serve")
     session.run("pytest", *session.posargs)
+
+
+@nox.session(default=False)
+def browser(session: nox.Session) -> None:
+    """Browser and axe-core accessibility tests against the built demo handbook (needs Chromium)."""
+    _install(session, "test")
+    session.run("pytest", "-m", "browser", *session.posargs)
 
 
 @nox.session(default=False)

@@ -1,1 +1,33 @@
-"""The HTML handbook: theme configuration, stylesheet and the atomic build."""
+"""The HTML handbook: theme configuration, accessibility fixes of the theme, the atomic build."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .. import messages as M
+
+
+def _label_toggles(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """pydata-sphinx-theme renders nav sub-tree toggles as an icon-only <summary>: give it a name
+    (axe: summary-name, WCAG 4.1.2)."""
+    original: Callable[..., Any] | None = context.get("generate_toctree_html")
+    if original is None:
+        return
+
+    def labelled(*args: Any, **kwargs: Any) -> Any:
+        html = original(*args, **kwargs)
+        if isinstance(html, str):
+            return html.replace("<summary>", f'<summary aria-label="{M.NAV_TOGGLE}">')
+        for summary in html.select("summary"):  # a BeautifulSoup tree
+            summary["aria-label"] = M.NAV_TOGGLE
+        return html
+
+    context["generate_toctree_html"] = labelled
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("html-page-context", _label_toggles, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,163 @@
+"""The handbook in a real browser (headless Chromium via Playwright) and axe-core accessibility checks.
+
+Builds the bundled demo content (HTML, PDF, EPUB) once, serves it on localhost and looks at it as
+a reader does. Screenshots go to build/screenshots/ as test artefacts.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from conftest import EPOCH, REPO
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from pipeline.cli import main
+from pipeline.validate import validate_project
+
+pytestmark = pytest.mark.browser
+CHROMIUM = os.environ.get("KOOP_CHROMIUM", "/usr/bin/chromium")
+SCREENSHOTS = REPO / "build" / "screenshots"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A copy of the repository's content, fully built (PDF and EPUB first so the handbook links them)."""
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    root = tmp_path_factory.mktemp("demo")
+    for name in ("docs", "koopblatt"):
+        shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("entdecken", "ausgaben"))
+    shutil.copy(REPO / "conf.py", root / "conf.py")
+    assert main(["--root", str(root), "build", "-q"]) == 0
+    yield root
+
+
+@pytest.fixture(scope="module")
+def site(demo: Path) -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(demo / "build" / "html"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).is_file(), f"Chromium fehlt: {CHROMIUM} (Debian: apt-get install chromium)"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    pg = browser.new_page(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    yield pg
+    pg.close()
+
+
+def shot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def test_start_page_shows_the_motto(page: Page, site: str) -> None:
+    page.goto(f"{site}/index.html")
+    assert page.locator("article").get_by_text("Drei Städte; drei Wege; ein Ziel").first.is_visible()
+    assert page.locator("html").get_attribute("lang") == "de"
+    shot(page, "start")
+
+
+def test_navigation_to_city_field_and_family(page: Page, site: str, demo: Path) -> None:
+    page.goto(f"{site}/index.html")
+    page.locator("nav.bd-docs-nav").get_by_role("link", name="Entdecken").click()
+    page.locator("article").get_by_role("link", name="Leipzig", exact=True).first.click()
+    assert page.locator("article h1").inner_text().startswith("Leipzig")
+    titles = page.locator(".koop-eintrag-titel").all_inner_texts()
+    project = validate_project(demo)
+    assert sorted(titles) == sorted(c.title for c in project.contributions.values() if c.stadt == "leipzig")
+    page.go_back()
+    page.locator("article").get_by_role("link", name="Regionale Kooperation, räumliche Vernetzung und neue "
+                                                   "Aktionsräume").first.click()
+    assert "Regionale Kooperation" in page.locator("article h1").inner_text()
+    page.locator("article").get_by_role("link", name="Wasser-Region").first.click()
+    assert page.locator("article h1").inner_text().startswith("Wasser-Region")
+    shot(page, "projektfamilie")
+
+
+def test_matrix_links_land_on_the_right_cases(page: Page, site: str, demo: Path) -> None:
+    project = validate_project(demo)
+    page.goto(f"{site}/entdecken/matrix.html")
+    shot(page, "matrix")
+    row = page.locator("table.koop-matrix tbody tr").nth(0)  # Ökonomische Innovation
+    row.locator("td").nth(2).get_by_role("link").click()  # Leipzig column
+    assert page.url.endswith("themenfeld-oekonomische-innovation.html#stadt-leipzig")
+    expected = sorted(c.title for c in project.contributions.values()
+                      if c.stadt == "leipzig" and c.themenfeld == "oekonomische-innovation")
+    group = page.locator("#stadt-leipzig ~ .koop-eintrag .koop-eintrag-titel").all_inner_texts()
+    nuernberg_start = page.locator("#stadt-nuernberg ~ .koop-eintrag .koop-eintrag-titel").all_inner_texts()
+    leipzig_only = group[: len(group) - len(nuernberg_start)]
+    assert sorted(leipzig_only) == expected
+
+
+@pytest.mark.parametrize(("query", "family"), [("Zwischennutzung", "zwischennutzung"), ("Hospitation", None)])
+def test_search_finds_the_cases(page: Page, site: str, demo: Path, query: str, family: str | None) -> None:
+    project = validate_project(demo)
+    page.goto(f"{site}/search.html?q={query}")
+    page.wait_for_selector("#search-results li", timeout=20_000)
+    found = " ".join(page.locator("#search-results li").all_inner_texts())
+    if family:
+        expected = [c.title for c in project.contributions.values() if family in c.projektfamilien]
+    else:
+        expected = [c.title for c in project.contributions.values() if c.art == "hospitation"]
+    assert expected and all(title in found for title in expected), (expected, found)
+    shot(page, f"suche-{query.lower()}")
+
+
+def test_issue_page_downloads_resolve(page: Page, site: str) -> None:
+    page.goto(f"{site}/ausgaben/koopblatt-3.html")
+    shot(page, "ausgabe-3")
+    for name, mime in (("koopblatt-3.pdf", "application/pdf"), ("koopblatt-3-druck.pdf", "application/pdf"),
+                       ("koopblatt-3.epub", "application/epub+zip")):
+        href = page.locator(f"a.koop-download[href$='{name}']").get_attribute("href")
+        assert href is not None
+        response = page.request.get(f"{site}/ausgaben/{href}")
+        assert response.status == 200 and response.headers["content-type"] == mime
+        assert len(response.body()) > 10_000
+
+
+@pytest.mark.parametrize("width", [375, 768, 1280])
+@pytest.mark.parametrize("doc", ["index", "entdecken/matrix", "beitraege/leipzig/leipziger-westen",
+                                 "entdecken/stadt-bremen"])
+def test_no_horizontal_overflow(browser: Browser, site: str, width: int, doc: str) -> None:
+    pg = browser.new_page(viewport={"width": width, "height": 800})
+    try:
+        pg.goto(f"{site}/{doc}.html")
+        scroll, client = pg.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert scroll <= client, f"{doc} bei {width}px: {scroll} > {client}"
+        if doc.startswith("beitraege") or width == 375:
+            shot(pg, f"{doc.replace('/', '-')}-{width}")
+    finally:
+        pg.close()
+
+
+@pytest.mark.parametrize("doc", ["index", "entdecken/stadt-leipzig", "entdecken/matrix",
+                                 "beitraege/leipzig/leipziger-westen", "beitraege/bremen/zwischenzeitzentrale",
+                                 "beitraege/nuernberg/pegnitztal", "ausgaben/koopblatt-3"])
+def test_axe_finds_no_wcag_a_or_aa_violations(page: Page, site: str, doc: str) -> None:
+    page.goto(f"{site}/{doc}.html")
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    violations = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result.response["violations"]]
+    assert violations == []
