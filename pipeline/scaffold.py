@@ -29,7 +29,7 @@ MAX_SLUG = 80
 _SLUG_INPUT = re.compile(r"^[\w\s-]+$")
 
 
-class Refusal(Exception):
+class UserError(Exception):
     """A user error: a German message, an optional hint and the exit code; never a traceback."""
 
     def __init__(self, code: int, message: str, hint: str = "") -> None:
@@ -50,7 +50,7 @@ def resolve_city(stadt: str, tax: Taxonomy) -> str:
     key = M.slugify(stadt)
     if key in tax.cities:
         return key
-    raise Refusal(EXIT_USAGE, M.NEW_STADT_UNKNOWN.format(stadt, M.join_or(list(tax.cities))),
+    raise UserError(EXIT_USAGE, M.NEW_STADT_UNKNOWN.format(stadt, M.join_or(list(tax.cities))),
                   suggest(stadt, tax.cities))
 
 
@@ -66,7 +66,7 @@ def clean_slug(raw: str) -> str | None:
 def resolve_slug(raw: str) -> str:
     slug = clean_slug(raw)
     if slug is None:
-        raise Refusal(EXIT_USAGE, M.NEW_SLUG_INVALID.format(raw))
+        raise UserError(EXIT_USAGE, M.NEW_SLUG_INVALID.format(raw))
     return slug
 
 
@@ -75,9 +75,9 @@ def target_file(root: Path, city: str, slug: str) -> Path:
     contrib = root / "docs" / CONTRIB_DIR
     target = contrib / city / f"{slug}.md"
     if target.exists():
-        raise Refusal(EXIT_CONTENT, M.NEW_EXISTS.format(rel(target, root)), M.NEW_EXISTS_HINT)
+        raise UserError(EXIT_CONTENT, M.NEW_EXISTS.format(rel(target, root)), M.NEW_EXISTS_HINT)
     for other in sorted(contrib.glob(f"*/{slug}.md")):
-        raise Refusal(EXIT_CONTENT, M.NEW_SLUG_TAKEN.format(slug, rel(other, root)), M.NEW_EXISTS_HINT)
+        raise UserError(EXIT_CONTENT, M.NEW_SLUG_TAKEN.format(slug, rel(other, root)), M.NEW_EXISTS_HINT)
     return target
 
 
@@ -180,8 +180,8 @@ def new(root: Path, stadt: str, slug: str, today: dt.date | None = None) -> int:
         city = resolve_city(stadt, tax)
         name = resolve_slug(slug)
         target = target_file(root, city, name)
-    except Refusal as refusal:
-        return refusal.show()
+    except UserError as error:
+        return error.show()
     values: dict[str, object] = {key: M.FM_TODO.get(key) for key in (f.key for f in FIELDS)}
     values.update(date=today or dt.date.today(), license=DEFAULT_LICENSE, stadt=city)
     image = target.parent / IMAGE_DIR / f"{name}-abbildung.svg"

@@ -1,0 +1,245 @@
+"""`nox -s import`: a Word (.docx) or LibreOffice (.odt) file becomes a MyST contribution.
+
+container (check the file, read its properties, rescue what pandoc would drop) → pandoc's JSON AST
+→ convert (map to allowed MyST, store images) → pandoc's CommonMark writer → front matter from the
+scaffold's template → files written only when everything succeeded → German summary + validation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pypandoc
+
+from .. import messages as M
+from ..model import DEFAULT_LICENSE, FIELDS
+from ..scaffold import (
+    EXIT_CONTENT,
+    EXIT_OK,
+    EXIT_USAGE,
+    IMAGE_DIR,
+    UserError,
+    print_steps,
+    render_frontmatter,
+    resolve_city,
+    resolve_slug,
+    target_file,
+)
+from ..taxonomy import load
+from ..validate import rel, validate_project
+from .ast import excerpt, squash, stringify
+from .container import Source, open_source
+from .convert import Converter, read_ast, split_title, write_markdown
+
+__all__ = ["import_document"]
+
+
+def import_document(root: Path, file: Path, stadt: str, slug: str | None) -> int:
+    """Convert `file` into docs/beitraege/<stadt>/<slug>.md (+ images in bilder/); 0 ok, 1 content, 2 usage."""
+    try:
+        city = resolve_city(stadt, load())
+        name = resolve_slug(slug) if slug is not None else _slug_from(file)
+        target = target_file(root, city, name)
+        source = open_source(file)
+        _use_bundled_pandoc()
+        return _import(root, file, source, city, name, target)
+    except UserError as error:
+        return error.show()
+
+
+def _slug_from(file: Path) -> str:
+    slug = M.slugify(file.stem)[:80].strip("-")
+    if not slug:
+        raise UserError(EXIT_USAGE, M.IMPORT_NO_SLUG.format(file.name), M.IMPORT_NO_SLUG_HINT)
+    return slug
+
+
+def _use_bundled_pandoc() -> None:
+    """pandoc from pypandoc-binary, never whatever happens to be on PATH."""
+    bundled = Path(pypandoc.__file__).parent / "files" / ("pandoc.exe" if os.name == "nt" else "pandoc")
+    if not bundled.is_file():
+        raise UserError(EXIT_USAGE, M.IMPORT_NO_PANDOC, M.IMPORT_NO_PANDOC_HINT)
+    os.environ["PYPANDOC_PANDOC"] = str(bundled)
+
+
+# -- metadata --------------------------------------------------------------------------
+
+
+def _meta_text(meta: dict[str, Any], key: str) -> str:
+    value = meta.get(key)
+    if value is None:
+        return ""
+    if value.get("t") in ("MetaInlines", "MetaBlocks"):
+        return squash(stringify(value["c"]))
+    if value.get("t") == "MetaString":
+        return squash(str(value["c"]))
+    return ""
+
+
+def _meta_list(meta: dict[str, Any], key: str) -> list[str]:
+    value = meta.get(key)
+    if value is not None and value.get("t") == "MetaList":
+        return [s for s in (squash(stringify(v.get("c", []))) for v in value["c"]) if s]
+    single = _meta_text(meta, key)
+    return [single] if single else []
+
+
+def parse_date(text: str) -> dt.date | None:
+    """2014-05-03, 03.05.2014 or 3. Mai 2014."""
+    text = text.strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    if m := re.fullmatch(r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})", text):
+        day, month, year = (int(g) for g in m.groups())
+    elif m := re.fullmatch(r"(\d{1,2})\.\s*([A-Za-zÄÖÜäöü]+)\s+(\d{4})", text):
+        months = [name.lower() for name in M.MONTHS]
+        if m.group(2).lower() not in months:
+            return None
+        day, month, year = int(m.group(1)), months.index(m.group(2).lower()) + 1, int(m.group(3))
+    else:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _front_matter(source: Source, meta: dict[str, Any], heading_title: str,
+                  city: str) -> tuple[dict[str, object], list[str]]:
+    """Front-matter values and the summary lines saying where each came from."""
+    values: dict[str, object] = {spec.key: M.FM_TODO.get(spec.key) for spec in FIELDS}
+    lines: list[str] = []
+
+    def pick(key: str, *candidates: tuple[object, str]) -> None:
+        for value, origin in candidates:
+            if value:
+                values[key] = value
+                shown = ", ".join(a["name"] for a in value) if key == "authors" else value  # type: ignore[attr-defined]
+                lines.append(M.IMPORT_META.format(M.IMPORT_META_LABELS[key], shown, origin))
+                return
+        if values[key] is not None:
+            lines.append(M.IMPORT_META.format(M.IMPORT_META_LABELS[key], values[key], M.IMPORT_FROM_NOWHERE))
+
+    doc, props = M.IMPORT_FROM_DOCUMENT, M.IMPORT_FROM_PROPERTIES
+    pick("title", (source.title or _meta_text(meta, "title"), doc), (heading_title, M.IMPORT_FROM_HEADING),
+         (source.core_title, props))
+    subtitle = source.subtitle or _meta_text(meta, "subtitle")
+    if subtitle:
+        values["subtitle"] = subtitle
+    authors = source.authors or _meta_list(meta, "author")
+    pick("authors", ([{"name": a} for a in authors], doc), ([{"name": a} for a in source.core_authors], props))
+    in_doc = parse_date(source.date_text or _meta_text(meta, "date"))
+    pick("date", (in_doc, doc), (source.modified, M.IMPORT_FROM_SAVED), (source.created, props))
+    abstract = source.abstract or _meta_text(meta, "abstract")
+    if abstract:
+        values["abstract"] = abstract
+    values.update(keywords=source.keywords or None, license=DEFAULT_LICENSE, stadt=city)
+    return values, lines
+
+
+# -- the command -----------------------------------------------------------------------
+
+
+def _import(root: Path, file: Path, source: Source, city: str, slug: str, target: Path) -> int:
+    with tempfile.TemporaryDirectory(prefix="koop-import-") as tmp:
+        work = Path(tmp)
+        staging = work / IMAGE_DIR
+        staging.mkdir()
+        try:
+            doc = read_ast(source, work / "media", work)
+        except (RuntimeError, OSError, json.JSONDecodeError) as exc:
+            reason = excerpt(str(exc).strip().splitlines()[-1] if str(exc).strip() else "", 120)
+            raise UserError(EXIT_CONTENT, M.IMPORT_PANDOC.format(file.name, reason), M.IMPORT_BROKEN_HINT) from None
+        meta = doc.get("meta", {})
+        in_doc_title = bool(source.title or _meta_text(meta, "title"))
+        heading_title, blocks, shift = split_title(doc.get("blocks", []), in_doc_title)
+        values, meta_lines = _front_matter(source, meta, heading_title, city)
+        converter = Converter(source, slug, staging, shift)
+        body = write_markdown(converter.document(blocks), doc["pandoc-api-version"])
+        if not body.strip():
+            raise UserError(EXIT_CONTENT, M.IMPORT_EMPTY.format(file.name))
+        written = _publish(root, target, staging, render_frontmatter(values) + "\n" + body)
+    notes = _source_notes(source) + converter.notes
+    _summary(root, file, target, written, meta_lines, converter.counts, notes)
+    return EXIT_OK
+
+
+def _publish(root: Path, target: Path, staging: Path, text: str) -> list[Path]:
+    """Copy images, then write the contribution; on any failure remove what was written."""
+    folder = target.parent / IMAGE_DIR
+    pictures = sorted(staging.iterdir())
+    for picture in pictures:
+        if (folder / picture.name).exists():
+            raise UserError(EXIT_CONTENT, M.IMPORT_IMAGE_EXISTS.format(rel(folder / picture.name, root)),
+                          M.NEW_EXISTS_HINT)
+    created: list[Path] = [d for d in (target.parent, folder) if not d.exists()]
+    written: list[Path] = []
+    try:
+        if pictures:
+            folder.mkdir(parents=True, exist_ok=True)
+        for picture in pictures:
+            shutil.copyfile(picture, folder / picture.name)
+            written.append(folder / picture.name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8") as out:
+            written.append(target)
+            out.write(text)
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        for directory in reversed(created):
+            if directory.is_dir() and not any(directory.iterdir()):
+                directory.rmdir()
+        raise
+    return written
+
+
+def _source_notes(source: Source) -> list[str]:
+    notes: list[str] = []
+    if source.insertions:
+        notes.append(M.IMPORT_NOTE_INSERTIONS.format(M.plural_count(source.insertions, *M.IMPORT_PLACES)))
+    if source.format_changes:
+        notes.append(M.IMPORT_NOTE_FORMAT_CHANGES.format(M.plural_count(source.format_changes, *M.IMPORT_PLACES)))
+    notes += [M.IMPORT_NOTE_HEADER_FOOTER.format(excerpt(text)) for text in source.header_footer]
+    return notes
+
+
+def _summary(root: Path, file: Path, target: Path, written: list[Path], meta_lines: list[str],
+             counts: dict[str, int], notes: list[str]) -> None:
+    shown = rel(target, root)
+    print(M.IMPORT_DONE.format(file.name, shown))
+    for line in meta_lines:
+        print(f"  {line}")
+    parts = [M.plural_count(counts[key], *labels) for key, labels in M.IMPORT_COUNTS.items() if counts.get(key)]
+    print(M.IMPORT_CONVERTED.format(", ".join(parts) or M.IMPORT_NOTHING))
+    pictures = [rel(p, root) for p in written if p != target]
+    if pictures:
+        print(M.IMPORT_IMAGES.format(", ".join(pictures)))
+    print()
+    if notes:
+        print(M.IMPORT_REVIEW)
+        for note in notes:
+            print(f"  - {note}")
+    else:
+        print(M.IMPORT_ALL_CLEAN)
+    problems = [p for p in validate_project(root).problems if p.path == shown]
+    todo = [p for p in problems if p.code == "todo"]
+    errors = [p for p in problems if p.code != "todo"]
+    if todo:
+        print(f"\n{M.IMPORT_OPEN}")
+        for p in todo:
+            print(f"  - {p.path}:{p.line}: {p.message}")
+    if errors:
+        print(f"\n{M.IMPORT_PROBLEMS}")
+        for p in errors:
+            print(f"  - {p.format()}")
+    print_steps([step.format(shown) if "{}" in step else step for step in M.IMPORT_STEPS])

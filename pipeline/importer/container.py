@@ -1,0 +1,507 @@
+"""Open a .docx/.odt file, refuse what is not one, read its properties and prepare it for pandoc.
+
+pandoc silently drops some Word/LibreOffice content (text boxes, embedded objects; in ODT also
+comments, deleted text and image descriptions). Before pandoc reads the file we rewrite its XML so
+that nothing is lost: text-box paragraphs move behind their anchor paragraph, objects, comments and
+deletions become marker links (`#koop-import-<kind>-<n>`) that the AST conversion turns into MyST
+comments, and the inventory below feeds the summary the editor reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+from .. import messages as M
+from ..scaffold import EXIT_CONTENT, EXIT_USAGE, UserError
+
+SUFFIXES = (".docx", ".odt")
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+MAX_UNPACKED = 300_000_000  # bytes; a zip bomb is a broken file, not a contribution
+MARKER = "#koop-import-"
+MARKER_TEXT = "⁂"
+ODT_MIME = "application/vnd.oasis.opendocument.text"
+
+NS = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "o": "urn:schemas-microsoft-com:office:office",
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+    "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
+    "xlink": "http://www.w3.org/1999/xlink",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
+    "math": "http://www.w3.org/1998/Math/MathML",
+}
+
+
+def q(name: str) -> str:
+    """"w:p" → "{namespace}p" (ElementTree's qualified names)."""
+    prefix, local = name.split(":")
+    return f"{{{NS[prefix]}}}{local}"
+
+
+@dataclass
+class Comment:
+    author: str
+    text: str
+
+
+@dataclass
+class Source:
+    """What the importer knows about the file besides pandoc's AST."""
+
+    kind: str  # "docx" | "odt"
+    data: bytes  # the prepared file handed to pandoc
+    # from the document's Title/Subtitle/Author/Date/Abstract paragraphs (pandoc's metadata for DOCX)
+    title: str = ""
+    subtitle: str = ""
+    authors: list[str] = field(default_factory=list)
+    date_text: str = ""
+    abstract: str = ""
+    # from the file properties
+    core_title: str = ""
+    core_authors: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    created: dt.date | None = None
+    modified: dt.date | None = None
+    comments: dict[int, Comment] = field(default_factory=dict)  # ODT comment markers
+    deletions: dict[int, str] = field(default_factory=dict)  # ODT deletion markers
+    objects: dict[int, str] = field(default_factory=dict)  # object markers → German kind
+    image_alts: dict[int, str] = field(default_factory=dict)  # ODT image markers → description
+    textboxes: dict[int, str] = field(default_factory=dict)  # text-box markers → first words
+    insertions: int = 0  # ODT: pandoc keeps inserted text, we only count
+    format_changes: int = 0
+    header_footer: list[str] = field(default_factory=list)
+
+
+# -- opening ---------------------------------------------------------------------------
+
+
+def open_source(file: Path) -> Source:
+    """Check that `file` is a readable .docx/.odt and prepare it; a UserError says why not."""
+    name = file.name
+    if not file.is_file():
+        raise UserError(EXIT_USAGE, M.IMPORT_MISSING.format(file))
+    suffix = file.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise UserError(EXIT_USAGE, M.IMPORT_SUFFIX.format(name), M.IMPORT_SUFFIX_HINTS.get(suffix, ""))
+    data = file.read_bytes()
+    if data.startswith(OLE_MAGIC):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise UserError(EXIT_CONTENT, M.IMPORT_ENCRYPTED.format(name), M.IMPORT_ENCRYPTED_HINT)
+        raise UserError(EXIT_CONTENT, M.IMPORT_OLD_WORD.format(name), M.IMPORT_OLD_WORD_HINT)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+        if sum(i.file_size for i in infos) > MAX_UNPACKED:
+            raise UserError(EXIT_CONTENT, M.IMPORT_TOO_BIG.format(name))
+        if archive.testzip() is not None:
+            raise zipfile.BadZipFile
+    except RuntimeError:  # zip-level password
+        raise UserError(EXIT_CONTENT, M.IMPORT_ENCRYPTED.format(name), M.IMPORT_ENCRYPTED_HINT) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError):
+        raise UserError(EXIT_CONTENT, M.IMPORT_BROKEN.format(name), M.IMPORT_BROKEN_HINT) from None
+    if _encrypted_odf(archive):
+        raise UserError(EXIT_CONTENT, M.IMPORT_ENCRYPTED.format(name), M.IMPORT_ENCRYPTED_HINT)
+    kind = _kind(archive)
+    if kind is None:
+        raise UserError(EXIT_CONTENT, M.IMPORT_NOT_WORD.format(name), M.IMPORT_NOT_WORD_HINT)
+    if f".{kind}" != suffix:
+        raise UserError(EXIT_USAGE, M.IMPORT_WRONG_SUFFIX.format(name, kind.upper()),
+                      M.IMPORT_WRONG_SUFFIX_HINT.format(kind))
+    try:
+        return _prepare_docx(archive) if kind == "docx" else _prepare_odt(archive)
+    except (ET.ParseError, KeyError, zipfile.BadZipFile, UnicodeDecodeError):
+        raise UserError(EXIT_CONTENT, M.IMPORT_BROKEN.format(name), M.IMPORT_BROKEN_HINT) from None
+
+
+def _encrypted_odf(archive: zipfile.ZipFile) -> bool:
+    if "META-INF/manifest.xml" not in archive.namelist():
+        return False
+    return "encryption-data" in archive.read("META-INF/manifest.xml").decode("utf-8", "replace")
+
+
+def _kind(archive: zipfile.ZipFile) -> str | None:
+    names = set(archive.namelist())
+    if "word/document.xml" in names:
+        return "docx"
+    if "mimetype" in names and archive.read("mimetype").strip() == ODT_MIME.encode() and "content.xml" in names:
+        return "odt"
+    return None
+
+
+# -- XML helpers -----------------------------------------------------------------------
+
+
+def _parse(data: bytes) -> ET.Element:
+    """Parse keeping the document's namespace prefixes (pandoc does not care, people reading it do)."""
+    for _, (prefix, uri) in ET.iterparse(io.BytesIO(data), events=("start-ns",)):
+        if prefix and not prefix.startswith("ns"):
+            ET.register_namespace(prefix, uri)
+    return ET.fromstring(data)
+
+
+def _serialize(root: ET.Element) -> bytes:
+    data: bytes = ET.tostring(root, encoding="UTF-8", xml_declaration=True)
+    return data
+
+
+def _parents(root: ET.Element) -> dict[ET.Element, ET.Element]:
+    return {child: parent for parent in root.iter() for child in parent}
+
+
+def _ancestor(el: ET.Element, parents: dict[ET.Element, ET.Element], *tags: str) -> ET.Element | None:
+    wanted = {q(t) for t in tags}
+    node = parents.get(el)
+    while node is not None and node.tag not in wanted:
+        node = parents.get(node)
+    return node
+
+
+def _remove(parent: ET.Element, child: ET.Element) -> None:
+    """Remove `child`, keeping the text that follows it (ElementTree stores it in the child's tail)."""
+    tail = child.tail or ""
+    index = list(parent).index(child)
+    if tail:
+        if index:
+            prev = parent[index - 1]
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(child)
+
+
+def _replace(parent: ET.Element, old: ET.Element, new: ET.Element) -> None:
+    new.tail = old.tail
+    parent[list(parent).index(old)] = new
+
+
+def _text(el: ET.Element | None) -> str:
+    return " ".join("".join(el.itertext()).split()) if el is not None else ""
+
+
+def _date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _rewrite(archive: zipfile.ZipFile, replaced: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in archive.infolist():
+            target.writestr(info, replaced.get(info.filename, archive.read(info.filename)))
+    return out.getvalue()
+
+
+# -- DOCX ------------------------------------------------------------------------------
+
+
+def _w_marker(kind: str, n: int) -> ET.Element:
+    link = ET.Element(q("w:hyperlink"), {q("w:anchor"): f"{MARKER[1:]}{kind}-{n}"})
+    run = ET.SubElement(link, q("w:r"))
+    ET.SubElement(run, q("w:t")).text = MARKER_TEXT
+    return link
+
+
+def _docx_object_kind(el: ET.Element) -> str | None:
+    """German name of an embedded object pandoc would drop, None for pictures and text boxes."""
+    if el.tag == q("w:object"):
+        ole = el.find(".//" + q("o:OLEObject"))
+        prog = ole.get("ProgID", "") if ole is not None else ""
+        for prefix, label in M.IMPORT_OBJECT_KINDS.items():
+            if prog.startswith(prefix):
+                return label
+        return M.IMPORT_OBJECT_OLE.format(prog) if prog else M.IMPORT_OBJECT_GENERIC
+    uris = [g.get("uri", "") for g in el.iter(q("a:graphicData"))]
+    if any(u.endswith("/chart") for u in uris):
+        return M.IMPORT_OBJECT_CHART
+    if any(u.endswith("/diagram") for u in uris):
+        return M.IMPORT_OBJECT_SMARTART
+    if el.find(".//" + q("w:txbxContent")) is None and any(
+            u.endswith(("wordprocessingShape", "wordprocessingGroup")) for u in uris):
+        return M.IMPORT_OBJECT_SHAPE
+    return None
+
+
+def _docx_textboxes(root: ET.Element, src: Source) -> None:
+    """Move text-box paragraphs behind the paragraph that anchors the box, marked for the conversion."""
+    for alt in list(root.iter(q("mc:AlternateContent"))):
+        choice = alt.find(q("mc:Choice"))
+        if choice is not None and choice.find(".//" + q("w:txbxContent")) is not None:
+            for fallback in alt.findall(q("mc:Fallback")):
+                alt.remove(fallback)  # the VML copy of the same box
+    while True:
+        parents = _parents(root)
+        boxes = [b for b in root.iter(q("w:txbxContent")) if _ancestor(b, parents, "w:txbxContent") is None]
+        if not boxes:
+            return
+        box = boxes[0]
+        run = _ancestor(box, parents, "w:r")
+        host = _ancestor(box, parents, "w:p")
+        n = len(src.textboxes) + 1
+        src.textboxes[n] = _text(box)
+        moved = list(box)
+        for p in moved:
+            if p.tag == q("w:p"):
+                ppr = p.find(q("w:pPr"))
+                p.insert(1 if ppr is not None else 0, _w_marker("textfeld", n))
+        if run is None or host is None or host not in parents:
+            parents[box].remove(box)  # reported as not converted: its marker never reaches the AST
+            continue
+        # drop the drawing (the run's child that contains the box), keep the run's other content
+        container = box
+        while parents[container] is not run:
+            container = parents[container]
+        run.remove(container)
+        outer = parents[host]
+        index = list(outer).index(host)
+        for offset, p in enumerate(moved):
+            outer.insert(index + 1 + offset, p)
+
+
+def _docx_objects(root: ET.Element, src: Source) -> None:
+    parents = _parents(root)
+    for el in list(root.iter()):
+        if el.tag not in (q("w:object"), q("w:drawing"), q("w:pict")):
+            continue
+        kind = _docx_object_kind(el)
+        run = _ancestor(el, parents, "w:r")
+        if kind is None or run is None or run not in parents:
+            continue
+        n = len(src.objects) + 1
+        src.objects[n] = kind
+        _replace(parents[run], run, _w_marker("objekt", n))
+        parents = _parents(root)
+
+
+def _docx_moves(root: ET.Element) -> None:
+    """A moved passage is a deletion at the old and an insertion at the new place (pandoc knows those)."""
+    for el in root.iter():
+        if el.tag == q("w:moveFrom"):
+            el.tag = q("w:del")
+            for t in el.iter(q("w:t")):
+                t.tag = q("w:delText")
+        elif el.tag == q("w:moveTo"):
+            el.tag = q("w:ins")
+
+
+def _prepare_docx(archive: zipfile.ZipFile) -> Source:
+    src = Source("docx", b"")
+    names = set(archive.namelist())
+    if "docProps/core.xml" in names:
+        core = _parse(archive.read("docProps/core.xml"))
+        src.core_title = _text(core.find(q("dc:title")))
+        creator = _text(core.find(q("dc:creator")))
+        src.core_authors = [a.strip() for a in creator.split(";") if a.strip()]
+        src.keywords = [k.strip() for k in re.split(r"[;,]", _text(core.find(q("cp:keywords")))) if k.strip()]
+        src.created = _date(_text(core.find(q("dcterms:created"))))
+        src.modified = _date(_text(core.find(q("dcterms:modified"))))
+    root = _parse(archive.read("word/document.xml"))
+    _docx_moves(root)
+    _docx_textboxes(root, src)
+    _docx_objects(root, src)
+    src.format_changes = sum(1 for el in root.iter() if el.tag in (q("w:rPrChange"), q("w:pPrChange")))
+    for part in sorted(n for n in names if re.fullmatch(r"word/(header|footer)\d*\.xml", n)):
+        content = _text(_parse(archive.read(part)))
+        if re.sub(r"[\d\s\W]", "", content):  # page numbers alone are no content
+            src.header_footer.append(content)
+    src.data = _rewrite(archive, {"word/document.xml": _serialize(root)})
+    return src
+
+
+# -- ODT -------------------------------------------------------------------------------
+
+_ODT_META_STYLES = {"Title": "title", "Subtitle": "subtitle", "Author": "author", "Date": "date",
+                    "Abstract": "abstract"}
+
+
+def _o_marker(kind: str, n: int) -> ET.Element:
+    link = ET.Element(q("text:a"), {q("xlink:type"): "simple", q("xlink:href"): f"{MARKER}{kind}-{n}"})
+    link.text = MARKER_TEXT
+    return link
+
+
+def _style_parents(*roots: ET.Element) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for root in roots:
+        for style in root.iter(q("style:style")):
+            name, parent = style.get(q("style:name")), style.get(q("style:parent-style-name"))
+            if name and parent:
+                out[name] = parent
+    return out
+
+
+def _base_style(name: str, parents: dict[str, str]) -> str:
+    for _ in range(10):
+        if name in _ODT_META_STYLES or name not in parents:
+            break
+        name = parents[name]
+    return name
+
+
+def _odt_title_block(body: ET.Element, styles: dict[str, str], src: Source) -> None:
+    """Leading Title/Subtitle/Author/Date paragraphs are front matter, not text."""
+    for el in list(body):
+        if el.tag in (q("text:sequence-decls"), q("text:variable-decls"), q("office:forms"),
+                      q("text:tracked-changes"), q("text:user-field-decls")):
+            continue
+        if el.tag != q("text:p"):
+            return
+        role = _ODT_META_STYLES.get(_base_style(el.get(q("text:style-name"), ""), styles))
+        content = _text(el)
+        if role is None:
+            if content:
+                return
+            continue
+        if role == "author":
+            src.authors.append(content)
+        elif role == "date":
+            src.date_text = content
+        else:
+            setattr(src, role, content)
+        _remove(body, el)
+
+
+def _odt_changes(root: ET.Element, src: Source) -> None:
+    regions = root.find(".//" + q("text:tracked-changes"))
+    if regions is None:
+        return
+    deleted: dict[str, str] = {}
+    for region in regions.findall(q("text:changed-region")):
+        cid = region.get(q("text:id")) or region.get(q("xml:id")) or ""
+        deletion = region.find(q("text:deletion"))
+        if deletion is not None:
+            deleted[cid] = " ".join(_text(el) for el in deletion if el.tag != q("office:change-info"))
+        elif region.find(q("text:insertion")) is not None:
+            src.insertions += 1
+        elif region.find(q("text:format-change")) is not None:
+            src.format_changes += 1
+    parents = _parents(root)
+    for mark in list(root.iter(q("text:change"))):
+        cid = mark.get(q("text:change-id"), "")
+        if cid in deleted:
+            n = len(src.deletions) + 1
+            src.deletions[n] = deleted[cid]
+            _replace(parents[mark], mark, _o_marker("loeschung", n))
+    parents[regions].remove(regions)
+
+
+def _odt_comments(root: ET.Element, src: Source) -> None:
+    parents = _parents(root)
+    for note in list(root.iter(q("office:annotation"))):
+        n = len(src.comments) + 1
+        author = _text(note.find(q("dc:creator")))
+        paragraphs = [_text(p) for p in note.iter(q("text:p"))]
+        src.comments[n] = Comment(author, "\n".join(p for p in paragraphs if p))
+        _replace(parents[note], note, _o_marker("kommentar", n))
+    for end in list(root.iter(q("office:annotation-end"))):
+        _remove(parents[end], end)
+
+
+def _odt_object_kind(archive: zipfile.ZipFile, frame: ET.Element) -> str | None:
+    obj = frame.find(q("draw:object"))
+    if frame.find(q("draw:object-ole")) is not None:
+        return M.IMPORT_OBJECT_GENERIC
+    if obj is None:
+        return None
+    href = obj.get(q("xlink:href"), "").removeprefix("./").rstrip("/")
+    try:
+        content = archive.read(f"{href}/content.xml").decode("utf-8", "replace")
+    except KeyError:
+        return M.IMPORT_OBJECT_GENERIC
+    if "<office:chart" in content:
+        return M.IMPORT_OBJECT_CHART
+    if NS["math"] in content:
+        return M.IMPORT_OBJECT_FORMULA
+    return M.IMPORT_OBJECT_GENERIC
+
+
+def _odt_frames(root: ET.Element, archive: zipfile.ZipFile, src: Source) -> None:
+    """Objects become markers; text boxes move behind their anchor paragraph; images get numbered."""
+    parents = _parents(root)
+    for frame in list(root.iter(q("draw:frame"))):
+        kind = _odt_object_kind(archive, frame)
+        if kind is not None and frame in parents:
+            n = len(src.objects) + 1
+            src.objects[n] = kind
+            _replace(parents[frame], frame, _o_marker("objekt", n))
+    while True:
+        parents = _parents(root)
+        frames = [f for f in root.iter(q("draw:frame")) if f.find(q("draw:text-box")) is not None
+                  and _ancestor(f, parents, "draw:text-box") is None]
+        if not frames:
+            break
+        frame = frames[0]
+        box = frame.find(q("draw:text-box"))
+        assert box is not None
+        moved = list(box)
+        if box.find(".//" + q("draw:image")) is None:  # a real text box, not a captioned image
+            n = len(src.textboxes) + 1
+            src.textboxes[n] = _text(box)
+            for p in moved:
+                if p.tag in (q("text:p"), q("text:h")):
+                    marker = _o_marker("textfeld", n)
+                    marker.tail, p.text = p.text, None
+                    p.insert(0, marker)
+        host = _ancestor(frame, parents, "text:p", "text:h")
+        _remove(parents[frame], frame)
+        if host is None or host not in parents:
+            continue
+        outer = parents[host]
+        index = list(outer).index(host)
+        for offset, p in enumerate(moved):
+            p.tail = None
+            outer.insert(index + 1 + offset, p)
+    for frame in root.iter(q("draw:frame")):
+        if frame.find(q("draw:image")) is None:
+            continue
+        n = len(src.image_alts) + 1
+        desc, title = frame.find(q("svg:desc")), frame.find(q("svg:title"))
+        src.image_alts[n] = _text(desc) or _text(title)
+        for old in (desc, title):
+            if old is not None:
+                frame.remove(old)
+        ET.SubElement(frame, q("svg:title")).text = f"{MARKER[1:]}bild-{n}"
+
+
+def _prepare_odt(archive: zipfile.ZipFile) -> Source:
+    src = Source("odt", b"")
+    names = set(archive.namelist())
+    styles_root = _parse(archive.read("styles.xml")) if "styles.xml" in names else ET.Element("none")
+    if "meta.xml" in names:
+        meta = _parse(archive.read("meta.xml"))
+        src.core_title = _text(meta.find(".//" + q("dc:title")))
+        creator = _text(meta.find(".//" + q("meta:initial-creator"))) or _text(meta.find(".//" + q("dc:creator")))
+        src.core_authors = [a.strip() for a in creator.split(";") if a.strip()]
+        src.keywords = [_text(k) for k in meta.iter(q("meta:keyword")) if _text(k)]
+        src.created = _date(_text(meta.find(".//" + q("meta:creation-date"))))
+        src.modified = _date(_text(meta.find(".//" + q("dc:date"))))
+    root = _parse(archive.read("content.xml"))
+    body = root.find(f"{q('office:body')}/{q('office:text')}")
+    if body is None:
+        raise KeyError("office:text")
+    _odt_title_block(body, _style_parents(root, styles_root), src)
+    _odt_changes(root, src)
+    _odt_comments(root, src)
+    _odt_frames(root, archive, src)
+    for part in (styles_root.iter(q("style:header")), styles_root.iter(q("style:footer"))):
+        for el in part:
+            content = _text(el)
+            if re.sub(r"[\d\s\W]", "", content):
+                src.header_footer.append(content)
+    src.data = _rewrite(archive, {"content.xml": _serialize(root)})
+    return src

@@ -1,0 +1,564 @@
+"""Map pandoc's AST of a Word/ODT document to the MyST a contribution may contain.
+
+Walks the JSON AST in Python: headings are shifted so that sections start at `##`, images
+become `:::{figure}` blocks with `:alt:`, tables become pipe tables or `{list-table}`, text
+boxes become `{note}` boxes, comments and deleted text survive as MyST comment lines (`%`),
+raw formats are dropped. Everything that changes or cannot be converted is recorded in
+`notes` for the summary; nothing disappears silently. pandoc's CommonMark writer then prints it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pypandoc
+
+from .. import messages as M
+from . import images
+from .ast import Node, excerpt, para, raw, raw_inline, squash, stringify
+from .container import MARKER, Source
+
+WRITER = "commonmark-raw_html+footnotes+pipe_tables"
+WEB_SCHEMES = ("http", "https", "mailto")
+NO_ATTR: list[Any] = ["", [], []]
+SPACES = ("Space", "SoftBreak", "LineBreak")
+# How Word and LibreOffice label captions ("Abbildung 3: …"); the label is dropped, Sphinx numbers figures.
+CAPTION_RE = re.compile(
+    r"^(?:Abbildung|Abb\.|Bild|Grafik|Foto|Karte|Illustration|Zeichnung|Figure|Fig\.)\s*\d+\s*[:.–—-]?\s*")
+AUTO_ALT_RE = re.compile(r"automatisch generiert|automatically generated", re.IGNORECASE)
+_ROLE_LIKE = re.compile(r"\{[\w:.+-]+\}$")
+
+
+@dataclass
+class Figure:
+    path: str | None  # relative to the contribution; None if the image format is unusable
+    alt: str
+    number: int
+    caption: list[Node] = field(default_factory=list)
+    original: str = ""
+
+
+def comment_block(text: str) -> Node:
+    """A MyST comment: kept in the source for the editor, shown nowhere."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()] or [""]
+    return raw("\n".join(f"% {line}" for line in lines))
+
+
+def _trim(inlines: list[Node]) -> list[Node]:
+    start, end = 0, len(inlines)
+    while start < end and inlines[start]["t"] in SPACES:
+        start += 1
+    while end > start and inlines[end - 1]["t"] in SPACES:
+        end -= 1
+    return inlines[start:end]
+
+
+def _only_images(inlines: list[Node]) -> bool:
+    kinds = {x["t"] for x in inlines}
+    return "Image" in kinds and kinds <= {"Image", *SPACES}
+
+
+def _strip_chars(inlines: list[Node], n: int) -> list[Node]:
+    """Drop the first `n` characters of plain text (a caption label) from flat Str/Space inlines."""
+    out = list(inlines)
+    while n > 0 and out:
+        first = out[0]
+        if first["t"] in SPACES:
+            out.pop(0)
+            n -= 1
+        elif first["t"] == "Str":
+            s = first["c"]
+            if len(s) <= n:
+                out.pop(0)
+                n -= len(s)
+            else:
+                out[0] = {"t": "Str", "c": s[n:]}
+                n = 0
+        else:
+            return inlines
+    return _trim(out)
+
+
+def _escape_start(inlines: list[Node]) -> list[Node]:
+    """A paragraph must not start with MyST block syntax (`%` comment, `(label)=`, `:::`, `+++`)."""
+    if not inlines or inlines[0]["t"] != "Str":
+        return inlines
+    first = inlines[0]["c"]
+    if first.startswith(("%", ":::", "+++")) or re.match(r"^\([^()\s]*\)=", stringify(inlines)):
+        return [raw_inline("\\"), *inlines]
+    return inlines
+
+
+def _escape_roles(inlines: list[Node]) -> list[Node]:
+    """`{name}` right before inline code would be read as a MyST role: escape its brace."""
+    out: list[Node] = []
+    for i, x in enumerate(inlines):
+        nxt = inlines[i + 1] if i + 1 < len(inlines) else None
+        if x["t"] == "Str" and nxt is not None and nxt["t"] == "Code" and (m := _ROLE_LIKE.search(x["c"])):
+            before = x["c"][: m.start()]
+            out += ([{"t": "Str", "c": before}] if before else []) + [raw_inline("\\{"),
+                                                                      {"t": "Str", "c": m.group()[1:]}]
+        else:
+            out.append(x)
+    return out
+
+
+class Converter:
+    """One document: convert blocks, store images, collect counts and notes."""
+
+    def __init__(self, source: Source, slug: str, staging: Path, shift: int) -> None:
+        self.source = source
+        self.slug = slug
+        self.staging = staging
+        self.shift = shift
+        self.counts: Counter[str] = Counter()
+        self.notes: list[str] = []
+        self.pending: list[Node] = []  # blocks to emit after the current top-level block
+        self.figures: list[list[Figure]] = []
+        self.stored: dict[str, images.Stored] = {}
+        self.numbers: dict[str, int] = {}
+        self.tables = 0
+        self.seen_textboxes: set[int] = set()
+        self._once: set[str] = set()
+
+    # -- bookkeeping -------------------------------------------------------------------
+    def note(self, text: str) -> None:
+        self.notes.append(text)
+
+    def note_once(self, text: str) -> None:
+        if text not in self._once:
+            self._once.add(text)
+            self.notes.append(text)
+
+    # -- blocks ------------------------------------------------------------------------
+    def document(self, blocks: list[Node]) -> list[Node]:
+        out = self.blocks(blocks, top=True)
+        for n, first_words in self.source.textboxes.items():
+            if n not in self.seen_textboxes:
+                self.note(M.IMPORT_NOTE_TEXTBOX_LOST.format(excerpt(first_words)))
+        return out
+
+    def blocks(self, items: list[Node], *, top: bool = False, flat: bool = False) -> list[Node]:
+        """Convert a block list. `flat`: inside a table cell or footnote (no figures or boxes there)."""
+        out: list[Node] = []
+        i = 0
+        while i < len(items):
+            b = items[i]
+            box = self._textbox(b)
+            if box is not None:
+                group: list[Node] = []
+                while i < len(items) and self._textbox(items[i]) == box:
+                    group.append({"t": items[i]["t"], "c": items[i]["c"][1:]})
+                    i += 1
+                out += self._box(box, group, flat)
+            elif (b["t"] in ("Para", "Plain") and _only_images(b["c"]) and i + 1 < len(items)
+                  and (caption := self._caption(items[i + 1])) is not None):
+                out += self.paragraph(b["t"], b["c"], flat, caption=caption)
+                i += 2
+            else:
+                out += self.block(b, flat)
+                i += 1
+            if top and self.pending:
+                out += self.pending
+                self.pending = []
+        return self._separate_lists(out)
+
+    @staticmethod
+    def _separate_lists(blocks: list[Node]) -> list[Node]:
+        """Two adjacent lists would merge in Markdown; an empty comment line keeps them apart."""
+        out: list[Node] = []
+        for b in blocks:
+            if out and b["t"] in ("BulletList", "OrderedList") and out[-1]["t"] == b["t"]:
+                out.append(raw("%"))
+            out.append(b)
+        return out
+
+    def _textbox(self, b: Node) -> int | None:
+        if b["t"] not in ("Para", "Plain") or not b["c"] or b["c"][0]["t"] != "Link":
+            return None
+        url = b["c"][0]["c"][2][0]
+        prefix = f"{MARKER}textfeld-"
+        return int(url[len(prefix):]) if url.startswith(prefix) and url[len(prefix):].isdigit() else None
+
+    def _box(self, n: int, group: list[Node], flat: bool) -> list[Node]:
+        self.seen_textboxes.add(n)
+        self.counts["textbox"] += 1
+        content = self.blocks(group, flat=flat)
+        if flat:
+            self.note(M.IMPORT_NOTE_TEXTBOX_FLAT.format(excerpt(stringify(group))))
+            return content
+        self.note(M.IMPORT_NOTE_TEXTBOX.format(excerpt(stringify(group))))
+        return [raw("::::{note}"), *content, raw("::::")]
+
+    def _caption(self, b: Node) -> list[Node] | None:
+        """A paragraph right after an image that is labelled like a caption ("Abbildung 2: …")."""
+        if b["t"] not in ("Para", "Plain"):
+            return None
+        m = CAPTION_RE.match(squash(stringify(b["c"])))
+        return _strip_chars(_trim(b["c"]), len(m.group())) if m else None
+
+    def block(self, b: Node, flat: bool) -> list[Node]:
+        t: str = b["t"]
+        c: Any = b.get("c", [])
+        if t in ("Para", "Plain"):
+            return self.paragraph(t, c, flat)
+        if t == "Header":
+            return self.header(c)
+        if t == "BulletList":
+            self.counts["list"] += 1
+            return [{"t": t, "c": [self.blocks(item, flat=flat) for item in c]}]
+        if t == "OrderedList":
+            self.counts["list"] += 1
+            return [{"t": t, "c": [c[0], [self.blocks(item, flat=flat) for item in c[1]]]}]
+        if t == "DefinitionList":
+            self.counts["list"] += 1
+            items = [[para([{"t": "Strong", "c": self.inlines(term)}]), *self.blocks(
+                [x for d in defs for x in d], flat=flat)] for term, defs in c]
+            return [{"t": "BulletList", "c": items}]
+        if t == "BlockQuote":
+            return [{"t": t, "c": self.blocks(c, flat=flat)}]
+        if t == "CodeBlock":
+            return [{"t": t, "c": [NO_ATTR, c[1]]}]
+        if t == "LineBlock":
+            inlines: list[Node] = []
+            for line in c:
+                inlines += [*([{"t": "LineBreak"}] if inlines else []), *line]
+            return self.paragraph("Para", inlines, flat)
+        if t == "HorizontalRule":
+            return [b]
+        if t == "Table":
+            return self.table(c)
+        if t == "Figure":
+            return self.figure(c, flat)
+        if t == "Div":
+            return self.blocks(c[1], flat=flat)
+        if t == "RawBlock":
+            self.note(M.IMPORT_NOTE_RAW.format(c[0], excerpt(c[1])))
+            return []
+        if t == "Null":
+            return []
+        content = stringify(b)
+        self.note(M.IMPORT_NOTE_UNKNOWN.format(t, excerpt(content)))
+        return [para(self.inlines([{"t": "Str", "c": squash(content)}]))] if content.strip() else []
+
+    def paragraph(self, t: str, inlines: list[Node], flat: bool, caption: list[Node] | None = None) -> list[Node]:
+        self.figures.append([])
+        converted = _trim(self.inlines(inlines))
+        found = self.figures.pop()
+        if found and converted and len(found) == 1 and (m := CAPTION_RE.match(squash(stringify(converted)))):
+            caption, converted = _strip_chars(converted, len(m.group())), []  # "[image] Abbildung 1: …"
+        if found and caption is not None:
+            found[-1].caption = self.run(caption)
+        out: list[Node] = []
+        if converted:
+            if t == "Para":
+                self.counts["paragraph"] += 1
+            out.append({"t": t, "c": _escape_start(converted)})
+        figures = [x for f in found for x in self.render(f)]
+        if figures and (converted or flat):
+            if converted:
+                self.note(M.IMPORT_NOTE_INLINE_IMAGE.format(", ".join(str(f.number) for f in found)))
+            self.pending += figures
+        else:
+            out += figures
+        return out
+
+    def run(self, inlines: list[Node]) -> list[Node]:
+        """Convert inlines outside a paragraph (headings, captions): stray images go after the block."""
+        self.figures.append([])
+        converted = _trim(self.inlines(inlines))
+        self.pending += [x for f in self.figures.pop() for x in self.render(f)]
+        return converted
+
+    def header(self, c: list[Any]) -> list[Node]:
+        level, _, content = c
+        inlines = [{"t": "Space"} if x["t"] == "LineBreak" else x for x in self.run(content)]
+        if not inlines:
+            return []
+        self.counts["heading"] += 1
+        return [{"t": "Header", "c": [min(6, max(2, level + self.shift)), NO_ATTR, inlines]}]
+
+    def figure(self, c: list[Any], flat: bool) -> list[Node]:
+        _, caption, content = c
+        self.figures.append([])
+        rest = self.blocks([b for b in content if not (b["t"] in ("Para", "Plain") and _only_images(b["c"]))],
+                           flat=flat)
+        for b in content:
+            if b["t"] in ("Para", "Plain") and _only_images(b["c"]):
+                self.inlines(b["c"])
+        found = self.figures.pop()
+        inlines = [x for blk in caption[1] if blk["t"] in ("Para", "Plain") for x in [*blk["c"], {"t": "Space"}]]
+        text_caption = _trim(inlines)
+        if (m := CAPTION_RE.match(squash(stringify(text_caption)))) is not None:
+            text_caption = _strip_chars(text_caption, len(m.group()))
+        if found:
+            found[0].caption = self.run(text_caption)
+        figures = [x for f in found for x in self.render(f)]
+        if flat:
+            self.pending += figures
+            return rest
+        return [*figures, *rest]
+
+    # -- tables ------------------------------------------------------------------------
+    def table(self, c: list[Any]) -> list[Node]:
+        _, caption, colspecs, head, bodies, foot = c
+        self.tables += 1
+        ncols = len(colspecs)
+        title = squash(stringify(caption[1]))
+        head_rows = head[1]
+        body_rows = [row for body in bodies for row in [*body[2], *body[3]]]
+        rows = [*head_rows, *body_rows, *foot[1]]
+        spans = any(cell[2] > 1 or cell[3] > 1 for row in rows for cell in row[1])
+        grid = self._grid(rows, ncols)
+        simple = (len(head_rows) == 1 and not spans and not foot[1] and not any(b[2] for b in bodies)
+                  and all(self._one_line(cell) for row in grid for cell in row))
+        if simple:
+            self.counts["table_pipe"] += 1
+            aligns = [spec[0] for spec in colspecs]
+
+            def row(cells: list[list[Node]]) -> list[Any]:
+                return [NO_ATTR, [[NO_ATTR, aligns[j], 1, 1, [{"t": "Plain", "c": b[0]["c"]}] if b else []]
+                                  for j, b in enumerate(cells)]]
+
+            table = {"t": "Table", "c": [
+                NO_ATTR, [None, []], [[a, {"t": "ColWidthDefault"}] for a in aligns],
+                [NO_ATTR, [row(grid[0])]], [[NO_ATTR, 0, [], [row(r) for r in grid[1:]]]], [NO_ATTR, []]]}
+            if title:
+                return [raw(f":::{{table}} {title}"), table, raw(":::")]
+            return [table]
+        self.counts["table_list"] += 1
+        if spans:
+            self.note(M.IMPORT_NOTE_SPANS.format(self.tables))
+        head_count = len(head_rows)
+        options = f"\n:header-rows: {head_count}" if head_count else ""
+        items = [[{"t": "BulletList", "c": [cell or [{"t": "Plain", "c": []}] for cell in row]}] for row in grid]
+        return [raw(f":::{{list-table}} {title}".rstrip() + options), {"t": "BulletList", "c": items}, raw(":::")]
+
+    def _grid(self, rows: list[Any], ncols: int) -> list[list[list[Node]]]:
+        """Rows × columns of converted cell blocks; merged cells are split into empty ones."""
+        grid: list[list[list[Node]]] = []
+        carry: dict[int, int] = {}
+        for row in rows:
+            cells = iter(row[1])
+            line: list[list[Node]] = []
+            col = 0
+            while col < ncols:
+                if carry.get(col, 0) > 0:
+                    carry[col] -= 1
+                    line.append([])
+                    col += 1
+                    continue
+                cell = next(cells, None)
+                if cell is None:
+                    line.append([])
+                    col += 1
+                    continue
+                rowspan, colspan = max(1, cell[2]), max(1, cell[3])
+                line.append(self.blocks(cell[4], flat=True))
+                for k in range(colspan):
+                    if rowspan > 1:
+                        carry[col + k] = rowspan - 1
+                    if k:
+                        line.append([])
+                col += colspan
+            grid.append(line[:ncols])
+        return grid
+
+    @staticmethod
+    def _one_line(cell: list[Node]) -> bool:
+        if not cell:
+            return True
+        return (len(cell) == 1 and cell[0]["t"] in ("Para", "Plain")
+                and not any(x["t"] == "LineBreak" for x in cell[0]["c"]))
+
+    # -- inlines -----------------------------------------------------------------------
+    def inlines(self, xs: list[Node]) -> list[Node]:
+        out: list[Node] = []
+        for x in xs:
+            out += self.inline(x)
+        return _escape_roles(out)
+
+    def inline(self, x: Node) -> list[Node]:
+        t: str = x["t"]
+        c: Any = x.get("c", [])
+        if t in ("Str", "Space", "SoftBreak", "LineBreak"):
+            return [x]
+        if t in ("Emph", "Strong"):
+            self.counts["emphasis"] += 1
+            return [{"t": t, "c": self.inlines(c)}]
+        if t == "Underline":
+            self.counts["emphasis"] += 1
+            self.note_once(M.IMPORT_NOTE_UNDERLINE)
+            return [{"t": "Emph", "c": self.inlines(c)}]
+        if t == "Strikeout":
+            self.note(M.IMPORT_NOTE_STRIKEOUT.format(excerpt(stringify(c))))
+            return self.inlines(c)
+        if t == "SmallCaps":
+            self.note_once(M.IMPORT_NOTE_SMALLCAPS)
+            return self.inlines(c)
+        if t in ("Superscript", "Subscript"):
+            content = squash(stringify(c)).replace("`", "")
+            return [raw_inline(f"{{{t[:3].lower()}}}`{content}`")] if content else []
+        if t == "Quoted":
+            left, right = ("„", "“") if c[0]["t"] == "DoubleQuote" else ("‚", "‘")
+            return [{"t": "Str", "c": left}, *self.inlines(c[1]), {"t": "Str", "c": right}]
+        if t == "Cite":
+            return self.inlines(c[1])
+        if t == "Code":
+            return [{"t": "Code", "c": [NO_ATTR, c[1]]}]
+        if t == "Math":
+            self.note(M.IMPORT_NOTE_MATH.format(excerpt(c[1])))
+            return [{"t": "Code", "c": [NO_ATTR, c[1]]}]
+        if t == "RawInline":
+            self.note(M.IMPORT_NOTE_RAW.format(c[0], excerpt(c[1])))
+            return []
+        if t == "Link":
+            return self.link(c)
+        if t == "Image":
+            self.image(c)
+            return []
+        if t == "Note":
+            self.counts["footnote"] += 1
+            return [{"t": "Note", "c": self.blocks(c, flat=True)}]
+        if t == "Span":
+            return self.span(c)
+        content = stringify(x)
+        self.note(M.IMPORT_NOTE_UNKNOWN.format(t, excerpt(content)))
+        return [{"t": "Str", "c": squash(content)}] if content.strip() else []
+
+    def span(self, c: list[Any]) -> list[Node]:
+        (_, classes, attrs), content = c
+        kv = dict(attrs)
+        if "comment-start" in classes:
+            self.comment(kv.get("author", ""), stringify(content))
+            return []
+        if {"comment-end", "paragraph-insertion", "paragraph-deletion"} & set(classes):
+            return []
+        if "insertion" in classes:
+            self.counts["insertion"] += 1
+            self.note(M.IMPORT_NOTE_INSERTION.format(excerpt(stringify(content))))
+            return self.inlines(content)
+        if "deletion" in classes:
+            self.deletion(stringify(content))
+            return []
+        return self.inlines(content)
+
+    def comment(self, author: str, text: str) -> None:
+        self.counts["comment"] += 1
+        who = author or M.IMPORT_UNKNOWN_AUTHOR
+        self.note(M.IMPORT_NOTE_COMMENT.format(who, excerpt(text)))
+        self.pending.append(comment_block(M.IMPORT_COMMENT_LINE.format(who, squash(text))))
+
+    def deletion(self, text: str) -> None:
+        if not text.strip():
+            return
+        self.counts["deletion"] += 1
+        self.note(M.IMPORT_NOTE_DELETION.format(excerpt(text)))
+        self.pending.append(comment_block(M.IMPORT_DELETION_LINE.format(squash(text))))
+
+    def link(self, c: list[Any]) -> list[Node]:
+        _, content, (url, _title) = c
+        if url.startswith(MARKER):
+            self.marker(url[len(MARKER):])
+            return []
+        inner = self.inlines(content)
+        scheme = url.split(":", 1)[0].lower() if re.match(r"^[A-Za-z][\w+.-]*:", url) else ""
+        if scheme in WEB_SCHEMES:
+            self.counts["link"] += 1
+            return [{"t": "Link", "c": [NO_ATTR, inner, [url, ""]]}]
+        if url.startswith("#") or not url:
+            self.note_once(M.IMPORT_NOTE_LINK_INTERNAL)
+        else:
+            self.note(M.IMPORT_NOTE_LINK_SCHEME.format(excerpt(url)))
+        return inner
+
+    def marker(self, name: str) -> None:
+        kind, _, number = name.rpartition("-")
+        if not number.isdigit():
+            return
+        n = int(number)
+        if kind == "kommentar" and n in self.source.comments:
+            comment = self.source.comments[n]
+            self.comment(comment.author, comment.text)
+        elif kind == "loeschung" and n in self.source.deletions:
+            self.deletion(self.source.deletions[n])
+        elif kind == "objekt" and n in self.source.objects:
+            self.counts["object"] += 1
+            what = self.source.objects[n]
+            self.note(M.IMPORT_NOTE_OBJECT.format(what))
+            self.pending.append(comment_block(M.IMPORT_OBJECT_LINE.format(what)))
+        elif kind == "textfeld":
+            self.seen_textboxes.add(n)
+
+    # -- images ------------------------------------------------------------------------
+    def image(self, c: list[Any]) -> None:
+        _, alt_inlines, (src, title) = c
+        if src not in self.stored:
+            number = len(self.stored) + 1
+            self.numbers[src] = number
+            self.stored[src] = images.store(Path(src), f"{self.slug}-abb-{number}", self.staging)
+            stored = self.stored[src]
+            if stored.converted:
+                self.note(M.IMPORT_NOTE_IMAGE_CONVERTED.format(number, stored.source_format))
+        stored, number = self.stored[src], self.numbers[src]
+        alt = squash(stringify(alt_inlines))
+        if title.startswith(f"{MARKER[1:]}bild-") and title.rsplit("-", 1)[-1].isdigit():
+            alt = squash(self.source.image_alts.get(int(title.rsplit("-", 1)[-1]), ""))
+        self.counts["figure"] += 1
+        if not alt:
+            self.note(M.IMPORT_NOTE_IMAGE_NO_ALT.format(number))
+            alt = M.IMPORT_ALT_TODO
+        elif AUTO_ALT_RE.search(alt):
+            self.note(M.IMPORT_NOTE_IMAGE_AUTO_ALT.format(number))
+            alt = f"{M.IMPORT_ALT_AUTO} {alt}"
+        path = f"bilder/{stored.name}"
+        figure = Figure(path if stored.usable else None, alt, number, original=path)
+        if not stored.usable:
+            self.note(M.IMPORT_NOTE_IMAGE_FORMAT.format(number, stored.source_format, path))
+        if self.figures:
+            self.figures[-1].append(figure)
+        else:
+            self.pending += self.render(figure)
+
+    def render(self, f: Figure) -> list[Node]:
+        if f.path is None:
+            return [comment_block(M.IMPORT_IMAGE_FORMAT_LINE.format(f.number, f.original))]
+        head = raw(f":::{{figure}} {f.path}\n:alt: {f.alt}")
+        return [head, *([para(_escape_start(f.caption))] if f.caption else []), raw(":::")]
+
+
+def split_title(blocks: list[Node], have_title: bool) -> tuple[str, list[Node], int]:
+    """(title from a lone first-level heading, remaining blocks, heading shift so sections start at ##)."""
+    title = ""
+    levels = [b["c"][0] for b in blocks if b["t"] == "Header"]
+    first = next((b for b in blocks if b["t"] not in ("Null",)), None)
+    if not have_title and first is not None and first["t"] == "Header" and levels.count(first["c"][0]) == 1 \
+            and first["c"][0] == min(levels):
+        title = squash(stringify(first["c"][2]))
+        blocks = [b for b in blocks if b is not first]
+        levels = [b["c"][0] for b in blocks if b["t"] == "Header"]
+    shift = 2 - min(levels) if levels else 0
+    return title, blocks, shift
+
+
+def read_ast(source: Source, media: Path, work: Path) -> dict[str, Any]:
+    """pandoc's JSON AST of the prepared document; images are extracted into `media`."""
+    prepared = work / f"dokument.{source.kind}"
+    prepared.write_bytes(source.data)
+    extra = [f"--extract-media={media}"]
+    if source.kind == "docx":
+        extra.append("--track-changes=all")  # we decide what to do with changes and comments
+    result: dict[str, Any] = json.loads(pypandoc.convert_file(str(prepared), "json", format=source.kind,
+                                                              extra_args=extra))
+    return result
+
+
+def write_markdown(blocks: list[Node], api_version: list[int]) -> str:
+    doc = {"pandoc-api-version": api_version, "meta": {}, "blocks": blocks}
+    text: str = pypandoc.convert_text(json.dumps(doc), WRITER, format="json", extra_args=["--wrap=none"])
+    return text.replace("\r\n", "\n").strip() + "\n"
