@@ -1,0 +1,151 @@
+"""`nox -s new`: a scaffolded contribution is complete, commented, checkable – and builds once filled in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+import yaml
+from htmlutil import article, text
+
+from pipeline import bib
+from pipeline.cli import main
+from pipeline.frontmatter import split
+from pipeline.model import FIELD_KEYS
+from pipeline.scaffold import new
+from pipeline.taxonomy import load
+from pipeline.validate import validate_project
+
+FILLED = {
+    "title": "title: Lernen im Hof",
+    "authors": "authors: [{name: Erika Muster, affiliation: Stadt Leipzig}]",
+    "abstract": "abstract: Ein Hof wird zum Lernort.",
+    "art": "art: werkstattbericht",
+    "themenfeld": "themenfeld: urbane-lebensqualitaet",
+    "projektfamilien": "projektfamilien: [bildung-im-quartier]",
+}
+
+
+def fill_todos(file: Path) -> None:
+    """Do what the author is asked to do: replace every TODO in the front matter and the alt texts."""
+    content = file.read_text(encoding="utf-8")
+    for key, line in FILLED.items():
+        content = re.sub(rf"^{key}: TODO.*$", line, content, flags=re.MULTILINE)
+    content = re.sub(r"^:alt: TODO.*$", ":alt: Skizze des Innenhofs mit Beeten.", content, flags=re.MULTILINE)
+    file.write_text(content, encoding="utf-8")
+
+
+def problems_of(root: Path, path: str) -> list[tuple[str, str]]:
+    return [(p.code, p.message) for p in validate_project(root).problems if p.path == path]
+
+
+def test_new_contribution_is_complete_and_only_todos_are_reported(
+        project_copy: Callable[[str], Path], capsys: pytest.CaptureFixture[str]) -> None:
+    root = project_copy("mini")
+    assert main(["--root", str(root), "new", "leipzig", "gruenau"]) == 0
+    out = capsys.readouterr().out
+    assert "Neuer Beitrag angelegt: docs/beitraege/leipzig/gruenau.md" in out
+    assert "Platzhalterbild: docs/beitraege/leipzig/bilder/gruenau-abbildung.svg" in out
+    assert "Nächste Schritte:" in out and "nox -s check" in out
+
+    problems = problems_of(root, "docs/beitraege/leipzig/gruenau.md")
+    assert {code for code, _ in problems} == {"todo"}
+    flagged = [re.sub(r"^„(.+)“ ist noch nicht ausgefüllt \(TODO\)\.$", r"\1", m) for _, m in problems]
+    assert flagged == ["title", "authors", "abstract", "art", "themenfeld", "projektfamilien",
+                       "bilder/gruenau-abbildung.svg :alt:"]
+
+
+def test_front_matter_has_every_key_and_the_taxonomy_as_comments(project_copy: Callable[[str], Path]) -> None:
+    root = project_copy("mini")
+    assert new(root, "bremen", "hafen") == 0
+    content = (root / "docs/beitraege/bremen/hafen.md").read_text(encoding="utf-8")
+    source, _, _, _ = split(content)
+    assert source is not None
+    data = yaml.safe_load(source)
+    assert list(data) == list(FIELD_KEYS)
+    assert data["stadt"] == "bremen" and data["license"] == "CC BY 4.0"
+    assert str(data["art"]).startswith("TODO")
+    comments = "\n".join(line for line in source.splitlines() if line.startswith("#"))
+    tax = load()
+    for ids in (tax.kinds, tax.fields, tax.families, tax.tasks, tax.cities):
+        for ident, entry in ids.items():
+            assert re.search(rf"^#\s+{re.escape(ident)}\s+{re.escape(entry.label)}$", comments, re.MULTILINE), ident
+    assert "Pflicht" in comments and "z. B." in comments
+
+
+def test_body_has_sections_a_figure_a_citation_and_a_footnote(project_copy: Callable[[str], Path]) -> None:
+    root = project_copy("mini")
+    assert new(root, "leipzig", "plagwitz") == 0
+    body = split((root / "docs/beitraege/leipzig/plagwitz.md").read_text(encoding="utf-8"))[2]
+    assert re.findall(r"^## (.+)$", body, re.MULTILINE)[:2] == ["Ausgangslage", "Vorgehen"]
+    assert ":::{figure} bilder/plagwitz-abbildung.svg\n:alt: TODO" in body
+    cited = re.findall(r"\{cite:p\}`([^`]+)`", body)
+    keys = bib.load(root / "docs/literatur.bib", "docs/literatur.bib").refs
+    assert cited and all(key in keys for key in cited)
+    assert "[^1]" in body and "\n[^1]: " in body
+    svg = ET.parse(root / "docs/beitraege/leipzig/bilder/plagwitz-abbildung.svg").getroot()
+    assert svg.tag == "{http://www.w3.org/2000/svg}svg"
+
+
+def test_umlauts_are_transliterated(project_copy: Callable[[str], Path], capsys: pytest.CaptureFixture[str]) -> None:
+    root = project_copy("mini")
+    assert new(root, "Nürnberg", "Südstadt Höfe") == 0
+    assert (root / "docs/beitraege/nuernberg/suedstadt-hoefe.md").is_file()
+    assert "Kurzname „Südstadt Höfe“ wird als „suedstadt-hoefe“ geschrieben." in capsys.readouterr().out
+
+
+def test_refuses_to_overwrite(project_copy: Callable[[str], Path], capsys: pytest.CaptureFixture[str]) -> None:
+    root = project_copy("mini")
+    file = root / "docs/beitraege/leipzig/westen.md"
+    before = file.read_bytes()
+    assert new(root, "leipzig", "westen") == 1
+    assert "Fehler: Den Beitrag „docs/beitraege/leipzig/westen.md“ gibt es schon; er wird nicht überschrieben." \
+        in capsys.readouterr().err
+    assert file.read_bytes() == before
+
+
+def test_slug_of_another_city_is_refused(project_copy: Callable[[str], Path],
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    root = project_copy("mini")
+    assert new(root, "bremen", "westen") == 1
+    assert "Den Kurznamen „westen“ gibt es schon in „docs/beitraege/leipzig/westen.md“" in capsys.readouterr().err
+    assert not (root / "docs/beitraege/bremen/westen.md").exists()
+
+
+def test_unknown_city_is_a_usage_error_with_suggestion(project_copy: Callable[[str], Path],
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    root = project_copy("mini")
+    assert main(["--root", str(root), "new", "Leipzg", "gruenau"]) == 2
+    err = capsys.readouterr().err
+    assert "Aufruf fehlerhaft: Die Stadt „Leipzg“ gibt es nicht." in err
+    assert "Hinweis: Meinten Sie „leipzig“?" in err
+    assert not list((root / "docs/beitraege").rglob("gruenau*"))
+
+
+@pytest.mark.parametrize("slug", ["../etwas", "a/b", "bericht.md", "!!!", " "])
+def test_invalid_slug_is_a_usage_error(project_copy: Callable[[str], Path], capsys: pytest.CaptureFixture[str],
+                                       slug: str) -> None:
+    root = project_copy("mini")
+    before = sorted((root / "docs").rglob("*"))
+    assert new(root, "leipzig", slug) == 2
+    assert "ist als Kurzname ungeeignet" in capsys.readouterr().err
+    assert sorted((root / "docs").rglob("*")) == before
+
+
+def test_filled_in_scaffold_builds(project_copy: Callable[[str], Path]) -> None:
+    from pipeline.html.build import build_html
+
+    root = project_copy("mini")
+    assert new(root, "nuernberg", "hofschule") == 0
+    fill_todos(root / "docs/beitraege/nuernberg/hofschule.md")
+    assert problems_of(root, "docs/beitraege/nuernberg/hofschule.md") == []
+    assert build_html(root, quiet=True) == 0
+    page = article(root, "beitraege/nuernberg/hofschule")
+    content = text(page)
+    assert "Lernen im Hof" in content and "Ausgangslage" in content
+    assert "(Leipzig-Charta 2007)" in content  # the citation example resolves
+    assert "Zeilen mit „%“" not in content  # instructions are comments, not text
+    assert page.find("img", alt="Skizze des Innenhofs mit Beeten.") is not None
