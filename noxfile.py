@@ -99,6 +99,13 @@ def browser(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Benchmark on synthetic corpora (N=10, 50, 200): wall time and peak RSS of every step."""
+    _install(session)
+    session.run("python", "-m", "pipeline.bench.run", *session.posargs)
+
+
+@nox.session(default=False)
 def lint(session: nox.Session) -> None:
     """ruff and mypy --strict on pipeline/."""
     _install(session, "lint")

@@ -121,3 +121,17 @@ def test_two_builds_identical_bytes(built_epub: Path, tmp_path: Path) -> None:
     assert build_epub(root, validate_project(root), quiet=True) == 0
     for name in ("koopblatt-1.epub", "handbuch.epub"):
         assert (root / "build/epub" / name).read_bytes() == (built_epub / name).read_bytes(), name
+
+
+def test_epubcheck_reports_a_broken_book(built_epub: Path, tmp_path: Path) -> None:
+    """The gate itself: a book with a missing image is reported, with the file and code."""
+    from pipeline.epub.check import epubcheck_many
+
+    broken = tmp_path / "kaputt.epub"
+    with zipfile.ZipFile(built_epub / "koopblatt-1.epub") as src, zipfile.ZipFile(broken, "w") as dst:
+        for info in src.infolist():
+            if not info.filename.endswith("westen-grafik.svg"):
+                dst.writestr(info, src.read(info.filename))
+    found = epubcheck_many([broken, built_epub / "koopblatt-1.epub"])
+    assert any("RSC-001" in f and "westen-grafik.svg" in f for f in found[broken]), found
+    assert found[built_epub / "koopblatt-1.epub"] == []

@@ -66,11 +66,10 @@ class KoopEpubBuilder(Epub3Builder):
 
     def handle_finish(self) -> None:
         """Package every changed book and check it with epubcheck; a finding fails the build."""
-        from .check import epubcheck
+        from .check import epubcheck_many
         from .package import BookWriter, build_books
 
-        for book in build_books(self, state.project(self.app)):
-            problems = epubcheck(book)
+        for book, problems in epubcheck_many(build_books(self, state.project(self.app))).items():
             for message in problems:
                 logger.error(M.EPUBCHECK.format(message))
             if not problems:

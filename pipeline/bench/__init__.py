@@ -1,0 +1,1 @@
+"""`nox -s bench`: a synthetic corpus and side-by-side timings of every pipeline step."""
