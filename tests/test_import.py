@@ -1,0 +1,342 @@
+"""`nox -s import`: real Word and LibreOffice files become contributions that check and build.
+
+The fixtures (tests/fixtures/import/, made by make_fixtures.py) contain headings, emphasis, nested
+lists, a simple and a complex table, a footnote, a link, a superscript, an image with and one
+without description, a tracked insertion and deletion, a comment, a text box, an embedded object
+and (DOCX) a page header.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import re
+import shutil
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypandoc
+import pytest
+import yaml
+from conftest import copy_project
+from htmlutil import article, text
+from PIL import Image
+from test_scaffold import fill_todos
+
+from pipeline.cli import main
+from pipeline.frontmatter import split
+from pipeline.importer import import_document
+from pipeline.importer.container import Source
+from pipeline.importer.convert import Converter, write_markdown
+from pipeline.validate import validate_project
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
+DESCRIPTION = "Luftbild eines begrünten Innenhofs mit Rasen, zwei Bäumen und einer Regenwassermulde."
+
+
+@dataclass
+class Imported:
+    root: Path
+    path: str  # docs/beitraege/<stadt>/<slug>.md
+    slug: str
+    status: int
+    summary: str
+    errors: str
+    markdown: str
+    frontmatter: dict[str, object]
+    body: str
+
+
+def run_import(root: Path, file: Path, stadt: str, slug: str | None = None) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = import_document(root, file, stadt, slug)
+    return status, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Imported]:
+    """Both fixtures imported into one copy of the mini project (DOCX → Bremen, ODT → Leipzig)."""
+    root = copy_project("mini", tmp_path_factory.mktemp("import"))
+    result: dict[str, Imported] = {}
+    for kind, stadt, slug in (("docx", "bremen", "gruene-hoefe"), ("odt", "leipzig", None)):
+        status, out, err = run_import(root, FIXTURES / f"beitrag.{kind}", stadt, slug)
+        name = slug or "beitrag"
+        path = f"docs/beitraege/{stadt}/{name}.md"
+        markdown = (root / path).read_text(encoding="utf-8")
+        source, _, body, _ = split(markdown)
+        result[kind] = Imported(root, path, name, status, out, err, markdown, yaml.safe_load(source or ""), body)
+    return result
+
+
+@pytest.fixture(scope="module")
+def built(imported: dict[str, Imported]) -> Path:
+    """The imported contributions with their TODOs filled in, built to HTML."""
+    from pipeline.html.build import build_html
+
+    root = imported["docx"].root
+    for item in imported.values():
+        fill_todos(root / item.path)
+    assert [p.format() for p in validate_project(root).problems] == []
+    assert build_html(root, quiet=True) == 0
+    return root
+
+
+KINDS = ["docx", "odt"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_structure_becomes_myst(imported: dict[str, Imported], kind: str) -> None:
+    doc = imported[kind]
+    assert doc.status == 0, doc.errors
+    body = doc.body
+    # the document title went to the front matter, sections start at ##
+    assert re.findall(r"^(#+) (.+)$", body, re.MULTILINE) == [
+        ("##", "Ausgangslage"), ("###", "Beteiligte"), ("##", "Zahlen"), ("##", "Bilder")]
+    assert "*versiegelt*" in body and "**im Sommer heiß**" in body
+    assert "[koopstadt-Projektseite](https://www.koopstadt.de/)" in body
+    assert "Jeder Hof hat rund 400 m{sup}`2` Fläche." in body
+    assert "beschreibt den Ansatz.[^1]" in body
+    assert "\n[^1]: Die Zahlen stammen aus dem *Jahresbericht* 2013." in body
+    assert re.search(r"^- Wohnungsbaugesellschaften\n\n?  - GEWOBA\n  - Genossenschaften$", body, re.MULTILINE)
+    assert re.search(r"^1\.\s+Bestandsaufnahme\n2\.\s+Planung im Hof$", body, re.MULTILINE)
+    # the simple table is a pipe table, the one with a list and two paragraphs in a cell a list-table
+    assert re.search(r"^\| Jahr \| Höfe \| Fläche +\|\n\|-+\|-+:?\|-+\|\n\| 2012 \| +3 +\| 1\.200 m² \|$",
+                     body, re.MULTILINE)
+    assert ":::{list-table}\n:header-rows: 1\n\n- - Maßnahme\n  - Wirkung\n" in body
+    assert "  - Erster Absatz zur Wirkung.\n\n    Zweiter Absatz zur Wirkung." in body
+    assert not re.search(r"<[A-Za-z/!]", body)  # never raw HTML
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_images_are_extracted_renamed_and_described(imported: dict[str, Imported], kind: str) -> None:
+    doc = imported[kind]
+    first, second = f"bilder/{doc.slug}-abb-1.png", f"bilder/{doc.slug}-abb-2.png"
+    assert (f":::{{figure}} {first}\n:alt: {DESCRIPTION}\n\nDer begrünte Hof nach dem Umbau\n\n:::"
+            in doc.body)  # the ODT caption "Abbildung 1: …" loses its label: figures are numbered anyway
+    assert f":::{{figure}} {second}\n:alt: TODO: Bildbeschreibung\n\n:::" in doc.body
+    folder = doc.root / doc.path.rsplit("/", 1)[0]
+    with Image.open(folder / first) as one, Image.open(folder / second) as two:
+        assert (one.format, one.size, two.size) == ("PNG", (600, 400), (400, 300))
+    assert "Abbildung 2 hat keine Bildbeschreibung" in doc.summary
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_what_word_cannot_say_in_markdown_is_kept_and_reported(imported: dict[str, Imported], kind: str) -> None:
+    doc = imported[kind]
+    body, summary = doc.body, doc.summary
+    # tracked changes: the insertion is text, the deletion only a comment line
+    assert "Fläche. Seit 2013 wird umgebaut." in body
+    assert "\n% Änderungsverfolgung – gelöschter Text (nicht übernommen): Das war sehr teuer.\n" in body
+    assert "Das war sehr teuer." not in body.replace(
+        "% Änderungsverfolgung – gelöschter Text (nicht übernommen): Das war sehr teuer.", "")
+    assert "gelöschter Text „Das war sehr teuer.“ wurde nicht übernommen" in summary
+    # the comment follows its paragraph as a MyST comment
+    assert ("Zum Schluss ein Dank an alle Beteiligten.\n\n"
+            "% Kommentar von Redaktion Leipzig: Bitte Quelle für die Flächenangabe ergänzen.\n") in body
+    assert "Kommentar von Redaktion Leipzig: „Bitte Quelle für die Flächenangabe ergänzen.“" in summary
+    # the text box follows its anchor paragraph as a note box
+    assert ("Der Hof wird zum Lernort.\n\n::::{note}\n\nIm Textfeld: Bis 2020 sollen 120 weitere Höfe folgen."
+            "\n\n::::") in body
+    assert "Textfeld „Im Textfeld: Bis 2020 sollen 120 weitere Höfe folgen.“ als Hinweiskasten" in summary
+    # the embedded object is marked where it was
+    what = {"docx": "Excel-Tabelle", "odt": "Diagramm"}[kind]
+    assert (f"Die Kostenübersicht:\n\n% TODO: Hier stand ein eingebettetes Objekt ({what}), das nicht übernommen "
+            "werden konnte.") in body
+    assert f"{what} konnte nicht übernommen werden" in summary
+    counts = re.search(r"^Umgewandelt: (.+)\.$", summary, re.MULTILINE)
+    assert counts is not None
+    for part in ("4 Überschriften", "1 einfache Tabelle", "1 Tabelle als list-table", "1 Fußnote", "1 Link",
+                 "2 Abbildungen", "1 Textfeld", "1 Kommentar", "1 Löschung", "1 eingebettetes Objekt"):
+        assert part in counts.group(1)
+
+
+def test_docx_header_and_insertion_are_reported(imported: dict[str, Imported]) -> None:
+    summary = imported["docx"].summary
+    assert "Kopf- oder Fußzeile nicht übernommen: „Stadt Bremen – Entwurf für die Redaktion“." in summary
+    assert "eingefügter Text „Seit 2013 wird umgebaut.“ wurde übernommen" in summary
+    assert "Änderungsverfolgung: eingefügter Text übernommen (1 Stelle)." in imported["odt"].summary
+
+
+def test_front_matter_from_document_and_properties(imported: dict[str, Imported]) -> None:
+    docx, odt = imported["docx"].frontmatter, imported["odt"].frontmatter
+    # DOCX: Title/Author/Date paragraphs win over the stale file properties ("Entwurf Höfe")
+    assert docx["title"] == "Blau-grüne Höfe in Gröpelingen"
+    assert docx["authors"] == [{"name": "Erika Muster"}, {"name": "Hans Beispiel"}]
+    assert str(docx["date"]) == "2014-05-03"
+    # ODT: the lone first-level heading is the title; authors and date come from the file properties
+    assert odt["title"] == "Blau-grüne Höfe in Gröpelingen"
+    assert odt["authors"] == [{"name": "Erika Muster"}, {"name": "Hans Beispiel"}]
+    assert str(odt["date"]) == "2014-05-02"
+    assert "Titel: Blau-grüne Höfe in Gröpelingen (aus der ersten Überschrift)" in imported["odt"].summary
+    assert "Datum: 2014-05-02 (Datum der letzten Speicherung – bitte prüfen)" in imported["odt"].summary
+    assert (docx["keywords"], odt["keywords"]) == (["Höfe", "Klima"], None)
+    for data, stadt in ((docx, "bremen"), (odt, "leipzig")):
+        assert data["stadt"] == stadt and data["license"] == "CC BY 4.0"
+        for key in ("art", "themenfeld", "projektfamilien", "abstract"):
+            assert str(data[key]).startswith("TODO"), key
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_only_todos_are_left_for_check(imported: dict[str, Imported], kind: str) -> None:
+    doc = imported[kind]
+    problems = [p for p in validate_project(doc.root).problems if p.path == doc.path]
+    subjects = [re.sub(r"^„(.+)“ ist noch nicht ausgefüllt \(TODO\)\.$", r"\1", p.message) for p in problems]
+    assert {p.code for p in problems} == {"todo"}
+    assert subjects == ["abstract", "art", "themenfeld", "projektfamilien", f"bilder/{doc.slug}-abb-2.png :alt:"]
+    assert "Noch offen (so meldet es „nox -s check“):" in doc.summary
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_imported_contribution_builds(imported: dict[str, Imported], built: Path, kind: str) -> None:
+    doc = imported[kind]
+    page = article(built, doc.path.removeprefix("docs/").removesuffix(".md"))
+    content = text(page)
+    for expected in ("Blau-grüne Höfe in Gröpelingen", "Seit 2013 wird umgebaut.", "Im Textfeld: Bis 2020",
+                     "Zweiter Absatz zur Wirkung.", "Die Zahlen stammen aus dem Jahresbericht 2013.", "4.800 m²"):
+        assert expected in content
+    for hidden in ("Das war sehr teuer.", "Bitte Quelle", "eingebettetes Objekt"):
+        assert hidden not in content
+    assert page.find("img", alt=DESCRIPTION) is not None
+    assert page.find("sup", string="2") is not None
+    assert len(page.find_all("table")) >= 2
+    assert page.find(class_="admonition") is not None
+    assert (built / "build/html/_images" / f"{doc.slug}-abb-1.png").is_file()
+
+
+# -- refusals ----------------------------------------------------------------------------
+
+
+def _files(root: Path) -> list[Path]:
+    return sorted((root / "docs").rglob("*"))
+
+
+def _zip(path: Path, entries: dict[str, str]) -> Path:
+    with zipfile.ZipFile(path, "w") as z:
+        for name, content in entries.items():
+            z.writestr(name, content)
+    return path
+
+
+def _put(name: str, data: bytes) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        (folder / name).write_bytes(data)
+        return folder / name
+
+    return make
+
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+BAD: list[tuple[str, Callable[[Path], Path], int, str]] = [
+    ("zufall.docx", _put("zufall.docx", bytes(range(256)) * 20), 1, "„zufall.docx“ ist beschädigt oder unvollständig"),
+    ("halb.docx", _put("halb.docx", (FIXTURES / "beitrag.docx").read_bytes()[:6000]), 1,
+     "„halb.docx“ ist beschädigt oder unvollständig"),
+    ("kaputt.docx", lambda d: _zip(d / "kaputt.docx", {"word/document.xml": "<w:document><w:body>"}), 1,
+     "„kaputt.docx“ ist beschädigt oder unvollständig"),
+    ("geheim.docx", _put("geheim.docx", OLE + "EncryptedPackage".encode("utf-16-le")), 1,
+     "„geheim.docx“ ist mit einem Kennwort geschützt"),
+    ("geheim.odt", lambda d: _zip(d / "geheim.odt", {
+        "mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "",
+        "META-INF/manifest.xml": "<manifest:manifest><manifest:file-entry><manifest:encryption-data/>"
+                                 "</manifest:file-entry></manifest:manifest>"}), 1,
+     "„geheim.odt“ ist mit einem Kennwort geschützt"),
+    ("alt.docx", _put("alt.docx", OLE), 1, "„alt.docx“ ist eine alte Word-Datei (.doc)"),
+    ("tabelle.docx", lambda d: _zip(d / "tabelle.docx", {"xl/workbook.xml": "<workbook/>"}), 1,
+     "„tabelle.docx“ ist kein Textdokument aus Word oder LibreOffice"),
+    ("notiz.txt", _put("notiz.txt", b"Hallo"), 2, "„notiz.txt“ ist keine Word- oder LibreOffice-Datei"),
+    ("bericht.pdf", _put("bericht.pdf", b"%PDF-1.7\n"), 2,
+     "Hinweis: Aus PDF-Dateien lässt sich kein Text sicher übernehmen"),
+    ("odt-als.docx", _put("odt-als.docx", (FIXTURES / "beitrag.odt").read_bytes()), 2,
+     "„odt-als.docx“ ist eigentlich eine ODT-Datei"),
+    ("fehlt.docx", lambda d: d / "fehlt.docx", 2, "gibt es nicht"),
+]
+
+
+@pytest.mark.parametrize(("name", "make", "status", "message"), BAD, ids=[b[0] for b in BAD])
+def test_unusable_files_get_a_clear_german_error_and_leave_nothing_behind(
+        project_copy: Callable[[str], Path], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        name: str, make: Callable[[Path], Path], status: int, message: str) -> None:
+    root = project_copy("mini")
+    before = _files(root)
+    file = make(tmp_path)
+    assert main(["--root", str(root), "import", str(file), "bremen"]) == status
+    err = capsys.readouterr().err
+    assert message in err
+    assert err.startswith("Fehler: " if status == 1 else "Aufruf fehlerhaft: ")
+    assert "Traceback" not in err
+    assert _files(root) == before
+
+
+def test_unknown_city_is_a_usage_error(project_copy: Callable[[str], Path],
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    root = project_copy("mini")
+    assert main(["--root", str(root), "import", str(FIXTURES / "beitrag.docx"), "Nürnbreg"]) == 2
+    assert "Die Stadt „Nürnbreg“ gibt es nicht. Erlaubt: „bremen“, „leipzig“, „nuernberg“. " \
+           "Hinweis: Meinten Sie „nuernberg“?" in capsys.readouterr().err
+
+
+def test_refuses_to_overwrite(project_copy: Callable[[str], Path]) -> None:
+    root = project_copy("mini")
+    assert run_import(root, FIXTURES / "beitrag.docx", "bremen", "hoefe")[0] == 0
+    file = root / "docs/beitraege/bremen/hoefe.md"
+    file.write_text(file.read_text(encoding="utf-8") + "\nEigene Ergänzung.\n", encoding="utf-8")
+    before = _files(root), file.read_bytes()
+    status, _, err = run_import(root, FIXTURES / "beitrag.odt", "bremen", "hoefe")
+    assert status == 1
+    assert "Den Beitrag „docs/beitraege/bremen/hoefe.md“ gibt es schon; er wird nicht überschrieben." in err
+    status, _, err = run_import(root, FIXTURES / "beitrag.odt", "nuernberg", "hoefe")
+    assert status == 1 and "Den Kurznamen „hoefe“ gibt es schon in „docs/beitraege/bremen/hoefe.md“" in err
+    assert (_files(root), file.read_bytes()) == before
+
+
+def test_slug_from_a_german_file_name(project_copy: Callable[[str], Path], tmp_path: Path) -> None:
+    root = project_copy("mini")
+    file = Path(shutil.copy(FIXTURES / "beitrag.docx", tmp_path / "Grüne Höfe (Entwurf 2).docx"))
+    status, out, _ = run_import(root, file, "nuernberg")
+    assert status == 0
+    assert "→ docs/beitraege/nuernberg/gruene-hoefe-entwurf-2.md" in out
+    assert (root / "docs/beitraege/nuernberg/bilder/gruene-hoefe-entwurf-2-abb-1.png").is_file()
+    status, _, err = run_import(root, file, "nuernberg", "../anderswo")
+    assert status == 2 and "ist als Kurzname ungeeignet" in err
+
+
+# -- the AST mapping on its own ------------------------------------------------------------
+
+
+def convert(markdown: str, tmp_path: Path) -> tuple[str, list[str]]:
+    doc = json.loads(pypandoc.convert_text(markdown, "json", format="markdown"))
+    converter = Converter(Source("docx", b""), "test", tmp_path, shift=1)
+    return write_markdown(converter.document(doc["blocks"]), doc["pandoc-api-version"]), converter.notes
+
+
+def test_raw_html_is_dropped_and_reported(tmp_path: Path) -> None:
+    out, notes = convert("Text mit <b>fett</b>.\n\n<div class=\"x\">Block</div>\n\n```{=html}\n<script>x()</script>"
+                         "\n```\n", tmp_path)
+    assert "<" not in out
+    assert "Text mit fett." in out and "Block" in out
+    assert "Eingebettetes Rohformat (html) entfernt: „<script>x()</script>“." in notes
+    assert "Eingebettetes Rohformat (html) entfernt: „<b>“." in notes
+
+
+def test_text_that_looks_like_myst_stays_text(tmp_path: Path) -> None:
+    out, _ = convert("\\% der Fläche sind versiegelt.\n\n(abb)= ist kein Ziel.\n\n\\:::{note}\n\n"
+                     "Die Rolle {sup}`x` ist nur Text.\n", tmp_path)
+    assert "\n\\% der Fläche sind versiegelt.\n" in f"\n{out}"
+    assert "\\(abb)= ist kein Ziel." in out
+    assert "\\:::{note}" in out
+    assert "Die Rolle \\{sup}`x` ist nur Text." in out
+
+
+def test_links_and_formatting_that_myst_cannot_keep_are_reported(tmp_path: Path) -> None:
+    out, notes = convert("Siehe [oben](#einleitung), [Datei](file:///C:/x.docx) und [Web](https://example.org).\n\n"
+                         "Das ist [unterstrichen]{.underline} und ~~gestrichen~~.\n\n# Kapitel\n", tmp_path)
+    assert "Siehe oben, Datei und [Web](https://example.org)." in out
+    assert "Das ist *unterstrichen* und gestrichen." in out
+    assert "## Kapitel" in out
+    assert any("Textmarken" in n for n in notes)
+    assert "Link „file:///C:/x.docx“ entfernt (erlaubt sind https://, http:// und mailto:); der Text bleibt." in notes
+    assert "Unterstreichungen als Kursivschrift übernommen." in notes
+    assert "Durchgestrichener Text ohne Durchstreichung übernommen: „gestrichen“." in notes
