@@ -442,6 +442,7 @@ IMPORT_NOTE_IMAGE_FORMAT = ("Abbildung {} ({}) kann nicht verwendet werden; das 
                             "PNG, JPG oder SVG ablegen.")
 IMPORT_NOTE_IMAGE_CONVERTED = "Abbildung {} von {} nach PNG umgewandelt."
 IMPORT_NOTE_INLINE_IMAGE = "Abbildung {} stand im Fließtext und folgt jetzt als eigene Abbildung nach dem Absatz."
+IMPORT_NOTE_NESTED_IMAGE = "Abbildung {} stand in einer Tabelle oder Fußnote und folgt jetzt nach ihr."
 IMPORT_NOTE_UNDERLINE = "Unterstreichungen als Kursivschrift übernommen."
 IMPORT_NOTE_SMALLCAPS = "Kapitälchen als normaler Text übernommen."
 IMPORT_NOTE_STRIKEOUT = "Durchgestrichener Text ohne Durchstreichung übernommen: „{}“."
@@ -460,3 +461,5 @@ IMPORT_OBJECT_CHART = "Diagramm"
 IMPORT_OBJECT_SMARTART = "SmartArt-Grafik"
 IMPORT_OBJECT_SHAPE = "Zeichnungsobjekt (Form)"
 IMPORT_OBJECT_FORMULA = "Formel"
+BLOCKED = ("Dieser Beitrag enthält nicht erlaubte Inhalte (siehe Meldungen der Prüfung) und wird erst nach der "
+           "Korrektur angezeigt.")

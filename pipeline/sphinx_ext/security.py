@@ -1,16 +1,34 @@
-"""Defence in depth for untrusted contributions: nothing raw and no dangerous link reaches an output.
+"""Defence in depth for untrusted contributions: nothing raw, no dangerous link, no outside file.
 
-Validation already rejects these constructs (and fails the build); this transform makes sure
-that even a document read despite errors carries no raw markup, script links or remote images.
+Validation rejects these constructs and fails the build. On top of that, a contribution with a
+security finding is not parsed at all (its source is replaced before MyST reads it, so an include
+or a raw block never executes), and a transform strips raw nodes, script links, remote images and
+images outside the contribution's folder from every document.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
+from .. import messages as M
 from ..body import BAD_SCHEMES
+from . import state
+
+SECURITY_CODES = frozenset({"html", "raw", "directive", "role", "path_outside", "link_scheme", "image_remote",
+                            "image_size", "image_type", "include_missing", "yaml_tag", "yaml_alias", "file_size",
+                            "line_length", "encoding", "frontmatter_missing", "yaml"})
+
+
+def _neutralise(app: Sphinx, docname: str, source: list[str]) -> None:
+    if not state.is_contribution(docname):
+        return
+    report = state.project(app).reports.get(docname)
+    if report is not None and any(p.code in SECURITY_CODES for p in report.problems):
+        source[0] = f"# {docname.rsplit('/', 1)[-1]}\n\n{M.BLOCKED}\n"
 
 
 class StripUnsafe(SphinxTransform):
@@ -23,11 +41,16 @@ class StripUnsafe(SphinxTransform):
             uri = ref.get("refuri", "")
             if uri.strip().lower().startswith(BAD_SCHEMES):
                 ref["refuri"] = "#"
+        folder = Path(self.env.doc2path(self.env.docname)).parent.resolve()
+        contribution = state.is_contribution(self.env.docname)
         for image in list(self.document.findall(nodes.image)):
             uri = image.get("uri", "")
-            if "://" in uri or uri.startswith(("//", "data:")):
+            remote = "://" in uri or uri.startswith(("//", "data:"))
+            outside = contribution and not remote and not (folder / uri).resolve().is_relative_to(folder)
+            if remote or outside:
                 image.parent.remove(image)
 
 
 def setup(app: Sphinx) -> None:
+    app.connect("source-read", _neutralise)
     app.add_transform(StripUnsafe)
