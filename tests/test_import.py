@@ -340,3 +340,57 @@ def test_links_and_formatting_that_myst_cannot_keep_are_reported(tmp_path: Path)
     assert "Link „file:///C:/x.docx“ entfernt (erlaubt sind https://, http:// und mailto:); der Text bleibt." in notes
     assert "Unterstreichungen als Kursivschrift übernommen." in notes
     assert "Durchgestrichener Text ohne Durchstreichung übernommen: „gestrichen“." in notes
+
+
+def test_images_in_text_and_tables_captions_and_merged_cells(project_copy: Callable[[str], Path],
+                                                           tmp_path: Path) -> None:
+    import docx
+    from docx.shared import Cm
+
+    Image.new("RGB", (50, 40), (31, 95, 168)).save(tmp_path / "blau.png")
+    Image.new("RGB", (50, 40), (46, 107, 48)).save(tmp_path / "gruen.gif")
+    document = docx.Document()
+    document.core_properties.title = "Kanten"
+    paragraph = document.add_paragraph("Ein Bild im Text ")
+    paragraph.add_run().add_picture(str(tmp_path / "blau.png"), width=Cm(1))
+    paragraph.add_run(" und weiter.")
+    document.add_paragraph().add_run().add_picture(str(tmp_path / "gruen.gif"), width=Cm(3))
+    document.add_paragraph("Abbildung 7: Grünes Rechteck", style="Caption")
+    table = document.add_table(rows=3, cols=3)
+    for r in range(3):
+        for c in range(3):
+            table.cell(r, c).text = f"Z{r}{c}"
+    table.cell(1, 2).merge(table.cell(2, 2))
+    document.save(str(tmp_path / "kanten.docx"))
+
+    root = project_copy("mini")
+    status, summary, _ = run_import(root, tmp_path / "kanten.docx", "leipzig")
+    assert status == 0
+    body = split((root / "docs/beitraege/leipzig/kanten.md").read_text(encoding="utf-8"))[2]
+    assert "Ein Bild im Text und weiter.\n\n:::{figure} bilder/kanten-abb-1.png\n:alt: TODO" in body
+    assert ":::{figure} bilder/kanten-abb-2.png\n:alt: TODO: Bildbeschreibung\n\nGrünes Rechteck\n\n:::" in body
+    assert ":::{list-table}\n:header-rows: 1\n" in body and "Z12" in body and "Z22" in body
+    with Image.open(root / "docs/beitraege/leipzig/bilder/kanten-abb-2.png") as converted:
+        assert converted.format == "PNG"
+    for note in ("Abbildung 1 stand im Fließtext und folgt jetzt als eigene Abbildung nach dem Absatz.",
+                 "Abbildung 2 von GIF nach PNG umgewandelt.", "Verbundene Zellen in Tabelle 1 aufgeteilt",
+                 "Titel: Kanten (aus den Dateieigenschaften – bitte prüfen)"):
+        assert note in summary
+    assert {p.code for p in validate_project(root).problems} == {"todo"}
+
+
+def test_unusable_image_formats_are_kept_for_the_editor(tmp_path: Path) -> None:
+    from pipeline.importer import images
+
+    (tmp_path / "bild.emf").write_bytes(b"\x01\x00\x00\x00" + bytes(100))
+    stored = images.store(tmp_path / "bild.emf", "x-abb-1", tmp_path)
+    assert (stored.name, stored.usable, stored.source_format) == ("x-abb-1.emf", False, "EMF")
+    converter = Converter(Source("docx", b""), "x", tmp_path, shift=0)
+    converter.stored[str(tmp_path / "bild.emf")] = stored
+    converter.numbers[str(tmp_path / "bild.emf")] = 1
+    blocks = converter.document([{"t": "Para", "c": [
+        {"t": "Image", "c": [["", [], []], [], [str(tmp_path / "bild.emf"), ""]]}]}])
+    version = json.loads(pypandoc.convert_text("", "json", format="markdown"))["pandoc-api-version"]
+    out = write_markdown(blocks, version)
+    assert out == "% TODO: Abbildung 1 (bilder/x-abb-1.emf) als PNG, JPG oder SVG ablegen und hier einbinden.\n"
+    assert any("Abbildung 1 (EMF) kann nicht verwendet werden" in n for n in converter.notes)

@@ -120,14 +120,14 @@ def _front_matter(source: Source, meta: dict[str, Any], heading_title: str,
     lines: list[str] = []
 
     def pick(key: str, *candidates: tuple[object, str]) -> None:
+        """The first non-empty candidate wins; the summary says where it came from."""
         for value, origin in candidates:
             if value:
                 values[key] = value
-                shown = ", ".join(a["name"] for a in value) if key == "authors" else value  # type: ignore[attr-defined]
+                shown = ", ".join(a["name"] for a in value) if isinstance(value, list) else value
                 lines.append(M.IMPORT_META.format(M.IMPORT_META_LABELS[key], shown, origin))
                 return
-        if values[key] is not None:
-            lines.append(M.IMPORT_META.format(M.IMPORT_META_LABELS[key], values[key], M.IMPORT_FROM_NOWHERE))
+        lines.append(M.IMPORT_META.format(M.IMPORT_META_LABELS[key], values[key], M.IMPORT_FROM_NOWHERE))
 
     doc, props = M.IMPORT_FROM_DOCUMENT, M.IMPORT_FROM_PROPERTIES
     pick("title", (source.title or _meta_text(meta, "title"), doc), (heading_title, M.IMPORT_FROM_HEADING),

@@ -261,8 +261,8 @@ class Converter:
             out.append({"t": t, "c": _escape_start(converted)})
         figures = [x for f in found for x in self.render(f)]
         if figures and (converted or flat):
-            if converted:
-                self.note(M.IMPORT_NOTE_INLINE_IMAGE.format(", ".join(str(f.number) for f in found)))
+            numbers = ", ".join(str(f.number) for f in found)
+            self.note((M.IMPORT_NOTE_NESTED_IMAGE if flat else M.IMPORT_NOTE_INLINE_IMAGE).format(numbers))
             self.pending += figures
         else:
             out += figures
@@ -511,15 +511,15 @@ class Converter:
             alt = squash(self.source.image_alts.get(int(title.rsplit("-", 1)[-1]), ""))
         self.counts["figure"] += 1
         if not alt:
-            self.note(M.IMPORT_NOTE_IMAGE_NO_ALT.format(number))
+            self.note_once(M.IMPORT_NOTE_IMAGE_NO_ALT.format(number))
             alt = M.IMPORT_ALT_TODO
         elif AUTO_ALT_RE.search(alt):
-            self.note(M.IMPORT_NOTE_IMAGE_AUTO_ALT.format(number))
+            self.note_once(M.IMPORT_NOTE_IMAGE_AUTO_ALT.format(number))
             alt = f"{M.IMPORT_ALT_AUTO} {alt}"
         path = f"bilder/{stored.name}"
         figure = Figure(path if stored.usable else None, alt, number, original=path)
         if not stored.usable:
-            self.note(M.IMPORT_NOTE_IMAGE_FORMAT.format(number, stored.source_format, path))
+            self.note_once(M.IMPORT_NOTE_IMAGE_FORMAT.format(number, stored.source_format, path))
         if self.figures:
             self.figures[-1].append(figure)
         else:
