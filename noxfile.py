@@ -99,6 +99,14 @@ def browser(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def fuzz(session: nox.Session) -> None:
+    """Long hypothesis run: ≥ 10,000 generated contributions and manifests (never a traceback)."""
+    _install(session, "test")
+    session.env["KOOP_FUZZ_EXAMPLES"] = session.posargs[0] if session.posargs else "10000"
+    session.run("pytest", "tests/test_fuzz.py", "-p", "no:cacheprovider")
+
+
+@nox.session(default=False)
 def bench(session: nox.Session) -> None:
     """Benchmark on synthetic corpora (N=10, 50, 200): wall time and peak RSS of every step."""
     _install(session)

@@ -104,7 +104,7 @@ def load(path: Path, shown: str, docs: Path, root: Path) -> tuple[Issue | None, 
     if not isinstance(date, dt.date):
         problems.append(diag(shown, fm.line("datum"), "date", data.get("datum")))
     fmt = data.get("format", "a4")
-    if fmt not in FORMATS:
+    if not isinstance(fmt, str) or fmt not in FORMATS:
         problems.append(diag(shown, fm.line("format"), "manifest_format", fmt, M.join_or(list(FORMATS)),
                              hint=suggest(str(fmt), FORMATS)))
     crop = data.get("schnittmarken", False)

@@ -1,23 +1,33 @@
-"""No traceback for anything an author can put in a file: random front matter and bodies."""
+"""No traceback for anything an author can put in a file: random front matter, bodies and manifests.
+
+`nox -s tests` runs a short version; `nox -s fuzz` runs ≥ 10,000 examples (KOOP_FUZZ_EXAMPLES).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
+import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import copy_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pipeline.html.build import build_html
+from pipeline.manifest import KEYS as MANIFEST_KEYS
 from pipeline.model import FIELD_KEYS
 from pipeline.validate import validate_project
 
 TARGET = "docs/beitraege/leipzig/zufall.md"
+MANIFEST = "koopblatt/1/ausgabe.yml"
+EXAMPLES = int(os.environ.get("KOOP_FUZZ_EXAMPLES", "150"))
 IDS = ["praxisfall", "oekonomische-innovation", "zwischennutzung", "wasser-region", "leipzig", "Leipzig",
-       "quartier-stadt", "TODO", "", "bilder/westen-grafik.svg"]
+       "quartier-stadt", "TODO", "", "bilder/westen-grafik.svg", "beitraege/leipzig/westen.md", "editorial.md",
+       "../../docs/beitraege/leipzig/westen.md", "#1F5FA8", "a4"]
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=30),
                     st.sampled_from(IDS), st.dates(min_value=dt.date(1, 1, 1)))
@@ -26,6 +36,8 @@ values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=
                       max_leaves=12)
 frontmatter_dicts = st.dictionaries(st.one_of(st.sampled_from(FIELD_KEYS), st.text(max_size=10)), values,
                                     max_size=12)
+manifest_dicts = st.dictionaries(st.one_of(st.sampled_from(MANIFEST_KEYS), st.text(max_size=10)), values,
+                                 max_size=12)
 snippets = st.sampled_from([
     "## Abschnitt\n", "# Titel\n", "Text mit *Betonung*.\n", "- Punkt\n  - Unterpunkt\n",
     "| a | b |\n|---|---|\n| 1 | 2 |\n",
@@ -36,14 +48,20 @@ snippets = st.sampled_from([
     "```{figure} bilder/x.svg\n```\n",
     ":::{figure} ../westen.md\n:alt: a\n:::\n", ":::{note}\nHinweis {cite:p}`memo`\n:::\n", ":::{unbekannt}\n:::\n",
     "```{eval-rst}\n.. raw:: html\n```\n", "(marke)=\n", "{abbr}`A (B)`", "```python\nprint(1)\n```\n",
-    "\x00", "\ufeff",
-    "---\n", ":::\n", "```\n", "{sub}`2`", "[x](../../../../etc/passwd.md)", "{numref}`%s <abb>`",
+    "\x00", "\ufeff", "---\n", ":::\n", "```\n", "{sub}`2`", "[x](../../../../etc/passwd.md)", "{numref}`%s <abb>`",
+    ":::{figure} bilder/westen-grafik.svg\n:alt: Bild\n:name: abb-westen\n\nDoppelt\n:::\n", "> Zitat\n",
+    "Term\n: Definition\n", "1. eins\n2. zwei\n",
 ])
 bodies = st.lists(st.one_of(snippets, st.text(max_size=40)), max_size=12).map("\n".join)
 
 
-def _write_text_or_bytes(root: Path, text: str) -> None:
-    (root / TARGET).write_text(text, encoding="utf-8", errors="surrogatepass")
+@pytest.fixture(scope="module")
+def scratch() -> Path:
+    return copy_project("mini", Path(tempfile.mkdtemp()))
+
+
+def _write(root: Path, path: str, text: str) -> None:
+    (root / path).write_text(text, encoding="utf-8", errors="surrogatepass")
 
 
 def _assert_located(root: Path) -> None:
@@ -54,33 +72,54 @@ def _assert_located(root: Path) -> None:
         assert (root / p.path).exists() or p.code in ("manifest_missing", "bib_missing"), p
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+def _yaml(data: object) -> str:
+    try:
+        return yaml.safe_dump(data, allow_unicode=True)
+    except yaml.YAMLError:
+        return "title: x\n"
+
+
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+@FUZZ
 @given(front=frontmatter_dicts, body=bodies)
-def test_random_contributions_never_crash(front: dict[str, object], body: str) -> None:
-    root = copy_project("mini", Path(tempfile.mkdtemp()))
-    try:
-        try:
-            fm = yaml.safe_dump(front, allow_unicode=True)
-        except yaml.YAMLError:
-            fm = "title: x\n"
-        _write_text_or_bytes(root, f"---\n{fm}---\n{body}\n")
-        _assert_located(root)
-    finally:
-        shutil.rmtree(root.parent)
+def test_random_contributions_never_crash(scratch: Path, front: dict[str, object], body: str) -> None:
+    _write(scratch, TARGET, f"---\n{_yaml(front)}---\n{body}\n")
+    _assert_located(scratch)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@FUZZ
 @given(raw=st.text(max_size=300), body=bodies)
-def test_random_yaml_text_never_crashes(raw: str, body: str) -> None:
+def test_random_yaml_text_never_crashes(scratch: Path, raw: str, body: str) -> None:
+    _write(scratch, TARGET, f"---\n{raw}\n---\n{body}\n")
+    _assert_located(scratch)
+
+
+@FUZZ
+@given(data=manifest_dicts, raw=st.one_of(st.none(), st.text(max_size=200)))
+def test_random_manifests_never_crash(scratch: Path, data: dict[str, object], raw: str | None) -> None:
+    _write(scratch, MANIFEST, raw if raw is not None else _yaml(data))
+    _assert_located(scratch)
+
+
+@settings(max_examples=max(8, EXAMPLES // 50), deadline=None, suppress_health_check=list(HealthCheck))
+@given(body=bodies)
+def test_random_bodies_build_or_get_a_diagnostic(body: str) -> None:
+    """The real thing: Sphinx builds the page, or `check` located the problem; never a traceback."""
     root = copy_project("mini", Path(tempfile.mkdtemp()))
-    try:
-        _write_text_or_bytes(root, f"---\n{raw}\n---\n{body}\n")
-        _assert_located(root)
-    finally:
-        shutil.rmtree(root.parent)
+    head = ("---\ntitle: Zufall\nauthors: [A]\ndate: 2014-01-01\nart: beitrag\nthemenfeld: regionale-kooperation\n"
+            "projektfamilien: [wasser-region]\n---\n\n")
+    _write(root, TARGET, head + "Einleitung.\n\n" + body + "\n")
+    errors = validate_project(root).errors
+    status = build_html(root, quiet=True)
+    assert status in (0, 1)
+    assert (status == 0) == (not errors), [e.format() for e in errors]
+    if status == 0:
+        assert (root / "build/html/beitraege/leipzig/zufall.html").is_file()
 
 
-def test_billion_laughs_is_refused_quickly(project_copy) -> None:  # type: ignore[no-untyped-def]
+def test_billion_laughs_is_refused_quickly(project_copy: Callable[[str], Path]) -> None:
     root = project_copy("mini")
     lol = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
