@@ -394,3 +394,14 @@ def test_unusable_image_formats_are_kept_for_the_editor(tmp_path: Path) -> None:
     out = write_markdown(blocks, version)
     assert out == "% TODO: Abbildung 1 (bilder/x-abb-1.emf) als PNG, JPG oder SVG ablegen und hier einbinden.\n"
     assert any("Abbildung 1 (EMF) kann nicht verwendet werden" in n for n in converter.notes)
+
+
+def test_caption_paragraph_after_an_image_becomes_the_caption(tmp_path: Path) -> None:
+    Image.new("RGB", (20, 20), (200, 30, 30)).save(tmp_path / "rot.png")
+    out, notes = convert(f"![]({tmp_path / 'rot.png'})\n\nAbb. 3: Rote Fläche im *Plan*.\n\n"
+                         f"![Ein Bild, das Text enthält. Automatisch generierte Beschreibung]({tmp_path / 'rot.png'})"
+                         "\n\nText.\n", tmp_path)
+    assert ":::{figure} bilder/test-abb-1.png\n:alt: TODO: Bildbeschreibung\n\nRote Fläche im *Plan*.\n\n:::" in out
+    assert (":alt: TODO (automatisch erzeugt, bitte prüfen): Ein Bild, das Text enthält. Automatisch generierte "
+            "Beschreibung") in out
+    assert "Abbildung 1: Die Bildbeschreibung wurde automatisch erzeugt – bitte prüfen." in notes

@@ -146,15 +146,26 @@ def _kind(archive: zipfile.ZipFile) -> str | None:
 
 
 def _parse(data: bytes) -> ET.Element:
-    """Parse keeping the document's namespace prefixes (pandoc does not care, people reading it do)."""
-    for _, (prefix, uri) in ET.iterparse(io.BytesIO(data), events=("start-ns",)):
-        if prefix and not prefix.startswith("ns"):
-            ET.register_namespace(prefix, uri)
     return ET.fromstring(data)
 
 
-def _serialize(root: ET.Element) -> bytes:
-    data: bytes = ET.tostring(root, encoding="UTF-8", xml_declaration=True)
+def _prefixes(data: bytes) -> dict[str, str]:
+    """The document's own namespace prefixes (attribute values such as mc:Ignorable refer to them)."""
+    return {prefix: uri for _, (prefix, uri) in ET.iterparse(io.BytesIO(data), events=("start-ns",))
+            if prefix and not re.fullmatch(r"ns\d+", prefix)}
+
+
+def _serialize(root: ET.Element, prefixes: dict[str, str]) -> bytes:
+    """Serialize with the original prefixes, leaving ElementTree's global prefix registry as it was."""
+    registry: dict[str, str] = getattr(ET, "_namespace_map")  # noqa: B009 - no public way to unregister
+    saved = dict(registry)
+    try:
+        for prefix, uri in prefixes.items():
+            ET.register_namespace(prefix, uri)
+        data: bytes = ET.tostring(root, encoding="UTF-8", xml_declaration=True)
+    finally:
+        registry.clear()
+        registry.update(saved)
     return data
 
 
@@ -310,7 +321,8 @@ def _prepare_docx(archive: zipfile.ZipFile) -> Source:
         src.keywords = [k.strip() for k in re.split(r"[;,]", _text(core.find(q("cp:keywords")))) if k.strip()]
         src.created = _date(_text(core.find(q("dcterms:created"))))
         src.modified = _date(_text(core.find(q("dcterms:modified"))))
-    root = _parse(archive.read("word/document.xml"))
+    xml = archive.read("word/document.xml")
+    root = _parse(xml)
     _docx_moves(root)
     _docx_textboxes(root, src)
     _docx_objects(root, src)
@@ -319,7 +331,7 @@ def _prepare_docx(archive: zipfile.ZipFile) -> Source:
         content = _text(_parse(archive.read(part)))
         if re.sub(r"[\d\s\W]", "", content):  # page numbers alone are no content
             src.header_footer.append(content)
-    src.data = _rewrite(archive, {"word/document.xml": _serialize(root)})
+    src.data = _rewrite(archive, {"word/document.xml": _serialize(root, _prefixes(xml))})
     return src
 
 
@@ -490,7 +502,8 @@ def _prepare_odt(archive: zipfile.ZipFile) -> Source:
         src.keywords = [_text(k) for k in meta.iter(q("meta:keyword")) if _text(k)]
         src.created = _date(_text(meta.find(".//" + q("meta:creation-date"))))
         src.modified = _date(_text(meta.find(".//" + q("dc:date"))))
-    root = _parse(archive.read("content.xml"))
+    xml = archive.read("content.xml")
+    root = _parse(xml)
     body = root.find(f"{q('office:body')}/{q('office:text')}")
     if body is None:
         raise KeyError("office:text")
@@ -503,5 +516,5 @@ def _prepare_odt(archive: zipfile.ZipFile) -> Source:
             content = _text(el)
             if re.sub(r"[\d\s\W]", "", content):
                 src.header_footer.append(content)
-    src.data = _rewrite(archive, {"content.xml": _serialize(root)})
+    src.data = _rewrite(archive, {"content.xml": _serialize(root, _prefixes(xml))})
     return src
