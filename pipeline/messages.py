@@ -443,6 +443,10 @@ IMPORT_NOTE_IMAGE_FORMAT = ("Abbildung {} ({}) kann nicht verwendet werden; das 
 IMPORT_NOTE_IMAGE_CONVERTED = "Abbildung {} von {} nach PNG umgewandelt."
 IMPORT_NOTE_INLINE_IMAGE = "Abbildung {} stand im Fließtext und folgt jetzt als eigene Abbildung nach dem Absatz."
 IMPORT_NOTE_NESTED_IMAGE = "Abbildung {} stand in einer Tabelle oder Fußnote und folgt jetzt nach ihr."
+IMPORT_NOTE_IMAGE_LINKED = ("Ein Bild ist nur verknüpft, nicht in die Datei eingebettet („{}“), und wurde nicht "
+                            "übernommen – bitte die Bilddatei nachliefern.")
+IMPORT_IMAGE_LINKED_LINE = ("TODO: Hier stand ein nur verknüpftes Bild („{}“); Bilddatei nach bilder/ legen und "
+                            "einbinden.")
 IMPORT_NOTE_UNDERLINE = "Unterstreichungen als Kursivschrift übernommen."
 IMPORT_NOTE_SMALLCAPS = "Kapitälchen als normaler Text übernommen."
 IMPORT_NOTE_STRIKEOUT = "Durchgestrichener Text ohne Durchstreichung übernommen: „{}“."

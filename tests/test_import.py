@@ -308,7 +308,7 @@ def test_slug_from_a_german_file_name(project_copy: Callable[[str], Path], tmp_p
 
 def convert(markdown: str, tmp_path: Path) -> tuple[str, list[str]]:
     doc = json.loads(pypandoc.convert_text(markdown, "json", format="markdown"))
-    converter = Converter(Source("docx", b""), "test", tmp_path, shift=1)
+    converter = Converter(Source("docx", b""), "test", tmp_path, shift=1, media=tmp_path)
     return write_markdown(converter.document(doc["blocks"]), doc["pandoc-api-version"]), converter.notes
 
 
@@ -385,7 +385,7 @@ def test_unusable_image_formats_are_kept_for_the_editor(tmp_path: Path) -> None:
     (tmp_path / "bild.emf").write_bytes(b"\x01\x00\x00\x00" + bytes(100))
     stored = images.store(tmp_path / "bild.emf", "x-abb-1", tmp_path)
     assert (stored.name, stored.usable, stored.source_format) == ("x-abb-1.emf", False, "EMF")
-    converter = Converter(Source("docx", b""), "x", tmp_path, shift=0)
+    converter = Converter(Source("docx", b""), "x", tmp_path, shift=0, media=tmp_path)
     converter.stored[str(tmp_path / "bild.emf")] = stored
     converter.numbers[str(tmp_path / "bild.emf")] = 1
     blocks = converter.document([{"t": "Para", "c": [
@@ -405,3 +405,24 @@ def test_caption_paragraph_after_an_image_becomes_the_caption(tmp_path: Path) ->
     assert (":alt: TODO (automatisch erzeugt, bitte prüfen): Ein Bild, das Text enthält. Automatisch generierte "
             "Beschreibung") in out
     assert "Abbildung 1: Die Bildbeschreibung wurde automatisch erzeugt – bitte prüfen." in notes
+
+
+def test_linked_images_are_never_read_from_the_disk(project_copy: Callable[[str], Path], tmp_path: Path) -> None:
+    secret = tmp_path / "anderswo" / "privat.png"
+    secret.parent.mkdir()
+    Image.new("RGB", (10, 10), (0, 0, 0)).save(secret)
+    linked = tmp_path / "verknuepft.odt"
+    with zipfile.ZipFile(FIXTURES / "beitrag.odt") as old, zipfile.ZipFile(linked, "w") as new:
+        for info in old.infolist():
+            data = old.read(info.filename)
+            if info.filename == "content.xml":
+                data = data.replace(b'xlink:href="Pictures/1.png"', f'xlink:href="{secret}"'.encode())
+            new.writestr(info, data)
+    root = project_copy("mini")
+    status, summary, _ = run_import(root, linked, "bremen")
+    assert status == 0
+    assert f"Ein Bild ist nur verknüpft, nicht in die Datei eingebettet („{secret}“)" in summary
+    body = (root / "docs/beitraege/bremen/verknuepft.md").read_text(encoding="utf-8")
+    assert f"% TODO: Hier stand ein nur verknüpftes Bild („{secret}“)" in body
+    assert sorted(p.name for p in (root / "docs/beitraege/bremen/bilder").glob("verknuepft-*")) == [
+        "verknuepft-abb-1.png"]

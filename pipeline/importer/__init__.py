@@ -154,8 +154,9 @@ def _import(root: Path, file: Path, source: Source, city: str, slug: str, target
         work = Path(tmp)
         staging = work / IMAGE_DIR
         staging.mkdir()
+        media = work / "media"
         try:
-            doc = read_ast(source, work / "media", work)
+            doc = read_ast(source, media, work)
         except (RuntimeError, OSError, json.JSONDecodeError) as exc:
             reason = excerpt(str(exc).strip().splitlines()[-1] if str(exc).strip() else "", 120)
             raise UserError(EXIT_CONTENT, M.IMPORT_PANDOC.format(file.name, reason), M.IMPORT_BROKEN_HINT) from None
@@ -163,7 +164,7 @@ def _import(root: Path, file: Path, source: Source, city: str, slug: str, target
         in_doc_title = bool(source.title or _meta_text(meta, "title"))
         heading_title, blocks, shift = split_title(doc.get("blocks", []), in_doc_title)
         values, meta_lines = _front_matter(source, meta, heading_title, city)
-        converter = Converter(source, slug, staging, shift)
+        converter = Converter(source, slug, staging, shift, media)
         body = write_markdown(converter.document(blocks), doc["pandoc-api-version"])
         if not body.strip():
             raise UserError(EXIT_CONTENT, M.IMPORT_EMPTY.format(file.name))

@@ -111,8 +111,9 @@ def _escape_roles(inlines: list[Node]) -> list[Node]:
 class Converter:
     """One document: convert blocks, store images, collect counts and notes."""
 
-    def __init__(self, source: Source, slug: str, staging: Path, shift: int) -> None:
+    def __init__(self, source: Source, slug: str, staging: Path, shift: int, media: Path) -> None:
         self.source = source
+        self.media = media.resolve()  # images are only read from here (pandoc's --extract-media)
         self.slug = slug
         self.staging = staging
         self.shift = shift
@@ -498,6 +499,12 @@ class Converter:
     # -- images ------------------------------------------------------------------------
     def image(self, c: list[Any]) -> None:
         _, alt_inlines, (src, title) = c
+        file = Path(src).resolve()
+        if not file.is_relative_to(self.media) or not file.is_file():
+            # linked, not embedded: never read files from elsewhere on this machine
+            self.note_once(M.IMPORT_NOTE_IMAGE_LINKED.format(excerpt(src, 200)))
+            self.pending.append(comment_block(M.IMPORT_IMAGE_LINKED_LINE.format(excerpt(src, 120))))
+            return
         if src not in self.stored:
             number = len(self.stored) + 1
             self.numbers[src] = number
@@ -550,7 +557,8 @@ def read_ast(source: Source, media: Path, work: Path) -> dict[str, Any]:
     """pandoc's JSON AST of the prepared document; images are extracted into `media`."""
     prepared = work / f"dokument.{source.kind}"
     prepared.write_bytes(source.data)
-    extra = [f"--extract-media={media}"]
+    # --sandbox: pandoc fetches no linked files or URLs; --quiet: our summary, not pandoc's English warnings
+    extra = ["--sandbox", "--quiet", f"--extract-media={media}"]
     if source.kind == "docx":
         extra.append("--track-changes=all")  # we decide what to do with changes and comments
     result: dict[str, Any] = json.loads(pypandoc.convert_file(str(prepared), "json", format=source.kind,
@@ -560,5 +568,6 @@ def read_ast(source: Source, media: Path, work: Path) -> dict[str, Any]:
 
 def write_markdown(blocks: list[Node], api_version: list[int]) -> str:
     doc = {"pandoc-api-version": api_version, "meta": {}, "blocks": blocks}
-    text: str = pypandoc.convert_text(json.dumps(doc), WRITER, format="json", extra_args=["--wrap=none"])
+    text: str = pypandoc.convert_text(json.dumps(doc), WRITER, format="json",
+                                         extra_args=["--wrap=none", "--sandbox", "--quiet"])
     return text.replace("\r\n", "\n").strip() + "\n"
