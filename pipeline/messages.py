@@ -463,7 +463,7 @@ IMPORT_OBJECT_OLE = "Objekt „{}“"
 IMPORT_OBJECT_GENERIC = "Eingebettetes Objekt"
 IMPORT_OBJECT_CHART = "Diagramm"
 IMPORT_OBJECT_SMARTART = "SmartArt-Grafik"
-IMPORT_OBJECT_SHAPE = "Zeichnungsobjekt (Form)"
+IMPORT_OBJECT_SHAPE = "Zeichnungsobjekt ohne Text"
 IMPORT_OBJECT_FORMULA = "Formel"
 BLOCKED = ("Dieser Beitrag enthält nicht erlaubte Inhalte (siehe Meldungen der Prüfung) und wird erst nach der "
            "Korrektur angezeigt.")

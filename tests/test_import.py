@@ -426,3 +426,30 @@ def test_linked_images_are_never_read_from_the_disk(project_copy: Callable[[str]
     assert f"% TODO: Hier stand ein nur verknüpftes Bild („{secret}“)" in body
     assert sorted(p.name for p in (root / "docs/beitraege/bremen/bilder").glob("verknuepft-*")) == [
         "verknuepft-abb-1.png"]
+
+
+def test_odt_shapes_and_page_frames_keep_their_text(project_copy: Callable[[str], Path], tmp_path: Path) -> None:
+    shapes = tmp_path / "formen.odt"
+    with zipfile.ZipFile(FIXTURES / "beitrag.odt") as old, zipfile.ZipFile(shapes, "w") as new:
+        for info in old.infolist():
+            data = old.read(info.filename)
+            if info.filename == "content.xml":
+                xml = data.decode("utf-8")
+                xml = xml.replace("</text:tracked-changes>", "</text:tracked-changes>"
+                                  '<draw:frame text:anchor-type="page" svg:width="5cm"><draw:text-box>'
+                                  "<text:p>Rahmen auf der Seite.</text:p></draw:text-box></draw:frame>", 1)
+                xml = xml.replace("Zum Schluss ein Dank an alle Beteiligten.",
+                                  'Zum Schluss ein Dank an alle Beteiligten.<draw:custom-shape draw:name="Form">'
+                                  "<text:p>Sprechblase: Danke!</text:p></draw:custom-shape>"
+                                  '<draw:rect draw:name="Kasten" svg:width="1cm" svg:height="1cm"/>', 1)
+                data = xml.encode("utf-8")
+            new.writestr(info, data)
+    root = project_copy("mini")
+    status, summary, _ = run_import(root, shapes, "bremen")
+    assert status == 0
+    body = (root / "docs/beitraege/bremen/formen.md").read_text(encoding="utf-8")
+    assert "::::{note}\n\nRahmen auf der Seite.\n\n::::" in body
+    assert re.search(r"Zum Schluss ein Dank an alle Beteiligten\.\n\n(% .*\n\n)+::::\{note\}\n\nSprechblase: Danke!"
+                     r"\n\n::::", body)
+    assert "% TODO: Hier stand ein eingebettetes Objekt (Zeichnungsobjekt ohne Text)" in body
+    assert "Textfeld „Sprechblase: Danke!“ als Hinweiskasten" in summary

@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -442,8 +443,39 @@ def _odt_object_kind(archive: zipfile.ZipFile, frame: ET.Element) -> str | None:
     return M.IMPORT_OBJECT_GENERIC
 
 
+_ODT_SHAPES = ("draw:custom-shape", "draw:rect", "draw:ellipse", "draw:circle", "draw:polygon", "draw:polyline",
+               "draw:path", "draw:line", "draw:connector", "draw:caption", "draw:measure", "draw:g")
+
+
+def _odt_lift(root: ET.Element, holder: ET.Element, blocks: list[ET.Element], mark: int | None) -> None:
+    """Replace a frame or shape by its paragraphs, placed after the paragraph that anchors it."""
+    if mark is not None:
+        for p in blocks:
+            if p.tag in (q("text:p"), q("text:h")):
+                marker = _o_marker("textfeld", mark)
+                marker.tail, p.text = p.text, None
+                p.insert(0, marker)
+    parents = _parents(root)
+    host = _ancestor(holder, parents, "text:p", "text:h")
+    if host is None or host not in parents:  # anchored to the page: the paragraphs take its place
+        outer, index = parents[holder], list(parents[holder]).index(holder) - 1
+    else:
+        outer, index = parents[host], list(parents[host]).index(host)
+    _remove(parents[holder], holder)
+    for offset, p in enumerate(blocks):
+        p.tail = None
+        outer.insert(index + 1 + offset, p)
+
+
+def _outermost(root: ET.Element, match: Callable[[ET.Element], bool], *inside: str) -> ET.Element | None:
+    """The first element matching `match` that is not inside one of the `inside` elements."""
+    parents = _parents(root)
+    return next((el for el in root.iter() if match(el) and _ancestor(el, parents, *inside) is None), None)
+
+
 def _odt_frames(root: ET.Element, archive: zipfile.ZipFile, src: Source) -> None:
-    """Objects become markers; text boxes move behind their anchor paragraph; images get numbered."""
+    """Objects become markers; text boxes and shapes with text move behind their anchor paragraph;
+    images get numbered so that their descriptions can be found again."""
     parents = _parents(root)
     for frame in list(root.iter(q("draw:frame"))):
         kind = _odt_object_kind(archive, frame)
@@ -451,33 +483,29 @@ def _odt_frames(root: ET.Element, archive: zipfile.ZipFile, src: Source) -> None
             n = len(src.objects) + 1
             src.objects[n] = kind
             _replace(parents[frame], frame, _o_marker("objekt", n))
-    while True:
-        parents = _parents(root)
-        frames = [f for f in root.iter(q("draw:frame")) if f.find(q("draw:text-box")) is not None
-                  and _ancestor(f, parents, "draw:text-box") is None]
-        if not frames:
-            break
-        frame = frames[0]
-        box = frame.find(q("draw:text-box"))
-        assert box is not None
-        moved = list(box)
-        if box.find(".//" + q("draw:image")) is None:  # a real text box, not a captioned image
+    shapes = {q(s) for s in _ODT_SHAPES}
+    while (shape := _outermost(root, lambda el: el.tag in shapes, *_ODT_SHAPES)) is not None:
+        paragraphs = [p for p in shape.iter() if p.tag in (q("text:p"), q("text:h")) and _text(p)]
+        if paragraphs:
             n = len(src.textboxes) + 1
-            src.textboxes[n] = _text(box)
-            for p in moved:
-                if p.tag in (q("text:p"), q("text:h")):
-                    marker = _o_marker("textfeld", n)
-                    marker.tail, p.text = p.text, None
-                    p.insert(0, marker)
-        host = _ancestor(frame, parents, "text:p", "text:h")
-        _remove(parents[frame], frame)
-        if host is None or host not in parents:
-            continue
-        outer = parents[host]
-        index = list(outer).index(host)
-        for offset, p in enumerate(moved):
-            p.tail = None
-            outer.insert(index + 1 + offset, p)
+            src.textboxes[n] = _text(shape)
+            _odt_lift(root, shape, paragraphs, n)
+        else:
+            n = len(src.objects) + 1
+            src.objects[n] = M.IMPORT_OBJECT_SHAPE
+            _replace(_parents(root)[shape], shape, _o_marker("objekt", n))
+
+    def text_frame(el: ET.Element) -> bool:
+        return el.tag == q("draw:frame") and el.find(q("draw:text-box")) is not None
+
+    while (boxed := _outermost(root, text_frame, "draw:text-box")) is not None:
+        box = boxed.find(q("draw:text-box"))
+        assert box is not None
+        mark = None
+        if box.find(".//" + q("draw:image")) is None:  # a real text box, not a captioned image
+            mark = len(src.textboxes) + 1
+            src.textboxes[mark] = _text(box)
+        _odt_lift(root, boxed, list(box), mark)
     for frame in root.iter(q("draw:frame")):
         if frame.find(q("draw:image")) is None:
             continue
