@@ -453,3 +453,25 @@ def test_odt_shapes_and_page_frames_keep_their_text(project_copy: Callable[[str]
                      r"\n\n::::", body)
     assert "% TODO: Hier stand ein eingebettetes Objekt (Zeichnungsobjekt ohne Text)" in body
     assert "Textfeld „Sprechblase: Danke!“ als Hinweiskasten" in summary
+
+
+def test_comments_and_deletions_in_the_title_stay_out_of_it(project_copy: Callable[[str], Path],
+                                                            tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document(str(FIXTURES / "beitrag.docx"))
+    title = document.paragraphs[0]
+    assert title.text == "Blau-grüne Höfe in Gröpelingen"
+    document.add_comment(title.runs[0], text="Titel zu lang?", author="Redaktion")
+    title._p.append(parse_xml(
+        '<w:del xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:id="9" w:author="X">'
+        '<w:r><w:delText xml:space="preserve"> im Bremer Westen</w:delText></w:r></w:del>'))
+    document.save(str(tmp_path / "titel.docx"))
+    root = project_copy("mini")
+    status, summary, _ = run_import(root, tmp_path / "titel.docx", "bremen")
+    assert status == 0
+    data = yaml.safe_load(split((root / "docs/beitraege/bremen/titel.md").read_text(encoding="utf-8"))[0] or "")
+    assert data["title"] == "Blau-grüne Höfe in Gröpelingen"
+    assert "Kommentar oder gelöschter Text in Titel, Autor oder Datum nicht übernommen: „Titel zu lang?“." in summary
+    assert "nicht übernommen: „im Bremer Westen“." in summary

@@ -34,7 +34,7 @@ from ..scaffold import (
 )
 from ..taxonomy import load
 from ..validate import rel, validate_project
-from .ast import excerpt, squash, stringify
+from .ast import excerpt, hidden_texts, squash, stringify
 from .container import Source, open_source
 from .convert import Converter, read_ast, split_title, write_markdown
 
@@ -114,8 +114,8 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def _front_matter(source: Source, meta: dict[str, Any], heading_title: str,
-                  city: str) -> tuple[dict[str, object], list[str]]:
-    """Front-matter values and the summary lines saying where each came from."""
+                  city: str) -> tuple[dict[str, object], list[str], list[str]]:
+    """Front-matter values, the summary lines saying where each came from, and notes."""
     values: dict[str, object] = {spec.key: M.FM_TODO.get(spec.key) for spec in FIELDS}
     lines: list[str] = []
 
@@ -143,7 +143,8 @@ def _front_matter(source: Source, meta: dict[str, Any], heading_title: str,
     if abstract:
         values["abstract"] = abstract
     values.update(keywords=source.keywords or None, license=DEFAULT_LICENSE, stadt=city)
-    return values, lines
+    notes = [M.IMPORT_META_HIDDEN.format(excerpt(s)) for s in hidden_texts(list(meta.values())) if s]
+    return values, lines, notes
 
 
 # -- the command -----------------------------------------------------------------------
@@ -163,13 +164,13 @@ def _import(root: Path, file: Path, source: Source, city: str, slug: str, target
         meta = doc.get("meta", {})
         in_doc_title = bool(source.title or _meta_text(meta, "title"))
         heading_title, blocks, shift = split_title(doc.get("blocks", []), in_doc_title)
-        values, meta_lines = _front_matter(source, meta, heading_title, city)
+        values, meta_lines, meta_notes = _front_matter(source, meta, heading_title, city)
         converter = Converter(source, slug, staging, shift, media)
         body = write_markdown(converter.document(blocks), doc["pandoc-api-version"])
         if not body.strip():
             raise UserError(EXIT_CONTENT, M.IMPORT_EMPTY.format(file.name))
         written = _publish(root, target, staging, render_frontmatter(values) + "\n" + body)
-    notes = _source_notes(source) + converter.notes
+    notes = meta_notes + _source_notes(source) + converter.notes
     _summary(root, file, target, written, meta_lines, converter.counts, notes)
     return EXIT_OK
 

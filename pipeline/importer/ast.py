@@ -32,11 +32,30 @@ def text(s: str) -> list[Node]:
     return out
 
 
+# pandoc's spans for Word comments and tracked deletions: not part of the visible text
+HIDDEN = frozenset({"comment-start", "deletion"})
+
+
+def _hidden(node: Any) -> bool:
+    return isinstance(node, dict) and node.get("t") == "Span" and bool(HIDDEN & set(node["c"][0][1]))
+
+
+def hidden_texts(node: Any) -> list[str]:
+    """The texts of comments and deleted passages inside an AST fragment."""
+    if _hidden(node):
+        return [squash(stringify(node["c"][1]))]
+    if isinstance(node, dict):
+        return hidden_texts(node.get("c"))
+    if isinstance(node, list):
+        return [s for n in node for s in hidden_texts(n)]
+    return []
+
+
 def stringify(node: Any) -> str:
-    """Plain text of an AST fragment (footnotes excluded), like pandoc's `stringify`."""
+    """Visible plain text of an AST fragment (no footnotes, comments or deletions), like pandoc's."""
     if isinstance(node, list):
         return "".join(stringify(n) for n in node)
-    if not isinstance(node, dict):
+    if not isinstance(node, dict) or _hidden(node):
         return ""
     t = node.get("t")
     c: Any = node.get("c")

@@ -467,7 +467,7 @@ class Converter:
         if url.startswith(MARKER):
             self.marker(url[len(MARKER):])
             return []
-        inner = self.inlines(content)
+        inner = self.inlines(content) or [{"t": "Str", "c": url}]
         scheme = url.split(":", 1)[0].lower() if re.match(r"^[A-Za-z][\w+.-]*:", url) else ""
         if scheme in WEB_SCHEMES:
             self.counts["link"] += 1
