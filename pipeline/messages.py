@@ -375,6 +375,8 @@ IMPORT_EMPTY = "„{}“ enthält keinen Text, der sich übernehmen ließe."
 IMPORT_NO_SLUG = "Aus dem Dateinamen „{}“ lässt sich kein Kurzname bilden."
 IMPORT_NO_SLUG_HINT = "Geben Sie einen an, z. B. „nox -s import -- datei.docx leipzig --slug gruener-ring“."
 IMPORT_IMAGE_EXISTS = "Die Bilddatei „{}“ gibt es schon; sie wird nicht überschrieben."
+IMPORT_UNEXPECTED = "„{}“ konnte nicht übernommen werden (unerwarteter Fehler: {})."
+IMPORT_UNEXPECTED_HINT = "Es wurde nichts geschrieben. Bitte geben Sie die Datei an die Entwicklung weiter."
 
 # Word/ODT import: summary.
 IMPORT_DONE = "Übernommen: {} → {}"

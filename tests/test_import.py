@@ -475,3 +475,20 @@ def test_comments_and_deletions_in_the_title_stay_out_of_it(project_copy: Callab
     assert data["title"] == "Blau-grüne Höfe in Gröpelingen"
     assert "Kommentar oder gelöschter Text in Titel, Autor oder Datum nicht übernommen: „Titel zu lang?“." in summary
     assert "nicht übernommen: „im Bremer Westen“." in summary
+
+
+def test_an_unexpected_failure_is_a_message_not_a_traceback(project_copy: Callable[[str], Path],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.importer as importer
+
+    def broken(*args: object) -> None:
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(importer.Converter, "document", broken)
+    root = project_copy("mini")
+    before = _files(root)
+    status, _, err = run_import(root, FIXTURES / "beitrag.docx", "bremen")
+    assert status == 1
+    assert err.startswith("Fehler: „beitrag.docx“ konnte nicht übernommen werden (unerwarteter Fehler: IndexError")
+    assert "Es wurde nichts geschrieben." in err and "Traceback" not in err
+    assert _files(root) == before

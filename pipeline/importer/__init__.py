@@ -52,6 +52,9 @@ def import_document(root: Path, file: Path, stadt: str, slug: str | None) -> int
         return _import(root, file, source, city, name, target)
     except UserError as error:
         return error.show()
+    except Exception as exc:  # a file that trips the converter still gets a message, never a traceback
+        reason = excerpt(f"{type(exc).__name__}: {exc}", 160)
+        return UserError(EXIT_CONTENT, M.IMPORT_UNEXPECTED.format(file.name, reason), M.IMPORT_UNEXPECTED_HINT).show()
 
 
 def _slug_from(file: Path) -> str:
