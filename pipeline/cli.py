@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from . import messages as M
-from .validate import validate_project
+from .validate import Project, validate_project
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    project = validate_project(Path(args.root))
+    project: Project = getattr(args, "project", None) or validate_project(Path(args.root))
     for p in project.problems:
         print(p.format(), file=sys.stderr)
     n_err = len(project.errors)
@@ -27,50 +28,43 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _output(args: argparse.Namespace, build: Callable[[Path, Project], int], failed: str, done: str) -> int:
+    """Run one output step on validated sources; a failure keeps the last good output (German message)."""
+    root = Path(args.root).resolve()
+    project: Project = getattr(args, "project", None) or validate_project(root)
+    if project.errors:
+        return cmd_check(args)
+    if build(root, project):
+        print(f"\n{failed}", file=sys.stderr)
+        return EXIT_CONTENT
+    print(done)
+    return EXIT_OK
+
+
 def cmd_html(args: argparse.Namespace) -> int:
     from .html.build import build_html
 
-    status = build_html(Path(args.root).resolve(), quiet=args.quiet)
-    if status:
-        print("\nDas Handbuch wurde nicht erneuert: Bitte die Meldungen oben beheben. "
-              "Die zuletzt erfolgreich erzeugte Fassung in build/html bleibt erhalten.", file=sys.stderr)
-        return EXIT_CONTENT
-    print("Handbuch erzeugt: build/html/index.html")
-    return EXIT_OK
+    return _output(args, lambda root, _: build_html(root, quiet=args.quiet), M.HTML_FAILED, M.HTML_DONE)
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     from .typst.pdf import build_pdf
 
-    root = Path(args.root).resolve()
-    project = validate_project(root)
-    if project.errors:
-        return cmd_check(args)
-    status = build_pdf(root, project, proof=getattr(args, "beitrag", "") or "", quiet=args.quiet)
-    if status:
-        print(f"\n{M.PDF_FAILED}", file=sys.stderr)
-        return EXIT_CONTENT
-    where = "build/korrektur/" if getattr(args, "beitrag", "") else "build/pdf/"
-    print(f"koopBLATT erzeugt: {where}")
-    return EXIT_OK
+    proof = getattr(args, "beitrag", "") or ""
+    return _output(args, lambda root, project: build_pdf(root, project, proof=proof, quiet=args.quiet),
+                   M.PDF_FAILED, M.PDF_DONE_PROOF if proof else M.PDF_DONE_ALL)
 
 
 def cmd_epub(args: argparse.Namespace) -> int:
     from .epub.build import build_epub
 
-    root = Path(args.root).resolve()
-    project = validate_project(root)
-    if project.errors:
-        return cmd_check(args)
-    if build_epub(root, project, quiet=args.quiet):
-        print(f"\n{M.EPUB_FAILED}", file=sys.stderr)
-        return EXIT_CONTENT
-    print("E-Books erzeugt und mit epubcheck geprüft: build/epub/")
-    return EXIT_OK
+    return _output(args, lambda root, project: build_epub(root, project, quiet=args.quiet), M.EPUB_FAILED,
+                   M.EPUB_DONE_ALL)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Everything: check first (nothing is written if the sources have errors), then each output."""
+    args.project = validate_project(Path(args.root).resolve())
     status = cmd_check(args)
     for step in (cmd_pdf, cmd_epub, cmd_html):
         if status:

@@ -470,3 +470,9 @@ IMPORT_OBJECT_SHAPE = "Zeichnungsobjekt ohne Text"
 IMPORT_OBJECT_FORMULA = "Formel"
 BLOCKED = ("Dieser Beitrag enthält nicht erlaubte Inhalte (siehe Meldungen der Prüfung) und wird erst nach der "
            "Korrektur angezeigt.")
+HTML_FAILED = ("Das Handbuch wurde nicht erneuert: Bitte die Meldungen oben beheben. Die zuletzt erfolgreich "
+               "erzeugte Fassung in build/html bleibt erhalten.")
+HTML_DONE = "Handbuch erzeugt: build/html/index.html"
+PDF_DONE_ALL = "koopBLATT erzeugt: build/pdf/"
+PDF_DONE_PROOF = "Korrekturabzug erzeugt: build/korrektur/"
+EPUB_DONE_ALL = "E-Books erzeugt und mit epubcheck geprüft: build/epub/"

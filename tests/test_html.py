@@ -122,3 +122,16 @@ def test_failed_build_keeps_last_good_output_and_leaks_nothing(project_copy: Cal
     assert (root / "build/html/beitraege/leipzig/westen.html").read_bytes() == good
     for file in (root / "build").rglob("*.html"):
         assert unsafe_markup(file) == [], file
+
+
+def test_two_builds_give_identical_html(built_mini: Path, tmp_path: Path) -> None:
+    """Reproducible apart from .buildinfo (Sphinx hashes the configuration, which holds absolute paths)."""
+    from conftest import copy_project
+
+    other = copy_project("mini", tmp_path)
+    assert build_html(other, quiet=True) == 0
+    first, second = built_mini / "build/html", other / "build/html"
+    names = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file())
+    differing = [n for n in names if (first / n).read_bytes() != (second / n).read_bytes()]
+    assert differing == [".buildinfo"]

@@ -102,3 +102,17 @@ def test_new_contribution_appears_in_browse_pages(project_copy: Callable[[str], 
     assert "Drei Wochen in Bremen" in text(article(root, "entdecken/stadt-nuernberg"))
     related = article(root, "beitraege/nuernberg/hospitation").find(class_="koop-verwandt")
     assert "Drei Wochen in Bremen" in text(related)
+
+
+def test_pages_reread_by_another_builder_are_still_rewritten(project_copy: Callable[[str], Path]) -> None:
+    """PDF, EPUB and HTML share the doctrees: a browse page re-read during the PDF run must still reach HTML."""
+    from pipeline.typst.pdf import build_pdf
+    from pipeline.validate import validate_project
+
+    root = project_copy("mini")
+    assert build_html(root, quiet=True) == 0
+    _edit(root, "docs/beitraege/leipzig/westen.md", "title: Wächterhäuser im Westen", "title: Hauswächter in Lindenau")
+    assert build_pdf(root, validate_project(root), quiet=True) == 0
+    assert build_html(root, quiet=True) == 0
+    assert "Hauswächter in Lindenau" in text(article(root, "entdecken/stadt-leipzig"))
+    assert "Hauswächter in Lindenau" in text(article(root, "beitraege/bremen/zwischen").find(class_="koop-verwandt"))

@@ -81,9 +81,8 @@ def table(all_results: dict[int, dict[str, dict[str, float]]]) -> str:
             row += f"{all_results[200][step]['s'] / all_results[50][step]['s']:>10.2f}x"
         lines.append(row)
     for n in sizes:
-        r = all_results[n]
-        lines.append(f"N={n}: Ein-Beitrag-Neubau (html-warm) = {100 * r['html-warm']['s'] / r['html']['s']:.0f} % "
-                     f"des vollen HTML-Baus")
+        share = 100 * all_results[n]["html-warm"]["s"] / all_results[n]["html"]["s"]
+        lines.append(f"N={n}: Ein-Beitrag-Neubau (html-warm) = {share:.0f} % des vollen HTML-Baus")
     return "\n".join(lines)
 
 

@@ -16,12 +16,16 @@ from sphinx.application import Sphinx
 from . import browse, card, cite, deps, links, security, state
 
 
+NOT_IN_OUTPUT = frozenset({"importer", "bench", "scaffold.py", "cli.py", "proof.py"})
+
+
 def code_digest() -> str:
-    """Digest of the pipeline's code and data: a new pipeline version re-reads every page."""
+    """Digest of the code and data that shape the outputs: a new pipeline version re-reads every page."""
     package = Path(__file__).resolve().parent.parent
     h = hashlib.sha1()
     for file in sorted(package.rglob("*")):
-        if file.suffix in (".py", ".yml", ".css") and "__pycache__" not in file.parts:
+        parts = file.relative_to(package).parts
+        if file.suffix in (".py", ".yml", ".css") and "__pycache__" not in parts and parts[0] not in NOT_IN_OUTPUT:
             h.update(file.relative_to(package).as_posix().encode())
             h.update(file.read_bytes())
     return h.hexdigest()

@@ -8,6 +8,7 @@ exactly the pages whose shown data changed. Nothing goes stale; nothing else is 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable, Set
 from dataclasses import astuple
 from pathlib import Path
@@ -112,6 +113,10 @@ def _merge(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildE
     for docname in docnames:
         if docname in theirs:
             mine[docname] = theirs[docname]
+    serials, other_serials = _serials(env), _serials(other)
+    for docname in docnames:
+        if docname in other_serials:
+            serials[docname] = max(serials.values(), default=0) + 1
 
 
 def _doctree_read(app: Sphinx, doctree: Any) -> None:
@@ -127,7 +132,44 @@ def _doctree_read(app: Sphinx, doctree: Any) -> None:
         record(env, docname, ("literatur", *keys))
 
 
+# -- several builders, one environment ------------------------------------------------------------
+# HTML, PDF and EPUB share the doctrees. A page re-read during one builder's run (because data it
+# shows changed) must still be rewritten by the others, which only compare source and output
+# mtimes. Every read gets a serial number; each output folder remembers what it has written.
+SERIALS = "koop_read_serials"
+WRITTEN = ".koop-geschrieben.json"
+
+
+def _serials(env: BuildEnvironment) -> dict[str, int]:
+    if not hasattr(env, SERIALS):
+        setattr(env, SERIALS, {})
+    value: dict[str, int] = getattr(env, SERIALS)
+    return value
+
+
+def _note_read(app: Sphinx, doctree: Any) -> None:
+    serials = _serials(app.env)
+    serials[app.env.docname] = max(serials.values(), default=0) + 1
+
+
+def _unwritten(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    file = Path(app.outdir) / WRITTEN
+    try:
+        written: dict[str, int] = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []  # a new output folder: the builder writes everything anyway
+    return [d for d, serial in _serials(env).items() if written.get(d, -1) < serial and d in env.found_docs]
+
+
+def _record_written(app: Sphinx, exc: Exception | None) -> None:
+    if exc is None:
+        (Path(app.outdir) / WRITTEN).write_text(json.dumps(_serials(app.env), sort_keys=True), encoding="utf-8")
+
+
 def setup(app: Sphinx) -> None:
+    app.connect("doctree-read", _note_read)
+    app.connect("env-get-updated", _unwritten)
+    app.connect("build-finished", _record_written)
     app.connect("env-get-outdated", _outdated)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
