@@ -15,7 +15,6 @@ from sphinx.application import Sphinx
 
 from . import browse, card, cite, deps, links, security, state
 
-
 NOT_IN_OUTPUT = frozenset({"importer", "bench", "scaffold.py", "cli.py", "proof.py"})
 
 
