@@ -45,6 +45,16 @@ class BodyFacts:
     cites: list[tuple[str, int]] = field(default_factory=list)  # citation keys
     images: list[str] = field(default_factory=list)  # image paths relative to docs/
     words: int = 0
+    consulted: dict[str, tuple[int, int] | None] = field(default_factory=dict)  # files looked at → stat
+
+
+def stat_signature(path: Path) -> tuple[int, int] | None:
+    """(mtime_ns, size) of a file, None if it does not exist: enough to know a cached result is stale."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
 
 
 @cache
@@ -117,6 +127,7 @@ class BodyChecker:
         if not resolved.is_relative_to(self.folder):
             self.error(line, "path_outside", target)
             return None
+        self.facts.consulted[str(resolved)] = stat_signature(resolved)
         if not resolved.is_file():
             self.error(line, "image_missing" if image else "include_missing", target)
             return None

@@ -30,10 +30,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _output(args: argparse.Namespace, build: Callable[[Path, Project], int], failed: str, done: str) -> int:
     """Run one output step on validated sources; a failure keeps the last good output (German message)."""
+    from .sphinx_ext.state import preload
+
     root = Path(args.root).resolve()
-    project: Project = getattr(args, "project", None) or validate_project(root)
+    project: Project = getattr(args, "project", None) or validate_project(root, cache=True)
     if project.errors:
         return cmd_check(args)
+    preload(project)
     if build(root, project):
         print(f"\n{failed}", file=sys.stderr)
         return EXIT_CONTENT
@@ -64,7 +67,7 @@ def cmd_epub(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Everything: check first (nothing is written if the sources have errors), then each output."""
-    args.project = validate_project(Path(args.root).resolve())
+    args.project = validate_project(Path(args.root).resolve(), cache=True)
     status = cmd_check(args)
     for step in (cmd_pdf, cmd_epub, cmd_html):
         if status:

@@ -7,12 +7,15 @@ so a build can never publish what `check` rejects.
 
 from __future__ import annotations
 
+import copy
+import os
+import pickle
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from . import bib, frontmatter, manifest
-from .body import BodyFacts, check_body
+from .body import BodyFacts, check_body, stat_signature
 from .diagnostics import Diagnostic, diag, sort_key
 from .model import SLUG_RE, Contribution, from_frontmatter
 from .taxonomy import Taxonomy, load
@@ -113,6 +116,59 @@ def check_file(file: Path, root: Path, docs: Path, tax: Taxonomy) -> FileReport:
     return FileReport(shown, docname, contribution, facts, problems)
 
 
+CACHE_VERSION = 1
+
+
+class ReportCache:
+    """Per-file results of earlier runs (build/.work/pruefung.pickle), valid while the file and every
+    file it consulted (images, includes) keep their size and mtime, and the checking code is the same."""
+
+    def __init__(self, root: Path, write: bool) -> None:
+        self.path = root / "build" / ".work" / "pruefung.pickle"
+        self.write_back = write
+        self.stamp = (CACHE_VERSION, _code_stamp())
+        self.entries: dict[str, tuple[tuple[int, int] | None, FileReport]] = {}
+        try:
+            stamp, entries = pickle.loads(self.path.read_bytes())
+            if stamp == self.stamp:
+                self.entries = entries
+        except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+            pass
+
+    def get(self, file: Path) -> FileReport | None:
+        entry = self.entries.get(str(file))
+        if entry is None or entry[0] != stat_signature(file):
+            return None
+        report = entry[1]
+        if any(stat_signature(Path(p)) != sig for p, sig in report.facts.consulted.items()):
+            return None
+        return copy.deepcopy(report)
+
+    def put(self, file: Path, report: FileReport) -> None:
+        self.entries[str(file)] = (stat_signature(file), copy.deepcopy(report))
+
+    def save(self, keep: set[str]) -> None:
+        if not self.write_back:
+            return
+        self.entries = {k: v for k, v in self.entries.items() if k in keep}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_bytes(pickle.dumps((self.stamp, self.entries)))
+        os.replace(tmp, self.path)
+
+
+def _code_stamp() -> str:
+    """Digest of the modules that decide a file's diagnostics, and of the taxonomy."""
+    import hashlib
+
+    here = Path(__file__).parent
+    h = hashlib.sha1()
+    for name in ("validate.py", "body.py", "model.py", "frontmatter.py", "messages.py", "diagnostics.py",
+                 "taxonomy.py", "data/taxonomy.yml"):
+        h.update((here / name).read_bytes())
+    return h.hexdigest()
+
+
 def _cross_checks(project: Project, page_labels: dict[str, str]) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     slugs: dict[str, str] = {}
@@ -156,9 +212,13 @@ def _page_labels(docs: Path, root: Path) -> dict[str, str]:
     return labels
 
 
-def validate_project(root: Path, docs: Path | None = None) -> Project:
-    """Validate everything under `root` (docs/ and koopblatt/); collect all diagnostics."""
+def validate_project(root: Path, docs: Path | None = None, cache: bool = False) -> Project:
+    """Validate everything under `root` (docs/ and koopblatt/); collect all diagnostics.
+
+    With `cache`, unchanged files are taken from the last run and the cache is updated (builds do
+    this; `check` only reads it, so it writes nothing)."""
     docs = docs or root / "docs"
+    reports = ReportCache(root, write=cache)
     tax = load()
     bibliography = bib.load(docs / BIB_FILE, rel(docs / BIB_FILE, root))
     project = Project(root, docs, tax, bibliography)
@@ -166,9 +226,13 @@ def validate_project(root: Path, docs: Path | None = None) -> Project:
     contrib_root = docs / CONTRIB_DIR
     files = sorted(contrib_root.rglob("*.md")) if contrib_root.is_dir() else []
     for file in files:
-        report = check_file(file, root, docs, tax)
+        report = reports.get(file)
+        if report is None:
+            report = check_file(file, root, docs, tax)
+            reports.put(file, report)
         project.reports[report.docname] = report
         project.problems += report.problems
+    reports.save({str(f) for f in files})
     project.problems += _cross_checks(project, _page_labels(docs, root))
     # a cross-file problem makes the contribution faulty as well
     by_path = {r.path: r for r in project.reports.values()}

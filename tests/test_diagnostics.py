@@ -266,3 +266,18 @@ def test_usage_error_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     with pytest.raises(SystemExit) as exc:
         main(["pruefen"])
     assert exc.value.code == 2
+
+
+def test_cached_results_never_hide_a_change(project_copy: Callable[[str], Path]) -> None:
+    """Builds reuse per-file results; a new image, an edited file or a removed image is seen at once."""
+    root = project_copy("mini")
+    image = root / "docs/beitraege/leipzig/bilder/westen-grafik.svg"
+    saved = image.read_bytes()
+    image.unlink()
+    codes = lambda: [p.code for p in validate_project(root, cache=True).problems]  # noqa: E731
+    assert codes() == ["image_missing", "manifest_contribution"]
+    assert (root / "build/.work/pruefung.pickle").is_file()
+    image.write_bytes(saved)
+    assert codes() == []
+    replace(W, "art: praxisfall", "art: fall")(root)
+    assert "art" in codes()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import socket
 import subprocess
 import sys
@@ -56,8 +57,8 @@ def _wait_for(url: str, needle: str, seconds: float = 90) -> str:
             last = _get(url)
             if needle in last:
                 return last
-        except OSError:
-            pass
+        except (OSError, http.client.HTTPException):
+            pass  # the server is restarting or the page is being rewritten
         time.sleep(0.5)
     raise AssertionError(f"{needle!r} not served at {url}")
 

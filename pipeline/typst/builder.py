@@ -116,13 +116,13 @@ class KoopblattBuilder(Builder):
         variants = [("", False, SCREEN_STANDARDS)] if proof else [
             ("", False, SCREEN_STANDARDS), ("-druck", True, PRINT_STANDARDS)]
         for suffix, print_version, standards in variants:
-            def source(notes: int, print_version: bool = print_version) -> object:
+            def source(notes: int | None, print_version: bool = print_version) -> object:
                 return assemble(issue, contributions, project.taxonomy, bodies=lambda c: parts[c.docname],
                                 editorial=editorial, print_version=print_version, proof=proof,
                                 notes_pages=notes, cover=cover)
             out = Path(self.outdir) / f"{name}{suffix}.pdf"
             main = Path(self.outdir) / f"{name}{suffix}.typ"
-            digest = self._digest(source(0).text, issue, standards)  # type: ignore[attr-defined]
+            digest = self._digest(source(None).text, issue, standards)  # type: ignore[attr-defined]
             stamp = out.with_suffix(".sha1")
             if out.is_file() and stamp.is_file() and stamp.read_text() == digest:
                 logger.info(M.PDF_UNCHANGED.format(issue.number))

@@ -6,6 +6,7 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -56,12 +57,18 @@ def _describe(item: object) -> str:
     return str(message) + ("".join(f" ({h})" for h in hints))
 
 
+@cache
+def compiler(root: Path) -> typst.Compiler:
+    """One compiler per output folder: fonts are loaded once, Typst's caches are shared between issues."""
+    return typst.Compiler(root=str(root), font_paths=font_paths(), ignore_system_fonts=True)
+
+
 def compile_pdf(main: Path, source: Source, *, standards: list[Any], timestamp: int, fallback: str) -> Compiled:
-    """Compile `main` (already written); Typst warnings are errors, reported at their contribution."""
+    """Write and compile `main`; Typst warnings are errors, reported at their contribution."""
     main.write_text(source.text, encoding="utf-8")
-    compiler = typst.Compiler(str(main), root=str(main.parent), font_paths=font_paths(), ignore_system_fonts=True)
     try:
-        pdf, warnings = compiler.compile_with_warnings(format="pdf", pdf_standards=standards, timestamp=timestamp)
+        pdf, warnings = compiler(main.parent).compile_with_warnings(
+            input=str(main), format="pdf", pdf_standards=standards, timestamp=timestamp)
     except typst.TypstError as exc:
         where = _locate(getattr(exc, "diagnostic", "") + " ".join(getattr(exc, "trace", []) or []), source, fallback)
         raise CompileError([M.TYPST_ERROR.format(where, _describe(exc))]) from None
@@ -75,17 +82,15 @@ def compile_pdf(main: Path, source: Source, *, standards: list[Any], timestamp: 
     return Compiled(pdf, pages)
 
 
-def compile_padded(main: Path, build: Callable[[int], Source], *, standards: list[Any], timestamp: int,
+def compile_padded(main: Path, build: Callable[[int | None], Source], *, standards: list[Any], timestamp: int,
                    fallback: str, sheet: int = 4) -> Compiled:
-    """Compile, then add notes pages so the page count is a multiple of `sheet` (saddle stitch)."""
-    result = compile_pdf(main, build(0), standards=standards, timestamp=timestamp, fallback=fallback)
-    missing = (-result.pages) % sheet
-    if missing:
-        result = compile_pdf(main, build(missing), standards=standards, timestamp=timestamp, fallback=fallback)
-        extra = (-result.pages) % sheet
-        if extra:  # a notes page may reflow the table of contents; converge once more
-            result = compile_pdf(main, build(missing + extra), standards=standards, timestamp=timestamp,
-                                 fallback=fallback)
+    """Compile with the template padding to whole sheets (saddle stitch: a multiple of `sheet` pages);
+    should the layout not converge, count and pad explicitly."""
+    result = compile_pdf(main, build(None), standards=standards, timestamp=timestamp, fallback=fallback)
+    notes = 0
+    while result.pages % sheet and notes < 2 * sheet:
+        notes += (-result.pages) % sheet
+        result = compile_pdf(main, build(notes), standards=standards, timestamp=timestamp, fallback=fallback)
     return result
 
 

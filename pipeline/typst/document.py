@@ -85,8 +85,10 @@ def editorial_authors(issue: Issue) -> list[str]:
 
 def assemble(issue: Issue, contributions: list[Contribution], tax: Taxonomy, *,
              bodies: Callable[[Contribution], Part], editorial: Part | None, print_version: bool,
-             proof: bool, notes_pages: int, cover: str | None) -> Source:
-    """The main Typst file of an issue; `bodies` translates a contribution on demand."""
+             proof: bool, notes_pages: int | None, cover: str | None) -> Source:
+    """The main Typst file of an issue; `bodies` translates a contribution on demand.
+
+    `notes_pages` None lets the template pad to whole sheets (`notizen(auto)`); a number forces it."""
     lines: list[str] = []
     line_map: list[tuple[int, str]] = []
 
@@ -123,7 +125,7 @@ def assemble(issue: Issue, contributions: list[Contribution], tax: Taxonomy, *,
         part = bodies(c)
         emit(beitrag_call(c, tax, part.body) + "\n", part.source)
     if not proof:
-        emit(f"#notizen({notes_pages})\n\n")
+        emit(f"#notizen({'auto' if notes_pages is None else notes_pages})\n\n")
         office = [im.publisher, *im.address, *(f"Tel. {im.phone}",) * bool(im.phone), im.email, im.web]
         contacts = ", ".join(
             f"(stadt: {escape.string(c.id)}, titel: {escape.string(c.contact_title)}, "
