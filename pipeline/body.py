@@ -165,6 +165,8 @@ class BodyChecker:
             self.directive(tok, line)
         elif tok.type == "inline":
             self.facts.words += len(tok.content.split())
+            if tok.content.lstrip().upper().startswith("TODO"):
+                self.error(line, "todo", tok.content.strip()[:40])
             for child in tok.children or []:
                 self.inline(child, line, tok.content)
 

@@ -103,6 +103,9 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
     ("todo", replace(W, "art: praxisfall", "art: TODO"),
      f"{W}:9: Fehler [koop.todo]: „art“ ist noch nicht ausgefüllt (TODO). "
      "Hinweis: Ersetzen Sie „TODO“ durch den richtigen Wert."),
+    ("todo_body", replace(W, "## Vorgehen", "TODO Einleitung schreiben.\n\n## Vorgehen"),
+     f"{W}:19: Fehler [koop.todo]: „TODO Einleitung schreiben.“ ist noch nicht ausgefüllt (TODO). "
+     "Hinweis: Ersetzen Sie „TODO“ durch den richtigen Wert."),
     ("figure_alt", replace(W, ":alt: Balkendiagramm: drei Häuser 2005, fünfzehn Häuser 2010.\n", ""),
      f"{W}:29: Fehler [koop.figure_alt]: Die Abbildung „bilder/westen-grafik.svg“ hat keinen Alternativtext "
      "(„:alt:“). Hinweis: Ergänzen Sie unter der Abbildungszeile „:alt: Beschreibung des Bildes“."),
