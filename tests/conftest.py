@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -38,13 +38,19 @@ def built_mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
 EPOCH = "1434326400"  # 2015-06-15: reproducible PDF/EPUB timestamps
 
 
-@pytest.fixture(scope="session")
-def built_pdf(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The mini project's koopBLATT No. 1, built once (build/pdf)."""
-    from pipeline.typst.pdf import build_pdf
+def built_output(factory: pytest.TempPathFactory, name: str, build: Callable[..., int]) -> Path:
+    """Build one output of the mini project reproducibly; return build/<name>."""
     from pipeline.validate import validate_project
 
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    root = copy_project("mini", tmp_path_factory.mktemp("pdf"))
-    assert build_pdf(root, validate_project(root), quiet=True) == 0
-    yield root / "build" / "pdf"
+    root = copy_project("mini", factory.mktemp(name))
+    assert build(root, validate_project(root), quiet=True) == 0
+    return root / "build" / name
+
+
+@pytest.fixture(scope="session")
+def built_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini project's koopBLATT No. 1, built once (build/pdf)."""
+    from pipeline.typst.pdf import build_pdf
+
+    return built_output(tmp_path_factory, "pdf", build_pdf)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import EPOCH, copy_project
+from conftest import built_output, copy_project
 
 from pipeline.epub.build import build_epub
 from pipeline.epub.check import epubcheck
@@ -18,11 +16,9 @@ from pipeline.validate import validate_project
 
 
 @pytest.fixture(scope="session")
-def built_epub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    root = copy_project("mini", tmp_path_factory.mktemp("epub"))
-    assert build_epub(root, validate_project(root), quiet=True) == 0
-    yield root / "build" / "epub"
+def built_epub(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini project's e-books, built once (build/epub)."""
+    return built_output(tmp_path_factory, "epub", build_epub)
 
 
 def read(book: Path, name: str) -> str:

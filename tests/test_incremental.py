@@ -29,6 +29,15 @@ def _rewritten(before: dict[str, int], after: dict[str, int]) -> set[str]:
     return {name for name, m in after.items() if before.get(name) != m} - ALWAYS_WRITTEN
 
 
+def _rebuild_after_edit(root: Path, path: str, old: str, new: str) -> set[str]:
+    """Build, edit one file, build again; return the pages the second build rewrote."""
+    assert build_html(root, quiet=True) == 0
+    before = _mtimes(root)
+    _edit(root, path, old, new)
+    assert build_html(root, quiet=True) == 0
+    return _rewritten(before, _mtimes(root))
+
+
 def test_untouched_rebuild_writes_nothing(project_copy: Callable[[str], Path]) -> None:
     root = project_copy("mini")
     assert build_html(root, quiet=True) == 0
@@ -40,11 +49,8 @@ def test_untouched_rebuild_writes_nothing(project_copy: Callable[[str], Path]) -
 def test_front_matter_change_updates_every_dependent_page_and_nothing_else(
         project_copy: Callable[[str], Path]) -> None:
     root = project_copy("mini")
-    assert build_html(root, quiet=True) == 0
-    before = _mtimes(root)
-    _edit(root, "docs/beitraege/leipzig/westen.md", "title: Wächterhäuser im Westen", "title: Hauswächter in Lindenau")
-    assert build_html(root, quiet=True) == 0
-    rewritten = _rewritten(before, _mtimes(root))
+    rewritten = _rebuild_after_edit(root, "docs/beitraege/leipzig/westen.md", "title: Wächterhäuser im Westen",
+                                    "title: Hauswächter in Lindenau")
     must = {"beitraege/leipzig/westen.html", "beitraege/bremen/zwischen.html",  # related cases list the title
             "entdecken/stadt-leipzig.html", "entdecken/themenfeld-oekonomische-innovation.html",
             "entdecken/projektfamilie-zwischennutzung.html", "entdecken/projektfamilie-kreative-raumeroberung.html",
@@ -73,11 +79,8 @@ def test_moving_a_case_to_another_field_updates_matrix_and_lists(project_copy: C
 
 def test_bibliography_change_updates_citing_pages_only(project_copy: Callable[[str], Path]) -> None:
     root = project_copy("mini")
-    assert build_html(root, quiet=True) == 0
-    before = _mtimes(root)
-    _edit(root, "docs/literatur.bib", "year        = {2007}\n}\n\n@book", "year        = {2008}\n}\n\n@book")
-    assert build_html(root, quiet=True) == 0
-    rewritten = _rewritten(before, _mtimes(root))
+    rewritten = _rebuild_after_edit(root, "docs/literatur.bib", "year        = {2007}\n}\n\n@book",
+                                    "year        = {2008}\n}\n\n@book")
     assert "beitraege/leipzig/westen.html" in rewritten
     assert "beitraege/bremen/zwischen.html" not in rewritten  # cites only memo
     assert "(Leipzig-Charta 2008, S. 3)" in text(article(root, "beitraege/leipzig/westen"))
@@ -116,3 +119,35 @@ def test_pages_reread_by_another_builder_are_still_rewritten(project_copy: Calla
     assert build_html(root, quiet=True) == 0
     assert "Hauswächter in Lindenau" in text(article(root, "entdecken/stadt-leipzig"))
     assert "Hauswächter in Lindenau" in text(article(root, "beitraege/bremen/zwischen").find(class_="koop-verwandt"))
+
+
+def test_pdf_and_epub_are_rebuilt_only_for_issues_with_the_changed_contribution(
+        project_copy: Callable[[str], Path]) -> None:
+    from pipeline.epub.build import build_epub
+    from pipeline.typst.pdf import build_pdf
+    from pipeline.validate import validate_project
+
+    def stamps() -> dict[str, int]:
+        work = root / "build" / ".work"
+        files = [work / "typst/koopblatt-1.pdf", work / "epub/books/koopblatt-1.epub",
+                 work / "epub/books/handbuch.epub"]
+        return {f.name: f.stat().st_mtime_ns for f in files}
+
+    def build_both() -> None:
+        assert build_pdf(root, validate_project(root), quiet=True) == 0
+        assert build_epub(root, validate_project(root), quiet=True) == 0
+
+    root = project_copy("mini")
+    build_both()
+    first = stamps()
+    _edit(root, "docs/beitraege/nuernberg/hospitation.md", "Eine Hospitation", "Eine zweiwöchige Hospitation")
+    build_both()
+    second = stamps()
+    assert second["koopblatt-1.pdf"] == first["koopblatt-1.pdf"], "not in the issue: no new PDF"
+    assert second["koopblatt-1.epub"] == first["koopblatt-1.epub"], "not in the issue: no new EPUB"
+    assert second["handbuch.epub"] != first["handbuch.epub"], "the handbook contains every contribution"
+    _edit(root, "docs/beitraege/leipzig/westen.md", "viele Gründerzeithäuser", "sehr viele Gründerzeithäuser")
+    build_both()
+    third = stamps()
+    assert third["koopblatt-1.pdf"] != second["koopblatt-1.pdf"]
+    assert third["koopblatt-1.epub"] != second["koopblatt-1.epub"]

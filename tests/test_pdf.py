@@ -103,3 +103,15 @@ def test_figure_without_alt_fails_with_located_message(project_copy: Callable[[s
     assert ("docs/beitraege/leipzig/westen.md:29: Fehler [koop.figure_alt]: Die Abbildung "
             "„bilder/westen-grafik.svg“ hat keinen Alternativtext") in capsys.readouterr().err
     assert not (root / "build/pdf").exists()
+
+
+def test_a_typst_error_names_the_contribution(project_copy: Callable[[str], Path],
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """A broken SVG passes `check` (it is a file, not text) but not Typst: the message names the file."""
+    root = project_copy("mini")
+    (root / "docs/beitraege/leipzig/bilder/westen-grafik.svg").write_text("<svg kaputt", encoding="utf-8")
+    assert main(["--root", str(root), "pdf", "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "docs/beitraege/leipzig/bilder/westen-grafik.svg: Fehler beim Setzen des koopBLATT" in err
+    assert "Traceback" not in err
+    assert not (root / "build/pdf").exists()

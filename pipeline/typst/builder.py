@@ -131,7 +131,7 @@ class KoopblattBuilder(Builder):
             logger.info(M.PDF_PROGRESS.format(issue.number, out.name))
             try:
                 result = tc.compile_padded(main, source, standards=standards,  # type: ignore[arg-type]
-                                           timestamp=timestamp(issue), fallback=str(issue.folder / "ausgabe.yml"),
+                                           timestamp=timestamp(issue), fallback=self._shown(issue.folder / "ausgabe.yml"),
                                            sheet=1 if proof else 4)
             except tc.CompileError as failure:
                 for message in failure.messages:
@@ -198,10 +198,12 @@ class KoopblattBuilder(Builder):
             doctree = self._as_document(doctree, section)
         translator = TypstTranslator(doctree, ctx)
         doctree.walkabout(translator)
-        shown = Path(self.env.doc2path(docname)).resolve()
-        root = state.root_of(self.app)
-        return Part(shown.relative_to(root).as_posix() if shown.is_relative_to(root) else str(shown),
-                    translator.astext())
+        return Part(self._shown(Path(self.env.doc2path(docname))), translator.astext())
+
+    def _shown(self, path: Path) -> str:
+        """A path as messages show it: relative to the project."""
+        resolved, root = path.resolve(), state.root_of(self.app)
+        return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else str(path)
 
     @staticmethod
     def _as_document(doctree: nodes.document, section: nodes.section) -> nodes.document:

@@ -43,11 +43,13 @@ class Compiled:
     pages: int
 
 
-_LINE = re.compile(r"main\.typ:(\d+)")
-
-
-def _locate(diagnostic: str, source: Source, fallback: str) -> str:
-    m = _LINE.search(diagnostic)
+def _locate(diagnostic: str, main: Path, source: Source, fallback: str) -> str:
+    """The contribution whose part of the main file the (first) error or warning points into."""
+    tail = diagnostic[max(diagnostic.find("error:"), 0):]
+    image = re.search(r"bilder/(\S+?\.(?:svg|png|jpe?g)):", tail, re.IGNORECASE)
+    if image:  # the builder copies images to bilder/<path under docs/>
+        return f"docs/{image.group(1)}"
+    m = re.search(re.escape(main.name) + r":(\d+)", tail)
     return (source.source_of(int(m.group(1))) if m else None) or fallback
 
 
@@ -70,11 +72,12 @@ def compile_pdf(main: Path, source: Source, *, standards: list[Any], timestamp: 
         pdf, warnings = compiler(main.parent).compile_with_warnings(
             input=str(main), format="pdf", pdf_standards=standards, timestamp=timestamp)
     except typst.TypstError as exc:
-        where = _locate(getattr(exc, "diagnostic", "") + " ".join(getattr(exc, "trace", []) or []), source, fallback)
+        where = _locate(getattr(exc, "diagnostic", "") + " ".join(getattr(exc, "trace", []) or []), main, source,
+                        fallback)
         raise CompileError([M.TYPST_ERROR.format(where, _describe(exc))]) from None
     if warnings:
         raise CompileError([M.TYPST_WARNING.format(
-            _locate(getattr(w, "diagnostic", "") + " ".join(getattr(w, "trace", []) or []), source, fallback),
+            _locate(getattr(w, "diagnostic", "") + " ".join(getattr(w, "trace", []) or []), main, source, fallback),
             _describe(w)) for w in warnings])
     assert isinstance(pdf, bytes)
     with pikepdf.open(io.BytesIO(pdf)) as doc:
