@@ -26,7 +26,7 @@ from .. import messages as M
 from ..manifest import Issue
 from ..sphinx_ext import state
 from . import compile as tc
-from .document import Part, assemble
+from .document import Part, Source, assemble
 from .escape import label
 from .translator import Context, TypstTranslator, image_aspect
 
@@ -116,13 +116,13 @@ class KoopblattBuilder(Builder):
         variants = [("", False, SCREEN_STANDARDS)] if proof else [
             ("", False, SCREEN_STANDARDS), ("-druck", True, PRINT_STANDARDS)]
         for suffix, print_version, standards in variants:
-            def source(notes: int | None, print_version: bool = print_version) -> object:
+            def source(notes: int | None, print_version: bool = print_version) -> Source:
                 return assemble(issue, contributions, project.taxonomy, bodies=lambda c: parts[c.docname],
                                 editorial=editorial, print_version=print_version, proof=proof,
                                 notes_pages=notes, cover=cover)
             out = Path(self.outdir) / f"{name}{suffix}.pdf"
             main = Path(self.outdir) / f"{name}{suffix}.typ"
-            digest = self._digest(source(None).text, issue, standards)  # type: ignore[attr-defined]
+            digest = self._digest(source(None).text, issue, standards)
             stamp = out.with_suffix(".sha1")
             if out.is_file() and stamp.is_file() and stamp.read_text() == digest:
                 logger.info(M.PDF_UNCHANGED.format(issue.number))
@@ -130,9 +130,8 @@ class KoopblattBuilder(Builder):
                 continue
             logger.info(M.PDF_PROGRESS.format(issue.number, out.name))
             try:
-                result = tc.compile_padded(main, source, standards=standards,  # type: ignore[arg-type]
-                                           timestamp=timestamp(issue), fallback=self._shown(issue.folder / "ausgabe.yml"),
-                                           sheet=1 if proof else 4)
+                result = tc.compile_padded(main, source, standards=standards, timestamp=timestamp(issue),
+                                           fallback=self._shown(issue.folder / "ausgabe.yml"), sheet=1 if proof else 4)
             except tc.CompileError as failure:
                 for message in failure.messages:
                     logger.error(message)
