@@ -83,16 +83,21 @@ def test_start_page_shows_the_motto(page: Page, site: str) -> None:
 def test_navigation_to_city_field_and_family(page: Page, site: str, demo: Path) -> None:
     page.goto(f"{site}/index.html")
     page.locator("nav.bd-docs-nav").get_by_role("link", name="Entdecken").click()
+    page.wait_for_url("**/entdecken/index.html")
     page.locator("article").get_by_role("link", name="Leipzig", exact=True).first.click()
+    page.wait_for_url("**/entdecken/stadt-leipzig.html")
     assert page.locator("article h1").inner_text().startswith("Leipzig")
     titles = page.locator(".koop-eintrag-titel").all_inner_texts()
     project = validate_project(demo)
     assert sorted(titles) == sorted(c.title for c in project.contributions.values() if c.stadt == "leipzig")
     page.go_back()
+    page.wait_for_url("**/entdecken/index.html")
     page.locator("article").get_by_role("link", name="Regionale Kooperation, räumliche Vernetzung und neue "
                                                    "Aktionsräume").first.click()
+    page.wait_for_url("**/entdecken/themenfeld-regionale-kooperation.html")
     assert "Regionale Kooperation" in page.locator("article h1").inner_text()
     page.locator("article").get_by_role("link", name="Wasser-Region").first.click()
+    page.wait_for_url("**/entdecken/projektfamilie-wasser-region.html")
     assert page.locator("article h1").inner_text().startswith("Wasser-Region")
     shot(page, "projektfamilie")
 
@@ -103,7 +108,8 @@ def test_matrix_links_land_on_the_right_cases(page: Page, site: str, demo: Path)
     shot(page, "matrix")
     row = page.locator("table.koop-matrix tbody tr").nth(0)  # Ökonomische Innovation
     row.locator("td").nth(2).get_by_role("link").click()  # Leipzig column
-    assert page.url.endswith("themenfeld-oekonomische-innovation.html#stadt-leipzig")
+    page.wait_for_url("**/themenfeld-oekonomische-innovation.html#stadt-leipzig")
+    page.wait_for_selector("#stadt-leipzig ~ .koop-eintrag")
     expected = sorted(c.title for c in project.contributions.values()
                       if c.stadt == "leipzig" and c.themenfeld == "oekonomische-innovation")
     group = page.locator("#stadt-leipzig ~ .koop-eintrag .koop-eintrag-titel").all_inner_texts()
@@ -116,7 +122,9 @@ def test_matrix_links_land_on_the_right_cases(page: Page, site: str, demo: Path)
 def test_search_finds_the_cases(page: Page, site: str, demo: Path, query: str, family: str | None) -> None:
     project = validate_project(demo)
     page.goto(f"{site}/search.html?q={query}")
-    page.wait_for_selector("#search-results li", timeout=20_000)
+    # results appear one by one; the summary line is filled in when the search has finished
+    page.wait_for_function("document.querySelector('#search-results p.search-summary')?.innerText.length > 0",
+                           timeout=20_000)
     found = " ".join(page.locator("#search-results li").all_inner_texts())
     if family:
         expected = [c.title for c in project.contributions.values() if family in c.projektfamilien]
