@@ -122,8 +122,8 @@ def test_matrix_links_land_on_the_right_cases(page: Page, site: str, demo: Path)
 def test_search_finds_the_cases(page: Page, site: str, demo: Path, query: str, family: str | None) -> None:
     project = validate_project(demo)
     page.goto(f"{site}/search.html?q={query}")
-    # results appear one by one; the summary line is filled in when the search has finished
-    page.wait_for_function("document.querySelector('#search-results p.search-summary')?.innerText.length > 0",
+    # results appear one by one; the heading changes from „Suche läuft“ when the search has finished
+    page.wait_for_function("document.querySelector('#search-results h2')?.innerText === 'Suchergebnisse'",
                            timeout=20_000)
     found = " ".join(page.locator("#search-results li").all_inner_texts())
     if family:
