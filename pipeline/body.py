@@ -62,6 +62,14 @@ def parser() -> MarkdownIt:
     return create_md_parser(MdParserConfig(enable_extensions=set(MYST_EXTENSIONS)), RendererHTML)
 
 
+def resolve(path: Path) -> Path | None:
+    """`Path.resolve`, or None for paths the OS cannot even look at (NUL bytes, absurd lengths)."""
+    try:
+        return path.resolve()
+    except (ValueError, OSError, RuntimeError):
+        return None
+
+
 def parse_cite(content: str) -> list[tuple[str, str, str]] | None:
     """`{pre}key{post}, key2` → [(pre, key, post), …]; None when unreadable."""
     out: list[tuple[str, str, str]] = []
@@ -105,6 +113,8 @@ class BodyChecker:
         self.offset = offset  # line of the body's first line in the file (1-based)
         self.facts = BodyFacts()
         self.problems: list[Diagnostic] = []
+        self.footnote_refs: dict[str, int] = {}  # label → first line
+        self.footnote_defs: dict[str, int] = {}
 
     def error(self, line: int, code: str, *args: object) -> None:
         self.problems.append(diag(self.path, line, code, *args))
@@ -123,8 +133,8 @@ class BodyChecker:
         if rel.is_absolute():
             self.error(line, "path_outside", target)
             return None
-        resolved = (self.file.parent / rel).resolve()
-        if not resolved.is_relative_to(self.folder):
+        resolved = resolve(self.file.parent / rel)
+        if resolved is None or not resolved.is_relative_to(self.folder):
             self.error(line, "path_outside", target)
             return None
         self.facts.consulted[str(resolved)] = stat_signature(resolved)
@@ -157,6 +167,8 @@ class BodyChecker:
     def block(self, tok: Token, line: int) -> None:
         if tok.type == "html_block":
             self.error(line, "html", tok.content.strip().splitlines()[0][:60] if tok.content.strip() else "<…>")
+        elif tok.type == "footnote_reference_open":
+            self.footnote_defs.setdefault(str(tok.meta.get("label", "")), line)
         elif tok.type == "myst_target":
             self.label(tok.content.strip(), line)
         elif tok.type == "heading_open" and tok.tag == "h1":
@@ -188,7 +200,7 @@ class BodyChecker:
         elif tok.type == "myst_role":
             self.role(str(tok.meta.get("name", "")), tok.content, line)
         elif tok.type == "footnote_ref":
-            pass
+            self.footnote_refs.setdefault(str(tok.meta.get("label", "")), line)
 
     def link(self, href: str, line: int) -> None:
         low = href.strip().lower()
@@ -202,8 +214,8 @@ class BodyChecker:
         if rel.suffix != ".md":
             self.error(line, "xref", href)
             return
-        resolved = (self.file.parent / rel).resolve()
-        if not resolved.is_relative_to(self.docs):
+        resolved = resolve(self.file.parent / rel)
+        if resolved is None or not resolved.is_relative_to(self.docs):
             self.error(line, "path_outside", href)
             return
         self.facts.doc_links.append((resolved.relative_to(self.docs).as_posix(), href, line))
@@ -269,4 +281,10 @@ def check_body(path: str, file: Path, docs: Path, body: str, body_line: int) -> 
         checker.error(body_line, "body_empty")
     else:
         checker.check(body, body_line)
+        for label, line in checker.footnote_refs.items():
+            if label not in checker.footnote_defs:
+                checker.error(line, "footnote_missing", label)
+        for label, line in checker.footnote_defs.items():
+            if label not in checker.footnote_refs:
+                checker.error(line, "footnote_unused", label)
     return checker.facts, checker.problems

@@ -10,6 +10,7 @@ from typing import Any
 
 from . import messages as M
 from .diagnostics import Diagnostic, diag, suggest
+from .body import resolve
 from .frontmatter import load_yaml
 
 FORMATS = {"a4": (210.0, 297.0), "a5": (148.0, 210.0), "din-lang": (99.0, 210.0)}
@@ -113,8 +114,10 @@ def load(path: Path, shown: str, docs: Path, root: Path) -> tuple[Issue | None, 
                              M.type_name(crop)))
     folder = path.parent
     editorial = folder / _text(data, "editorial")
-    if "editorial" in data and (not _text(data, "editorial") or not editorial.is_file()
-                                or not editorial.resolve().is_relative_to(folder.resolve())):
+    editorial_resolved = resolve(editorial)
+    if "editorial" in data and (not _text(data, "editorial") or editorial_resolved is None
+                                or not editorial_resolved.is_file()
+                                or not editorial_resolved.is_relative_to(folder.resolve())):
         problems.append(diag(shown, fm.line("editorial"), "manifest_file", data.get("editorial")))
     docnames: list[str] = []
     entry_lines: dict[str, int] = {}
@@ -125,7 +128,7 @@ def load(path: Path, shown: str, docs: Path, root: Path) -> tuple[Issue | None, 
         entries = []
     for i, entry in enumerate(entries):
         line = fm.line("beitraege", i)
-        target = (docs / str(entry)).resolve() if isinstance(entry, str) else None
+        target = resolve(docs / entry) if isinstance(entry, str) else None
         if target is None or not target.is_relative_to((docs / "beitraege").resolve()) or not target.is_file() \
                 or target.suffix != ".md":
             problems.append(diag(shown, line, "manifest_path", entry))
@@ -156,8 +159,8 @@ def load(path: Path, shown: str, docs: Path, root: Path) -> tuple[Issue | None, 
         problems.append(diag(shown, fm.line("cover", "farbe"), "manifest_colour", colour))
     image: Path | None = None
     if _text(cover_raw, "bild"):
-        image = (folder / _text(cover_raw, "bild")).resolve()
-        if not image.is_relative_to(folder.resolve()):
+        image = resolve(folder / _text(cover_raw, "bild"))
+        if image is None or not image.is_relative_to(folder.resolve()):
             problems.append(diag(shown, fm.line("cover", "bild"), "path_outside", cover_raw["bild"]))
         elif not image.is_file():
             problems.append(diag(shown, fm.line("cover", "bild"), "manifest_file", cover_raw["bild"]))

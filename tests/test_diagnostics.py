@@ -103,6 +103,12 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
     ("todo", replace(W, "art: praxisfall", "art: TODO"),
      f"{W}:9: Fehler [koop.todo]: „art“ ist noch nicht ausgefüllt (TODO). "
      "Hinweis: Ersetzen Sie „TODO“ durch den richtigen Wert."),
+    ("footnote_missing", replace(W, "## Vorgehen", "Ohne Text[^neu].\n\n## Vorgehen"),
+     f"{W}:19: Fehler [koop.footnote_missing]: Zur Fußnote „[^neu]“ fehlt der Fußnotentext. Hinweis: Ergänzen Sie "
+     "am Ende des Beitrags eine Zeile „[^…]: Text der Fußnote“."),
+    ("footnote_unused", replace(W, "[^1]: Die Hauswächter", "[^2]: Übrig.\n\n[^1]: Die Hauswächter"),
+     f"{W}:38: Fehler [koop.footnote_unused]: Der Fußnotentext „[^2]“ wird im Text nirgends aufgerufen. Hinweis: "
+     "Setzen Sie „[^…]“ an die Stelle im Text, zu der die Fußnote gehört, oder löschen Sie sie."),
     ("todo_body", replace(W, "## Vorgehen", "TODO Einleitung schreiben.\n\n## Vorgehen"),
      f"{W}:19: Fehler [koop.todo]: „TODO Einleitung schreiben.“ ist noch nicht ausgefüllt (TODO). "
      "Hinweis: Ersetzen Sie „TODO“ durch den richtigen Wert."),
