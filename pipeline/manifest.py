@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from . import messages as M
-from .diagnostics import Diagnostic, diag, suggest
 from .body import resolve
+from .diagnostics import Diagnostic, diag, suggest
 from .frontmatter import load_yaml
 
 FORMATS = {"a4": (210.0, 297.0), "a5": (148.0, 210.0), "din-lang": (99.0, 210.0)}
