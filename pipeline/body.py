@@ -160,9 +160,20 @@ class BodyChecker:
         except (RecursionError, ValueError, IndexError) as exc:  # pathological nesting
             self.error(base, "cite_syntax", str(exc)[:60])
             return
+        self.transitions(tokens, base)
         for tok in tokens:
             line = base + (tok.map[0] if tok.map else 0)
             self.block(tok, line)
+
+    def transitions(self, tokens: list[Token], base: int) -> None:
+        """docutils refuses a thematic break („---“) first in a section, after another one, or last."""
+        blocks = [t for t in tokens if t.level == 0 and t.nesting >= 0 and t.type != "inline"]
+        for i, tok in enumerate(blocks):
+            if tok.type != "hr":
+                continue
+            before = blocks[i - 1].type if i else "start"
+            if before in ("start", "heading_open", "hr") or i == len(blocks) - 1:
+                self.error(base + (tok.map[0] if tok.map else 0), "transition")
 
     def block(self, tok: Token, line: int) -> None:
         if tok.type == "html_block":

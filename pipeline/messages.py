@@ -71,6 +71,8 @@ TEXT: dict[str, str] = {
     "path_outside": "Der Pfad „{}“ führt aus dem Beitragsordner hinaus.",
     "link_scheme": "Links mit „{}“ sind nicht erlaubt.",
     "xref": "Der Verweis auf „{}“ führt ins Leere.",
+    "transition": "Eine Trennlinie („---“) darf nicht am Anfang oder Ende eines Abschnitts oder direkt nach einer "
+                  "anderen stehen.",
     "footnote_missing": "Zur Fußnote „[^{}]“ fehlt der Fußnotentext.",
     "footnote_unused": "Der Fußnotentext „[^{}]“ wird im Text nirgends aufgerufen.",
     "slug_duplicate": "Den Kurznamen „{}“ gibt es schon in „{}“.",
@@ -111,6 +113,7 @@ HINTS: dict[str, str] = {
     "link_scheme": "Verlinken Sie nur Webadressen (https://…) oder andere Beiträge.",
     "date": "Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2014-09-18.",
     "body_empty": "Schreiben Sie den Text unter die zweite „---“-Zeile.",
+    "transition": "Löschen Sie die Trennlinie oder setzen Sie Text davor und danach.",
     "footnote_missing": "Ergänzen Sie am Ende des Beitrags eine Zeile „[^…]: Text der Fußnote“.",
     "footnote_unused": "Setzen Sie „[^…]“ an die Stelle im Text, zu der die Fußnote gehört, oder löschen Sie sie.",
     "heading_level": "Nutzen Sie „## Abschnitt“ für Abschnitte.",
