@@ -105,7 +105,8 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
      "Hinweis: Ersetzen Sie „TODO“ durch den richtigen Wert."),
     ("transition", replace(W, "## Vorgehen\n", "## Vorgehen\n\n---\n"),
      f"{W}:21: Fehler [koop.transition]: Eine Trennlinie („---“) darf nicht am Anfang oder Ende eines Abschnitts "
-     "oder direkt nach einer anderen stehen. Hinweis: Löschen Sie die Trennlinie oder setzen Sie Text davor und danach."),
+     "oder direkt nach einer anderen stehen. "
+     "Hinweis: Löschen Sie die Trennlinie oder setzen Sie Text davor und danach."),
     ("footnote_missing", replace(W, "## Vorgehen", "Ohne Text[^neu].\n\n## Vorgehen"),
      f"{W}:19: Fehler [koop.footnote_missing]: Zur Fußnote „[^neu]“ fehlt der Fußnotentext. Hinweis: Ergänzen Sie "
      "am Ende des Beitrags eine Zeile „[^…]: Text der Fußnote“."),
