@@ -179,7 +179,10 @@ class BodyChecker:
         if tok.type == "html_block":
             self.error(line, "html", tok.content.strip().splitlines()[0][:60] if tok.content.strip() else "<…>")
         elif tok.type == "footnote_reference_open":
-            self.footnote_defs.setdefault(str(tok.meta.get("label", "")), line)
+            label = str(tok.meta.get("label", ""))
+            if label in self.footnote_defs:
+                self.error(line, "footnote_duplicate", label, self.footnote_defs[label])
+            self.footnote_defs.setdefault(label, line)
         elif tok.type == "myst_target":
             self.label(tok.content.strip(), line)
         elif tok.type == "heading_open" and tok.tag == "h1":

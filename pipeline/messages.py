@@ -74,6 +74,7 @@ TEXT: dict[str, str] = {
     "transition": "Eine Trennlinie („---“) darf nicht am Anfang oder Ende eines Abschnitts oder direkt nach einer "
                   "anderen stehen.",
     "footnote_missing": "Zur Fußnote „[^{}]“ fehlt der Fußnotentext.",
+    "footnote_duplicate": "Den Fußnotentext „[^{}]“ gibt es schon in Zeile {}.",
     "footnote_unused": "Der Fußnotentext „[^{}]“ wird im Text nirgends aufgerufen.",
     "slug_duplicate": "Den Kurznamen „{}“ gibt es schon in „{}“.",
     "label_duplicate": "Die Marke „{}“ ist schon in „{}“ vergeben.",
@@ -115,6 +116,7 @@ HINTS: dict[str, str] = {
     "body_empty": "Schreiben Sie den Text unter die zweite „---“-Zeile.",
     "transition": "Löschen Sie die Trennlinie oder setzen Sie Text davor und danach.",
     "footnote_missing": "Ergänzen Sie am Ende des Beitrags eine Zeile „[^…]: Text der Fußnote“.",
+    "footnote_duplicate": "Geben Sie jeder Fußnote eine eigene Marke, z. B. [^2].",
     "footnote_unused": "Setzen Sie „[^…]“ an die Stelle im Text, zu der die Fußnote gehört, oder löschen Sie sie.",
     "heading_level": "Nutzen Sie „## Abschnitt“ für Abschnitte.",
     "bib_syntax": "Prüfen Sie Klammern, Kommas und Anführungszeichen des Eintrags.",

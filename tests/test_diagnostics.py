@@ -110,6 +110,9 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
     ("footnote_missing", replace(W, "## Vorgehen", "Ohne Text[^neu].\n\n## Vorgehen"),
      f"{W}:19: Fehler [koop.footnote_missing]: Zur Fußnote „[^neu]“ fehlt der Fußnotentext. Hinweis: Ergänzen Sie "
      "am Ende des Beitrags eine Zeile „[^…]: Text der Fußnote“."),
+    ("footnote_duplicate", replace(W, "[^1]: Die Hauswächter", "[^1]: Doppelt.\n\n[^1]: Die Hauswächter"),
+     f"{W}:40: Fehler [koop.footnote_duplicate]: Den Fußnotentext „[^1]“ gibt es schon in Zeile 38. "
+     "Hinweis: Geben Sie jeder Fußnote eine eigene Marke, z. B. [^2]."),
     ("footnote_unused", replace(W, "[^1]: Die Hauswächter", "[^2]: Übrig.\n\n[^1]: Die Hauswächter"),
      f"{W}:38: Fehler [koop.footnote_unused]: Der Fußnotentext „[^2]“ wird im Text nirgends aufgerufen. Hinweis: "
      "Setzen Sie „[^…]“ an die Stelle im Text, zu der die Fußnote gehört, oder löschen Sie sie."),
