@@ -44,7 +44,6 @@ class BodyFacts:
     refs: list[tuple[str, int]] = field(default_factory=list)  # {ref}/{numref} targets
     cites: list[tuple[str, int]] = field(default_factory=list)  # citation keys
     images: list[str] = field(default_factory=list)  # image paths relative to docs/
-    words: int = 0
     consulted: dict[str, tuple[int, int] | None] = field(default_factory=dict)  # files looked at → stat
 
 
@@ -190,7 +189,6 @@ class BodyChecker:
         elif tok.type in ("fence", "colon_fence"):
             self.directive(tok, line)
         elif tok.type == "inline":
-            self.facts.words += len(tok.content.split())
             if tok.content.lstrip().upper().startswith("TODO"):
                 self.error(line, "todo", tok.content.strip()[:40])
             for child in tok.children or []:

@@ -135,3 +135,14 @@ def test_two_builds_give_identical_html(built_mini: Path, tmp_path: Path) -> Non
     assert names == sorted(p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file())
     differing = [n for n in names if (first / n).read_bytes() != (second / n).read_bytes()]
     assert differing == [".buildinfo"]
+
+
+def test_hard_line_break_survives_the_raw_filter(project_copy: Callable[[str], Path]) -> None:
+    """A line ending in a backslash is MyST's hard break (rendered as raw <br />): kept, unlike raw HTML."""
+    root = project_copy("mini")
+    source = root / "docs/beitraege/bremen/zwischen.md"
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "Zurück zu den", "Erste Zeile\\\nZweite Zeile\n\nZurück zu den"), encoding="utf-8")
+    assert build_html(root, quiet=True) == 0
+    para = article(root, "beitraege/bremen/zwischen").find(lambda t: t.name == "p" and "Erste Zeile" in t.get_text())
+    assert para is not None and para.find("br") is not None

@@ -31,12 +31,21 @@ def _neutralise(app: Sphinx, docname: str, source: list[str]) -> None:
         source[0] = f"# {docname.rsplit('/', 1)[-1]}\n\n{M.BLOCKED}\n"
 
 
+HARD_BREAKS = {("html", "<br />\n"), ("latex", "\\\\\n")}
+
+
+def is_hard_break(node: nodes.raw) -> bool:
+    """MyST renders a hard line break (a line ending in „\\“) as raw output; keep exactly that."""
+    return (node.get("format", ""), node.astext()) in HARD_BREAKS
+
+
 class StripUnsafe(SphinxTransform):
     default_priority = 100
 
     def apply(self, **kwargs: object) -> None:
         for raw in list(self.document.findall(nodes.raw)):
-            raw.parent.remove(raw)
+            if not is_hard_break(raw):
+                raw.parent.remove(raw)
         for ref in self.document.findall(nodes.reference):
             uri = ref.get("refuri", "")
             if uri.strip().lower().startswith(BAD_SCHEMES):

@@ -19,14 +19,13 @@ from .document import Source
 MM = 72 / 25.4
 CROP_MARGIN_MM = 10.0  # extra media around the bleed for crop marks
 CROP_OFFSET_MM = 2.0  # gap between bleed edge and mark
-FONT_DIRS: list[Path] = []
 
 
 def font_paths() -> list[str]:
     """Open fonts: Fira Sans from its PyPI package (OFL); Libertinus Serif is bundled with Typst."""
     import fontpkg_fira_sans
 
-    return [str(Path(fontpkg_fira_sans.__file__).parent / "files"), *map(str, FONT_DIRS)]
+    return [str(Path(fontpkg_fira_sans.__file__).parent / "files")]
 
 
 class CompileError(Exception):

@@ -149,7 +149,9 @@ class TypstTranslator(nodes.NodeVisitor):
         raise nodes.SkipNode
 
     def visit_raw(self, node: nodes.raw) -> None:
-        raise nodes.SkipNode  # never reaches a PDF (contributions may not contain raw; see security)
+        if node.get("format") == "html" and node.astext().strip() == "<br />":
+            self.add(" \\\n")  # MyST's hard line break; any other raw content never reaches a PDF
+        raise nodes.SkipNode
 
     def visit_system_message(self, node: nodes.system_message) -> None:
         raise nodes.SkipNode
