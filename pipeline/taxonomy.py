@@ -84,7 +84,11 @@ def _parse(raw: dict[str, Any]) -> Taxonomy:
     return Taxonomy(cities, kinds, fields, families, tasks)
 
 
+def load() -> Taxonomy:
+    """Return the project taxonomy from `DATA_FILE` (cached per file content)."""
+    return _load(DATA_FILE.read_text(encoding="utf-8"))
+
+
 @cache
-def load(path: Path = DATA_FILE) -> Taxonomy:
-    """Return the project taxonomy (cached; the file is part of the package)."""
-    return _parse(yaml.safe_load(path.read_text(encoding="utf-8")))
+def _load(text: str) -> Taxonomy:
+    return _parse(yaml.safe_load(text))

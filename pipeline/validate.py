@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import bib, frontmatter, manifest
+from . import bib, frontmatter, manifest, taxonomy
 from .body import BodyFacts, check_body, stat_signature
 from .diagnostics import Diagnostic, diag, sort_key
 from .model import SLUG_RE, Contribution, from_frontmatter
@@ -164,8 +164,9 @@ def _code_stamp() -> str:
     here = Path(__file__).parent
     h = hashlib.sha1()
     for name in ("validate.py", "body.py", "model.py", "frontmatter.py", "messages.py", "diagnostics.py",
-                 "taxonomy.py", "data/taxonomy.yml"):
+                 "taxonomy.py"):
         h.update((here / name).read_bytes())
+    h.update(taxonomy.DATA_FILE.read_bytes())
     return h.hexdigest()
 
 

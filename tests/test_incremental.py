@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from htmlutil import article, text
 
 from pipeline.html.build import build_html
@@ -151,3 +152,30 @@ def test_pdf_and_epub_are_rebuilt_only_for_issues_with_the_changed_contribution(
     third = stamps()
     assert third["koopblatt-1.pdf"] != second["koopblatt-1.pdf"]
     assert third["koopblatt-1.epub"] != second["koopblatt-1.epub"]
+
+
+def test_taxonomy_change_updates_exactly_the_pages_that_show_it(project_copy: Callable[[str], Path],
+                                                                 monkeypatch: pytest.MonkeyPatch,
+                                                                 tmp_path: Path) -> None:
+    from pipeline import taxonomy
+
+    root = project_copy("mini")
+    (root / "docs/ohne-taxonomie.md").write_text("# Ohne Taxonomie\n\nNur Text.\n", encoding="utf-8")
+    index = root / "docs/index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("ausgaben/index\n", "ausgaben/index\nohne-taxonomie\n"),
+                     encoding="utf-8")
+    assert build_html(root, quiet=True) == 0
+    before = _mtimes(root)
+    changed = tmp_path / "taxonomy.yml"
+    changed.write_text(taxonomy.DATA_FILE.read_text(encoding="utf-8").replace(
+        "zwischennutzung: Zwischennutzung als Normalfall der Stadtentwicklung",
+        "zwischennutzung: Zwischennutzung als Regelfall"), encoding="utf-8")
+    monkeypatch.setattr(taxonomy, "DATA_FILE", changed)
+    assert build_html(root, quiet=True) == 0
+    rewritten = _rewritten(before, _mtimes(root))
+    assert {"beitraege/leipzig/westen.html", "beitraege/bremen/zwischen.html",
+            "entdecken/projektfamilie-zwischennutzung.html", "index.html"} <= rewritten
+    assert "ohne-taxonomie.html" not in rewritten
+    assert "Zwischennutzung als Regelfall" in text(article(root, "beitraege/leipzig/westen").find(class_="koop-karte"))
+    assert text(article(root, "entdecken/projektfamilie-zwischennutzung").find("h1")).startswith(
+        "Zwischennutzung als Regelfall")

@@ -54,12 +54,13 @@ def _value(app: Sphinx, project: Project, key: Key) -> Any:
     items = list(project.contributions.values())
     kind, args = key[0], key[1:]
     tax = project.taxonomy
+    # every listing shows taxonomy labels (city, kind, Themenfeld …): they are part of what it shows
     compute: dict[str, Callable[[], Any]] = {
-        "liste": lambda: [_summary(c) for c in catalogue.select(items, **_filters(args))],
+        "liste": lambda: ([_summary(c) for c in catalogue.select(items, **_filters(args))], repr(tax)),
         "facetten": lambda: [(f, len(catalogue.select(items, **{f.dimension: f.id})))
                              for f in catalogue.facets(tax) if f.dimension == args[0]],
-        "matrix": lambda: [(c.themenfeld, c.stadt) for c in items] + [tuple(tax.fields), tuple(tax.cities)],
-        "ausgabe": lambda: (repr(project.issues.get(int(args[0]))),
+        "matrix": lambda: ([(c.themenfeld, c.stadt) for c in items], repr(tax)),
+        "ausgabe": lambda: (repr(project.issues.get(int(args[0]))), repr(tax),
                             [_summary(project.contributions[d]) for d in project.issues[int(args[0])].contributions
                              if d in project.contributions] if int(args[0]) in project.issues else [],
                             _downloads(app, args[0])),
