@@ -39,3 +39,10 @@ def publish_file(data: bytes, dest: Path) -> None:
     tmp = dest.with_name(f".{dest.name}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, dest)
+
+
+def write_if_changed(dest: Path, data: bytes) -> None:
+    """Write `dest` only when its content differs, so mtime-based incremental builds stay quiet."""
+    if not dest.is_file() or dest.read_bytes() != data:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_bytes(data)

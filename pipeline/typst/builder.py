@@ -24,6 +24,7 @@ from sphinx.util import logging
 from .. import catalogue
 from .. import messages as M
 from ..manifest import Issue
+from ..outputs import write_if_changed
 from ..sphinx_ext import state
 from . import compile as tc
 from .document import Part, Source, assemble
@@ -163,9 +164,7 @@ class KoopblattBuilder(Builder):
         data = src.read_bytes()
         if src.suffix.lower() == ".svg":
             data = svg_fonts(data)
-        if not dest.is_file() or dest.read_bytes() != data:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_bytes(data)
+        write_if_changed(dest, data)
 
     def _digest(self, text: str, issue: Issue, standards: list[str]) -> str:
         h = hashlib.sha1(text.encode())
