@@ -259,7 +259,9 @@ class BodyChecker:
         info = tok.info.strip()
         m = re.match(r"^\{([^}]*)\}\s*(.*)$", info)
         if not m:
-            return  # a plain code block: rendered as literal text, harmless
+            if tok.type == "colon_fence" and tok.content.strip():
+                self.check(tok.content, line + 1)  # MyST parses a bare ::: block's content as Markdown
+            return  # a plain ``` block is a code block: literal text, harmless
         name, argument = m.group(1).strip(), m.group(2).strip()
         options, body, body_offset = split_directive(tok.content)
         if name == "raw":
