@@ -48,6 +48,7 @@ TEXT: dict[str, str] = {
     "projektfamilie_themenfeld": "Die Projektfamilie „{}“ gehört nicht zum Themenfeld „{}“, sondern zu „{}“.",
     "aufgabe": "Unbekannte strategische Aufgabe „{}“. Erlaubt: {}.",
     "art": "Unbekannte Art „{}“. Erlaubt: {}.",
+    "status": "Unbekannter Status „{}“. Erlaubt: {}.",
     "stadt": "„stadt: {}“ passt nicht zum Ordner „{}“.",
     "folder": "Beiträge gehören in einen Stadtordner (docs/beitraege/<stadt>/), nicht nach „{}“.",
     "slug": "Der Dateiname „{}“ ist als Kurzname ungeeignet.",

@@ -13,6 +13,8 @@ from .frontmatter import FrontMatter
 from .taxonomy import Taxonomy
 
 DEFAULT_LICENSE = "CC BY 4.0"
+DRAFT, RELEASED = "entwurf", "freigegeben"
+STATUSES = (DRAFT, RELEASED)
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TODO = "TODO"
 
@@ -48,6 +50,8 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("projektfamilien", "list", True, "mindestens eine Projektfamilie des Themenfelds", "[zwischennutzung]"),
     FieldSpec("aufgaben", "list", False, "strategische Aufgaben (Kennungen, siehe unten)", "[quartier-stadt]"),
     FieldSpec("stadt", "str", False, "Stadt; muss zum Ordner passen", "leipzig"),
+    FieldSpec("status", "str", False, "„entwurf“ (geprüft, in der Vorschau sichtbar, nie veröffentlicht) oder "
+              "„freigegeben“ (Standard)", "entwurf"),
 )
 FIELD_KEYS = tuple(f.key for f in FIELDS)
 
@@ -71,7 +75,12 @@ class Contribution:
     keywords: tuple[str, ...] = ()
     license: str = DEFAULT_LICENSE
     aufgaben: tuple[str, ...] = ()
+    status: str = RELEASED
     lines: dict[str, int] = field(default_factory=dict, compare=False)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == DRAFT
 
 
 def _is_todo(value: Any) -> bool:
@@ -145,6 +154,16 @@ def _check_ids(key: str, values: list[str], allowed: dict[str, Any], code: str,
     return problems
 
 
+def declared_status(data: Any, text: str = "") -> str:
+    """The status a file declares, read leniently: drafts must be recognised even when their front
+    matter has errors (a fresh import full of TODOs must never block a build)."""
+    if isinstance(data, dict) and str(data.get("status", "")).strip().lower() == DRAFT:
+        return DRAFT
+    if data is None and re.search(r"^status:\s*[\"']?entwurf\b", text, re.MULTILINE):
+        return DRAFT
+    return RELEASED
+
+
 def sentence_count(text: str) -> int:
     return len([s for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„])", text.strip()) if s])
 
@@ -200,6 +219,10 @@ def from_frontmatter(fm: FrontMatter, path: str, docname: str, folder_city: str,
         values["aufgaben"] = tuple(tasks)
     if "keywords" in values:
         values["keywords"] = tuple(_as_list(values["keywords"]))
+    if "status" in values and values["status"] not in STATUSES:
+        status = values.pop("status")
+        problems.append(diag(path, fm.line("status"), "status", status, M.join_or(list(STATUSES)),
+                             hint=suggest(status, STATUSES)))
     stadt = values.get("stadt")
     if stadt is not None and stadt != folder_city:
         problems.append(diag(path, fm.line("stadt"), "stadt", stadt, folder_city, hint=suggest(stadt, [folder_city])))
@@ -227,6 +250,7 @@ def from_frontmatter(fm: FrontMatter, path: str, docname: str, folder_city: str,
         keywords=values.get("keywords", ()),
         license=str(values.get("license", DEFAULT_LICENSE)),
         aufgaben=values.get("aufgaben", ()),
+        status=str(values.get("status", RELEASED)),
         lines={k[0]: v for k, v in fm.lines.items() if len(k) == 1 and isinstance(k[0], str)},
     )
     return contribution, problems

@@ -17,7 +17,7 @@ from pathlib import Path
 from . import bib, frontmatter, manifest, taxonomy
 from .body import BodyFacts, check_body, stat_signature
 from .diagnostics import Diagnostic, diag, sort_key
-from .model import SLUG_RE, Contribution, from_frontmatter
+from .model import DRAFT, RELEASED, SLUG_RE, Contribution, declared_status, from_frontmatter
 from .taxonomy import Taxonomy, load
 
 CONTRIB_DIR = "beitraege"
@@ -33,6 +33,11 @@ class FileReport:
     contribution: Contribution | None
     facts: BodyFacts
     problems: list[Diagnostic]
+    status: str = RELEASED
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == DRAFT
 
 
 @dataclass
@@ -105,6 +110,7 @@ def check_file(file: Path, root: Path, docs: Path, tax: Taxonomy) -> FileReport:
         problems.append(diag(shown, 1, "slug", slug))
     split, more = frontmatter.read(text, shown)
     problems += more
+    status = declared_status(split.frontmatter.data if split.frontmatter is not None else None, text)
     contribution = None
     if split.frontmatter is not None:
         contribution, more = from_frontmatter(split.frontmatter, shown, docname, city, slug, tax)
@@ -113,10 +119,10 @@ def check_file(file: Path, root: Path, docs: Path, tax: Taxonomy) -> FileReport:
     problems += more
     if any(p.is_error for p in problems):
         contribution = None
-    return FileReport(shown, docname, contribution, facts, problems)
+    return FileReport(shown, docname, contribution, facts, problems, status)
 
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 class ReportCache:

@@ -79,6 +79,8 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
     ("art", replace(W, "art: praxisfall", "art: Praxisfälle"),
      f"{W}:9: Fehler [koop.art]: Unbekannte Art „Praxisfälle“. Erlaubt: „praxisfall“, „werkstattbericht“, "
      "„hospitation“, „interview“, „beitrag“. Hinweis: Meinten Sie „praxisfall“?"),
+    ("status", replace(W, "stadt: leipzig", "stadt: leipzig\nstatus: fertig"),
+     f"{W}:14: Fehler [koop.status]: Unbekannter Status „fertig“. Erlaubt: „entwurf“, „freigegeben“."),
     ("stadt", replace(W, "stadt: leipzig", "stadt: Leipzig"),
      f"{W}:13: Fehler [koop.stadt]: „stadt: Leipzig“ passt nicht zum Ordner „leipzig“. "
      "Hinweis: Meinten Sie „leipzig“?"),
