@@ -26,6 +26,7 @@ extensions = [
     "pipeline.html",
     "pipeline.typst.builder",
     "pipeline.epub.builder",
+    "pipeline.probe",
 ]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["**/bilder/*.md", "_build"]

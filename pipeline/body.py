@@ -30,6 +30,8 @@ ALLOWED_ROLES = frozenset({"cite:p", "cite:t", "ref", "doc", "numref", "sub", "s
 IMAGE_SUFFIXES = frozenset({".svg", ".png", ".jpg", ".jpeg"})
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
 MAX_IMAGE_MB = 20
+PRINT_WIDTH_MM = 180.0  # text width of an A4 koopBLATT page: the widest an image is ever printed
+MIN_PRINT_DPI = 300
 CITE_RE = re.compile(r"^(?:\{(?P<pre>[^{}]*)\})?(?P<key>[^{}\s]+?)(?:\{(?P<post>[^{}]*)\})?$")
 _TEXT_LINK_RE = re.compile(r"\]\(\s*<?\s*(javascript|data|vbscript|file)\s*:", re.IGNORECASE)
 _OPTION_RE = re.compile(r"^:([\w-]+):\s*(.*)$")
@@ -149,7 +151,25 @@ class BodyChecker:
                 self.error(line, "image_size", target, f"{size_mb:.0f}", MAX_IMAGE_MB)
                 return None
             self.facts.images.append(resolved.relative_to(self.docs).as_posix())
+            self.raster(resolved, target, line)
         return resolved
+
+    def raster(self, file: Path, target: str, line: int) -> None:
+        """A PNG/JPEG must be readable; below 300 dpi at full print width it gets a Hinweis (it still prints)."""
+        if file.suffix.lower() == ".svg":
+            return
+        from PIL import Image, UnidentifiedImageError
+
+        try:
+            with Image.open(file) as im:
+                im.verify()
+                width = im.width
+        except (OSError, UnidentifiedImageError, ValueError, SyntaxError) as exc:
+            self.error(line, "image_unreadable", target, type(exc).__name__)
+            return
+        dpi = width / (PRINT_WIDTH_MM / 25.4)
+        if dpi < MIN_PRINT_DPI:
+            self.problems.append(diag(self.path, line, "image_dpi", target, round(dpi)))
 
     # -- tokens --------------------------------------------------------------------
     def check(self, text: str, base: int) -> None:

@@ -4,76 +4,141 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from . import messages as M
+from .diagnostics import Diagnostic, sort_key
+from .errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 from .validate import Project, validate_project
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+class Report:
+    """Prints diagnostics in the `check` format, each once per command, and counts them."""
+
+    def __init__(self) -> None:
+        self.seen: set[Diagnostic] = set()
+
+    def show(self, problems: Iterable[Diagnostic]) -> None:
+        for p in sorted(set(problems) - self.seen, key=sort_key):
+            print(p.format(), file=sys.stderr)
+            self.seen.add(p)
+
+
+def merge(problems: list[Diagnostic], found: list[Diagnostic]) -> list[Diagnostic]:
+    """File checks first; an engine's finding at a line the file checks already explain adds nothing."""
+    explained = {(p.path, p.line) for p in problems if p.is_error}
+    extra = [f for f in found if not (f.code in M.ENGINE_CODES and (f.path, f.line) in explained)]
+    return sorted(set(problems) | set(extra), key=sort_key)
+
+
+def checked(root: Path, verbose: bool = False) -> tuple[Project, list[Diagnostic]]:
+    """Validate the files, then read and probe every changed document with the real reader (`koopcheck`)."""
+    from .outputs import work_dir
+    from .sphinx_ext.runner import run_sphinx
+    from .sphinx_ext.state import preload
+
+    project = validate_project(root, cache=True)
+    preload(project)
+    run = run_sphinx(root, "koopcheck", work_dir(root, "pruefung"), verbose=verbose)
+    return project, merge(project.problems, run.found)
+
+
+def summary(project: Project, problems: list[Diagnostic]) -> tuple[int, str]:
+    """Exit status and the German closing line of `check`: errors in drafts never fail it."""
+    errors = [p for p in problems if p.is_error]
+    notes = len(problems) - len(errors)
+    in_drafts = [p for p in errors if p.path in project.draft_paths]
+    blocking = [p for p in errors if p.path not in project.draft_paths]
+    n = len(project.reports)
+    faulty = {p.path for p in errors} & {r.path for r in project.reports.values()}
+    drafts = len({p.path for p in in_drafts})
+    tail = [M.plural_count(notes, "Hinweis", "Hinweise") + "."] if notes else []
+    if in_drafts:
+        tail.insert(0, M.SUMMARY_DRAFTS.format(M.plural_count(len(in_drafts), "Fehler", "Fehler"),
+                                                M.plural_count(drafts, "Entwurf", "Entwürfen")))
+    if blocking:
+        head = M.SUMMARY_ERRORS.format(M.plural_count(len(errors), "Fehler", "Fehler"), len(faulty),
+                                       M.plural_count(n, "Beitrag", "Beiträgen"))
+        return EXIT_CONTENT, " ".join([head, *tail, M.SUMMARY_FIX])
+    head = (M.SUMMARY_RELEASED_OK if in_drafts else M.SUMMARY_OK).format(M.plural_count(n, "Beitrag", "Beiträge"),
+                               M.plural_count(len(project.issues), "Ausgabe", "Ausgaben"))
+    return EXIT_OK, " ".join([head, *tail])
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    project: Project = getattr(args, "project", None) or validate_project(Path(args.root))
-    for p in project.problems:
-        print(p.format(), file=sys.stderr)
-    n_err = len(project.errors)
-    n = len(project.reports)
-    if n_err:
-        print(f"\n{M.plural_count(n_err, 'Fehler', 'Fehler')} in {M.plural_count(n, 'Beitrag', 'Beiträgen')} "
-              "gefunden. Bitte korrigieren und „nox -s check“ erneut ausführen.", file=sys.stderr)
-        return EXIT_CONTENT
-    print(f"Alles in Ordnung: {M.plural_count(n, 'Beitrag', 'Beiträge')}, "
-          f"{M.plural_count(len(project.issues), 'Ausgabe', 'Ausgaben')} geprüft.")
-    return EXIT_OK
+    project, problems = checked(Path(args.root).resolve(), args.ausfuehrlich)
+    Report().show(problems)
+    status, line = summary(project, problems)
+    print(("\n" if problems else "") + line, file=sys.stderr if status else sys.stdout)
+    return status
 
 
-def _output(args: argparse.Namespace, build: Callable[[Path, Project], int], failed: str, done: str) -> int:
-    """Run one output step on validated sources; a failure keeps the last good output (German message)."""
-    from .sphinx_ext.state import preload
-
-    root = Path(args.root).resolve()
-    project: Project = getattr(args, "project", None) or validate_project(root, cache=True)
-    if project.errors:
-        return cmd_check(args)
-    preload(project)
-    if build(root, project):
-        print(f"\n{failed}", file=sys.stderr)
-        return EXIT_CONTENT
-    print(done)
-    return EXIT_OK
+Step = Callable[[Path, Project, list[Diagnostic], argparse.Namespace], int]
 
 
-def cmd_html(args: argparse.Namespace) -> int:
+def _html(root: Path, project: Project, found: list[Diagnostic], args: argparse.Namespace) -> int:
     from .html.build import build_html
 
-    return _output(args, lambda root, _: build_html(root, quiet=args.quiet), M.HTML_FAILED, M.HTML_DONE)
+    status = build_html(root, project, found=found, verbose=args.ausfuehrlich)
+    print(M.HTML_DONE if status == 0 else M.HTML_FAILED, file=sys.stderr if status else sys.stdout)
+    return status
 
 
-def cmd_pdf(args: argparse.Namespace) -> int:
+def _pdf(root: Path, project: Project, found: list[Diagnostic], args: argparse.Namespace) -> int:
     from .typst.pdf import build_pdf
 
     proof = getattr(args, "beitrag", "") or ""
-    return _output(args, lambda root, project: build_pdf(root, project, proof=proof, quiet=args.quiet),
-                   M.PDF_FAILED, M.PDF_DONE_PROOF if proof else M.PDF_DONE_ALL)
+    status = build_pdf(root, project, proof, found=found, verbose=args.ausfuehrlich)
+    if status == 0:
+        print(M.PDF_DONE_PROOF if proof else M.PDF_DONE_ALL)
+    return status
+
+
+def _epub(root: Path, project: Project, found: list[Diagnostic], args: argparse.Namespace) -> int:
+    from .epub.build import build_epub
+
+    status = build_epub(root, project, found=found, verbose=args.ausfuehrlich)
+    if status == 0:
+        print(M.EPUB_DONE_ALL)
+    return status
+
+
+def run_steps(args: argparse.Namespace, steps: list[Step]) -> int:
+    """Check, then every step: each output is blocked only by errors in what it contains."""
+    from .sphinx_ext.state import preload
+
+    root = Path(args.root).resolve()
+    report = Report()
+    project, problems = checked(root, args.ausfuehrlich)
+    report.show(problems)
+    status, line = summary(project, problems)
+    if status:
+        print(line, file=sys.stderr)
+    for step in steps:
+        found: list[Diagnostic] = []
+        preload(project)
+        result = step(root, project, found, args)
+        report.show(merge(project.problems, found))
+        status = max(status, result)
+    return status
+
+
+def cmd_html(args: argparse.Namespace) -> int:
+    return run_steps(args, [_html])
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    return run_steps(args, [_pdf])
 
 
 def cmd_epub(args: argparse.Namespace) -> int:
-    from .epub.build import build_epub
-
-    return _output(args, lambda root, project: build_epub(root, project, quiet=args.quiet), M.EPUB_FAILED,
-                   M.EPUB_DONE_ALL)
+    return run_steps(args, [_epub])
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Everything: check first (nothing is written if the sources have errors), then each output."""
-    args.project = validate_project(Path(args.root).resolve(), cache=True)
-    status = cmd_check(args)
-    for step in (cmd_pdf, cmd_epub, cmd_html):
-        if status:
-            return status
-        status = step(args)
-    return status
+    """Everything, PDFs and EPUBs first so that the handbook offers them for download."""
+    return run_steps(args, [_pdf, _epub, _html])
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -111,12 +176,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = GermanParser(prog="pipeline", description="koopstadt-Publikationspipeline")
     parser.add_argument("--root", default=".", help="Projektordner (mit docs/ und koopblatt/)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="alle Quellen prüfen, nichts schreiben").set_defaults(func=cmd_check)
+    check = sub.add_parser("check", help="alle Quellen prüfen, keine Ausgaben schreiben")
+    check.set_defaults(func=cmd_check)
     html = sub.add_parser("html", help="Online-Handbuch erzeugen (build/html)")
-    html.add_argument("-q", "--quiet", action="store_true")
     html.set_defaults(func=cmd_html)
     pdf = sub.add_parser("pdf", help="koopBLATT als Druck- und Bildschirm-PDF (build/pdf)")
-    pdf.add_argument("-q", "--quiet", action="store_true")
     pdf.add_argument("--beitrag", metavar="DATEI", help="nur einen Korrekturabzug dieses Beitrags erzeugen")
     pdf.set_defaults(func=cmd_pdf)
     new = sub.add_parser("new", help="neuen Beitrag anlegen: docs/beitraege/<stadt>/<kurzname>.md")
@@ -129,7 +193,6 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--slug", metavar="KURZNAME", default=None, help="Kurzname (sonst aus dem Dateinamen)")
     imp.set_defaults(func=cmd_import)
     epub = sub.add_parser("epub", help="E-Books jeder Ausgabe und des Handbuchs (build/epub)")
-    epub.add_argument("-q", "--quiet", action="store_true")
     epub.set_defaults(func=cmd_epub)
     prf = sub.add_parser("proof", help="Korrekturabzug (PDF) und Word-Datei eines Beitrags")
     prf.add_argument("beitrag", help="Pfad des Beitrags, z. B. docs/beitraege/leipzig/westen.md")
@@ -139,8 +202,10 @@ def main(argv: list[str] | None = None) -> int:
     srv.add_argument("--port", type=int, default=8000)
     srv.set_defaults(func=cmd_serve)
     everything = sub.add_parser("build", help="alles erzeugen: prüfen, Handbuch, PDF, EPUB")
-    everything.add_argument("-q", "--quiet", action="store_true")
     everything.set_defaults(func=cmd_build)
+    for command in (check, html, pdf, epub, everything):
+        command.add_argument("-v", "--ausfuehrlich", action="store_true",
+                             help="auch die Meldungen von Sphinx, MyST und Typst zeigen")
     args = parser.parse_args(argv)
     if not (Path(args.root) / "docs").is_dir():
         print(f"Aufruf fehlerhaft: Im Ordner „{args.root}“ gibt es kein „docs/“.", file=sys.stderr)

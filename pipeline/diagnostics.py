@@ -12,8 +12,10 @@ from . import messages as M
 
 
 class Severity(Enum):
+    """Two levels: a Fehler blocks the outputs that contain the file; a Hinweis is shown and blocks nothing."""
+
     ERROR = "Fehler"
-    WARNING = "Warnung"
+    NOTE = "Hinweis"
 
 
 @dataclass(frozen=True, order=True)
@@ -37,7 +39,7 @@ class Diagnostic:
 
 
 def diag(
-    path: str | Path, line: int, code: str, *args: object, hint: str | None = None, warning: bool = False
+    path: str | Path, line: int, code: str, *args: object, hint: str | None = None, note: bool | None = None
 ) -> Diagnostic:
     """Create a diagnostic whose text comes from the message catalogue `messages.TEXT[code]`."""
     return Diagnostic(
@@ -46,7 +48,7 @@ def diag(
         code,
         M.TEXT[code].format(*args),
         M.HINTS.get(code, "") if hint is None else hint,
-        Severity.WARNING if warning else Severity.ERROR,
+        Severity.NOTE if (code in M.NOTE_CODES if note is None else note) else Severity.ERROR,
     )
 
 

@@ -96,9 +96,38 @@ TEXT: dict[str, str] = {
     "manifest_number": "Die Nummer {} passt nicht zum Ordner „{}“.",
     "manifest_format": "Unbekanntes Format „{}“. Erlaubt: {}.",
     "manifest_colour": "„{}“ ist keine Farbe im Format „#RRGGBB“.",
+    "manifest_draft": "Der Beitrag „{}“ ist ein Entwurf („status: entwurf“) und kann nicht gedruckt werden.",
+    # drafts
+    "xref_draft": "Der Verweis führt auf „{}“, einen Entwurf, der nicht veröffentlicht wird.",
+    # found while building (engines: Sphinx, docutils, MyST, Typst, epubcheck, Pillow)
+    "engine": "Diese Stelle lässt sich nicht verarbeiten ({} meldet: „{}“).",
+    "ref_unknown": "Die Marke „{}“ gibt es nicht.",
+    "directive_argument": "Der Direktive „{{{}}}“ fehlt die Angabe hinter dem Namen (z. B. ein Titel).",
+    "directive_content": "Die Direktive „{{{}}}“ ist so nicht lesbar (Optionen oder Inhalt fehlerhaft).",
+    "inline_markup": "Eine Hervorhebung oder Rolle ist nicht geschlossen ({} meldet: „{}“).",
+    "typst": "Fehler beim Setzen des koopBLATT: {}",
+    "epubcheck": "Das E-Book „{}“ ist nicht gültig: {}",
+    "image_dpi": "Das Bild „{}“ hat im Druck nur {} dpi (mindestens 300 dpi empfohlen).",
+    "image_unreadable": "Die Bilddatei „{}“ lässt sich nicht lesen ({}).",
     # usage
     "usage": "{}",
 }
+
+# Codes that are Hinweise (shown, never blocking); every other code is a Fehler.
+NOTE_CODES = frozenset({"image_dpi", "abstract_length", "code_language"})
+
+# Engine messages (English, from Sphinx/docutils/MyST) → koop code; the first group is quoted in German.
+ENGINE_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"undefined label: '?([^']+?)'?$", "ref_unknown"),
+    (r"Unknown directive type:? \"?([\w:.-]+)", "directive"),
+    (r"Unknown interpreted text role:? \"?([\w:.-]+)", "role"),
+    (r"[Ii]mage file not readable: (\S+)", "image_missing"),
+    (r"(Inline \w+(?: \w+)? start-string without end-string\.)", "inline_markup"),
+    (r"Directive '([\w:.-]+)': \d+ argument\(s\) required, 0 supplied", "directive_argument"),
+    (r"Error in \"([\w:.-]+)\" directive", "directive_content"),
+)
+ENGINE_CODES = frozenset({code for _, code in ENGINE_PATTERNS} | {"engine"})
+ENGINE_NAMES = {"": "Sphinx", "myst": "MyST", "docutils": "docutils", "koop": "koopstadt"}
 
 HINTS: dict[str, str] = {
     "frontmatter_missing": ("Beginnen Sie die Datei mit „---“, dann die Angaben, dann wieder „---“ "
@@ -124,6 +153,24 @@ HINTS: dict[str, str] = {
     "todo": "Ersetzen Sie „TODO“ durch den richtigen Wert.",
     "image_size": "Verkleinern Sie das Bild (für den Druck reichen 300 dpi in der gedruckten Größe).",
     "cite_syntax": "Schreiben Sie z. B. {cite:p}`schluessel` oder {cite:p}`schluessel{S. 12}`.",
+    "directive": "Erlaubt sind Abbildungen, Tabellen und Hinweiskästen; siehe Leitfaden für Autorinnen und Autoren.",
+    "role": "Erlaubt sind {cite:p}, {cite:t}, {ref}, {numref}, {doc}, {sub}, {sup}, {abbr} und {term}.",
+    "image_missing": "Prüfen Sie Namen und Ordner der Bilddatei (Groß- und Kleinschreibung zählt).",
+    "status": "Schreiben Sie „status: entwurf“, solange der Beitrag nicht fertig ist, sonst „status: freigegeben“.",
+    "manifest_draft": ("Geben Sie den Beitrag frei („status: freigegeben“) oder nehmen Sie ihn aus der Liste "
+                       "„beitraege“."),
+    "xref_draft": "Entfernen Sie den Verweis, bis der andere Beitrag freigegeben ist.",
+    "engine": ("Vereinfachen Sie die Stelle (z. B. Verschachtelung auflösen, Markdown statt Sonderzeichen); "
+               "hilft das nicht, schicken Sie die Datei an die Redaktion."),
+    "ref_unknown": "Setzen Sie die Marke mit „(marke)=“ vor die Abbildung oder den Abschnitt, oder mit „:name:“.",
+    "directive_argument": "Schreiben Sie den Titel in dieselbe Zeile, z. B. „```{admonition} Gut zu wissen“.",
+    "directive_content": ("Vergleichen Sie die Direktive mit dem Beispiel im Leitfaden für Autorinnen und Autoren "
+                          "(Optionen wie „:alt:“ direkt unter der ersten Zeile)."),
+    "inline_markup": "Schließen Sie „*“, „**“ oder „`“ auf derselben Zeile oder schreiben Sie „\\*“.",
+    "typst": "Vereinfachen Sie die genannte Stelle; hilft das nicht, schicken Sie die Datei an die Redaktion.",
+    "epubcheck": "Bitte an die Redaktion weitergeben: das E-Book wurde nicht veröffentlicht.",
+    "image_dpi": "Für den Druck braucht das Bild in voller Spaltenbreite etwa 2100 Pixel Breite.",
+    "image_unreadable": "Speichern Sie das Bild neu als PNG oder JPEG.",
 }
 
 TYPE_NAMES: dict[str, str] = {
@@ -201,6 +248,8 @@ def plural_count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 # Page texts of the handbook.
+DRAFT_BANNER = ("Entwurf.", "Dieser Beitrag ist noch nicht freigegeben („status: entwurf“): Er erscheint nur in der "
+                "Vorschau, nicht im Handbuch, im koopBLATT oder im E-Book.")
 BROWSE_TITLE = "Entdecken"
 BROWSE_INTRO = ("Alle Praxisfälle, Werkstattberichte, Hospitationen und Interviews aus Bremen, Leipzig und "
                 "Nürnberg – nach Stadt, Themenfeld, Projektfamilie und strategischer Aufgabe.")
@@ -236,7 +285,8 @@ PDF_DONE = "koopBLATT No. {}: {} ({} Seiten)"
 PDF_UNCHANGED = "koopBLATT No. {}: unverändert, nichts zu tun."
 PDF_FAILED = ("Die PDFs wurden nicht erneuert: Bitte die Meldungen oben beheben. Die zuletzt erfolgreich erzeugten "
               "Fassungen in build/pdf bleiben erhalten.")
-LOW_RES = "{}: Das Bild „{}“ hat im Druck nur {} dpi (mindestens 300 dpi empfohlen)."
+PDF_BLOCKED = ("koopBLATT No. {}: nicht neu gesetzt wegen der Fehler oben; die zuletzt erfolgreich erzeugten PDFs in "
+               "build/pdf bleiben erhalten.")
 PDF_TARGETS = "alle koopBLATT-Ausgaben"
 PROOF_UNKNOWN = "„{}“ ist kein (fehlerfreier) Beitrag unter docs/beitraege/."
 PROOF_NO_ISSUE = "Für einen Korrekturabzug braucht es mindestens eine Ausgabe unter koopblatt/."
@@ -254,6 +304,8 @@ EPUB_IMPRINT = "Impressum"
 EPUB_LANDMARKS = "Orientierungspunkte"
 EPUB_START = "Beginn"
 EPUB_DONE = "E-Book erzeugt: {} ({} Kapitel)"
+EPUB_BLOCKED = ("{}: nicht erneuert wegen der Fehler oben; die zuletzt erfolgreich erzeugte Fassung in build/epub "
+                "bleibt erhalten.")
 EPUB_UNCHANGED = "E-Book unverändert: {}"
 EPUB_FAILED = ("Die E-Books wurden nicht erneuert: Bitte die Meldungen oben beheben. Die zuletzt erfolgreich "
                "erzeugten Fassungen in build/epub bleiben erhalten.")
@@ -482,6 +534,11 @@ BLOCKED = ("Dieser Beitrag enthält nicht erlaubte Inhalte (siehe Meldungen der 
            "Korrektur angezeigt.")
 HTML_FAILED = ("Das Handbuch wurde nicht erneuert: Bitte die Meldungen oben beheben. Die zuletzt erfolgreich "
                "erzeugte Fassung in build/html bleibt erhalten.")
+SUMMARY_ERRORS = "{} in {} von {} gefunden."
+SUMMARY_DRAFTS = "{} in {} („status: entwurf“): Sie blockieren nichts, solange der Beitrag ein Entwurf ist."
+SUMMARY_FIX = "Bitte korrigieren und „nox -s check“ erneut ausführen."
+SUMMARY_OK = "Alles in Ordnung: {}, {} geprüft."
+SUMMARY_RELEASED_OK = "Die freigegebenen Beiträge sind fehlerfrei ({}, {} geprüft)."
 HTML_DONE = "Handbuch erzeugt: build/html/index.html"
 PDF_DONE_ALL = "koopBLATT erzeugt: build/pdf/"
 PDF_DONE_PROOF = "Korrekturabzug erzeugt: build/korrektur/"

@@ -25,7 +25,8 @@ def publish_tree(src: Path, dest: Path) -> None:
     for leftover in (fresh, old):
         if leftover.exists():
             shutil.rmtree(leftover)
-    shutil.copytree(src, fresh, symlinks=False)
+    # bookkeeping of the incremental build (".koop-…") is never published
+    shutil.copytree(src, fresh, symlinks=False, ignore=shutil.ignore_patterns(".koop-*"))
     if dest.exists():
         os.replace(dest, old)
     os.replace(fresh, dest)

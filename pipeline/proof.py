@@ -41,14 +41,14 @@ def proof(root: Path, contribution: str) -> int:
     path = Path(contribution)
     shown = (path if path.is_absolute() else (Path.cwd() / path)).resolve()
     shown_rel = shown.relative_to(root).as_posix() if shown.is_relative_to(root) else contribution
-    match = next((c for c in project.contributions.values() if c.path == shown_rel), None)
+    match = next((c for c in project.all_contributions.values() if c.path == shown_rel), None)
     if match is None:
         print(M.PROOF_UNKNOWN.format(contribution), file=sys.stderr)
         return 2
     print(M.PROOF_PROGRESS.format(match.title))
-    if build_pdf(root, project, proof=match.path, quiet=True):
+    if build_pdf(root, project, proof=match.path):
         return 1
-    if build_html(root, quiet=True):
+    if build_html(root):
         return 1
     target = build_dir(root) / "korrektur" / f"korrektur-{match.slug}.docx"
     docx_from_html(work_dir(root, "html") / f"{match.docname}.html", target)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
@@ -19,30 +18,14 @@ import yaml
 from . import bib
 from . import messages as M
 from .diagnostics import suggest
+from .errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, UserError
 from .model import DEFAULT_LICENSE, FIELDS, SLUG_RE, FieldSpec
 from .taxonomy import Taxonomy, load
 from .validate import BIB_FILE, CONTRIB_DIR, rel
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 IMAGE_DIR = "bilder"
 MAX_SLUG = 80
 _SLUG_INPUT = re.compile(r"^[\w\s-]+$")
-
-
-class UserError(Exception):
-    """A user error: a German message, an optional hint and the exit code; never a traceback."""
-
-    def __init__(self, code: int, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.code, self.message, self.hint = code, message, hint
-
-    def show(self) -> int:
-        prefix = M.USAGE_PREFIX if self.code == EXIT_USAGE else M.ERROR_PREFIX
-        text = f"{prefix}: {self.message}"
-        if self.hint:
-            text += f" {M.HINT_PREFIX}: {self.hint}"
-        print(text, file=sys.stderr)
-        return self.code
 
 
 def resolve_city(stadt: str, tax: Taxonomy) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import os
 import pickle
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -51,21 +52,72 @@ class Project:
     problems: list[Diagnostic] = field(default_factory=list)
 
     @cached_property
-    def contributions(self) -> dict[str, Contribution]:
-        """Valid contributions by docname, sorted by city, then date (newest first), then title."""
+    def all_contributions(self) -> dict[str, Contribution]:
+        """Valid contributions (drafts included) by docname, sorted by city, date (newest first), title."""
         items = [r.contribution for r in self.reports.values() if r.contribution is not None]
         items.sort(key=lambda c: (c.stadt, -c.date.toordinal(), c.title))
         return {c.docname: c for c in items}
+
+    @cached_property
+    def contributions(self) -> dict[str, Contribution]:
+        """Valid released contributions: everything public (pages, lists, counts, issues, books) uses these."""
+        return {d: c for d, c in self.all_contributions.items() if not self.reports[d].is_draft}
+
+    @cached_property
+    def drafts(self) -> set[str]:
+        return {name for name, r in self.reports.items() if r.is_draft}
+
+    @cached_property
+    def draft_paths(self) -> set[str]:
+        return {self.reports[d].path for d in self.drafts}
 
     @property
     def errors(self) -> list[Diagnostic]:
         return [p for p in self.problems if p.is_error]
 
+    def blocking(self, found: Iterable[Diagnostic] = ()) -> list[Diagnostic]:
+        """Errors outside drafts (these make `check` exit 1)."""
+        return [p for p in (*self.problems, *found) if p.is_error and p.path not in self.draft_paths]
+
     def faulty_docnames(self) -> set[str]:
         return {name for name, r in self.reports.items() if any(p.is_error for p in r.problems)}
 
+    def issue_folders(self) -> set[int]:
+        """Numbers of all issue folders, including those whose manifest has errors."""
+        folder = self.root / ISSUES_DIR
+        return {int(f.name) for f in folder.iterdir() if f.is_dir() and f.name.isdigit()} if folder.is_dir() else set()
+
     def issues_of(self, docname: str) -> list[manifest.Issue]:
         return [i for i in self.issues.values() if docname in i.contributions]
+
+    def outputs_of(self, problem: Diagnostic) -> set[str]:
+        """The outputs a problem blocks: HANDBOOK and/or `issue_key(n)`; nothing for drafts and Hinweise."""
+        if not problem.is_error or problem.path in self.draft_paths:
+            return set()
+        path = problem.path
+        if path.startswith(ISSUES_DIR + "/"):
+            folder = path.split("/")[1]
+            return {issue_key(int(folder))} if folder.isdigit() else set()
+        docname = self._docname_by_path.get(path)
+        if docname is not None:
+            return {HANDBOOK} | {issue_key(i.number) for i in self.issues_of(docname)}
+        return {HANDBOOK} | {issue_key(n) for n in self.issues}  # bibliography, pages, templates: everything
+
+    def output_errors(self, output: str, found: Iterable[Diagnostic] = ()) -> list[Diagnostic]:
+        """The errors that keep `output` (HANDBOOK or `issue_key(n)`) from being published."""
+        return sorted({p for p in (*self.problems, *found) if output in self.outputs_of(p)}, key=sort_key)
+
+    @cached_property
+    def _docname_by_path(self) -> dict[str, str]:
+        return {r.path: d for d, r in self.reports.items()}
+
+
+HANDBOOK = "handbuch"
+ISSUES_DIR = "koopblatt"
+
+
+def issue_key(number: int) -> str:
+    return f"ausgabe-{number}"
 
 
 def rel(path: Path, root: Path) -> str:
@@ -195,6 +247,8 @@ def _cross_checks(project: Project, page_labels: dict[str, str]) -> list[Diagnos
         for target, written, line in report.facts.doc_links:
             if not (project.docs / target).is_file():
                 problems.append(diag(report.path, line, "xref", written))
+            elif not report.is_draft and target.removesuffix(".md") in project.drafts:
+                problems.append(diag(report.path, line, "xref_draft", written))
         for label, line in report.facts.refs:
             if label not in labels:
                 problems.append(diag(report.path, line, "xref", label))
@@ -248,7 +302,7 @@ def validate_project(root: Path, docs: Path | None = None, cache: bool = False) 
         if r is not None and p.is_error and p not in r.problems:
             r.problems.append(p)
             r.contribution = None
-    issues_root = root / "koopblatt"
+    issues_root = root / ISSUES_DIR
     faulty = project.faulty_docnames()
     for folder in sorted(issues_root.iterdir()) if issues_root.is_dir() else []:
         if not folder.is_dir() or folder.name.startswith((".", "_")):
@@ -262,9 +316,13 @@ def validate_project(root: Path, docs: Path | None = None, cache: bool = False) 
         project.problems += more
         if issue is None:
             continue
-        bad = [d for d in issue.contributions if d in faulty]
+        drafts = [d for d in issue.contributions if d in project.drafts]
+        for d in drafts:
+            project.problems.append(diag(shown, issue.entry_lines[d], "manifest_draft", f"{d}.md"))
+        bad = [d for d in issue.contributions if d in faulty and d not in project.drafts]
         for d in bad:
             project.problems.append(diag(shown, issue.entry_lines[d], "manifest_contribution", f"{d}.md"))
+        bad += drafts
         if not bad:
             project.issues[issue.number] = issue
     project.problems.sort(key=sort_key)

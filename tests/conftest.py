@@ -31,7 +31,7 @@ def built_mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from pipeline.html.build import build_html
 
     root = copy_project("mini", tmp_path_factory.mktemp("built"))
-    assert build_html(root, quiet=True) == 0
+    assert build_html(root) == 0
     return root
 
 
@@ -44,7 +44,7 @@ def built_output(factory: pytest.TempPathFactory, name: str, build: Callable[...
 
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     root = copy_project("mini", factory.mktemp(name))
-    assert build(root, validate_project(root), quiet=True) == 0
+    assert build(root, validate_project(root)) == 0
     return root / "build" / name
 
 

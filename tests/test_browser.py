@@ -38,7 +38,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     for name in ("docs", "koopblatt"):
         shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("entdecken", "ausgaben"))
     shutil.copy(REPO / "conf.py", root / "conf.py")
-    assert main(["--root", str(root), "build", "-q"]) == 0
+    assert main(["--root", str(root), "build"]) == 0
     yield root
 
 

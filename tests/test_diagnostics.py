@@ -81,6 +81,14 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
      "„hospitation“, „interview“, „beitrag“. Hinweis: Meinten Sie „praxisfall“?"),
     ("status", replace(W, "stadt: leipzig", "stadt: leipzig\nstatus: fertig"),
      f"{W}:14: Fehler [koop.status]: Unbekannter Status „fertig“. Erlaubt: „entwurf“, „freigegeben“."),
+    ("xref_draft", both(replace(Z, "art: praxisfall", "art: praxisfall\nstatus: entwurf"),
+                        replace(W, "(../bremen/zwischen.md)", "(../bremen/zwischen.md)")),
+     f"{W}:36: Fehler [koop.xref_draft]: Der Verweis führt auf „../bremen/zwischen.md“, einen Entwurf, der nicht "
+     "veröffentlicht wird. Hinweis: Entfernen Sie den Verweis, bis der andere Beitrag freigegeben ist."),
+    ("manifest_draft", replace(Z, "art: praxisfall", "art: praxisfall\nstatus: entwurf"),
+     f"{M}:9: Fehler [koop.manifest_draft]: Der Beitrag „beitraege/bremen/zwischen.md“ ist ein Entwurf („status: "
+     "entwurf“) und kann nicht gedruckt werden. Hinweis: Geben Sie den Beitrag frei („status: freigegeben“) oder "
+     "nehmen Sie ihn aus der Liste „beitraege“."),
     ("stadt", replace(W, "stadt: leipzig", "stadt: Leipzig"),
      f"{W}:13: Fehler [koop.stadt]: „stadt: Leipzig“ passt nicht zum Ordner „leipzig“. "
      "Hinweis: Meinten Sie „leipzig“?"),
@@ -97,7 +105,7 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
      f"{W}:1: Fehler [koop.abstract]: Ein Praxisfall braucht einen Abstract (1–3 Sätze). "
      "Hinweis: Ergänzen Sie „abstract: …“ mit einer kurzen Zusammenfassung."),
     ("abstract_length", replace(W, "in Lindenau.", "in Lindenau. Eins. Zwei. Drei."),
-     f"{W}:8: Fehler [koop.abstract_length]: Der Abstract hat 4 Sätze; vorgesehen sind 1–3."),
+     f"{W}:8: Hinweis [koop.abstract_length]: Der Abstract hat 4 Sätze; vorgesehen sind 1–3."),
     ("author", replace(W, "  - name: Erika Muster\n", "  - nme: Erika Muster\n"),
      f"{W}:5: Fehler [koop.author]: Autorenangabe Nr. 1 ist unvollständig: „name“ fehlt."),
     ("duplicate_value", replace(W, "aufgaben: [quartier-stadt]", "aufgaben: [quartier-stadt, quartier-stadt]"),
@@ -125,7 +133,8 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
      f"{W}:29: Fehler [koop.figure_alt]: Die Abbildung „bilder/westen-grafik.svg“ hat keinen Alternativtext "
      "(„:alt:“). Hinweis: Ergänzen Sie unter der Abbildungszeile „:alt: Beschreibung des Bildes“."),
     ("image_missing", replace(W, "{figure} bilder/westen-grafik.svg", "{figure} bilder/fehlt.svg"),
-     f"{W}:29: Fehler [koop.image_missing]: Die Bilddatei „bilder/fehlt.svg“ gibt es nicht."),
+     f"{W}:29: Fehler [koop.image_missing]: Die Bilddatei „bilder/fehlt.svg“ gibt es nicht. "
+     "Hinweis: Prüfen Sie Namen und Ordner der Bilddatei (Groß- und Kleinschreibung zählt)."),
     ("image_remote", replace(W, "{figure} bilder/westen-grafik.svg", "{figure} https://example.org/x.png"),
      f"{W}:29: Fehler [koop.image_remote]: Bilder aus dem Netz („https://example.org/x.png“) sind nicht erlaubt. "
      "Hinweis: Legen Sie das Bild in den Ordner „bilder/“ neben dem Beitrag."),
@@ -148,9 +157,11 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
      f"{W}:19: Fehler [koop.raw]: Die Direktive „{{raw}}“ ist in Beiträgen nicht erlaubt. "
      "Hinweis: Nutzen Sie Markdown statt eingebetteter Rohformate."),
     ("directive", replace(W, "## Vorgehen", "```{eval-rst}\n.. raw:: html\n```\n\n## Vorgehen"),
-     f"{W}:19: Fehler [koop.directive]: Die Direktive „{{eval-rst}}“ ist in Beiträgen nicht erlaubt."),
+     f"{W}:19: Fehler [koop.directive]: Die Direktive „{{eval-rst}}“ ist in Beiträgen nicht erlaubt. Hinweis: "
+     "Erlaubt sind Abbildungen, Tabellen und Hinweiskästen; siehe Leitfaden für Autorinnen und Autoren."),
     ("role", replace(W, "## Vorgehen", "Eine {download}`Datei <../../../conf.py>`.\n\n## Vorgehen"),
-     f"{W}:19: Fehler [koop.role]: Die Rolle „{{download}}“ ist in Beiträgen nicht erlaubt."),
+     f"{W}:19: Fehler [koop.role]: Die Rolle „{{download}}“ ist in Beiträgen nicht erlaubt. Hinweis: Erlaubt "
+     "sind {cite:p}, {cite:t}, {ref}, {numref}, {doc}, {sub}, {sup}, {abbr} und {term}."),
     ("include_outside", replace(W, "## Vorgehen", "```{include} ../../../conf.py\n```\n\n## Vorgehen"),
      f"{W}:19: Fehler [koop.path_outside]: Der Pfad „../../../conf.py“ führt aus dem Beitragsordner hinaus. "
      "Hinweis: Legen Sie die Datei in den Ordner des Beitrags oder nach „bilder/“."),
@@ -253,12 +264,54 @@ def test_diagnostic(project_copy: Callable[[str], Path], name: str, mutate: Call
     assert expected in messages, "\n".join(messages)
 
 
+# Engine messages (English) as Sphinx, docutils and MyST log them → the German finding `check` shows.
+ENGINE_CASES = [
+    ("undefined label: 'abb-karte'", "", "ref_unknown", "Die Marke „abb-karte“ gibt es nicht."),
+    ('Unknown directive type: "mermaid"', "myst", "directive", "Die Direktive „{mermaid}“ ist in Beiträgen nicht "
+     "erlaubt."),
+    ('Unknown interpreted text role "kbd".', "", "role", "Die Rolle „{kbd}“ ist in Beiträgen nicht erlaubt."),
+    ("image file not readable: beitraege/x/bild.png", "", "image_missing", "Die Bilddatei „beitraege/x/bild.png“ "
+     "gibt es nicht."),
+    ("Inline emphasis start-string without end-string.", "", "inline_markup", "Eine Hervorhebung oder Rolle ist "
+     "nicht geschlossen (Sphinx meldet: „Inline emphasis start-string without end-string.“)."),
+    ("Directive 'admonition': 1 argument(s) required, 0 supplied", "myst", "directive_argument",
+     "Der Direktive „{admonition}“ fehlt die Angabe hinter dem Namen (z. B. ein Titel)."),
+    ('Error in "figure" directive:\ninvalid option value', "", "directive_content", "Die Direktive „{figure}“ ist so "
+     "nicht lesbar (Optionen oder Inhalt fehlerhaft)."),
+    ("something nobody expected", "myst", "engine", "Diese Stelle lässt sich nicht verarbeiten (MyST meldet: "
+     "„something nobody expected“)."),
+]
+# Found while an output is made, each pinned by the test named here.
+BUILD_TIME = {"typst": "test_pdf.py::test_a_typst_error_names_the_contribution",
+              "image_dpi": "test_pdf.py::test_low_resolution_image_is_a_hinweis",
+              "image_unreadable": "test_pdf.py::test_low_resolution_image_is_a_hinweis",
+              "epubcheck": "test_verdicts.py::test_epubcheck_finding_is_located"}
+
+
+@pytest.mark.parametrize(("text", "kind", "code", "expected"), ENGINE_CASES, ids=[c[2] for c in ENGINE_CASES])
+def test_engine_messages_become_german_findings(text: str, kind: str, code: str, expected: str) -> None:
+    import logging
+
+    from pipeline.sphinx_ext.capture import translate
+
+    record = logging.LogRecord("sphinx", logging.WARNING, "", 0, text, None, None)
+    record.type = kind
+    found = translate(record, W, 12)
+    assert (found.code, found.message, found.path, found.line) == (code, expected, W, 12)
+    assert found.hint, "every finding tells the author what to do"
+
+
 def test_every_code_has_a_case() -> None:
     from pipeline.messages import TEXT
 
     covered = {line.split("[koop.", 1)[1].split("]", 1)[0] for _, _, line in CASES}
+    covered |= {c[2] for c in ENGINE_CASES} | set(BUILD_TIME)
     untested = set(TEXT) - covered - {"usage"}
     assert not untested
+    here = Path(__file__).parent
+    for where in BUILD_TIME.values():
+        module, name = where.split("::")
+        assert f"def {name}(" in (here / module).read_text(encoding="utf-8"), where
 
 
 def test_check_reports_all_files_at_once_and_exits_1(project_copy: Callable[[str], Path],
@@ -270,7 +323,7 @@ def test_check_reports_all_files_at_once_and_exits_1(project_copy: Callable[[str
     err = capsys.readouterr().err
     assert f"{W}:10: Fehler [koop.themenfeld]" in err
     assert f"{Z}:8: Fehler [koop.art]" in err
-    assert not (root / "build").exists(), "check writes nothing"
+    assert not [p for p in (root / "build").iterdir() if p.name != ".work"], "check writes no outputs (only its cache)"
 
 
 def test_check_clean_exits_0(project_copy: Callable[[str], Path], capsys: pytest.CaptureFixture[str]) -> None:

@@ -67,7 +67,7 @@ def test_reader_text_in_order_with_footnote_and_literature(built_pdf: Path) -> N
 
 def test_two_builds_give_identical_bytes(built_pdf: Path, tmp_path: Path) -> None:
     root = copy_project("mini", tmp_path)
-    assert build_pdf(root, validate_project(root), quiet=True) == 0
+    assert build_pdf(root, validate_project(root)) == 0
     for name in ("koopblatt-1.pdf", "koopblatt-1-druck.pdf"):
         assert (root / "build/pdf" / name).read_bytes() == (built_pdf / name).read_bytes(), name
 
@@ -76,7 +76,7 @@ def test_crop_marks_variant_enlarges_media_but_keeps_boxes(project_copy: Callabl
     root = project_copy("mini")
     manifest = root / "koopblatt/1/ausgabe.yml"
     manifest.write_text(manifest.read_text(encoding="utf-8") + "schnittmarken: true\n", encoding="utf-8")
-    assert build_pdf(root, validate_project(root), quiet=True) == 0
+    assert build_pdf(root, validate_project(root)) == 0
     b = boxes(root / "build/pdf/koopblatt-1-druck.pdf")
     assert round((b["BleedBox"][0] - b["MediaBox"][0]) / MM, 1) == 10.0
     assert round((b["TrimBox"][0] - b["BleedBox"][0]) / MM, 1) == 3.0
@@ -85,7 +85,7 @@ def test_crop_marks_variant_enlarges_media_but_keeps_boxes(project_copy: Callabl
 
 def test_proof_of_one_contribution(project_copy: Callable[[str], Path], capsys: pytest.CaptureFixture[str]) -> None:
     root = project_copy("mini")
-    assert main(["--root", str(root), "pdf", "-q", "--beitrag", "docs/beitraege/leipzig/westen.md"]) == 0
+    assert main(["--root", str(root), "pdf", "--beitrag", "docs/beitraege/leipzig/westen.md"]) == 0
     proof = root / "build/korrektur/korrektur-westen.pdf"
     content = text(proof)
     assert "Korrekturabzug" in content and "Wächterhäuser im Westen" in content
@@ -99,7 +99,7 @@ def test_figure_without_alt_fails_with_located_message(project_copy: Callable[[s
     source = root / "docs/beitraege/leipzig/westen.md"
     source.write_text(source.read_text(encoding="utf-8").replace(
         ":alt: Balkendiagramm: drei Häuser 2005, fünfzehn Häuser 2010.\n", ""), encoding="utf-8")
-    assert main(["--root", str(root), "pdf", "-q"]) == 1
+    assert main(["--root", str(root), "pdf"]) == 1
     assert ("docs/beitraege/leipzig/westen.md:29: Fehler [koop.figure_alt]: Die Abbildung "
             "„bilder/westen-grafik.svg“ hat keinen Alternativtext") in capsys.readouterr().err
     assert not (root / "build/pdf").exists()
@@ -110,8 +110,29 @@ def test_a_typst_error_names_the_contribution(project_copy: Callable[[str], Path
     """A broken SVG passes `check` (it is a file, not text) but not Typst: the message names the file."""
     root = project_copy("mini")
     (root / "docs/beitraege/leipzig/bilder/westen-grafik.svg").write_text("<svg kaputt", encoding="utf-8")
-    assert main(["--root", str(root), "pdf", "-q"]) == 1
+    assert main(["--root", str(root), "pdf"]) == 1
     err = capsys.readouterr().err
-    assert "docs/beitraege/leipzig/bilder/westen-grafik.svg: Fehler beim Setzen des koopBLATT" in err
+    assert ("docs/beitraege/leipzig/westen.md:29: Fehler [koop.typst]: Fehler beim Setzen des koopBLATT: "
+            "„westen-grafik.svg“: ") in err
     assert "Traceback" not in err
     assert not (root / "build/pdf").exists()
+
+
+def test_low_resolution_image_is_a_hinweis(project_copy: Callable[[str], Path],
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """A small photo prints, with a Hinweis naming it and its resolution; an unreadable one is a Fehler."""
+    from PIL import Image
+
+    root = project_copy("mini")
+    Image.new("RGB", (600, 400), "#3a6").save(root / "docs/beitraege/leipzig/bilder/foto.png")
+    source = root / "docs/beitraege/leipzig/westen.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\n![Grüne Fläche](bilder/foto.png)\n", encoding="utf-8")
+    assert main(["--root", str(root), "pdf"]) == 0
+    out = capsys.readouterr()
+    assert re.search(r"docs/beitraege/leipzig/westen\.md:\d+: Hinweis \[koop\.image_dpi\]: Das Bild „bilder/foto\.png“ "
+                     r"hat im Druck nur 85 dpi", out.err), out.err
+    assert (root / "build/pdf/koopblatt-1.pdf").is_file()
+    (root / "docs/beitraege/leipzig/bilder/foto.png").write_bytes(b"\x89PNG kaputt")
+    assert main(["--root", str(root), "check"]) == 1
+    assert re.search(r"westen\.md:\d+: Fehler \[koop\.image_unreadable\]: Die Bilddatei „bilder/foto\.png“ lässt "
+                     r"sich nicht lesen", capsys.readouterr().err)

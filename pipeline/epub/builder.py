@@ -16,8 +16,8 @@ from sphinx.builders.epub3 import Epub3Builder
 from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
 
-from .. import messages as M
-from ..sphinx_ext import state
+from ..diagnostics import diag
+from ..sphinx_ext import capture, state
 
 logger = logging.getLogger(__name__)
 
@@ -65,15 +65,30 @@ class KoopEpubBuilder(Epub3Builder):
         super().handle_page(pagename, addctx, templatename, outfilename=outfilename, event_arg=event_arg)
 
     def handle_finish(self) -> None:
-        """Package every changed book and check it with epubcheck; a finding fails the build."""
+        """Package every changed book without errors and check it with epubcheck; a finding keeps that book."""
         from .check import epubcheck_many
         from .package import BookWriter, build_books
 
-        for book, problems in epubcheck_many(build_books(self, state.project(self.app))).items():
+        project = state.project(self.app)
+        found = capture.findings(self.app).all()
+
+        def blocked(output: str) -> bool:
+            return bool(project.output_errors(output, found))
+
+        self.koop_books = build_books(self, project, blocked)
+        for book, problems in epubcheck_many([b.path for b in self.koop_books if b.fresh]).items():
             for message in problems:
-                logger.error(M.EPUBCHECK.format(message))
+                capture.emit(logger, diag(self._source_of(book, message, project), 1, "epubcheck", book.name, message))
             if not problems:
                 book.with_suffix(".sha1").write_text(BookWriter.digest_of(book))
+
+    def _source_of(self, book: Path, message: str, project: Any) -> str:
+        """The contribution a finding points into (its chapter file), else the book's manifest or index."""
+        for docname in sorted(self.env.found_docs, key=len, reverse=True):
+            if f"{docname}.xhtml" in message and docname in project.reports:
+                return str(project.reports[docname].path)
+        number = book.stem.removeprefix("koopblatt-")
+        return f"koopblatt/{number}/ausgabe.yml" if number.isdigit() else "docs/index.md"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

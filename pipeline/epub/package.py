@@ -9,6 +9,7 @@ import re
 import uuid
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -20,7 +21,7 @@ from sphinx.util import logging
 from .. import catalogue
 from .. import messages as M
 from ..manifest import Issue
-from ..validate import Project
+from ..validate import HANDBOOK, Project, issue_key
 
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
@@ -260,21 +261,34 @@ def _zip(target: Path, files: dict[str, bytes]) -> None:
     os.replace(tmp, target)
 
 
-def build_books(builder: Any, project: Project) -> list[Path]:
-    """Write every book whose content changed; return the paths written (to be checked)."""
+@dataclass(frozen=True)
+class Packed:
+    """A book in the work area; `fresh` when written in this run (so it still needs epubcheck)."""
+
+    path: Path
+    fresh: bool
+
+
+def build_books(builder: Any, project: Project, blocked: Callable[[str], bool]) -> list[Packed]:
+    """Write every book without errors whose content changed; return the books ready (fresh ones need checking).
+
+    `blocked(output)` tells whether errors keep an output (HANDBOOK or `issue_key(n)`) from being published."""
     titles = {d: escape(builder.env.titles[d].astext(), quote=False) if d in builder.env.titles else d
               for d in builder.env.found_docs}
     titles = {d: t.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">") for d, t in titles.items()}
     outdir = Path(builder.outdir)
-    written = []
+    ready = []
     for book in books(project, titles):
+        if blocked(issue_key(book.issue.number) if book.issue is not None else HANDBOOK):
+            continue
         writer = BookWriter(book, outdir, str(builder.config.koop_handbook_url))
         target = outdir / "books" / f"{book.name}.epub"
         writer.write(target)
         if writer.unchanged(target):
+            ready.append(Packed(target, False))
             logger.info(M.EPUB_UNCHANGED.format(target.name))
             continue
         target.with_suffix(".sha1").unlink(missing_ok=True)  # stamped only after epubcheck passed
-        written.append(target)
+        ready.append(Packed(target, True))
         logger.info(M.EPUB_DONE.format(target.name, len(book.docnames())))
-    return written
+    return ready

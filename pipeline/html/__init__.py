@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Set
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 
 from .. import messages as M
+from ..sphinx_ext import state
 
 
 def _label_toggles(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
@@ -28,6 +30,27 @@ def _label_toggles(app: Sphinx, pagename: str, templatename: str, context: dict[
     context["generate_toctree_html"] = labelled
 
 
+def _skip_drafts(app: Sphinx) -> None:
+    """The published handbook never contains a draft: no page, no search entry (the preview shows them)."""
+    builder = app.builder
+    if builder.format != "html" or builder.name != "html" or app.config.koop_preview:
+        return
+    drafts = state.project(app).drafts
+    write_documents = builder.write_documents
+
+    def released_only(docnames: Set[str]) -> None:
+        write_documents({d for d in docnames if d not in drafts})
+
+    builder.write_documents = released_only  # type: ignore[method-assign]
+    # Sphinx's inventory (objects.inv, for intersphinx) lists every label of every document, drafts too;
+    # the handbook has no use for it
+    builder.dump_inventory = lambda: None  # type: ignore[attr-defined]
+    (Path(builder.outdir) / "objects.inv").unlink(missing_ok=True)
+    for docname in drafts:  # a page that was released before and is a draft again
+        (Path(builder.outdir) / f"{docname}.html").unlink(missing_ok=True)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("builder-inited", _skip_drafts)
     app.connect("html-page-context", _label_toggles, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

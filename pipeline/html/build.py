@@ -1,13 +1,14 @@
-"""Build the handbook with Sphinx (warnings are errors) and publish build/html atomically."""
+"""Build the handbook with Sphinx and publish build/html atomically when it has no errors."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-from sphinx.cmd.build import build_main
-
+from ..diagnostics import Diagnostic
 from ..outputs import build_dir, publish_tree, work_dir
+from ..sphinx_ext.runner import run_sphinx
+from ..validate import HANDBOOK, Project, validate_project
 
 DOWNLOAD_PATTERNS = (("pdf", "koopblatt-*.pdf"), ("epub", "*.epub"))
 
@@ -25,19 +26,19 @@ def stage_downloads(root: Path) -> Path:
     return extra
 
 
-def sphinx(root: Path, builder: str, outdir: Path, *extra_args: str, quiet: bool = False) -> int:
-    args = ["-b", builder, "-c", str(root), "-d", str(work_dir(root, "doctrees")), "-W", "--keep-going",
-            "-j", "1", *extra_args]
-    if quiet:
-        args.append("-q")
-    return build_main([*args, str(root / "docs"), str(outdir)])
+def build_html(root: Path, project: Project | None = None, *, found: list[Diagnostic] | None = None,
+               verbose: bool = False) -> int:
+    """Write the handbook (drafts left out); publish it only if nothing it contains has an error.
 
-
-def build_html(root: Path, quiet: bool = False) -> int:
+    Everything the run found is appended to `found` (for the caller to print)."""
+    project = project or validate_project(root, cache=True)
     extra = stage_downloads(root)
     out = work_dir(root, "html")
-    status = sphinx(root, "html", out, "-D", f"koop_downloads={extra / 'downloads'}",
-                    "-D", f"html_extra_path={extra}", quiet=quiet)
-    if status == 0:
-        publish_tree(out, build_dir(root) / "html")
-    return status
+    run = run_sphinx(root, "html", out, {"koop_downloads": str(extra / "downloads"), "html_extra_path": str(extra)},
+                     verbose=verbose)
+    if found is not None:
+        found += run.found
+    if run.crashed or project.output_errors(HANDBOOK, run.found):
+        return 1
+    publish_tree(out, build_dir(root) / "html")
+    return 0

@@ -19,13 +19,10 @@ from typing import Any
 import pypandoc
 
 from .. import messages as M
+from ..errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, UserError
 from ..model import DEFAULT_LICENSE, FIELDS
 from ..scaffold import (
-    EXIT_CONTENT,
-    EXIT_OK,
-    EXIT_USAGE,
     IMAGE_DIR,
-    UserError,
     print_steps,
     render_frontmatter,
     resolve_city,

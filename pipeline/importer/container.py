@@ -19,7 +19,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from .. import messages as M
-from ..scaffold import EXIT_CONTENT, EXIT_USAGE, UserError
+from ..errors import EXIT_CONTENT, EXIT_USAGE, UserError
 
 SUFFIXES = (".docx", ".odt")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -13,9 +13,9 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import browse, card, cite, deps, links, security, state
+from . import browse, capture, card, cite, deps, links, security, state
 
-NOT_IN_OUTPUT = frozenset({"importer", "bench", "scaffold.py", "cli.py", "proof.py"})
+NOT_IN_OUTPUT = frozenset({"importer", "bench", "scaffold.py", "cli.py", "proof.py", "probe.py", "errors.py"})
 
 
 def code_digest() -> str:
@@ -38,6 +38,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # not "env": download links are tracked by `deps` digests; builders pass different values
     app.add_config_value("koop_downloads", "", "", str)
     state.setup(app)
+    capture.setup(app)
     security.setup(app)
     cite.setup(app)
     links.setup(app)

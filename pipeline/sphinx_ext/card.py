@@ -11,6 +11,8 @@ from .. import messages as M
 from ..model import Contribution
 from . import cite, links, state
 
+DRAFT_CLASS = "koop-entwurf"
+
 
 def _field(name: str, *body: nodes.Node) -> nodes.field:
     para = nodes.paragraph("", "", *body)
@@ -94,13 +96,19 @@ class ContributionPage(SphinxTransform):
         section = next(iter(self.document.findall(nodes.section)), None)
         if section is None or not isinstance(section[0], nodes.title):
             return
-        c = state.project(self.app).contributions.get(docname) if state.is_contribution(docname) else None
+        project = state.project(self.app)
+        c = project.all_contributions.get(docname) if state.is_contribution(docname) else None
         if c is None:  # a page, or an invalid contribution (errors are already reported, the build fails)
             lit = literature(self.app, cite.cited_keys(self.document))
             if lit is not None:
                 section += lit
             return
         pos = 1
+        if c.is_draft:  # drafts are only ever seen in the preview
+            section.insert(pos, nodes.container("", nodes.paragraph("", "", nodes.strong("", M.DRAFT_BANNER[0]),
+                                                                    nodes.Text(" " + M.DRAFT_BANNER[1])),
+                                                classes=[DRAFT_CLASS]))
+            pos += 1
         if c.subtitle:
             section.insert(pos, nodes.paragraph("", c.subtitle, classes=["koop-untertitel"]))
             pos += 1

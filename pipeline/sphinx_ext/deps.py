@@ -73,10 +73,10 @@ def _value(app: Sphinx, project: Project, key: Key) -> Any:
 
 
 def _card_value(project: Project, docname: str) -> Any:
-    c = project.contributions.get(docname)
+    c = project.all_contributions.get(docname)
     if c is None:
         return None
-    return (_summary(c), c.keywords, c.license, repr(project.taxonomy),
+    return (_summary(c), c.status, c.keywords, c.license, repr(project.taxonomy),
             [(i.number, i.year) for i in project.issues_of(docname)],
             [_summary(o) for o in catalogue.related(project.contributions.values(), c)])
 

@@ -5,12 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import Sphinx
-from sphinx.util import logging
 
-from ..diagnostics import Diagnostic
 from ..validate import CONTRIB_DIR, Project, validate_project
 
-logger = logging.getLogger(__name__)
 _ATTR = "_koop_project"
 _PRELOADED: dict[Path, Project] = {}
 
@@ -39,19 +36,13 @@ def is_contribution(docname: str) -> bool:
     return docname.startswith(CONTRIB_DIR + "/")
 
 
-def report(problems: list[Diagnostic]) -> None:
-    """Show diagnostics in the format of `check`; errors fail the build (warnings are errors)."""
-    for p in problems:
-        if p.is_error:
-            logger.error(p.format())
-        else:
-            logger.warning(p.format())
-
-
 def _validate(app: Sphinx) -> None:
+    """Validate at the start of every run (the caller prints the problems; they decide what is published)."""
     setattr(app, _ATTR, None)
-    report(project(app).problems)
+    project(app)
 
 
 def setup(app: Sphinx) -> None:
+    # the live preview shows drafts (with a banner) and the problems on the pages they concern
+    app.add_config_value("koop_preview", False, "env", bool)
     app.connect("builder-inited", _validate, priority=100)

@@ -23,9 +23,11 @@ from sphinx.util import logging
 
 from .. import catalogue
 from .. import messages as M
+from ..diagnostics import Diagnostic, diag
 from ..manifest import Issue
 from ..outputs import write_if_changed
-from ..sphinx_ext import state
+from ..sphinx_ext import capture, state
+from ..validate import issue_key
 from . import compile as tc
 from .document import Part, Source, assemble
 from .escape import label
@@ -74,6 +76,8 @@ class KoopblattBuilder(Builder):
         self.active: dict[str, str] = {}  # docname → slug of the documents in the issue being set
         self.failed = False
         self.written: list[Path] = []
+        self.blocked: dict[int, list[Diagnostic]] = {}  # issues not set, with the errors that keep them
+        self.refusal = ""  # why a proof cannot be made (German)
 
     def get_outdated_docs(self) -> str:
         return M.PDF_TARGETS
@@ -103,11 +107,18 @@ class KoopblattBuilder(Builder):
     def set_issue(self, issue: Issue, docnames: tuple[str, ...] | None = None, proof: bool = False) -> None:
         project = state.project(self.app)
         docnames = docnames or issue.contributions
-        self.active = {d: project.contributions[d].slug for d in docnames}
+        self.active = {d: project.all_contributions[d].slug for d in docnames}
         parts = {d: self.translate(d) for d in docnames}
         editorial_doc = catalogue.issue_docname(issue.number)
         editorial = None if proof else self.translate(editorial_doc)
-        contributions = [project.contributions[d] for d in docnames]
+        found = capture.findings(self.app)
+        blocking = ([p for p in found.of(docnames) if p.is_error] if proof
+                    else project.output_errors(issue_key(issue.number), found.all()))
+        if blocking:  # only this issue waits for its errors; the others are set
+            self.blocked[issue.number] = blocking
+            self.failed = True
+            return
+        contributions = [project.all_contributions[d] for d in docnames]
         cover = None
         if issue.cover.image is not None and not proof:
             cover = f"umschlag{issue.cover.image.suffix}"
@@ -134,8 +145,9 @@ class KoopblattBuilder(Builder):
                 result = tc.compile_padded(main, source, standards=standards, timestamp=timestamp(issue),
                                            fallback=self._shown(issue.folder / "ausgabe.yml"), sheet=1 if proof else 4)
             except tc.CompileError as failure:
-                for message in failure.messages:
-                    logger.error(message)
+                for where, text in failure.items:
+                    capture.emit(logger, self._typst_problem(where, text))
+                self.blocked[issue.number] = capture.findings(self.app).all()
                 self.failed = True
                 continue
             pdf = tc.finish_print(result.pdf, BLEED_MM, issue.crop_marks) if print_version else result.pdf
@@ -147,19 +159,32 @@ class KoopblattBuilder(Builder):
     def set_proof(self, path: str) -> None:
         """A Korrekturabzug of one contribution, in the layout of the first issue (or a default one)."""
         project = state.project(self.app)
-        docname = next((d for d, c in project.contributions.items() if path in (c.path, f"docs/{d}.md")), None)
+        docname = next((d for d, c in project.all_contributions.items() if path in (c.path, f"docs/{d}.md")), None)
         if docname is None:
-            logger.error(M.PROOF_UNKNOWN.format(path))
+            self.refusal = M.PROOF_UNKNOWN.format(path)
             self.failed = True
             return
         issues = project.issues_of(docname) or list(project.issues.values())
         if not issues:
-            logger.error(M.PROOF_NO_ISSUE)
+            self.refusal = M.PROOF_NO_ISSUE
             self.failed = True
             return
         self.set_issue(issues[0], (docname,), proof=True)
 
     # -- helpers ---------------------------------------------------------------------------
+    def _typst_problem(self, where: str, text: str) -> Diagnostic:
+        """A Typst failure at the contribution (and line) that uses the broken image, else at the file."""
+        project = state.project(self.app)
+        image = where.removeprefix("docs/")
+        if where != image and not where.endswith(".md"):
+            for report in project.reports.values():
+                if image in report.facts.images:
+                    lines = (project.root / report.path).read_text(encoding="utf-8").splitlines()
+                    name = Path(image).name
+                    line = next((n for n, t in enumerate(lines, 1) if name in t), 1)
+                    return diag(report.path, line, "typst", f"„{name}“: {text}")
+        return diag(where, 1, "typst", text)
+
     def _copy(self, src: Path, dest: Path) -> None:
         data = src.read_bytes()
         if src.suffix.lower() == ".svg":
@@ -220,10 +245,6 @@ class KoopblattBuilder(Builder):
     def _external_url(self, docname: str, anchor: str) -> str:
         base = str(self.config.koop_handbook_url).rstrip("/")
         return f"{base}/{docname}.html" + (f"#{anchor}" if anchor else "") if base else ""
-
-    def finish(self) -> None:
-        if self.failed:
-            logger.error(M.PDF_FAILED)
 
 
 def setup(app: Sphinx) -> None:

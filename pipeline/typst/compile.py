@@ -13,7 +13,6 @@ from typing import Any
 import pikepdf
 import typst
 
-from .. import messages as M
 from .document import Source
 
 MM = 72 / 25.4
@@ -29,11 +28,11 @@ def font_paths() -> list[str]:
 
 
 class CompileError(Exception):
-    """A Typst error or warning, located at the contribution that caused it."""
+    """Typst errors or warnings as (path of the contribution that caused it, Typst's text)."""
 
-    def __init__(self, messages: list[str]) -> None:
-        super().__init__("\n".join(messages))
-        self.messages = messages
+    def __init__(self, items: list[tuple[str, str]]) -> None:
+        super().__init__("\n".join(f"{where}: {text}" for where, text in items))
+        self.items = items
 
 
 @dataclass
@@ -73,9 +72,9 @@ def compile_pdf(main: Path, source: Source, *, standards: list[Any], timestamp: 
     except typst.TypstError as exc:
         where = _locate(getattr(exc, "diagnostic", "") + " ".join(getattr(exc, "trace", []) or []), main, source,
                         fallback)
-        raise CompileError([M.TYPST_ERROR.format(where, _describe(exc))]) from None
-    if warnings:
-        raise CompileError([M.TYPST_WARNING.format(
+        raise CompileError([(where, _describe(exc))]) from None
+    if warnings:  # a warning is an error here: the PDF would silently differ from what the author wrote
+        raise CompileError([(
             _locate(getattr(w, "diagnostic", "") + " ".join(getattr(w, "trace", []) or []), main, source, fallback),
             _describe(w)) for w in warnings])
     assert isinstance(pdf, bytes)

@@ -6,47 +6,37 @@ import sys
 from pathlib import Path
 
 from .. import messages as M
-from ..html.build import sphinx
+from ..diagnostics import Diagnostic
 from ..outputs import build_dir, publish_file, work_dir
-from ..validate import Project
-
-PRINT_WIDTH_MM = 180.0  # text width of A4 pages: the widest an image is ever printed
-MIN_DPI = 300
-
-
-def low_resolution(project: Project) -> list[str]:
-    """Raster images in issue contributions that print below 300 dpi at full text width."""
-    from PIL import Image
-
-    found = []
-    docs = {d for issue in project.issues.values() for d in issue.contributions}
-    for docname in sorted(docs):
-        report = project.reports[docname]
-        for image in report.facts.images:
-            path = project.docs / image
-            if path.suffix.lower() in (".png", ".jpg", ".jpeg"):
-                with Image.open(path) as im:
-                    dpi = im.width / (PRINT_WIDTH_MM / 25.4)
-                if dpi < MIN_DPI:
-                    found.append(M.LOW_RES.format(report.path, image, round(dpi)))
-    return found
+from ..sphinx_ext.runner import run_sphinx
+from ..validate import ISSUES_DIR, Project, validate_project
+from .builder import KoopblattBuilder
 
 
-def build_pdf(root: Path, project: Project, proof: str = "", quiet: bool = False) -> int:
-    for warning in low_resolution(project):
-        print(f"Warnung: {warning}", file=sys.stderr)
+def build_pdf(root: Path, project: Project | None = None, proof: str = "", *,
+              found: list[Diagnostic] | None = None, verbose: bool = False) -> int:
+    """Set every issue without errors; publish what was set. Status 1 if any issue (or the proof) was not set."""
+    project = project or validate_project(root, cache=True)
     out = work_dir(root, "typst")
-    args = ["-D", f"koop_proof={proof}"] if proof else []
-    status = sphinx(root, "koopblatt", out, *args, quiet=quiet)
-    if status:
-        return status
+    run = run_sphinx(root, "koopblatt", out, {"koop_proof": proof} if proof else {}, verbose=verbose)
+    if found is not None:
+        found += run.found
+    builder = run.app.builder if run.app is not None else None
+    if not isinstance(builder, KoopblattBuilder):
+        return 1
+    if builder.refusal:
+        print(builder.refusal, file=sys.stderr)
+        return 2
     target = build_dir(root) / ("korrektur" if proof else "pdf")
-    names = [f"korrektur-{Path(proof).stem}.pdf"] if proof else [
-        f"{issue.id}{suffix}.pdf" for issue in project.issues.values() for suffix in ("", "-druck")]
-    for name in names:
-        publish_file((out / name).read_bytes(), target / name)
+    blocked, written = builder.blocked, builder.written
+    for pdf in written:
+        publish_file(pdf.read_bytes(), target / pdf.name)
     if not proof:
         for stale in target.glob("koopblatt-*.pdf"):
-            if stale.name not in names:
-                stale.unlink()
-    return 0
+            folder = stale.stem.removeprefix("koopblatt-").removesuffix("-druck")
+            if not (root / ISSUES_DIR / folder).is_dir():
+                stale.unlink()  # an issue that no longer exists; blocked ones keep their last good PDF
+        for number in sorted(set(blocked) | (project.issue_folders() - set(project.issues))):
+            print(M.PDF_BLOCKED.format(number), file=sys.stderr)
+    held = project.issue_folders() - set(project.issues)  # manifests with errors: nothing was set
+    return 1 if blocked or held or builder.failed else 0
