@@ -51,6 +51,9 @@ def _skip_drafts(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    from . import preview
+
+    preview.setup(app)
     app.connect("builder-inited", _skip_drafts)
     app.connect("html-page-context", _label_toggles, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

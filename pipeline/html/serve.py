@@ -17,7 +17,8 @@ def serve(root: Path, host: str, port: int) -> int:
     out = work_dir(root, "serve")
     print(M.SERVE_START.format(host, port))
     args = [str(root / "docs"), str(out), "-c", str(root), "-d", str(work_dir(root, "doctrees-serve")),
-            "--host", host, "--port", str(port), "--keep-going",
+            "--host", host, "--port", str(port), "-q",
+            "-D", "koop_preview=1", "-D", "koop_echo=1",
             "-D", f"koop_downloads={extra / 'downloads'}", "-D", f"html_extra_path={extra}",
             "--watch", str(root / "koopblatt"), "--watch", str(Path(__file__).resolve().parent.parent / "data"),
             "--ignore", str(root / "docs" / "entdecken"), "--ignore", str(root / "docs" / "ausgaben")]
