@@ -123,3 +123,17 @@ def test_epubcheck_finding_is_located(project_copy: Callable[[str], Path], capsy
     assert (f"{W}:1: Fehler [koop.epubcheck]: Das E-Book „koopblatt-1.epub“ ist nicht gültig: koopblatt-1.epub: "
             "ERROR RSC-005") in out
     assert (root / "build/epub/handbuch.epub").is_file() and not (root / "build/epub/koopblatt-1.epub").exists()
+
+
+def test_suppress_warnings_works_for_koop_codes(project_copy: Callable[[str], Path],
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """Findings carry type "koop" and their code as subtype, so Sphinx's `suppress_warnings` applies."""
+    root = project_copy("mini")
+    (root / W).write_text((root / W).read_text(encoding="utf-8") + "\n```{admonition}\nOhne Titel.\n```\n",
+                          encoding="utf-8")
+    status, out = run(root, capsys, "check")
+    assert status == 1 and "[koop.directive_argument]" in out
+    conf = root / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + '\nsuppress_warnings = ["koop.directive_argument"]\n', encoding="utf-8")
+    status, out = run(root, capsys, "check")
+    assert "[koop.directive_argument]" not in out, out

@@ -22,6 +22,7 @@ from docutils import nodes
 from docutils.utils import get_source_line
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.util.logging import is_suppressed_warning
 
 from .. import messages as M
 from ..diagnostics import Diagnostic, Severity, diag, sort_key
@@ -40,6 +41,7 @@ class Findings:
         self.file = file
         self.by_doc: dict[str, tuple[int, set[Diagnostic]]] = {}
         self.general: set[Diagnostic] = set()  # not tied to a document; only for this run
+        self.suppress: list[str] = []  # the project's `suppress_warnings` ("koop.<code>" or "koop")
         try:
             version, data = pickle.loads(file.read_bytes())
             if version == STORE_VERSION:
@@ -64,17 +66,18 @@ class Findings:
     def clear(self, docname: str) -> None:
         self.by_doc.pop(docname, None)
 
+    def shown(self, found: Diagnostic) -> bool:
+        return not is_suppressed_warning("koop", found.code, self.suppress)
+
     def of(self, docnames: Iterable[str]) -> list[Diagnostic]:
         out: list[Diagnostic] = []
         for d in docnames:
             out += self.by_doc.get(d, (0, set()))[1]
-        return sorted(out, key=sort_key)
+        return sorted(filter(self.shown, out), key=sort_key)
 
     def all(self) -> list[Diagnostic]:
-        return sorted({*self.general, *(d for _, items in self.by_doc.values() for d in items)}, key=sort_key)
-
-    def faulty(self) -> set[str]:
-        return {d for d, (_, items) in self.by_doc.items() if any(i.is_error for i in items)}
+        found = {*self.general, *(d for _, items in self.by_doc.values() for d in items)}
+        return sorted(filter(self.shown, found), key=sort_key)
 
     def save(self) -> None:
         self.file.parent.mkdir(parents=True, exist_ok=True)
@@ -179,6 +182,9 @@ class _Capture(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno < logging.WARNING:
             return True
+        kind, subtype = getattr(record, "type", "") or "", getattr(record, "subtype", "") or ""
+        if is_suppressed_warning(kind, subtype, self.app.config.suppress_warnings):
+            return False  # `suppress_warnings = ["koop.image_dpi"]` in conf.py works as in Sphinx
         try:
             found = getattr(record, "koop_diagnostic", None)
             docname, path, line = locate(self.app, getattr(record, "location", None))
@@ -203,6 +209,7 @@ def emit(logger: Any, found: Diagnostic, node: nodes.Node | None = None) -> None
 def _install(app: Sphinx) -> None:
     store = findings(app)
     store.prune(app.env)
+    store.suppress = list(app.config.suppress_warnings)
     for handler in logging.getLogger("sphinx").handlers:
         ours = any(isinstance(f, _Capture) for f in handler.filters)
         if type(handler).__name__ == "WarningStreamHandler" and not ours:
