@@ -134,6 +134,7 @@ def test_suppress_warnings_works_for_koop_codes(project_copy: Callable[[str], Pa
     status, out = run(root, capsys, "check")
     assert status == 1 and "[koop.directive_argument]" in out
     conf = root / "conf.py"
-    conf.write_text(conf.read_text(encoding="utf-8") + '\nsuppress_warnings = ["koop.directive_argument"]\n', encoding="utf-8")
+    setting = '\nsuppress_warnings = ["koop.directive_argument"]\n'
+    conf.write_text(conf.read_text(encoding="utf-8") + setting, encoding="utf-8")
     status, out = run(root, capsys, "check")
     assert "[koop.directive_argument]" not in out, out
