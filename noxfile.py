@@ -1,6 +1,18 @@
-"""The koopstadt pipeline's entry points: `nox -s build` builds everything, `nox -s tests` tests it."""
+"""The koopstadt pipeline's entry points: `nox -s build` builds everything, `nox -s tests` tests it.
+
+Editor sessions (build, check, html, pdf, epub, new, import, proof, serve, bench) share one project
+environment, `.nox/koop`: created on first use, synced only when pyproject.toml changes, with the
+package installed editable, so a run starts at once and never reinstalls. `tests`, `browser`, `fuzz`
+and `lint` keep their own isolated environments, installed from a built wheel.
+"""
 
 from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sys
+from pathlib import Path
 
 import nox
 
@@ -8,7 +20,43 @@ nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_venv = "yes"
 nox.options.sessions = ["build"]
 
+ROOT = Path(__file__).resolve().parent
 PYPROJECT = nox.project.load_toml("pyproject.toml")
+ENV = ROOT / ".nox" / "koop"
+EDITOR_GROUPS = ("serve", "proof")  # the live preview and the proof's Word file need these
+
+
+def _bin(name: str) -> str:
+    return str(ENV / ("Scripts" if os.name == "nt" else "bin") / name)
+
+
+def _wanted() -> str:
+    """What the shared environment must match: the project's requirements and this Python."""
+    return hashlib.sha1((ROOT / "pyproject.toml").read_bytes() + sys.version.encode()).hexdigest()
+
+
+def _project_env(session: nox.Session) -> str:
+    """The shared environment's Python; created or synced only when pyproject.toml changed."""
+    stamp = ENV / ".koop-stand"
+    if stamp.is_file() and stamp.read_text() == _wanted() and Path(_bin("python")).exists():
+        return _bin("python")
+    session.log("Die Umgebung der Pipeline wird eingerichtet (einmalig, bis sich pyproject.toml ändert) …")
+    if not Path(_bin("python")).exists():
+        session.run(sys.executable, "-m", "venv", str(ENV), external=True, silent=True)
+    uv = shutil.which("uv") or _bin("uv")
+    if not Path(uv).exists():
+        session.run(_bin("python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "uv",
+                    external=True, silent=True)
+    extras = nox.project.dependency_groups(PYPROJECT, *EDITOR_GROUPS)
+    # bytecode compiled once here: every later run starts without compiling the libraries again
+    session.run(uv, "pip", "install", "--quiet", "--compile-bytecode", "--python", _bin("python"), "-e", ".",
+                *extras, external=True, env={"VIRTUAL_ENV": str(ENV)})
+    stamp.write_text(_wanted())
+    return _bin("python")
+
+
+def _cli(session: nox.Session, *args: str) -> None:
+    session.run(_project_env(session), "-m", "pipeline.cli", *args, *session.posargs, external=True)
 
 
 def _install(session: nox.Session, *groups: str) -> None:
@@ -17,71 +65,64 @@ def _install(session: nox.Session, *groups: str) -> None:
         session.install(*nox.project.dependency_groups(PYPROJECT, *groups))
 
 
-def _cli(session: nox.Session, *args: str) -> None:
-    session.run("python", "-m", "pipeline.cli", *args, *session.posargs)
-
-
-@nox.session
+@nox.session(venv_backend="none")
 def build(session: nox.Session) -> None:
-    """Check all sources, then build the handbook (HTML), koopBLATT PDFs and EPUBs into build/."""
-    _install(session)
+    """Check all sources, then build the koopBLATT PDFs, EPUBs and the handbook (HTML) into build/."""
     _cli(session, "build")
 
 
-@nox.session(default=False)
+@nox.session(venv_backend="none", default=False)
 def html(session: nox.Session) -> None:
     """Build the online handbook into build/html (incremental; atomic on success)."""
-    _install(session)
     _cli(session, "html")
 
 
-@nox.session(default=False)
+@nox.session(venv_backend="none", default=False)
 def pdf(session: nox.Session) -> None:
     """koopBLATT issues as print and screen PDF (build/pdf); `-- --beitrag <datei.md>` for a proof."""
-    _install(session)
     _cli(session, "pdf")
 
 
-@nox.session(default=False)
+@nox.session(venv_backend="none", default=False)
 def epub(session: nox.Session) -> None:
     """EPUB 3 of every issue and of the handbook (build/epub), checked with epubcheck."""
-    _install(session)
     _cli(session, "epub")
 
 
-@nox.session(default=False)
+@nox.session(venv_backend="none", default=False)
 def check(session: nox.Session) -> None:
-    """Validate all contributions, the bibliography and issue manifests; write nothing."""
-    _install(session)
+    """Validate all contributions, the bibliography and issue manifests as the build reads them; no outputs."""
     _cli(session, "check")
 
 
-@nox.session(default=False)
+@nox.session(venv_backend="none", default=False)
 def new(session: nox.Session) -> None:
     """Scaffold a contribution: `nox -s new -- <stadt> <kurzname>`."""
-    _install(session)
     _cli(session, "new")
 
 
-@nox.session(name="import", default=False)
+@nox.session(name="import", venv_backend="none", default=False)
 def import_(session: nox.Session) -> None:
     """Import a Word/ODT file: `nox -s import -- <datei.docx|odt> <stadt> [--slug kurzname]`."""
-    _install(session)
     _cli(session, "import")
 
 
-@nox.session(default=False)
+@nox.session(venv_backend="none", default=False)
 def proof(session: nox.Session) -> None:
     """Proof bundle of one contribution: `nox -s proof -- docs/beitraege/<stadt>/<kurzname>.md`."""
-    _install(session, "proof")
     _cli(session, "proof")
 
 
-@nox.session(default=False)
+@nox.session(venv_backend="none", default=False)
 def serve(session: nox.Session) -> None:
-    """Live preview of the handbook on http://127.0.0.1:8000 (rebuilds what changed on save)."""
-    _install(session, "serve")
+    """Live preview of the handbook on http://127.0.0.1:8000 (drafts and problems shown; rebuilds on save)."""
     _cli(session, "serve")
+
+
+@nox.session(venv_backend="none", default=False)
+def bench(session: nox.Session) -> None:
+    """Benchmark on synthetic corpora (N=10, 50, 200): wall time and peak RSS of every step."""
+    session.run(_project_env(session), "-m", "pipeline.bench.run", *session.posargs, external=True)
 
 
 @nox.session(default=False)
@@ -94,7 +135,7 @@ def tests(session: nox.Session) -> None:
 @nox.session(default=False)
 def browser(session: nox.Session) -> None:
     """Browser and axe-core accessibility tests against the built demo handbook (needs Chromium)."""
-    _install(session, "test")
+    _install(session, "test", "serve")
     session.run("pytest", "-m", "browser", *session.posargs)
 
 
@@ -104,13 +145,6 @@ def fuzz(session: nox.Session) -> None:
     _install(session, "test")
     session.env["KOOP_FUZZ_EXAMPLES"] = session.posargs[0] if session.posargs else "10000"
     session.run("pytest", "tests/test_fuzz.py", "-p", "no:cacheprovider")
-
-
-@nox.session(default=False)
-def bench(session: nox.Session) -> None:
-    """Benchmark on synthetic corpora (N=10, 50, 200): wall time and peak RSS of every step."""
-    _install(session)
-    session.run("python", "-m", "pipeline.bench.run", *session.posargs)
 
 
 @nox.session(default=False)
