@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -40,7 +41,7 @@ def checked(root: Path, verbose: bool = False) -> tuple[Project, list[Diagnostic
 
     project = validate_project(root, cache=True)
     preload(project)
-    run = run_sphinx(root, "koopcheck", work_dir(root, "pruefung"), verbose=verbose)
+    run = run_sphinx(root, "koopcheck", work_dir(root, "pruefung"), verbose=verbose, label=M.STEP_CHECK)
     return project, merge(project.problems, run.found)
 
 
@@ -108,6 +109,7 @@ def run_steps(args: argparse.Namespace, steps: list[Step]) -> int:
     """Check, then every step: each output is blocked only by errors in what it contains."""
     from .sphinx_ext.state import preload
 
+    started = time.monotonic()
     root = Path(args.root).resolve()
     report = Report()
     project, problems = checked(root, args.ausfuehrlich)
@@ -121,6 +123,14 @@ def run_steps(args: argparse.Namespace, steps: list[Step]) -> int:
         result = step(root, project, found, args)
         report.show(merge(project.problems, found))
         status = max(status, result)
+    if len(steps) > 1:
+        notes = sum(not p.is_error for p in report.seen)
+        written = ", ".join(f"build/{d}" for d in ("pdf", "epub", "html") if (root / "build" / d).is_dir())
+        text = (M.STEP_FAILED if status else M.STEP_DONE).format(M.seconds(time.monotonic() - started),
+                                                                  written or "–")
+        if notes:
+            text += " " + M.plural_count(notes, "Hinweis", "Hinweise") + " (siehe oben)."
+        print(text, file=sys.stderr if status else sys.stdout)
     return status
 
 

@@ -539,6 +539,20 @@ BLOCKED = ("Dieser Beitrag enthält nicht erlaubte Inhalte (siehe Meldungen der 
            "Korrektur angezeigt.")
 HTML_FAILED = ("Das Handbuch wurde nicht erneuert: Bitte die Meldungen oben beheben. Die zuletzt erfolgreich "
                "erzeugte Fassung in build/html bleibt erhalten.")
+PROGRESS_READ = "Seiten lesen"
+PROGRESS_WRITE = "Seiten schreiben"
+STEP_CHECK = "Prüfen"
+STEP_PDF = "koopBLATT setzen"
+STEP_EPUB = "E-Books"
+STEP_HTML = "Handbuch"
+STEP_DONE = "Fertig nach {} s: {}."
+STEP_FAILED = "Nach {} s nicht alles erneuert (siehe oben); unverändert gültig: {}."
+
+
+def seconds(value: float) -> str:
+    """German decimal comma: 14,5."""
+    return f"{value:.1f}".replace(".", ",")
+
 SUMMARY_ERRORS = "{} in {} von {} gefunden."
 SUMMARY_DRAFTS = "{} in {} („status: entwurf“): Sie blockieren nichts, solange der Beitrag ein Entwurf ist."
 SUMMARY_FIX = "Bitte korrigieren und „nox -s check“ erneut ausführen."

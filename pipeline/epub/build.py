@@ -17,7 +17,8 @@ def build_epub(root: Path, project: Project | None = None, *, found: list[Diagno
     """Sphinx writes the chapters; books without errors are packed, checked and published (see builder)."""
     project = project or validate_project(root, cache=True)
     out = work_dir(root, "epub")
-    run = run_sphinx(root, "koopepub", out, verbose=verbose)
+    run = run_sphinx(root, "koopepub", out, verbose=verbose,
+                     label=M.STEP_EPUB)
     if found is not None:
         found += run.found
     packed = getattr(run.app.builder, "koop_books", None) if run.app is not None else None

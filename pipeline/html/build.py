@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from .. import messages as M
 from ..diagnostics import Diagnostic
 from ..outputs import build_dir, publish_tree, work_dir
 from ..sphinx_ext.runner import run_sphinx
@@ -35,7 +36,8 @@ def build_html(root: Path, project: Project | None = None, *, found: list[Diagno
     extra = stage_downloads(root)
     out = work_dir(root, "html")
     run = run_sphinx(root, "html", out, {"koop_downloads": str(extra / "downloads"), "html_extra_path": str(extra)},
-                     verbose=verbose)
+                     verbose=verbose,
+                     label=M.STEP_HTML)
     if found is not None:
         found += run.found
     if run.crashed or project.output_errors(HANDBOOK, run.found):

@@ -12,9 +12,12 @@ import io
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sphinx.application import Sphinx
+from tqdm import tqdm
 
+from .. import messages as M
 from ..diagnostics import Diagnostic, diag
 from ..outputs import work_dir
 from . import capture
@@ -31,14 +34,51 @@ class Run:
     crashed: bool = False
 
 
+class _Progress:
+    """A German progress bar while Sphinx reads or writes pages (plain and silent without a terminal)."""
+
+    def __init__(self, app: Sphinx, label: str) -> None:
+        self.label = label
+        self.bar: tqdm[None] | None = None
+        app.connect("env-before-read-docs", self.reading)
+        app.connect("doctree-read", lambda app, doctree: self.step())
+        app.connect("env-updated", lambda app, env: self.close())
+        app.connect("write-started", self.writing)
+        app.connect("doctree-resolved", lambda app, doctree, docname: self.step())
+        app.connect("build-finished", lambda app, exc: self.close())
+
+    def start(self, what: str, total: int) -> None:
+        self.close()
+        if total:
+            self.bar = tqdm(total=total, desc=f"{self.label}: {what}", unit=" S.", file=sys.stderr, leave=False,
+                            disable=None, bar_format="{desc} {bar} {n_fmt}/{total_fmt}")
+
+    def reading(self, app: Sphinx, env: Any, docnames: list[str]) -> None:
+        self.start(M.PROGRESS_READ, len(docnames))
+
+    def writing(self, app: Sphinx, builder: Any) -> None:
+        self.start(M.PROGRESS_WRITE, len(app.env.found_docs))
+
+    def step(self) -> None:
+        if self.bar is not None:
+            self.bar.update()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
 def run_sphinx(root: Path, builder: str, outdir: Path, overrides: dict[str, str] | None = None,
-               verbose: bool = False, doctrees: str = DOCTREES) -> Run:
+               verbose: bool = False, doctrees: str = DOCTREES, label: str = "") -> Run:
     """Build with `builder` into `outdir`; an unexpected engine failure is a finding, never a traceback."""
     status = sys.stdout if verbose else io.StringIO()
     try:
         app = Sphinx(str(root / "docs"), str(root), str(outdir), str(work_dir(root, doctrees)), builder,
                      confoverrides=dict(overrides or {}), status=status, warning=sys.stderr if verbose else status,
                      freshenv=False, warningiserror=False, parallel=1, verbosity=1 if verbose else 0)
+        if label and not verbose:
+            _Progress(app, label)
         app.build()
     except Exception as exc:  # Sphinx, a theme or an extension gave up: say so in German, keep outputs
         return Run(None, [diag("conf.py", 1, "engine", "Sphinx", f"{type(exc).__name__}: {exc}"[:300])], True)

@@ -18,7 +18,8 @@ def build_pdf(root: Path, project: Project | None = None, proof: str = "", *,
     """Set every issue without errors; publish what was set. Status 1 if any issue (or the proof) was not set."""
     project = project or validate_project(root, cache=True)
     out = work_dir(root, "typst")
-    run = run_sphinx(root, "koopblatt", out, {"koop_proof": proof} if proof else {}, verbose=verbose)
+    run = run_sphinx(root, "koopblatt", out, {"koop_proof": proof} if proof else {}, verbose=verbose,
+                     label=M.STEP_PDF)
     if found is not None:
         found += run.found
     builder = run.app.builder if run.app is not None else None
