@@ -23,9 +23,7 @@ STEPS = ("check", "html", "pdf", "epub", "build", "html-warm", "build-warm")
 def measure(root: Path, command: str) -> tuple[float, float]:
     """(seconds, peak RSS in MiB) of one CLI command in a fresh process."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "--root", str(root), command, "-q"]
-                            if command != "check" else [sys.executable, "-m", "pipeline.cli", "--root", str(root),
-                                                        "check"],
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "--root", str(root), command],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
