@@ -31,6 +31,19 @@ def test_proof_bundle_has_pdf_and_docx(project_copy: Callable[[str], Path],
     assert "Coaching und Reflexion" in docx  # the literature list
 
 
+def test_proof_of_a_draft(project_copy: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Drafts are what proofs are for: the proof is made, without the preview's draft banner."""
+    root = project_copy("mini")
+    source = root / "docs/beitraege/nuernberg/hospitation.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("art: hospitation", "art: hospitation\nstatus: entwurf"),
+                      encoding="utf-8")
+    monkeypatch.chdir(root)
+    assert proof(root, "docs/beitraege/nuernberg/hospitation.md") == 0
+    assert "Zwei Wochen in Leipzig" in text(root / "build/korrektur/korrektur-hospitation.pdf")
+    docx = " ".join(pypandoc.convert_file(str(root / "build/korrektur/korrektur-hospitation.docx"), "plain").split())
+    assert "Eine Hospitation im Stadtplanungsamt Leipzig." in docx and "nicht freigegeben" not in docx
+
+
 def test_proof_of_unknown_file_is_a_usage_error(project_copy: Callable[[str], Path],
                                                capsys: pytest.CaptureFixture[str]) -> None:
     root = project_copy("mini")
