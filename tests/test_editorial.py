@@ -35,8 +35,8 @@ def test_proof_of_a_draft(project_copy: Callable[[str], Path], monkeypatch: pyte
     """Drafts are what proofs are for: the proof is made, without the preview's draft banner."""
     root = project_copy("mini")
     source = root / "docs/beitraege/nuernberg/hospitation.md"
-    source.write_text(source.read_text(encoding="utf-8").replace("art: hospitation", "art: hospitation\nstatus: entwurf"),
-                      encoding="utf-8")
+    draft = source.read_text(encoding="utf-8").replace("art: hospitation", "art: hospitation\nstatus: entwurf")
+    source.write_text(draft, encoding="utf-8")
     monkeypatch.chdir(root)
     assert proof(root, "docs/beitraege/nuernberg/hospitation.md") == 0
     assert "Zwei Wochen in Leipzig" in text(root / "build/korrektur/korrektur-hospitation.pdf")
