@@ -25,8 +25,9 @@ ADMONITIONS = frozenset(
     {"note", "tip", "important", "hint", "warning", "attention", "caution", "admonition", "seealso"}
 )
 FIGURES = frozenset({"figure", "image"})
-ALLOWED_DIRECTIVES = ADMONITIONS | FIGURES | {"table", "list-table", "epigraph", "pull-quote", "include"}
-ALLOWED_ROLES = frozenset({"cite:p", "cite:t", "ref", "doc", "numref", "sub", "sup", "abbr", "term"})
+ALLOWED_DIRECTIVES = ADMONITIONS | FIGURES | {"table", "list-table", "epigraph", "pull-quote", "rubric", "include"}
+ALLOWED_ROLES = frozenset({"cite:p", "cite:t", "ref", "doc", "numref", "sub", "sup", "abbr"})  # no {term}: no glossary
+MATH = frozenset({"math", "eq"})  # formulas are not set (project decision): a message of their own
 IMAGE_SUFFIXES = frozenset({".svg", ".png", ".jpg", ".jpeg"})
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
 MAX_IMAGE_MB = 20
@@ -253,7 +254,9 @@ class BodyChecker:
         self.facts.doc_links.append((resolved.relative_to(self.docs).as_posix(), href, line))
 
     def role(self, name: str, content: str, line: int) -> None:
-        if name not in ALLOWED_ROLES:
+        if name in MATH:
+            self.error(line, "math", f"{{{name}}}`{content}`")
+        elif name not in ALLOWED_ROLES:
             self.error(line, "role", name)
         elif name.startswith("cite:"):
             parsed = parse_cite(content)
@@ -286,6 +289,10 @@ class BodyChecker:
         options, body, body_offset = split_directive(tok.content)
         if name == "raw":
             self.error(line, "raw")
+            return
+        if name in MATH:
+            formula = (body.strip() or argument).splitlines()
+            self.error(line, "math", f"{{{name}}} {formula[0][:60]}" if formula else f"{{{name}}}")
             return
         if name not in ALLOWED_DIRECTIVES:
             self.error(line, "directive", name)

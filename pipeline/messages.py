@@ -80,6 +80,14 @@ TEXT: dict[str, str] = {
     "slug_duplicate": "Den Kurznamen „{}“ gibt es schon in „{}“.",
     "label_duplicate": "Die Marke „{}“ ist schon in „{}“ vergeben.",
     "heading_level": "Überschriften im Beitrag beginnen mit „##“ – der Titel kommt aus der Front Matter.",
+    "math": "Formeln werden im koopBLATT nicht gesetzt und sind in Beiträgen nicht erlaubt: „{}“.",
+    "numref": "Der Verweis {{numref}} auf „{}“ zeigt auf keine Abbildung mit Bildunterschrift und keine Tabelle "
+              "mit Titel.",
+    "glyph": "Das Zeichen „{}“ ({}) kann im koopBLATT nicht gesetzt werden: Keine der Schriften enthält es.",
+    # found while building an output (Sphinx logging, type "koop")
+    "code_language": "Die Sprache „{}“ des Code-Blocks ist unbekannt; er wird als einfacher Text gesetzt.",
+    "code_syntax": "Der Code-Block ist kein gültiges „{}“; er wird als einfacher Text gesetzt.",
+    "unsupported": "Dieses Element ({}) kann im koopBLATT nicht gesetzt werden.",
     # citations and bibliography
     "cite_unknown": "Unbekannter Literaturschlüssel „{}“.",
     "cite_syntax": "Zitierung „{}“ ist nicht lesbar.",
@@ -114,7 +122,7 @@ TEXT: dict[str, str] = {
 }
 
 # Codes that are Hinweise (shown, never blocking); every other code is a Fehler.
-NOTE_CODES = frozenset({"image_dpi", "abstract_length", "code_language"})
+NOTE_CODES = frozenset({"image_dpi", "abstract_length", "code_language", "code_syntax"})
 
 # Engine messages (English, from Sphinx/docutils/MyST) → koop code; the first group is quoted in German.
 ENGINE_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -149,12 +157,15 @@ HINTS: dict[str, str] = {
     "footnote_duplicate": "Geben Sie jeder Fußnote eine eigene Marke, z. B. [^2].",
     "footnote_unused": "Setzen Sie „[^…]“ an die Stelle im Text, zu der die Fußnote gehört, oder löschen Sie sie.",
     "heading_level": "Nutzen Sie „## Abschnitt“ für Abschnitte.",
+    "math": "Schreiben Sie die Formel als Text mit Sonderzeichen, z. B. „CO₂“, „m²“ oder „≤ 5 %“.",
+    "numref": "Geben Sie der Abbildung eine Bildunterschrift bzw. der Tabelle einen Titel, oder verweisen Sie mit "
+              "{ref} statt {numref}.",
     "bib_syntax": "Prüfen Sie Klammern, Kommas und Anführungszeichen des Eintrags.",
     "todo": "Ersetzen Sie „TODO“ durch den richtigen Wert.",
     "image_size": "Verkleinern Sie das Bild (für den Druck reichen 300 dpi in der gedruckten Größe).",
     "cite_syntax": "Schreiben Sie z. B. {cite:p}`schluessel` oder {cite:p}`schluessel{S. 12}`.",
     "directive": "Erlaubt sind Abbildungen, Tabellen und Hinweiskästen; siehe Leitfaden für Autorinnen und Autoren.",
-    "role": "Erlaubt sind {cite:p}, {cite:t}, {ref}, {numref}, {doc}, {sub}, {sup}, {abbr} und {term}.",
+    "role": "Erlaubt sind {cite:p}, {cite:t}, {ref}, {numref}, {doc}, {sub}, {sup} und {abbr}.",
     "image_missing": "Prüfen Sie Namen und Ordner der Bilddatei (Groß- und Kleinschreibung zählt).",
     "status": "Schreiben Sie „status: entwurf“, solange der Beitrag nicht fertig ist, sonst „status: freigegeben“.",
     "manifest_draft": ("Geben Sie den Beitrag frei („status: freigegeben“) oder nehmen Sie ihn aus der Liste "
@@ -171,6 +182,12 @@ HINTS: dict[str, str] = {
     "epubcheck": "Bitte an die Redaktion weitergeben: das E-Book wurde nicht veröffentlicht.",
     "image_dpi": "Für den Druck braucht das Bild in voller Spaltenbreite etwa 2100 Pixel Breite.",
     "image_unreadable": "Speichern Sie das Bild neu als PNG oder JPEG.",
+    "code_language": ("Schreiben Sie nach den drei Backticks eine bekannte Sprache (z. B. „python“, „json“) oder "
+                      "„text“ – oder nichts."),
+    "code_syntax": "Prüfen Sie den Code oder schreiben Sie „text“ statt der Sprache nach den drei Backticks.",
+    "unsupported": ("Nutzen Sie einfachere Mittel (Absätze, Listen, Tabellen); siehe Leitfaden für Autorinnen und "
+                    "Autoren."),
+    "glyph": "Ersetzen Sie das Zeichen oder umschreiben Sie es mit Worten.",
 }
 
 TYPE_NAMES: dict[str, str] = {
@@ -272,12 +289,15 @@ GUIDE_TASKS = "Strategische Aufgaben („aufgaben“)"
 YES = "ja"
 NO = "nein"
 
+# Numbered figures and tables (all formats): the label in running text and before a caption.
+NUMFIG = {"figure": "Abb. %s", "table": "Tab. %s"}
+CAPTION_NUMBER = "{}:"
+
 # Print (koopBLATT PDF).
 ADMONITION_TITLES = {
     "note": "Hinweis", "tip": "Tipp", "hint": "Tipp", "important": "Wichtig", "warning": "Warnung",
     "attention": "Achtung", "caution": "Vorsicht", "danger": "Gefahr", "error": "Fehler", "seealso": "Siehe auch",
 }
-TYPST_UNSUPPORTED = "Dieses Element ({}) kann im koopBLATT nicht gesetzt werden."
 TYPST_ERROR = "{}: Fehler beim Setzen des koopBLATT: {}"
 TYPST_WARNING = "{}: Warnung beim Setzen des koopBLATT (wird als Fehler behandelt): {}"
 PDF_PROGRESS = "koopBLATT No. {}: setze {} …"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import bib, frontmatter, manifest, taxonomy
+from . import bib, frontmatter, glyphs, manifest, taxonomy
 from .body import BodyFacts, check_body, stat_signature
 from .diagnostics import Diagnostic, diag, sort_key
 from .model import DRAFT, RELEASED, SLUG_RE, Contribution, declared_status, from_frontmatter
@@ -160,6 +160,7 @@ def check_file(file: Path, root: Path, docs: Path, tax: Taxonomy) -> FileReport:
         return empty
     if not SLUG_RE.match(slug):
         problems.append(diag(shown, 1, "slug", slug))
+    problems += glyphs.check(shown, text)
     split, more = frontmatter.read(text, shown)
     problems += more
     status = declared_status(split.frontmatter.data if split.frontmatter is not None else None, text)
@@ -222,7 +223,7 @@ def _code_stamp() -> str:
     here = Path(__file__).parent
     h = hashlib.sha1()
     for name in ("validate.py", "body.py", "model.py", "frontmatter.py", "messages.py", "diagnostics.py",
-                 "taxonomy.py"):
+                 "taxonomy.py", "glyphs.py"):
         h.update((here / name).read_bytes())
     h.update(taxonomy.DATA_FILE.read_bytes())
     return h.hexdigest()
@@ -316,6 +317,9 @@ def validate_project(root: Path, docs: Path | None = None, cache: bool = False) 
         project.problems += more
         if issue is None:
             continue
+        for printed in (path, issue.editorial):  # titles, imprint and editorial are set in the koopBLATT too
+            if printed.is_file():
+                project.problems += glyphs.check(rel(printed, root), printed.read_text(encoding="utf-8"))
         drafts = [d for d in issue.contributions if d in project.drafts]
         for d in drafts:
             project.problems.append(diag(shown, issue.entry_lines[d], "manifest_draft", f"{d}.md"))

@@ -54,3 +54,34 @@ def built_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from pipeline.typst.pdf import build_pdf
 
     return built_output(tmp_path_factory, "pdf", build_pdf)
+
+
+CONSTRUCTS_DOC = "beitraege/nuernberg/vielfalt"
+
+
+def with_constructs(dest: Path) -> Path:
+    """The mini project with the constructs contribution (fixtures/constructs) as third contribution of issue 1."""
+    root = copy_project("mini", dest)
+    shutil.copytree(FIXTURES / "constructs", root, dirs_exist_ok=True)
+    manifest = root / "koopblatt/1/ausgabe.yml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
+        "  - beitraege/bremen/zwischen.md\n", f"  - beitraege/bremen/zwischen.md\n  - {CONSTRUCTS_DOC}.md\n"),
+        encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="session")
+def built_constructs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The constructs project built in every format (`build`), and what the build wrote to stderr."""
+    import contextlib
+    import io
+
+    from pipeline.cli import main
+
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    root = with_constructs(tmp_path_factory.mktemp("constructs"))
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        status = main(["--root", str(root), "build", "-q"])
+    assert status == 0, err.getvalue()
+    return root, err.getvalue()

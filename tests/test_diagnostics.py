@@ -161,7 +161,18 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
      "Erlaubt sind Abbildungen, Tabellen und Hinweiskästen; siehe Leitfaden für Autorinnen und Autoren."),
     ("role", replace(W, "## Vorgehen", "Eine {download}`Datei <../../../conf.py>`.\n\n## Vorgehen"),
      f"{W}:19: Fehler [koop.role]: Die Rolle „{{download}}“ ist in Beiträgen nicht erlaubt. Hinweis: Erlaubt "
-     "sind {cite:p}, {cite:t}, {ref}, {numref}, {doc}, {sub}, {sup}, {abbr} und {term}."),
+     "sind {cite:p}, {cite:t}, {ref}, {numref}, {doc}, {sub}, {sup} und {abbr}."),
+    ("math", replace(W, "## Vorgehen", "Die Fläche beträgt {math}`x^2`.\n\n## Vorgehen"),
+     f"{W}:19: Fehler [koop.math]: Formeln werden im koopBLATT nicht gesetzt und sind in Beiträgen nicht erlaubt: "
+     "„{math}`x^2`“. Hinweis: Schreiben Sie die Formel als Text mit Sonderzeichen, z. B. „CO₂“, „m²“ oder „≤ 5 %“."),
+    ("math_directive", replace(W, "## Vorgehen", "```{math}\nE = mc^2\n```\n\n## Vorgehen"),
+     f"{W}:19: Fehler [koop.math]: Formeln werden im koopBLATT nicht gesetzt und sind in Beiträgen nicht erlaubt: "
+     "„{math} E = mc^2“. Hinweis: Schreiben Sie die Formel als Text mit Sonderzeichen, z. B. „CO₂“, „m²“ oder "
+     "„≤ 5 %“."),
+    ("glyph", replace(W, "## Vorgehen", "Die Partnerstadt heißt 𓀀𓀁.\n\n## Vorgehen"),
+     f"{W}:19: Fehler [koop.glyph]: Das Zeichen „𓀀“ (U+13000 EGYPTIAN HIEROGLYPH A001) kann im koopBLATT nicht "
+     "gesetzt werden: Keine der Schriften enthält es. Hinweis: Ersetzen Sie das Zeichen oder umschreiben Sie es mit "
+     "Worten."),
     ("include_outside", replace(W, "## Vorgehen", "```{include} ../../../conf.py\n```\n\n## Vorgehen"),
      f"{W}:19: Fehler [koop.path_outside]: Der Pfad „../../../conf.py“ führt aus dem Beitragsordner hinaus. "
      "Hinweis: Legen Sie die Datei in den Ordner des Beitrags oder nach „bilder/“."),
@@ -285,7 +296,11 @@ ENGINE_CASES = [
 BUILD_TIME = {"typst": "test_pdf.py::test_a_typst_error_names_the_contribution",
               "image_dpi": "test_pdf.py::test_low_resolution_image_is_a_hinweis",
               "image_unreadable": "test_pdf.py::test_low_resolution_image_is_a_hinweis",
-              "epubcheck": "test_verdicts.py::test_epubcheck_finding_is_located"}
+              "epubcheck": "test_verdicts.py::test_epubcheck_finding_is_located",
+              "code_language": "test_constructs.py::test_the_build_has_no_warning_but_the_code_hint",
+              "code_syntax": "test_constructs.py::test_code_that_its_language_cannot_read_is_plain_text",
+              "numref": "test_constructs.py::test_numref_to_something_without_a_number",
+              "unsupported": "test_typst_nodes.py::test_node_class_is_set_or_reported"}
 
 
 @pytest.mark.parametrize(("text", "kind", "code", "expected"), ENGINE_CASES, ids=[c[2] for c in ENGINE_CASES])

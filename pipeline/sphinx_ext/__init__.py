@@ -13,7 +13,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import browse, capture, card, cite, deps, links, security, state
+from . import browse, capture, card, cite, codeblocks, deps, links, numbering, quotes, security, state
 
 NOT_IN_OUTPUT = frozenset({"importer", "bench", "scaffold.py", "cli.py", "proof.py", "probe.py", "errors.py"})
 
@@ -42,6 +42,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     security.setup(app)
     cite.setup(app)
     links.setup(app)
+    numbering.setup(app)
+    codeblocks.setup(app)
+    quotes.setup(app)
     card.setup(app)
     browse.setup(app)
     deps.setup(app)

@@ -21,7 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.util import logging
 
-from .. import catalogue
+from .. import catalogue, glyphs
 from .. import messages as M
 from ..diagnostics import Diagnostic, diag
 from ..manifest import Issue
@@ -194,7 +194,7 @@ class KoopblattBuilder(Builder):
     def _digest(self, text: str, issue: Issue, standards: list[str]) -> str:
         h = hashlib.sha1(text.encode())
         h.update((TEMPLATES / "koopblatt.typ").read_bytes())
-        h.update(repr((standards, timestamp(issue), issue.crop_marks, tc.font_paths())).encode())
+        h.update(repr((standards, timestamp(issue), issue.crop_marks, glyphs.font_paths())).encode())
         for image in sorted((Path(self.outdir) / "bilder").rglob("*")):
             if image.is_file():
                 h.update(image.name.encode() + image.read_bytes())

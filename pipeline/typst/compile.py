@@ -13,18 +13,12 @@ from typing import Any
 import pikepdf
 import typst
 
+from ..glyphs import font_paths
 from .document import Source
 
 MM = 72 / 25.4
 CROP_MARGIN_MM = 10.0  # extra media around the bleed for crop marks
 CROP_OFFSET_MM = 2.0  # gap between bleed edge and mark
-
-
-def font_paths() -> list[str]:
-    """Open fonts: Fira Sans from its PyPI package (OFL); Libertinus Serif is bundled with Typst."""
-    import fontpkg_fira_sans
-
-    return [str(Path(fontpkg_fira_sans.__file__).parent / "files")]
 
 
 class CompileError(Exception):

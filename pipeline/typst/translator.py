@@ -8,6 +8,7 @@ block, card data, running heads) comes from the template, fed by the model. Text
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,10 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util import logging
 
+from .. import glyphs
 from .. import messages as M
+from ..sphinx_ext import findings, state
+from ..sphinx_ext.numbering import caption_number, number_of
 from . import escape
 
 logger = logging.getLogger(__name__)
@@ -24,6 +28,7 @@ logger = logging.getLogger(__name__)
 SKIP_CLASSES = frozenset({"koop-karte", "koop-untertitel", "koop-verwandt", "koop-anmerkungen", "koop-download",
                           "koop-downloads", "koop-umschlag"})
 ADMONITIONS = ("note", "tip", "important", "warning", "hint", "attention", "caution", "danger", "error", "seealso")
+ALIGN = {"text-left": "left", "text-right": "right", "text-center": "center"}  # MyST's column alignment classes
 WIDE_ASPECT = 1.15  # figures wider than this (width/height) span both columns, so their text stays legible
 
 
@@ -52,7 +57,12 @@ class TypstTranslator(nodes.NodeVisitor):
         self.lists: list[list[str]] = []
         self.rows: list[list[str]] = []
         self.table_rows: list[tuple[bool, list[str]]] = []
+        self.table_align: list[str | None] = []
         self.in_head = False
+        self.missing_glyphs: set[str] = set()  # reported once per document
+        # Typst allows one label per element: every id of a node is written as its first id
+        self.primary: dict[str, str] = {
+            i: n["ids"][0] for n in document.findall(nodes.Element) if len(n.get("ids", [])) > 1 for i in n["ids"]}
 
     # -- buffer helpers --------------------------------------------------------------
     def add(self, text: str) -> None:
@@ -74,6 +84,26 @@ class TypstTranslator(nodes.NodeVisitor):
         ids: list[str] = node.get("ids", [])
         return " " + escape.label(self.ctx.prefix, ids[0]) if ids else ""
 
+    def ref_label(self, refid: str) -> str:
+        return escape.label(self.ctx.prefix, self.primary.get(refid, refid))
+
+    def children(self, node: nodes.Element) -> str:
+        """The Typst markup of a node's children (the node itself is not visited)."""
+        self.push()
+        for child in node.children:
+            child.walkabout(self)
+        return self.pop().strip()
+
+    def text(self, text: str, node: nodes.Node) -> str:
+        """`text` as the fonts can set it: a character none of them has is replaced, and reported (at `node`)
+        unless `check` reports it at its line already (it reads every contribution's file)."""
+        missing = glyphs.uncovered(text)
+        for ch in missing:
+            if ch not in self.missing_glyphs and not state.is_contribution(self.ctx.docname):
+                self.missing_glyphs.add(ch)
+                findings.report("glyph", node, ch, glyphs.describe(ch))
+        return glyphs.settable(text, missing) if missing else text
+
     def skip(self, node: nodes.Element) -> bool:
         return bool(SKIP_CLASSES & set(node.get("classes", [])))
 
@@ -88,7 +118,7 @@ class TypstTranslator(nodes.NodeVisitor):
         if self.skip(node):
             raise nodes.SkipNode
         if "koop-literatur" in node["classes"]:
-            entries = [n.astext() for n in node.findall(nodes.paragraph)]
+            entries = [self.text(n.astext(), n) for n in node.findall(nodes.paragraph)]
             self.add(f"\n#literatur({escape.strings(entries)})\n\n")
             raise nodes.SkipNode
         self.section_level += 1
@@ -100,7 +130,7 @@ class TypstTranslator(nodes.NodeVisitor):
         if isinstance(node.parent, nodes.section) and self.section_level == 1:
             raise nodes.SkipNode  # the contribution's title is set by the template
         if isinstance(node.parent, nodes.table):
-            raise nodes.SkipNode
+            raise nodes.SkipNode  # the caption of the table's figure
         if isinstance(node.parent, nodes.Admonition | nodes.topic | nodes.sidebar):
             raise nodes.SkipNode  # handled by the admonition
         self.push()
@@ -129,6 +159,9 @@ class TypstTranslator(nodes.NodeVisitor):
 
     def depart_container(self, node: nodes.container) -> None:
         pass
+
+    def visit_caption_number(self, node: caption_number) -> None:
+        raise nodes.SkipNode  # Typst numbers the figure itself, with the number given in `numbering`
 
     def visit_rubric(self, node: nodes.rubric) -> None:
         if self.skip(node) or "koop-anmerkungen" in node["classes"]:
@@ -164,7 +197,7 @@ class TypstTranslator(nodes.NodeVisitor):
 
     # -- inline ------------------------------------------------------------------------
     def visit_Text(self, node: nodes.Text) -> None:  # noqa: N802 (docutils naming)
-        self.add(escape.markup(node.astext()))
+        self.add(escape.markup(self.text(node.astext(), node.parent or self.document)))
 
     def depart_Text(self, node: nodes.Text) -> None:  # noqa: N802
         pass
@@ -194,14 +227,14 @@ class TypstTranslator(nodes.NodeVisitor):
         self.add(f"#super[{self.pop()}]")
 
     def visit_literal(self, node: nodes.literal) -> None:
-        self.add(f"#raw({escape.string(node.astext())})")
+        self.add(f"#raw({escape.string(self.text(node.astext(), node))})")
         raise nodes.SkipNode
 
     def visit_inline(self, node: nodes.inline) -> None:
         if self.skip(node):
             raise nodes.SkipNode
         if "koop-cite" in node["classes"]:
-            self.add(escape.markup(node.astext()))  # citations are plain text in print
+            self.add(escape.markup(self.text(node.astext(), node)))  # citations are plain text in print
             raise nodes.SkipNode
 
     def depart_inline(self, node: nodes.inline) -> None:
@@ -220,7 +253,7 @@ class TypstTranslator(nodes.NodeVisitor):
         self.add(f"#emph[{self.pop()}]")
 
     def visit_problematic(self, node: nodes.problematic) -> None:
-        self.add(escape.markup(node.astext()))
+        self.add(escape.markup(self.text(node.astext(), node)))
         raise nodes.SkipNode
 
     def visit_reference(self, node: nodes.reference) -> None:
@@ -230,7 +263,7 @@ class TypstTranslator(nodes.NodeVisitor):
         text = self.pop()
         uri: str = node.get("refuri", "")
         if "refid" in node:
-            self.add(f"#link({escape.label(self.ctx.prefix, node['refid'])})[{text}]")
+            self.add(f"#link({self.ref_label(node['refid'])})[{text}]")
         elif uri.startswith("doc:"):
             doc, _, anchor = uri[4:].partition("#")
             target = self.ctx.labels_of(doc, anchor)
@@ -246,6 +279,9 @@ class TypstTranslator(nodes.NodeVisitor):
             self.add(f"#link({escape.string(uri)})[{text}]")
         else:
             self.add(text)
+
+    visit_number_reference = visit_reference  # {numref}: the text („Abb. 2“) comes resolved from Sphinx
+    depart_number_reference = depart_reference
 
     def visit_footnote_reference(self, node: nodes.footnote_reference) -> None:
         ref = node.get("refid", "")
@@ -316,20 +352,19 @@ class TypstTranslator(nodes.NodeVisitor):
 
     # -- blocks ------------------------------------------------------------------------
     def visit_literal_block(self, node: nodes.literal_block) -> None:
-        self.add(f"\n#raw(block: true, {escape.string(node.astext())})\n\n")
+        self.add(f"\n#raw(block: true, {escape.string(self.text(node.astext(), node))})\n\n")
         raise nodes.SkipNode
 
     def visit_block_quote(self, node: nodes.block_quote) -> None:
+        attribution = next((c for c in node.children if isinstance(c, nodes.attribution)), None)
         self.push()
-
-    def depart_block_quote(self, node: nodes.block_quote) -> None:
-        self.add(f"\n#quote(block: true)[{self.pop().strip()}]\n\n")
-
-    def visit_attribution(self, node: nodes.attribution) -> None:
-        self.push()
-
-    def depart_attribution(self, node: nodes.attribution) -> None:
-        self.add(f"\n\n#align(right)[— {self.pop()}]")
+        for child in node.children:
+            if child is not attribution:
+                child.walkabout(self)
+        body = self.pop().strip()
+        by = f", attribution: [{self.children(attribution)}]" if attribution is not None else ""
+        self.add(f"\n#quote(block: true{by})[{body}]\n\n")
+        raise nodes.SkipNode
 
     def visit_line_block(self, node: nodes.line_block) -> None:
         pass
@@ -347,7 +382,7 @@ class TypstTranslator(nodes.NodeVisitor):
         title = M.ADMONITION_TITLES.get(kind, M.ADMONITION_TITLES["note"])
         first = node.children[0] if node.children else None
         if isinstance(first, nodes.title):
-            title = first.astext()
+            title = self.text(first.astext(), first)
         self.push()
         for child in node.children:
             if not isinstance(child, nodes.title):
@@ -371,6 +406,9 @@ class TypstTranslator(nodes.NodeVisitor):
     # -- figures and images ----------------------------------------------------------------
     def _image(self, node: nodes.image, width: str = "100%") -> str:
         uri: str = node["uri"]
+        given = str(node.get("width", "")).replace(" ", "")
+        if re.fullmatch(r"\d+(?:\.\d+)?(?:%|cm|mm|in|pt|em)", given):
+            width = given  # the author's `:width:` in a unit Typst shares with docutils
         path = self.ctx.images.get(posixpath.normpath(uri), uri)
         alt = node.get("alt", "")
         return f"image({escape.string(path)}, alt: {escape.string(alt)}, width: {width})"
@@ -381,16 +419,21 @@ class TypstTranslator(nodes.NodeVisitor):
             raise nodes.SkipNode
         image = images[0]
         caption = next(iter(node.findall(nodes.caption)), None)
-        self.push()
-        if caption is not None:
-            for child in caption.children:
-                child.walkabout(self)
-        text = self.pop().strip()
+        text = self.children(caption) if caption is not None else ""
+        legend = next(iter(node.findall(nodes.legend)), None)  # paragraphs after the caption
+        if legend is not None:
+            text = f"{text}\n\n{self.children(legend)}".strip()
         wide = self.ctx.aspect(posixpath.normpath(image["uri"])) > WIDE_ASPECT
         placement = ", placement: top, scope: \"parent\"" if wide else ""
         cap = f", caption: [{text}]" if text else ""
-        self.add(f"\n#figure({self._image(image)}{cap}{placement}){self.label(node)}\n\n")
+        self.add(f"\n#figure({self._image(image)}{cap}{self.numbering(node)}{placement}){self.label(node)}\n\n")
         raise nodes.SkipNode
+
+    @staticmethod
+    def numbering(node: nodes.Element) -> str:
+        """The project's number of a figure or table (the same in every format), never Typst's own count."""
+        found = number_of(node)
+        return f", numbering: _ => {escape.string(str(found[1]))}" if found else ", numbering: none"
 
     def visit_image(self, node: nodes.image) -> None:
         if self.skip(node):
@@ -402,10 +445,19 @@ class TypstTranslator(nodes.NodeVisitor):
     def visit_table(self, node: nodes.table) -> None:
         self.table_rows = []
         self.colwidths: list[int] = [int(c.get("colwidth", 1)) for c in node.findall(nodes.colspec)]
+        self.table_align = [None] * len(self.colwidths)
+        for row in node.findall(nodes.row):
+            for i, entry in enumerate(e for e in row.children if isinstance(e, nodes.entry)):
+                classes: list[str] = entry.get("classes", [])
+                found = next((ALIGN[c] for c in classes if c in ALIGN), None)
+                if found and i < len(self.table_align):
+                    self.table_align[i] = self.table_align[i] or found
 
     def depart_table(self, node: nodes.table) -> None:
         cols = "(" + ", ".join(f"{w}fr" for w in self.colwidths) + ",)" if self.colwidths else "1"
         parts = [f"columns: {cols}"]
+        if any(self.table_align):
+            parts.append("align: (" + ", ".join(f"{a or 'left'} + top" for a in self.table_align) + ",)")
         head = [cells for is_head, cells in self.table_rows if is_head]
         body = [cells for is_head, cells in self.table_rows if not is_head]
         for cells in head:
@@ -415,9 +467,11 @@ class TypstTranslator(nodes.NodeVisitor):
         title = next((c for c in node.children if isinstance(c, nodes.title)), None)
         table = "table(\n  " + ",\n  ".join(parts) + ",\n)"
         if title is not None:
-            self.add(f"\n#figure(kind: table, caption: [{escape.markup(title.astext())}], {table})\n\n")
+            caption = self.children(title)
+            self.add(f"\n#figure(kind: table, caption: [{caption}]{self.numbering(node)}, {table}){self.label(node)}"
+                     "\n\n")
         else:
-            self.add(f"\n#{table}\n\n")
+            self.add(f"\n#{table}{self.label(node)}\n\n")
 
     def visit_tgroup(self, node: nodes.tgroup) -> None:
         pass
@@ -457,7 +511,7 @@ class TypstTranslator(nodes.NodeVisitor):
         name = node.__class__.__name__
         if isinstance(node, nodes.Admonition) and name in ADMONITIONS:
             self._admonition(node, name)  # type: ignore[arg-type]
-        logger.warning(M.TYPST_UNSUPPORTED.format(name), location=node)
+        logger.warning(M.TEXT["unsupported"].format(name), type="koop", subtype="unsupported", location=node)
         raise nodes.SkipNode
 
     def unknown_departure(self, node: nodes.Node) -> None:
@@ -466,8 +520,6 @@ class TypstTranslator(nodes.NodeVisitor):
 
 def image_aspect(path: Path) -> float:
     """Width/height of an SVG (viewBox or width/height) or a raster image; 1.0 if unknown."""
-    import re
-
     try:
         if path.suffix.lower() == ".svg":
             head = path.read_text(encoding="utf-8", errors="replace")[:2000]
