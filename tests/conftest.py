@@ -82,6 +82,6 @@ def built_constructs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, st
     root = with_constructs(tmp_path_factory.mktemp("constructs"))
     err = io.StringIO()
     with contextlib.redirect_stderr(err):
-        status = main(["--root", str(root), "build", "-q"])
+        status = main(["--root", str(root), "build"])
     assert status == 0, err.getvalue()
     return root, err.getvalue()
