@@ -110,6 +110,7 @@ TEXT: dict[str, str] = {
     # found while building (engines: Sphinx, docutils, MyST, Typst, epubcheck, Pillow)
     "engine": "Diese Stelle lässt sich nicht verarbeiten ({} meldet: „{}“).",
     "ref_unknown": "Die Marke „{}“ gibt es nicht.",
+    "internal": "Die Pipeline selbst ist auf einen Fehler gestoßen ({}); die letzten guten Ausgaben bleiben erhalten.",
     "directive_argument": "Der Direktive „{{{}}}“ fehlt die Angabe hinter dem Namen (z. B. ein Titel).",
     "directive_content": "Die Direktive „{{{}}}“ ist so nicht lesbar (Optionen oder Inhalt fehlerhaft).",
     "inline_markup": "Eine Hervorhebung oder Rolle ist nicht geschlossen ({} meldet: „{}“).",
@@ -173,6 +174,8 @@ HINTS: dict[str, str] = {
     "xref_draft": "Entfernen Sie den Verweis, bis der andere Beitrag freigegeben ist.",
     "engine": ("Vereinfachen Sie die Stelle (z. B. Verschachtelung auflösen, Markdown statt Sonderzeichen); "
                "hilft das nicht, schicken Sie die Datei an die Redaktion."),
+    "internal": ("Führen Sie den Befehl noch einmal über nox aus (das richtet die Umgebung neu ein); hilft das nicht, "
+                 "geben Sie diese Meldung an die Entwicklung weiter."),
     "ref_unknown": "Setzen Sie die Marke mit „(marke)=“ vor die Abbildung oder den Abschnitt, oder mit „:name:“.",
     "directive_argument": "Schreiben Sie den Titel in dieselbe Zeile, z. B. „```{admonition} Gut zu wissen“.",
     "directive_content": ("Vergleichen Sie die Direktive mit dem Beispiel im Leitfaden für Autorinnen und Autoren "

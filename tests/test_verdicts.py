@@ -138,3 +138,16 @@ def test_suppress_warnings_works_for_koop_codes(project_copy: Callable[[str], Pa
     conf.write_text(conf.read_text(encoding="utf-8") + setting, encoding="utf-8")
     status, out = run(root, capsys, "check")
     assert "[koop.directive_argument]" not in out, out
+
+
+def test_a_crash_of_the_engine_is_a_german_message(project_copy: Callable[[str], Path],
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Even a broken installation (here: an extension that fails to load) is a German message, not a traceback."""
+    root = project_copy("mini")
+    conf = root / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8").replace('"pipeline.probe",', '"pipeline.probe", "gibt_es_nicht",'),
+                    encoding="utf-8")
+    status, out = run(root, capsys, "build")
+    assert status == 1
+    assert "conf.py:1: Fehler [koop.internal]: Die Pipeline selbst ist auf einen Fehler gestoßen" in out
+    assert "Traceback" not in out

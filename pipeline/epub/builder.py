@@ -17,12 +17,12 @@ from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
 
 from ..diagnostics import diag
-from ..sphinx_ext import capture, state
+from ..sphinx_ext import capture, marks, state
 
 logger = logging.getLogger(__name__)
 
 STATIC = Path(__file__).parent / "static"
-DROP_CLASSES = frozenset({"koop-download", "koop-downloads"})
+DROP_CLASSES = marks.NOT_IN_EBOOKS
 
 
 class KoopEpubTranslator(HTML5Translator):

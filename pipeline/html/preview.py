@@ -16,10 +16,9 @@ from sphinx.application import Sphinx
 
 from .. import messages as M
 from ..diagnostics import Diagnostic, sort_key
-from ..sphinx_ext import capture, state
+from ..sphinx_ext import capture, marks, state
 
 PAGE = "probleme.html"
-BOX_CLASS = "koop-probleme"
 
 
 def _active(app: Sphinx) -> bool:
@@ -50,8 +49,8 @@ def _box(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for p in mine:
         items += nodes.list_item("", nodes.paragraph("", p.format()))
     heading = M.PREVIEW_BOX.format(M.plural_count(len(mine), "Meldung", "Meldungen"))
-    box = nodes.container("", nodes.paragraph("", "", nodes.strong("", heading)), items, classes=[BOX_CLASS])
-    box["ids"] = ["koop-probleme"]
+    box = nodes.container("", nodes.paragraph("", "", nodes.strong("", heading)), items, classes=[marks.PROBLEMS])
+    box["ids"] = [marks.PROBLEMS]
     section.insert(1, box)
 
 

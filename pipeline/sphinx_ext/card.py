@@ -9,9 +9,7 @@ from sphinx.transforms import SphinxTransform
 from .. import catalogue
 from .. import messages as M
 from ..model import Contribution
-from . import cite, links, state
-
-DRAFT_CLASS = "koop-entwurf"
+from . import cite, links, marks, state
 
 
 def _field(name: str, *body: nodes.Node) -> nodes.field:
@@ -51,7 +49,7 @@ def card(c: Contribution, app: Sphinx) -> nodes.container:
     if issues:
         fields += _field(M.LABELS["ausgaben"], *_joined([
             links.make(f"koopBLATT No. {i.number} ({i.year})", catalogue.issue_docname(i.number)) for i in issues]))
-    box = nodes.container("", head, fields, classes=["koop-karte", f"koop-stadt-{c.stadt}"])
+    box = nodes.container("", head, fields, classes=[marks.CARD, f"koop-stadt-{c.stadt}"])
     if c.abstract:
         box += nodes.paragraph("", c.abstract, classes=["koop-abstract"])
     return box
@@ -61,7 +59,7 @@ def literature(app: Sphinx, keys: list[str]) -> nodes.section | None:
     refs = state.project(app).bibliography.ordered(keys)
     if not refs:
         return None
-    section = nodes.section("", ids=["literatur"], names=["literatur"], classes=["koop-literatur"])
+    section = nodes.section("", ids=["literatur"], names=["literatur"], classes=[marks.LITERATURE])
     section += nodes.title("", M.LABELS["literatur"])
     items = nodes.bullet_list(classes=["koop-literaturliste"])
     for ref in refs:
@@ -75,7 +73,7 @@ def related_box(app: Sphinx, c: Contribution) -> nodes.container | None:
     others = catalogue.related(project.contributions.values(), c)
     if not others:
         return None
-    box = nodes.container(classes=["koop-verwandt"])
+    box = nodes.container(classes=[marks.RELATED])
     box += nodes.rubric("", M.LABELS["verwandt"])
     items = nodes.bullet_list()
     for o in others:
@@ -107,15 +105,15 @@ class ContributionPage(SphinxTransform):
         if c.is_draft:  # drafts are only ever seen in the preview
             section.insert(pos, nodes.container("", nodes.paragraph("", "", nodes.strong("", M.DRAFT_BANNER[0]),
                                                                     nodes.Text(" " + M.DRAFT_BANNER[1])),
-                                                classes=[DRAFT_CLASS]))
+                                                classes=[marks.DRAFT]))
             pos += 1
         if c.subtitle:
-            section.insert(pos, nodes.paragraph("", c.subtitle, classes=["koop-untertitel"]))
+            section.insert(pos, nodes.paragraph("", c.subtitle, classes=[marks.SUBTITLE]))
             pos += 1
         section.insert(pos, card(c, self.app))
         notes = [n for n in self.document.children if isinstance(n, nodes.footnote)]
         if notes:  # myst puts footnotes after the section; readers expect them before the literature
-            section += nodes.rubric("", M.LABELS["fussnoten"], classes=["koop-anmerkungen"])
+            section += nodes.rubric("", M.LABELS["fussnoten"], classes=[marks.NOTES])
             for note in notes:
                 self.document.remove(note)
                 section += note

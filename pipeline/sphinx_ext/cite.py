@@ -12,9 +12,9 @@ from sphinx.util.docutils import SphinxRole
 
 from ..bib import render_cite
 from ..body import parse_cite
-from . import state
+from . import marks, state
 
-CITE_CLASS = "koop-cite"
+CITE_CLASS = marks.CITE
 
 
 def ref_id(key: str) -> str:

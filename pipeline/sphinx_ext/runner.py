@@ -81,5 +81,5 @@ def run_sphinx(root: Path, builder: str, outdir: Path, overrides: dict[str, str]
             _Progress(app, label)
         app.build()
     except Exception as exc:  # Sphinx, a theme or an extension gave up: say so in German, keep outputs
-        return Run(None, [diag("conf.py", 1, "engine", "Sphinx", f"{type(exc).__name__}: {exc}"[:300])], True)
+        return Run(None, [diag("conf.py", 1, "internal", f"{type(exc).__name__}: {exc}"[:300])], True)
     return Run(app, capture.findings(app).all())

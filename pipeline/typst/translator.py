@@ -19,14 +19,13 @@ from sphinx.util import logging
 
 from .. import glyphs
 from .. import messages as M
-from ..sphinx_ext import findings, state
+from ..sphinx_ext import findings, marks, state
 from ..sphinx_ext.numbering import caption_number, number_of
 from . import escape
 
 logger = logging.getLogger(__name__)
 
-SKIP_CLASSES = frozenset({"koop-karte", "koop-untertitel", "koop-verwandt", "koop-anmerkungen", "koop-download",
-                          "koop-downloads", "koop-umschlag"})
+SKIP_CLASSES = marks.NOT_IN_PRINT
 ADMONITIONS = ("note", "tip", "important", "warning", "hint", "attention", "caution", "danger", "error", "seealso")
 ALIGN = {"text-left": "left", "text-right": "right", "text-center": "center"}  # MyST's column alignment classes
 WIDE_ASPECT = 1.15  # figures wider than this (width/height) span both columns, so their text stays legible
@@ -117,7 +116,7 @@ class TypstTranslator(nodes.NodeVisitor):
     def visit_section(self, node: nodes.section) -> None:
         if self.skip(node):
             raise nodes.SkipNode
-        if "koop-literatur" in node["classes"]:
+        if marks.LITERATURE in node["classes"]:
             entries = [self.text(n.astext(), n) for n in node.findall(nodes.paragraph)]
             self.add(f"\n#literatur({escape.strings(entries)})\n\n")
             raise nodes.SkipNode
@@ -164,7 +163,7 @@ class TypstTranslator(nodes.NodeVisitor):
         raise nodes.SkipNode  # Typst numbers the figure itself, with the number given in `numbering`
 
     def visit_rubric(self, node: nodes.rubric) -> None:
-        if self.skip(node) or "koop-anmerkungen" in node["classes"]:
+        if self.skip(node) or marks.NOTES in node["classes"]:
             raise nodes.SkipNode
         self.push()
 
@@ -233,7 +232,7 @@ class TypstTranslator(nodes.NodeVisitor):
     def visit_inline(self, node: nodes.inline) -> None:
         if self.skip(node):
             raise nodes.SkipNode
-        if "koop-cite" in node["classes"]:
+        if marks.CITE in node["classes"]:
             self.add(escape.markup(self.text(node.astext(), node)))  # citations are plain text in print
             raise nodes.SkipNode
 
