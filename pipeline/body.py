@@ -18,7 +18,7 @@ from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
-from .diagnostics import Diagnostic, diag
+from .diagnostics import Diagnostic, diag, suggest_path
 
 MYST_EXTENSIONS = frozenset({"colon_fence", "deflist", "smartquotes"})
 ADMONITIONS = frozenset(
@@ -141,7 +141,8 @@ class BodyChecker:
             return None
         self.facts.consulted[str(resolved)] = stat_signature(resolved)
         if not resolved.is_file():
-            self.error(line, "image_missing" if image else "include_missing", target)
+            self.problems.append(diag(self.path, line, "image_missing" if image else "include_missing", target,
+                                      hint=suggest_path(target, self.nearby(image))))
             return None
         if image:
             if resolved.suffix.lower() not in IMAGE_SUFFIXES:
@@ -171,6 +172,16 @@ class BodyChecker:
         dpi = width / (PRINT_WIDTH_MM / 25.4)
         if dpi < MIN_PRINT_DPI:
             self.problems.append(diag(self.path, line, "image_dpi", target, round(dpi)))
+
+    def nearby(self, image: bool) -> list[str]:
+        """Files next to the contribution and in bilder/, as an author writes them (for "Meinten Sie …?")."""
+        out = []
+        for folder in (self.folder, self.folder / "bilder"):
+            self.facts.consulted[str(folder)] = stat_signature(folder)  # a new file there changes the hint
+            if folder.is_dir():
+                out += [p.relative_to(self.folder).as_posix() for p in sorted(folder.iterdir()) if p.is_file()
+                        and (p.suffix.lower() in IMAGE_SUFFIXES) == image and p != self.file]
+        return out
 
     # -- tokens --------------------------------------------------------------------
     def check(self, text: str, base: int) -> None:

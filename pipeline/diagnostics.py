@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from . import messages as M
 
@@ -47,21 +47,37 @@ def diag(
         max(line, 1),
         code,
         M.TEXT[code].format(*args),
-        M.HINTS.get(code, "") if hint is None else hint,
+        hint or M.HINTS.get(code, ""),  # no suggestion found: the code's general hint
         Severity.NOTE if (code in M.NOTE_CODES if note is None else note) else Severity.ERROR,
     )
 
 
-def suggest(word: str, choices: Iterable[str]) -> str:
-    """A German "meinten Sie …?" hint for the closest choice, or an empty string."""
-    options = list(choices)
-    lowered = {c.lower(): c for c in options}
+def suggest(word: str, choices: Iterable[str] | Mapping[str, str]) -> str:
+    """A German "meinten Sie …?" hint for the closest choice, or an empty string.
+
+    With a mapping, its keys are compared and the value is suggested (a label → its id)."""
+    targets = dict(choices) if isinstance(choices, Mapping) else {c: c for c in choices}
+    lowered = {c.lower(): target for c, target in targets.items()}
     key = str(word).strip().lower()
     match = difflib.get_close_matches(key, list(lowered), n=1, cutoff=0.6)
     if not match:
         # ids are ascii; also try the transliterated form (Nürnberg → nuernberg)
         match = difflib.get_close_matches(M.transliterate(key), list(lowered), n=1, cutoff=0.6)
     return M.DID_YOU_MEAN.format(lowered[match[0]]) if match else ""
+
+
+def suggest_path(written: str, candidates: Iterable[str]) -> str:
+    """"Meinten Sie …?" for a mistyped path: file names are compared (a shared folder prefix says nothing),
+    and of equally close names the one whose whole path is closest wins."""
+    paths = sorted(set(candidates))
+    name = PurePosixPath(written.strip()).name.lower()
+    names = {PurePosixPath(p).name.lower() for p in paths}
+    match = difflib.get_close_matches(name, list(names), n=1, cutoff=0.6)
+    if not match:
+        return ""
+    same = [p for p in paths if PurePosixPath(p).name.lower() == match[0]]
+    best = max(same, key=lambda p: difflib.SequenceMatcher(None, written, p).ratio())
+    return M.DID_YOU_MEAN.format(best)
 
 
 def sort_key(d: Diagnostic) -> tuple[str, int, str]:

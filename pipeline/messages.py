@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 
@@ -33,6 +34,7 @@ TEXT: dict[str, str] = {
     "file_size": "Die Datei ist mit {} MB zu groß (höchstens {} MB).",
     "line_length": "Zeile mit {} Zeichen ist zu lang (höchstens {}).",
     "frontmatter_missing": "Die Datei beginnt nicht mit einem Front-Matter-Block zwischen „---“-Zeilen.",
+    "frontmatter_unclosed": "Der Front-Matter-Block wird nicht mit einer „---“-Zeile geschlossen.",
     "yaml": "Die Front Matter ist kein gültiges YAML: {}.",
     "yaml_tag": "YAML-Tags wie „{}“ sind nicht erlaubt.",
     "yaml_alias": "YAML-Anker und -Verweise („&“, „*“) sind nicht erlaubt.",
@@ -139,11 +141,56 @@ ENGINE_CODES = frozenset({code for _, code in ENGINE_PATTERNS} | {"engine"})
 ENGINE_NAMES = {"": "Sphinx", "myst": "MyST", "docutils": "docutils", "koop": "koopstadt"}
 
 HINTS: dict[str, str] = {
+    "encoding": "Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“.",
+    "file_size": ("Teilen Sie den Text auf oder entfernen Sie eingefügte Daten; Bilder gehören als eigene Dateien "
+                  "nach „bilder/“."),
+    "line_length": "Setzen Sie Zeilenumbrüche; ein Absatz endet mit einer Leerzeile.",
+    "frontmatter_unclosed": "Setzen Sie nach der letzten Angabe eine Zeile „---“; danach beginnt der Text.",
+    "key_missing": ("Ergänzen Sie die Angabe; der Leitfaden für Autorinnen und Autoren (docs/autorenleitfaden.md) "
+                    "erklärt alle Angaben."),
+    "key_unknown": ("Prüfen Sie die Schreibweise; erlaubt sind nur die Angaben aus dem Leitfaden für Autorinnen und "
+                    "Autoren."),
+    "type": "Schreiben Sie den Wert so, wie es der Leitfaden für Autorinnen und Autoren zeigt.",
+    "frontmatter_type": "Schreiben Sie jede Angabe in eine eigene Zeile: „schlüssel: wert“.",
+    "themenfeld": "Tragen Sie die Kennung des Themenfelds ein (klein, mit Bindestrichen), nicht seine Bezeichnung.",
+    "projektfamilie": ("Tragen Sie Kennungen von Projektfamilien ein (klein, mit Bindestrichen), "
+                       "z. B. „[zwischennutzung]“."),
+    "projektfamilie_themenfeld": ("Wählen Sie Projektfamilien des angegebenen Themenfelds oder ändern Sie das "
+                                  "Themenfeld."),
+    "aufgabe": "Tragen Sie Kennungen strategischer Aufgaben ein oder lassen Sie „aufgaben“ weg.",
+    "art": "Tragen Sie eine der erlaubten Kennungen ein (klein geschrieben).",
+    "stadt": "Lassen Sie „stadt“ weg oder schreiben Sie den Namen des Ordners, in dem der Beitrag liegt.",
+    "folder": ("Verschieben Sie die Datei nach docs/beitraege/bremen/, docs/beitraege/leipzig/ oder "
+               "docs/beitraege/nuernberg/."),
+    "slug": "Benennen Sie die Datei um: nur Kleinbuchstaben, Ziffern und Bindestriche, Umlaute umschrieben.",
+    "abstract_length": "Kürzen Sie die Kurzfassung auf höchstens drei Sätze; Einzelheiten gehören in den Text.",
+    "author": "Schreiben Sie jede Person als „- name: …“, die Dienststelle darunter als „affiliation: …“.",
+    "duplicate_value": "Löschen Sie den doppelten Eintrag.",
+    "include_missing": "Prüfen Sie Schreibweise und Ordner; eingebundene Dateien liegen neben dem Beitrag.",
+    "image_type": "Speichern Sie das Bild als SVG, PNG oder JPG.",
+    "xref": ("Verweisen Sie auf eine vorhandene Beitragsdatei (z. B. „../bremen/zwischenzeitzentrale.md“) oder "
+             "eine Marke, die mit „(marke)=“ oder „:name:“ gesetzt ist."),
+    "slug_duplicate": "Kurznamen müssen im ganzen Handbuch eindeutig sein; benennen Sie eine der Dateien um.",
+    "label_duplicate": "Geben Sie jeder Marke einen eigenen Namen, z. B. mit dem Kurznamen des Beitrags davor.",
+    "cite_unknown": "Tragen Sie das Werk in docs/literatur.bib ein oder prüfen Sie die Schreibweise des Schlüssels.",
+    "bib_duplicate": "Geben Sie jedem Eintrag einen eigenen Schlüssel, z. B. mit „a“ und „b“ am Ende.",
+    "bib_field": "Ergänzen Sie das Feld im Eintrag, z. B. „year = {2014},“.",
+    "bib_missing": "Legen Sie die Datei an; sie darf leer sein, solange niemand zitiert.",
+    "manifest_missing": "Kopieren Sie „ausgabe.yml“ aus einer früheren Ausgabe und passen Sie sie an.",
+    "manifest_path": "Schreiben Sie den Pfad unter docs/, z. B. „beitraege/leipzig/leipziger-westen.md“.",
+    "manifest_duplicate": "Löschen Sie die doppelte Zeile.",
+    "manifest_file": "Legen Sie die Datei in den Ordner der Ausgabe oder korrigieren Sie den Namen.",
+    "manifest_contribution": "Beheben Sie die Fehler des Beitrags oder nehmen Sie ihn aus der Ausgabe heraus.",
+    "manifest_number": "„nummer“ und der Ordnername koopblatt/<nr>/ müssen übereinstimmen.",
+    "manifest_format": "Lassen Sie „format“ weg (dann A4) oder wählen Sie eines der erlaubten Formate.",
+    "manifest_colour": "Schreiben Sie die Farbe als Hex-Wert in Anführungszeichen, z. B. farbe: \"#1F5FA8\".",
+    "usage": "„nox -l“ zeigt alle Befehle; die README erklärt ihren Aufruf.",
     "frontmatter_missing": ("Beginnen Sie die Datei mit „---“, dann die Angaben, dann wieder „---“ "
                             "(siehe Leitfaden für Autorinnen und Autoren)."),
     "yaml": "Oft fehlt ein Leerzeichen nach dem Doppelpunkt oder ein Text mit „:“ braucht Anführungszeichen.",
     "yaml_tag": "Schreiben Sie den Wert ohne „!“-Markierung.",
     "yaml_alias": "Schreiben Sie den Wert aus.",
+    "yaml_duplicate_key": "Löschen Sie eine der beiden Zeilen; jede Angabe darf nur einmal vorkommen.",
     "abstract": "Ergänzen Sie „abstract: …“ mit einer kurzen Zusammenfassung.",
     "figure_alt": "Ergänzen Sie unter der Abbildungszeile „:alt: Beschreibung des Bildes“.",
     "html": "Nutzen Sie Markdown statt HTML.",
@@ -585,3 +632,137 @@ HTML_DONE = "Handbuch erzeugt: build/html/index.html"
 PDF_DONE_ALL = "koopBLATT erzeugt: build/pdf/"
 PDF_DONE_PROOF = "Korrekturabzug erzeugt: build/korrektur/"
 EPUB_DONE_ALL = "E-Books erzeugt und mit epubcheck geprüft: build/epub/"
+
+# Hints that name the nearest correct value (diagnostics).
+SLUG_HINT = "Benennen Sie die Datei in „{}.md“ um (nur Kleinbuchstaben, Ziffern und Bindestriche)."
+KEY_MISSING_HINT = "Ergänzen Sie „{}“ – {}; z. B. „{}“."
+TYPE_HINT = "So sieht es richtig aus: „{}“."
+AUTHOR_UNKNOWN_KEY = "unbekannte Angabe „{}“"
+AUTHOR_AFFILIATION = "„affiliation“ muss ein Text sein"
+AUTHOR_NAME = "„name“ fehlt"
+
+# What YAML parsers say (English) → (German reason, hint).
+YAML_PROBLEMS: dict[str, tuple[str, str]] = {
+    "found character '\\t' that cannot start any token": (
+        "an dieser Stelle steht ein Tabulatorzeichen; YAML erlaubt zum Einrücken nur Leerzeichen",
+        "Ersetzen Sie die Tabulatoren durch Leerzeichen (zwei je Einrückungsstufe); viele Editoren tun das mit "
+        "„Einrückung in Leerzeichen umwandeln“."),
+    "mapping values are not allowed here": (
+        "an dieser Stelle ist kein „:“ erlaubt",
+        "Oft fehlt ein Leerzeichen nach dem Doppelpunkt oder ein Text mit „:“ braucht Anführungszeichen."),
+    "could not find expected ':'": (
+        "ein „:“ fehlt",
+        "Jede Angabe hat die Form „schlüssel: wert“; ein Wert über mehrere Zeilen wird eingerückt."),
+    "found unexpected end of stream": (
+        "die Angaben enden mitten in einem Wert",
+        "Schließen Sie Anführungszeichen und Klammern ([ ], { })."),
+    "found undefined alias": ("unbekannter Verweis", "Schreiben Sie den Wert aus."),
+    "expected <block end>, but found": (
+        "die Einrückung stimmt nicht",
+        "Rücken Sie alle Einträge einer Liste gleich weit ein, nur mit Leerzeichen."),
+    "did not find expected key": (
+        "die Einrückung stimmt nicht oder ein „-“ fehlt",
+        "Rücken Sie alle Einträge einer Liste gleich weit ein, nur mit Leerzeichen."),
+    "found unknown escape character": (
+        "unbekanntes Escape-Zeichen mit „\\“",
+        "Setzen Sie den Text in einfache Anführungszeichen ('…') oder verdoppeln Sie den „\\“."),
+    "while scanning a quoted scalar": (
+        "ein Anführungszeichen wird nicht geschlossen",
+        "Schließen Sie das Anführungszeichen am Ende des Werts."),
+    "found unexpected ':'": (
+        "unerwarteter „:“",
+        "Setzen Sie einen Text mit „:“ in Anführungszeichen."),
+    "month must be in": ("ungültiger Monat", "Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2014-09-18."),
+    "day is out of range": ("ungültiger Tag", "Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2014-09-18."),
+}
+YAML_UNKNOWN = "Syntaxfehler ({})"
+
+# The front matter and the issue manifest: help texts and examples (pipeline/schema.py). Nested keys are dotted.
+FIELD_HELP: dict[str, str] = {
+    "title": "Titel des Beitrags",
+    "subtitle": "Untertitel",
+    "authors": "Autorinnen und Autoren: Liste aus „name“ und „affiliation“ (Dienststelle)",
+    "date": "Datum im Format JJJJ-MM-TT",
+    "abstract": "Kurzfassung in 1–3 Sätzen, erscheint auf den Karten und im PDF",
+    "keywords": "Schlagwörter",
+    "license": "Lizenz; ohne Angabe CC BY 4.0",
+    "art": "Art des Beitrags (Kennung)",
+    "themenfeld": "genau ein Themenfeld (Kennung)",
+    "projektfamilien": "mindestens eine Projektfamilie des Themenfelds (Kennungen)",
+    "aufgaben": "strategische Aufgaben (Kennungen)",
+    "stadt": "Stadt; muss zum Ordner passen",
+    "status": ("„entwurf“ (geprüft und in der Vorschau sichtbar, nie veröffentlicht) oder „freigegeben“ "
+               "(Standard)"),
+    "nummer": "Nummer der Ausgabe, gleich dem Ordnernamen koopblatt/<nr>/",
+    "jahr": "Erscheinungsjahr",
+    "datum": "Erscheinungsdatum im Format JJJJ-MM-TT; ohne Angabe der 1. Juni des Jahres",
+    "titel": "Titel des Hefts",
+    "untertitel": "Untertitel, meist das Thema der Ausgabe",
+    "editorial": "Markdown-Datei mit dem Editorial, im Ordner der Ausgabe",
+    "format": "Seitenformat; ohne Angabe a4",
+    "schnittmarken": "Schnittmarken im Druck-PDF (true oder false); ohne Angabe false",
+    "beitraege": "die Beiträge in Druckreihenfolge, als Pfade unter docs/",
+    "impressum": "Angaben für das Impressum",
+    "impressum.herausgeber": "Herausgeber",
+    "impressum.anschrift": "Anschrift, ein Listeneintrag je Zeile",
+    "impressum.telefon": "Telefonnummer",
+    "impressum.email": "E-Mail-Adresse",
+    "impressum.web": "Webadresse",
+    "impressum.redaktion": "Namen der Redaktion",
+    "impressum.gestaltung": "Gestaltung",
+    "impressum.druck": "Druckerei, Papier, Auflage",
+    "impressum.foerderung": "Förderhinweis",
+    "impressum.hinweis": "weiterer Hinweis",
+    "cover": "Umschlag: Bild, Bildbeschreibung und Akzentfarbe",
+    "cover.bild": "Umschlagbild im Ordner der Ausgabe (SVG, PNG oder JPG)",
+    "cover.alt": "Beschreibung des Umschlagbilds für Menschen, die es nicht sehen",
+    "cover.farbe": "Akzentfarbe als #RRGGBB; ohne Angabe #1F5FA8",
+}
+FIELD_EXAMPLES: dict[str, object] = {
+    "title": "Wächterhäuser im Leipziger Westen",
+    "subtitle": "Wie Leerstand zur Ressource wurde",
+    "authors": [{"name": "Erika Muster", "affiliation": "Stadt Leipzig"}],
+    "date": dt.date(2014, 9, 18),
+    "abstract": "In Lindenau sichern Hauswächter leerstehende Gründerzeithäuser.",
+    "keywords": ["Leerstand", "Zwischennutzung"],
+    "license": "CC BY 4.0",
+    "art": "praxisfall",
+    "themenfeld": "oekonomische-innovation",
+    "projektfamilien": ["zwischennutzung"],
+    "aufgaben": ["quartier-stadt"],
+    "stadt": "leipzig",
+    "status": "entwurf",
+    "nummer": 3,
+    "jahr": 2015,
+    "datum": dt.date(2015, 6, 15),
+    "titel": "koopBLATT",
+    "untertitel": "Das Schwarzbrot der Stadtentwicklung",
+    "editorial": "editorial.md",
+    "format": "a4",
+    "schnittmarken": True,
+    "beitraege": ["beitraege/leipzig/leipziger-westen.md", "beitraege/bremen/ueberseestadt.md"],
+    "impressum.herausgeber": "Gemeinsame Geschäftsstelle koopstadt",
+    "impressum.anschrift": ["Stadt Leipzig", "Neues Rathaus, Martin-Luther-Ring 4–6", "04109 Leipzig"],
+    "impressum.telefon": "0341 123-4933",
+    "impressum.email": "info@koopstadt.de",
+    "impressum.web": "www.koopstadt.de",
+    "impressum.redaktion": ["Ines Hartung", "Daniel Kranich"],
+    "impressum.druck": "Gedruckt auf Recyclingpapier, Auflage 1.500 Exemplare",
+    "cover.bild": "umschlag.svg",
+    "cover.alt": "Drei ineinander verschlungene Ringe in Rot, Blau und Grün",
+    "cover.farbe": "#1F5FA8",
+}
+STATUS_LABELS = {"entwurf": "Entwurf: geprüft, in der Vorschau sichtbar, nie veröffentlicht",
+                 "freigegeben": "freigegeben: erscheint im Handbuch und im koopBLATT"}
+FORMAT_LABELS = {"a4": "DIN A4 (210 × 297 mm)", "a5": "DIN A5 (148 × 210 mm)", "din-lang": "DIN lang (99 × 210 mm)"}
+REQUIRED_FOR_PRAXISFALL = "Pflicht bei Praxisfällen"
+REQUIRED_WITH_IMAGE = "Pflicht, wenn es ein Bild gibt"
+YEAR_TYPE = "eine Jahreszahl wie 2015"
+SCHEMA_TITLES = {
+    "beitrag": ("koopstadt-Beitrag (Front Matter)",
+                "Angaben am Anfang eines Beitrags docs/beitraege/<stadt>/<kurzname>.md. Verbindlich prüft "
+                "„nox -s check“; diese Beschreibung hilft beim Schreiben im Editor."),
+    "ausgabe": ("koopBLATT-Ausgabe (ausgabe.yml)",
+                "Manifest einer Ausgabe koopblatt/<nr>/ausgabe.yml. Verbindlich prüft „nox -s check“; diese "
+                "Beschreibung hilft beim Schreiben im Editor."),
+}

@@ -1,7 +1,8 @@
 """`nox -s new`: scaffold a contribution with commented front matter, a skeleton body and a placeholder figure.
 
-The front-matter template (one commented line per key of `model.FIELDS`, allowed ids from the
-taxonomy) is shared with the Word/ODT importer, so both write the same, checkable header.
+The front-matter template (one commented line per key of `schema.ContributionFields`, allowed ids
+from the taxonomy) is shared with the Word/ODT importer, so both write the same, checkable header;
+both mark the new contribution `status: entwurf`.
 """
 
 from __future__ import annotations
@@ -13,13 +14,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import yaml
-
 from . import bib
 from . import messages as M
 from .diagnostics import suggest
 from .errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, UserError
-from .model import DEFAULT_LICENSE, FIELDS, SLUG_RE, FieldSpec
+from .model import DEFAULT_LICENSE, DRAFT, SLUG_RE
+from .schema import Authors, ContributionFields, flow_yaml, keys, specs
 from .taxonomy import Taxonomy, load
 from .validate import BIB_FILE, CONTRIB_DIR, rel
 
@@ -67,25 +67,8 @@ def target_file(root: Path, city: str, slug: str) -> Path:
 # -- front matter ----------------------------------------------------------------------
 
 
-def _scalar(value: object) -> str:
-    """One YAML value on one line (quoted only where YAML needs it)."""
-    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=1_000_000, sort_keys=False)
-    return text.strip().removesuffix("...").strip()
-
-
-def _allowed(spec: FieldSpec, tax: Taxonomy) -> list[str]:
-    """Comment lines listing the ids allowed for a key, generated from the taxonomy."""
-    groups: list[tuple[str, dict[str, str]]] = []
-    if spec.key == "art":
-        groups = [("", {k.id: k.label for k in tax.kinds.values()})]
-    elif spec.key == "themenfeld":
-        groups = [("", {f.id: f.label for f in tax.fields.values()})]
-    elif spec.key == "projektfamilien":
-        groups = [(f.id, {p: tax.families[p].label for p in f.families}) for f in tax.fields.values()]
-    elif spec.key == "aufgaben":
-        groups = [("", {t.id: t.label for t in tax.tasks.values()})]
-    elif spec.key == "stadt":
-        groups = [("", {c.id: c.label for c in tax.cities.values()})]
+def _allowed(groups: list[tuple[str, dict[str, str]]]) -> list[str]:
+    """Comment lines listing the ids a key allows (from its validator, i.e. the taxonomy)."""
     if not groups:
         return []
     width = max(len(i) for _, ids in groups for i in ids)
@@ -101,35 +84,43 @@ def _allowed(spec: FieldSpec, tax: Taxonomy) -> list[str]:
 
 def _authors(value: object) -> list[str]:
     if not isinstance(value, list):
-        return [f"authors: {_scalar(value)}"]
+        return [f"authors: {flow_yaml(value)}"]
     lines = ["authors:"]
     for author in value:
         name = author.get("name", "") if isinstance(author, Mapping) else str(author)
-        lines.append(f"  - name: {_scalar(name)}")
+        lines.append(f"  - name: {flow_yaml(name)}")
         affiliation = author.get("affiliation", "") if isinstance(author, Mapping) else ""
         if affiliation:
-            lines.append(f"    affiliation: {_scalar(affiliation)}")
+            lines.append(f"    affiliation: {flow_yaml(affiliation)}")
         else:
             lines.append(f"    # affiliation: {M.FM_AUTHOR_AFFILIATION}")
     return lines
 
 
 def render_frontmatter(values: Mapping[str, object], tax: Taxonomy | None = None) -> str:
-    """The commented YAML block (with both `---` lines) for `values`; every key of the model appears."""
+    """The commented YAML block (with both `---` lines) for `values`; every key of the schema appears."""
     tax = tax or load()
     lines = ["---", *(f"# {line}" for line in M.FM_INTRO)]
-    for spec in FIELDS:
-        value = values.get(spec.key)
-        need = M.FM_REQUIRED if spec.required else ("" if M.FM_REQUIRED in spec.doc else M.FM_OPTIONAL)
+    for spec in specs(ContributionFields):
+        value = values.get(spec.name)
         lines.append("")
-        lines.append(f"# {spec.doc}" + (f" – {need}" if need else "") + f"; {M.FM_EXAMPLE} {spec.example}")
-        if spec.kind == "authors":
+        lines.append(f"# {spec.help} – {spec.need}; {M.FM_EXAMPLE} {flow_yaml(spec.example)}")
+        if isinstance(spec.validator, Authors):
             lines += _authors(value)
         else:
-            lines.append(f"{spec.key}:" if value is None else f"{spec.key}: {_scalar(value)}")
-        lines += _allowed(spec, tax)
+            lines.append(f"{spec.name}:" if value is None else f"{spec.name}: {flow_yaml(value)}")
+        lines += _allowed(spec.validator.choices(tax))
     lines.append("---")
     return "\n".join(lines) + "\n"
+
+
+def new_values(city: str, date: object = None) -> dict[str, object]:
+    """The front matter of a new contribution: TODOs to fill in, the city, a date if known; always a draft."""
+    values: dict[str, object] = {key: M.FM_TODO.get(key) for key in keys(ContributionFields)}
+    values.update(license=DEFAULT_LICENSE, stadt=city, status=DRAFT)
+    if date is not None:
+        values["date"] = date
+    return values
 
 
 # -- the command -----------------------------------------------------------------------
@@ -165,8 +156,7 @@ def new(root: Path, stadt: str, slug: str, today: dt.date | None = None) -> int:
         target = target_file(root, city, name)
     except UserError as error:
         return error.show()
-    values: dict[str, object] = {key: M.FM_TODO.get(key) for key in (f.key for f in FIELDS)}
-    values.update(date=today or dt.date.today(), license=DEFAULT_LICENSE, stadt=city)
+    values = new_values(city, today or dt.date.today())
     image = target.parent / IMAGE_DIR / f"{name}-abbildung.svg"
     body = M.NEW_BODY.format(cite=citation_example(root), image=image.name, slug=name)
     image.parent.mkdir(parents=True, exist_ok=True)

@@ -16,8 +16,9 @@ from functools import cached_property
 from pathlib import Path
 
 from . import bib, frontmatter, glyphs, manifest, taxonomy
+from . import messages as M
 from .body import BodyFacts, check_body, stat_signature
-from .diagnostics import Diagnostic, diag, sort_key
+from .diagnostics import Diagnostic, diag, sort_key, suggest, suggest_path
 from .model import DRAFT, RELEASED, SLUG_RE, Contribution, declared_status, from_frontmatter
 from .taxonomy import Taxonomy, load
 
@@ -159,7 +160,8 @@ def check_file(file: Path, root: Path, docs: Path, tax: Taxonomy) -> FileReport:
         empty.problems += problems
         return empty
     if not SLUG_RE.match(slug):
-        problems.append(diag(shown, 1, "slug", slug))
+        better = M.slugify(slug)
+        problems.append(diag(shown, 1, "slug", slug, hint=M.SLUG_HINT.format(better) if better else ""))
     problems += glyphs.check(shown, text)
     split, more = frontmatter.read(text, shown)
     problems += more
@@ -222,8 +224,8 @@ def _code_stamp() -> str:
 
     here = Path(__file__).parent
     h = hashlib.sha1()
-    for name in ("validate.py", "body.py", "model.py", "frontmatter.py", "messages.py", "diagnostics.py",
-                 "taxonomy.py", "glyphs.py"):
+    for name in ("validate.py", "body.py", "model.py", "schema.py", "frontmatter.py", "messages.py",
+                 "diagnostics.py", "taxonomy.py", "glyphs.py"):
         h.update((here / name).read_bytes())
     h.update(taxonomy.DATA_FILE.read_bytes())
     return h.hexdigest()
@@ -244,19 +246,29 @@ def _cross_checks(project: Project, page_labels: dict[str, str]) -> list[Diagnos
                 problems.append(diag(report.path, line, "label_duplicate", label, labels[label]))
             else:
                 labels[label] = f"{report.path}:{line}"
+    pages: list[Path] | None = None
     for report in project.reports.values():
         for target, written, line in report.facts.doc_links:
             if not (project.docs / target).is_file():
-                problems.append(diag(report.path, line, "xref", written))
+                pages = pages if pages is not None else _pages(project)
+                folder = (project.docs / report.docname).parent
+                here = [Path(os.path.relpath(page, folder)).as_posix() for page in pages]
+                problems.append(diag(report.path, line, "xref", written, hint=suggest_path(written, here)))
             elif not report.is_draft and target.removesuffix(".md") in project.drafts:
                 problems.append(diag(report.path, line, "xref_draft", written))
         for label, line in report.facts.refs:
             if label not in labels:
-                problems.append(diag(report.path, line, "xref", label))
+                problems.append(diag(report.path, line, "xref", label, hint=suggest(label, list(labels))))
         for key, line in report.facts.cites:
             if key not in project.bibliography.refs:
-                problems.append(diag(report.path, line, "cite_unknown", key))
+                problems.append(diag(report.path, line, "cite_unknown", key,
+                                     hint=suggest(key, list(project.bibliography.refs))))
     return problems
+
+
+def _pages(project: Project) -> list[Path]:
+    """Pages an author may link to: the contributions and the handbook's own top-level pages."""
+    return sorted({project.docs / f"{name}.md" for name in project.reports} | set(project.docs.glob("*.md")))
 
 
 def _page_labels(docs: Path, root: Path) -> dict[str, str]:

@@ -63,7 +63,9 @@ MINIMAL = "---\ntitle: T\nauthors: [A]\ndate: 2014-01-01\nart: beitrag\nthemenfe
 CASES: list[tuple[str, Callable[[Path], None], str]] = [
     ("themenfeld", replace(W, "themenfeld: oekonomische-innovation", "themenfeld: Kultur"),
      f"{W}:10: Fehler [koop.themenfeld]: Unbekanntes Themenfeld „Kultur“. Erlaubt: „oekonomische-innovation“, "
-     "„regionale-kooperation“, „urbane-lebensqualitaet“."),
+     "„regionale-kooperation“, „urbane-lebensqualitaet“."
+     " Hinweis: Tragen Sie die Kennung des Themenfelds ein (klein, mit Bindestrichen), nicht seine "
+     "Bezeichnung."),
     ("projektfamilie", replace(W, "[kreative-raumeroberung, zwischennutzung]",
                                "[kreative-raumeroberung, zwischennutzungen]"),
      f"{W}:11: Fehler [koop.projektfamilie]: Unbekannte Projektfamilie „zwischennutzungen“. Erlaubt: "
@@ -72,7 +74,8 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
      "„klimagerechte-stadtentwicklung“. Hinweis: Meinten Sie „zwischennutzung“?"),
     ("projektfamilie_themenfeld", replace(W, "[kreative-raumeroberung, zwischennutzung]", "[wasser-region]"),
      f"{W}:11: Fehler [koop.projektfamilie_themenfeld]: Die Projektfamilie „wasser-region“ gehört nicht zum "
-     "Themenfeld „oekonomische-innovation“, sondern zu „regionale-kooperation“."),
+     "Themenfeld „oekonomische-innovation“, sondern zu „regionale-kooperation“."
+     " Hinweis: Wählen Sie Projektfamilien des angegebenen Themenfelds oder ändern Sie das Themenfeld."),
     ("aufgabe", replace(W, "aufgaben: [quartier-stadt]", "aufgaben: [quartier]"),
      f"{W}:12: Fehler [koop.aufgabe]: Unbekannte strategische Aufgabe „quartier“. Erlaubt: „quartier-stadt“, "
      "„beteiligung-governance“, „methodik-quartiersentwicklung“. Hinweis: Meinten Sie „quartier-stadt“?"),
@@ -93,11 +96,13 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
      f"{W}:13: Fehler [koop.stadt]: „stadt: Leipzig“ passt nicht zum Ordner „leipzig“. "
      "Hinweis: Meinten Sie „leipzig“?"),
     ("key_missing", replace(W, "date: 2014-09-18\n", ""),
-     f"{W}:1: Fehler [koop.key_missing]: Pflichtangabe „date“ fehlt."),
+     f"{W}:1: Fehler [koop.key_missing]: Pflichtangabe „date“ fehlt."
+     " Hinweis: Ergänzen Sie „date“ – Datum im Format JJJJ-MM-TT; z. B. „date: 2014-09-18“."),
     ("key_unknown", replace(W, "art: praxisfall", "art: praxisfall\nthemenfelder: x"),
      f"{W}:10: Fehler [koop.key_unknown]: Unbekannte Angabe „themenfelder“. Hinweis: Meinten Sie „themenfeld“?"),
     ("type", replace(W, "date: 2014-09-18\n", "date: 2014-09-18\nkeywords: {a: b}\n"),
-     f"{W}:8: Fehler [koop.type]: „keywords“ muss eine Liste sein, ist aber eine Zuordnung (Schlüssel: Wert)."),
+     f"{W}:8: Fehler [koop.type]: „keywords“ muss eine Liste sein, ist aber eine Zuordnung (Schlüssel: Wert)."
+     " Hinweis: So sieht es richtig aus: „keywords: [Leerstand, Zwischennutzung]“."),
     ("date", replace(W, "date: 2014-09-18", "date: gestern"),
      f"{W}:7: Fehler [koop.date]: „gestern“ ist kein gültiges Datum. Hinweis: Schreiben Sie das Datum als "
      "JJJJ-MM-TT, z. B. 2014-09-18."),
@@ -107,9 +112,11 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
     ("abstract_length", replace(W, "in Lindenau.", "in Lindenau. Eins. Zwei. Drei."),
      f"{W}:8: Hinweis [koop.abstract_length]: Der Abstract hat 4 Sätze; vorgesehen sind 1–3."),
     ("author", replace(W, "  - name: Erika Muster\n", "  - nme: Erika Muster\n"),
-     f"{W}:5: Fehler [koop.author]: Autorenangabe Nr. 1 ist unvollständig: „name“ fehlt."),
+     f"{W}:5: Fehler [koop.author]: Autorenangabe Nr. 1 ist unvollständig: „name“ fehlt."
+     " Hinweis: Schreiben Sie jede Person als „- name: …“, die Dienststelle darunter als „affiliation: …“."),
     ("duplicate_value", replace(W, "aufgaben: [quartier-stadt]", "aufgaben: [quartier-stadt, quartier-stadt]"),
-     f"{W}:12: Fehler [koop.duplicate_value]: „quartier-stadt“ ist in „aufgaben“ doppelt angegeben."),
+     f"{W}:12: Fehler [koop.duplicate_value]: „quartier-stadt“ ist in „aufgaben“ doppelt angegeben."
+     " Hinweis: Löschen Sie den doppelten Eintrag."),
     ("todo", replace(W, "art: praxisfall", "art: TODO"),
      f"{W}:9: Fehler [koop.todo]: „art“ ist noch nicht ausgefüllt (TODO). "
      "Hinweis: Ersetzen Sie „TODO“ durch den richtigen Wert."),
@@ -143,13 +150,15 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
      "Hinweis: Legen Sie die Datei in den Ordner des Beitrags oder nach „bilder/“."),
     ("image_type", both(write("docs/beitraege/leipzig/bilder/notiz.txt", "x"),
                         replace(W, "{figure} bilder/westen-grafik.svg", "{figure} bilder/notiz.txt")),
-     f"{W}:29: Fehler [koop.image_type]: Das Bildformat von „bilder/notiz.txt“ wird nicht unterstützt."),
+     f"{W}:29: Fehler [koop.image_type]: Das Bildformat von „bilder/notiz.txt“ wird nicht unterstützt."
+     " Hinweis: Speichern Sie das Bild als SVG, PNG oder JPG."),
     ("image_size", both(big_file("docs/beitraege/leipzig/bilder/riesig.png", 21_000_000),
                         replace(W, "{figure} bilder/westen-grafik.svg", "{figure} bilder/riesig.png")),
      f"{W}:29: Fehler [koop.image_size]: Die Bilddatei „bilder/riesig.png“ ist mit 21 MB zu groß (höchstens 20 MB). "
      "Hinweis: Verkleinern Sie das Bild (für den Druck reichen 300 dpi in der gedruckten Größe)."),
     ("bib_missing", remove("docs/literatur.bib"),
-     "docs/literatur.bib:1: Fehler [koop.bib_missing]: Die Literaturdatei „docs/literatur.bib“ fehlt."),
+     "docs/literatur.bib:1: Fehler [koop.bib_missing]: Die Literaturdatei „docs/literatur.bib“ fehlt."
+     " Hinweis: Legen Sie die Datei an; sie darf leer sein, solange niemand zitiert."),
     ("html", replace(W, "## Vorgehen", "<script>alert(1)</script>\n\n## Vorgehen"),
      f"{W}:19: Fehler [koop.html]: HTML ist in Beiträgen nicht erlaubt: „<script>alert(1)</script>“. "
      "Hinweis: Nutzen Sie Markdown statt HTML."),
@@ -177,7 +186,8 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
      f"{W}:19: Fehler [koop.path_outside]: Der Pfad „../../../conf.py“ führt aus dem Beitragsordner hinaus. "
      "Hinweis: Legen Sie die Datei in den Ordner des Beitrags oder nach „bilder/“."),
     ("include_missing", replace(W, "## Vorgehen", "```{include} teil.md\n```\n\n## Vorgehen"),
-     f"{W}:19: Fehler [koop.include_missing]: Die einzubindende Datei „teil.md“ gibt es nicht."),
+     f"{W}:19: Fehler [koop.include_missing]: Die einzubindende Datei „teil.md“ gibt es nicht."
+     " Hinweis: Prüfen Sie Schreibweise und Ordner; eingebundene Dateien liegen neben dem Beitrag."),
     ("link_scheme", replace(W, "## Vorgehen", "[klick](javascript:alert(1))\n\n## Vorgehen"),
      f"{W}:19: Fehler [koop.link_scheme]: Links mit „javascript:“ sind nicht erlaubt. "
      "Hinweis: Verlinken Sie nur Webadressen (https://…) oder andere Beiträge."),
@@ -185,11 +195,14 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
      f"{W}:19: Fehler [koop.link_scheme]: Links mit „data:“ sind nicht erlaubt. "
      "Hinweis: Verlinken Sie nur Webadressen (https://…) oder andere Beiträge."),
     ("xref", replace(W, "(../bremen/zwischen.md)", "(../bremen/zwischenzeit.md)"),
-     f"{W}:36: Fehler [koop.xref]: Der Verweis auf „../bremen/zwischenzeit.md“ führt ins Leere."),
+     f"{W}:36: Fehler [koop.xref]: Der Verweis auf „../bremen/zwischenzeit.md“ führt ins Leere."
+     " Hinweis: Meinten Sie „../bremen/zwischen.md“?"),
     ("xref_label", replace(W, "## Vorgehen", "Siehe {ref}`abb-osten`.\n\n## Vorgehen"),
-     f"{W}:19: Fehler [koop.xref]: Der Verweis auf „abb-osten“ führt ins Leere."),
+     f"{W}:19: Fehler [koop.xref]: Der Verweis auf „abb-osten“ führt ins Leere."
+     " Hinweis: Meinten Sie „abb-westen“?"),
     ("cite_unknown", replace(W, "{cite:p}`memo`", "{cite:p}`memo2007`"),
-     f"{W}:36: Fehler [koop.cite_unknown]: Unbekannter Literaturschlüssel „memo2007“."),
+     f"{W}:36: Fehler [koop.cite_unknown]: Unbekannter Literaturschlüssel „memo2007“."
+     " Hinweis: Meinten Sie „memo“?"),
     ("cite_syntax", replace(W, "{cite:p}`memo`", "{cite:p}`memo{S. 3`"),
      f"{W}:36: Fehler [koop.cite_syntax]: Zitierung „memo{{S. 3“ ist nicht lesbar. Hinweis: Schreiben Sie z. B. "
      "{cite:p}`schluessel` oder {cite:p}`schluessel{S. 12}`."),
@@ -201,25 +214,33 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
      "„##“ – der Titel kommt aus der Front Matter. Hinweis: Nutzen Sie „## Abschnitt“ für Abschnitte."),
     ("slug_duplicate", write("docs/beitraege/nuernberg/westen.md", MINIMAL),
      "docs/beitraege/nuernberg/westen.md:1: Fehler [koop.slug_duplicate]: Den Kurznamen „westen“ gibt es schon "
-     f"in „{W}“."),
+     f"in „{W}“."
+     " Hinweis: Kurznamen müssen im ganzen Handbuch eindeutig sein; benennen Sie eine der Dateien um."),
     ("slug", write("docs/beitraege/nuernberg/Südstadt.md", MINIMAL),
      "docs/beitraege/nuernberg/Südstadt.md:1: Fehler [koop.slug]: Der Dateiname „Südstadt“ ist als Kurzname "
-     "ungeeignet."),
+     "ungeeignet."
+     " Hinweis: Benennen Sie die Datei in „suedstadt.md“ um (nur Kleinbuchstaben, Ziffern und "
+     "Bindestriche)."),
     ("label_duplicate", replace(Z, "## Ergebnisse", "(abb-westen)=\n## Ergebnisse"),
-     f"{W}:29: Fehler [koop.label_duplicate]: Die Marke „abb-westen“ ist schon in „{Z}:16“ vergeben."),
+     f"{W}:29: Fehler [koop.label_duplicate]: Die Marke „abb-westen“ ist schon in „{Z}:16“ vergeben."
+     " Hinweis: Geben Sie jeder Marke einen eigenen Namen, z. B. mit dem Kurznamen des Beitrags davor."),
     ("folder", write("docs/beitraege/muenchen/x.md", MINIMAL),
      "docs/beitraege/muenchen/x.md:1: Fehler [koop.folder]: Beiträge gehören in einen Stadtordner "
-     "(docs/beitraege/<stadt>/), nicht nach „beitraege/muenchen“."),
+     "(docs/beitraege/<stadt>/), nicht nach „beitraege/muenchen“."
+     " Hinweis: Verschieben Sie die Datei nach docs/beitraege/bremen/, docs/beitraege/leipzig/ oder "
+     "docs/beitraege/nuernberg/."),
     ("encoding", write("docs/beitraege/nuernberg/latin.md", MINIMAL.replace("Text.", "Straße").encode("latin-1")),
      "docs/beitraege/nuernberg/latin.md:10: Fehler [koop.encoding]: Die Datei ist nicht in UTF-8 kodiert "
-     "(Byte 0xdf an Position 132)."),
+     "(Byte 0xdf an Position 132)."
+     " Hinweis: Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“."),
     ("frontmatter_missing", write("docs/beitraege/nuernberg/ohne.md", "Nur Text.\n"),
      "docs/beitraege/nuernberg/ohne.md:1: Fehler [koop.frontmatter_missing]: Die Datei beginnt nicht mit einem "
      "Front-Matter-Block zwischen „---“-Zeilen. Hinweis: Beginnen Sie die Datei mit „---“, dann die Angaben, "
      "dann wieder „---“ (siehe Leitfaden für Autorinnen und Autoren)."),
     ("frontmatter_type", write("docs/beitraege/nuernberg/liste.md", "---\n- a\n- b\n---\n\nText.\n"),
      "docs/beitraege/nuernberg/liste.md:1: Fehler [koop.frontmatter_type]: Die Front Matter muss aus "
-     "Schlüssel-Wert-Paaren bestehen, nicht aus eine Liste."),
+     "Schlüssel-Wert-Paaren bestehen, nicht aus eine Liste."
+     " Hinweis: Schreiben Sie jede Angabe in eine eigene Zeile: „schlüssel: wert“."),
     ("yaml", replace(W, "title: Wächterhäuser im Westen", "title: Wächterhäuser: im Westen"),
      f"{W}:2: Fehler [koop.yaml]: Die Front Matter ist kein gültiges YAML: an dieser Stelle ist kein „:“ erlaubt. "
      "Hinweis: Oft fehlt ein Leerzeichen nach dem Doppelpunkt oder ein Text mit „:“ braucht Anführungszeichen."),
@@ -230,38 +251,91 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
      f"{W}:2: Fehler [koop.yaml_alias]: YAML-Anker und -Verweise („&“, „*“) sind nicht erlaubt. "
      "Hinweis: Schreiben Sie den Wert aus."),
     ("yaml_duplicate_key", replace(W, "art: praxisfall", "art: praxisfall\nart: interview"),
-     f"{W}:10: Fehler [koop.yaml_duplicate_key]: Der Schlüssel „art“ kommt mehrfach vor."),
+     f"{W}:10: Fehler [koop.yaml_duplicate_key]: Der Schlüssel „art“ kommt mehrfach vor."
+     " Hinweis: Löschen Sie eine der beiden Zeilen; jede Angabe darf nur einmal vorkommen."),
     ("bib_duplicate", replace("docs/literatur.bib", "@report{drei,", "@report{memo,"),
-     "docs/literatur.bib:17: Fehler [koop.bib_duplicate]: Der Literaturschlüssel „memo“ ist doppelt vergeben."),
+     "docs/literatur.bib:17: Fehler [koop.bib_duplicate]: Der Literaturschlüssel „memo“ ist doppelt vergeben."
+     " Hinweis: Geben Sie jedem Eintrag einen eigenen Schlüssel, z. B. mit „a“ und „b“ am Ende."),
     ("bib_syntax", replace("docs/literatur.bib", "  year        = {2007}\n}\n\n@book", "  year = {2007\n\n@book"),
      "docs/literatur.bib:1: Fehler [koop.bib_syntax]: Dieser Eintrag in der Literaturdatei ist fehlerhaft: "
      "„@misc{charta,“. Hinweis: Prüfen Sie Klammern, Kommas und Anführungszeichen des Eintrags."),
     ("bib_field", replace("docs/literatur.bib", "  title  = {Coaching und Reflexion},\n", ""),
-     "docs/literatur.bib:17: Fehler [koop.bib_field]: Dem Literatureintrag „drei“ fehlt das Feld „title“."),
+     "docs/literatur.bib:17: Fehler [koop.bib_field]: Dem Literatureintrag „drei“ fehlt das Feld „title“."
+     " Hinweis: Ergänzen Sie das Feld im Eintrag, z. B. „year = {2014},“."),
     ("manifest_path", replace(M, "beitraege/bremen/zwischen.md", "beitraege/bremen/fehlt.md"),
-     f"{M}:9: Fehler [koop.manifest_path]: Den Beitrag „beitraege/bremen/fehlt.md“ gibt es nicht."),
+     f"{M}:9: Fehler [koop.manifest_path]: Den Beitrag „beitraege/bremen/fehlt.md“ gibt es nicht."
+     " Hinweis: Schreiben Sie den Pfad unter docs/, z. B. „beitraege/leipzig/leipziger-westen.md“."),
     ("manifest_duplicate", replace(M, "beitraege/bremen/zwischen.md", "beitraege/leipzig/westen.md"),
      f"{M}:9: Fehler [koop.manifest_duplicate]: Der Beitrag „beitraege/leipzig/westen.md“ steht mehrfach in der "
-     "Ausgabe."),
+     "Ausgabe."
+     " Hinweis: Löschen Sie die doppelte Zeile."),
     ("manifest_file", replace(M, "editorial: editorial.md", "editorial: vorwort.md"),
-     f"{M}:6: Fehler [koop.manifest_file]: Die Datei „vorwort.md“ gibt es nicht."),
+     f"{M}:6: Fehler [koop.manifest_file]: Die Datei „vorwort.md“ gibt es nicht."
+     " Hinweis: Legen Sie die Datei in den Ordner der Ausgabe oder korrigieren Sie den Namen."),
     ("manifest_number", replace(M, "nummer: 1", "nummer: 2"),
-     f"{M}:1: Fehler [koop.manifest_number]: Die Nummer 2 passt nicht zum Ordner „1“."),
+     f"{M}:1: Fehler [koop.manifest_number]: Die Nummer 2 passt nicht zum Ordner „1“."
+     " Hinweis: „nummer“ und der Ordnername koopblatt/<nr>/ müssen übereinstimmen."),
     ("manifest_format", replace(M, "jahr: 2015", "jahr: 2015\nformat: A3"),
-     f"{M}:3: Fehler [koop.manifest_format]: Unbekanntes Format „A3“. Erlaubt: „a4“, „a5“, „din-lang“."),
+     f"{M}:3: Fehler [koop.manifest_format]: Unbekanntes Format „A3“. Erlaubt: „a4“, „a5“, „din-lang“."
+     " Hinweis: Lassen Sie „format“ weg (dann A4) oder wählen Sie eines der erlaubten Formate."),
     ("manifest_colour", replace(M, '"#1F5FA8"', "blau"),
-     f"{M}:16: Fehler [koop.manifest_colour]: „blau“ ist keine Farbe im Format „#RRGGBB“."),
+     f"{M}:16: Fehler [koop.manifest_colour]: „blau“ ist keine Farbe im Format „#RRGGBB“."
+     ' Hinweis: Schreiben Sie die Farbe als Hex-Wert in Anführungszeichen, z. B. farbe: "#1F5FA8".'),
     ("manifest_contribution", replace(W, "art: praxisfall", "art: fall"),
      f"{M}:8: Fehler [koop.manifest_contribution]: Der Beitrag „beitraege/leipzig/westen.md“ hat Fehler "
-     "(siehe oben) und kann nicht gedruckt werden."),
+     "(siehe oben) und kann nicht gedruckt werden."
+     " Hinweis: Beheben Sie die Fehler des Beitrags oder nehmen Sie ihn aus der Ausgabe heraus."),
     ("manifest_missing", write("koopblatt/2/notiz.txt", "leer"),
-     "koopblatt/2:1: Fehler [koop.manifest_missing]: Die Ausgabe hat keine Datei „ausgabe.yml“."),
+     "koopblatt/2:1: Fehler [koop.manifest_missing]: Die Ausgabe hat keine Datei „ausgabe.yml“."
+     " Hinweis: Kopieren Sie „ausgabe.yml“ aus einer früheren Ausgabe und passen Sie sie an."),
+    # nearest-match suggestions ("Meinten Sie …?") and hints that fit the mistake
+    ("themenfeld_label", replace(W, "themenfeld: oekonomische-innovation", "themenfeld: Ökonomische Innovation"),
+     f"{W}:10: Fehler [koop.themenfeld]: Unbekanntes Themenfeld „Ökonomische Innovation“. Erlaubt: "
+     "„oekonomische-innovation“, „regionale-kooperation“, „urbane-lebensqualitaet“. "
+     "Hinweis: Meinten Sie „oekonomische-innovation“?"),
+    ("projektfamilie_label", replace(W, "[kreative-raumeroberung, zwischennutzung]",
+                                     "[Kreative Raumeroberung, zwischennutzung]"),
+     f"{W}:11: Fehler [koop.projektfamilie]: Unbekannte Projektfamilie „Kreative Raumeroberung“. Erlaubt: "
+     "„transformationsstandorte“, „kreative-raumeroberung“, „raum-fuer-kultur“, „zwischennutzung“, "
+     "„stadt-ist-region“, „wasser-region“, „bildung-im-quartier“, „staerkung-der-innenstadt“, "
+     "„klimagerechte-stadtentwicklung“. Hinweis: Meinten Sie „kreative-raumeroberung“?"),
+    ("image_missing_suggest", replace(W, "{figure} bilder/westen-grafik.svg", "{figure} westen-grafik.svg"),
+     f"{W}:29: Fehler [koop.image_missing]: Die Bilddatei „westen-grafik.svg“ gibt es nicht. "
+     "Hinweis: Meinten Sie „bilder/westen-grafik.svg“?"),
+    ("image_missing_typo", replace(W, "{figure} bilder/westen-grafik.svg", "{figure} bilder/westen_grafik.SVG"),
+     f"{W}:29: Fehler [koop.image_missing]: Die Bilddatei „bilder/westen_grafik.SVG“ gibt es nicht. "
+     "Hinweis: Meinten Sie „bilder/westen-grafik.svg“?"),
+    ("xref_other_city", replace(W, "(../bremen/zwischen.md)", "(../leipzig/zwischen.md)"),
+     f"{W}:36: Fehler [koop.xref]: Der Verweis auf „../leipzig/zwischen.md“ führt ins Leere. "
+     "Hinweis: Meinten Sie „../bremen/zwischen.md“?"),
+    ("manifest_path_suggest", replace(M, "beitraege/bremen/zwischen.md", "beitraege/bremen/zwischn.md"),
+     f"{M}:9: Fehler [koop.manifest_path]: Den Beitrag „beitraege/bremen/zwischn.md“ gibt es nicht. "
+     "Hinweis: Meinten Sie „beitraege/bremen/zwischen.md“?"),
+    ("slug_suggest", write("docs/beitraege/nuernberg/Grüner Ring.md", MINIMAL),
+     "docs/beitraege/nuernberg/Grüner Ring.md:1: Fehler [koop.slug]: Der Dateiname „Grüner Ring“ ist als Kurzname "
+     "ungeeignet. Hinweis: Benennen Sie die Datei in „gruener-ring.md“ um (nur Kleinbuchstaben, Ziffern und "
+     "Bindestriche)."),
+    ("yaml_tab", replace(W, "  - name: Erika Muster\n", "\t- name: Erika Muster\n"),
+     f"{W}:5: Fehler [koop.yaml]: Die Front Matter ist kein gültiges YAML: an dieser Stelle steht ein "
+     "Tabulatorzeichen; YAML erlaubt zum Einrücken nur Leerzeichen. Hinweis: Ersetzen Sie die Tabulatoren durch "
+     "Leerzeichen (zwei je Einrückungsstufe); viele Editoren tun das mit „Einrückung in Leerzeichen umwandeln“."),
+    ("frontmatter_unclosed", write("docs/beitraege/nuernberg/offen.md", MINIMAL.replace("---\n\nText", "\nText")),
+     "docs/beitraege/nuernberg/offen.md:1: Fehler [koop.frontmatter_unclosed]: Der Front-Matter-Block wird nicht "
+     "mit einer „---“-Zeile geschlossen. Hinweis: Setzen Sie nach der letzten Angabe eine Zeile „---“; danach "
+     "beginnt der Text."),
+    ("key_missing_nested", both(write("koopblatt/1/umschlag.svg", "<svg/>"),
+                                replace(M, "  farbe:", "  bild: umschlag.svg\n  farbe:")),
+     f"{M}:15: Fehler [koop.key_missing]: Pflichtangabe „cover.alt“ fehlt. Hinweis: Ergänzen Sie „cover.alt“ – "
+     "Beschreibung des Umschlagbilds für Menschen, die es nicht sehen; z. B. „alt: Drei ineinander verschlungene Ringe in Rot, Blau und Grün“."),
     ("file_size", write("docs/beitraege/nuernberg/gross.md", MINIMAL + ("Wort " * 500_000)),
      "docs/beitraege/nuernberg/gross.md:1: Fehler [koop.file_size]: Die Datei ist mit 2.5 MB zu groß "
-     "(höchstens 2 MB)."),
+     "(höchstens 2 MB)."
+     " Hinweis: Teilen Sie den Text auf oder entfernen Sie eingefügte Daten; Bilder gehören als eigene "
+     "Dateien nach „bilder/“."),
     ("line_length", write("docs/beitraege/nuernberg/zeile.md", MINIMAL + ("Wort " * 30_000)),
      "docs/beitraege/nuernberg/zeile.md:11: Fehler [koop.line_length]: Zeile mit 150000 Zeichen ist zu lang "
-     "(höchstens 100000)."),
+     "(höchstens 100000)."
+     " Hinweis: Setzen Sie Zeilenumbrüche; ein Absatz endet mit einer Leerzeile."),
 ]
 
 
@@ -368,3 +442,27 @@ def test_cached_results_never_hide_a_change(project_copy: Callable[[str], Path])
     assert codes() == []
     replace(W, "art: praxisfall", "art: fall")(root)
     assert "art" in codes()
+
+
+def test_every_code_has_a_hint() -> None:
+    from pipeline.messages import HINTS, TEXT
+
+    assert [code for code in TEXT if not HINTS.get(code, "").strip()] == []
+
+
+def test_broken_yaml_hides_nothing_else(project_copy: Callable[[str], Path]) -> None:
+    """A YAML error in one key: the other keys and the body are still checked, each problem at its line."""
+    root = project_copy("mini")
+    replace(W, "title: Wächterhäuser im Westen", "title: Wächterhäuser: im Westen")(root)
+    replace(W, "themenfeld: oekonomische-innovation", "themenfeld: Kultur")(root)
+    replace(W, "## Vorgehen", "<b>fett</b>\n\n## Vorgehen")(root)
+    found = [(p.path, p.line, p.code) for p in validate_project(root).problems if p.path == W]
+    assert found == [(W, 2, "yaml"), (W, 10, "themenfeld"), (W, 19, "html"), (W, 19, "html")]
+
+
+def test_unclosed_front_matter_still_checks_the_body(project_copy: Callable[[str], Path]) -> None:
+    root = project_copy("mini")
+    text = MINIMAL.replace("---\n\nText", "\nText mit <b>HTML</b>")
+    write("docs/beitraege/nuernberg/offen.md", text)(root)
+    found = [(p.line, p.code) for p in validate_project(root).problems if p.path.endswith("offen.md")]
+    assert found == [(1, "frontmatter_unclosed"), (9, "html"), (9, "html")]

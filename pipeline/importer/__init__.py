@@ -20,9 +20,9 @@ import pypandoc
 
 from .. import messages as M
 from ..errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, UserError
-from ..model import DEFAULT_LICENSE, FIELDS
 from ..scaffold import (
     IMAGE_DIR,
+    new_values,
     print_steps,
     render_frontmatter,
     resolve_city,
@@ -116,7 +116,7 @@ def parse_date(text: str) -> dt.date | None:
 def _front_matter(source: Source, meta: dict[str, Any], heading_title: str,
                   city: str) -> tuple[dict[str, object], list[str], list[str]]:
     """Front-matter values, the summary lines saying where each came from, and notes."""
-    values: dict[str, object] = {spec.key: M.FM_TODO.get(spec.key) for spec in FIELDS}
+    values = new_values(city)
     lines: list[str] = []
 
     def pick(key: str, *candidates: tuple[object, str]) -> None:
@@ -142,7 +142,8 @@ def _front_matter(source: Source, meta: dict[str, Any], heading_title: str,
     abstract = source.abstract or _meta_text(meta, "abstract")
     if abstract:
         values["abstract"] = abstract
-    values.update(keywords=source.keywords or None, license=DEFAULT_LICENSE, stadt=city)
+    if source.keywords:
+        values["keywords"] = source.keywords
     notes = [M.IMPORT_META_HIDDEN.format(excerpt(s)) for s in hidden_texts(list(meta.values())) if s]
     return values, lines, notes
 

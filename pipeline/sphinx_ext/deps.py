@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Set
-from dataclasses import astuple
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,8 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .. import catalogue
-from ..model import FIELDS, Contribution
+from ..model import Contribution
+from ..schema import ContributionFields, guide_rows
 from ..validate import Project
 from . import state
 from .cite import cited_keys
@@ -65,7 +65,7 @@ def _value(app: Sphinx, project: Project, key: Key) -> Any:
                              if d in project.contributions] if int(args[0]) in project.issues else [],
                             _downloads(app, args[0])),
         "ausgaben": lambda: [(n, i.year, i.subtitle) for n, i in project.issues.items()],
-        "taxonomie": lambda: (repr(tax), [astuple(f) for f in FIELDS]),
+        "taxonomie": lambda: (repr(tax), guide_rows(ContributionFields)),
         "beitrag": lambda: _card_value(project, args[0]),
         "literatur": lambda: [project.bibliography.refs.get(k) for k in args],
     }

@@ -1,0 +1,773 @@
+"""The contribution front matter and the issue manifest, each described once, as data.
+
+As in myst-parser's `MdParserConfig`, every key is a typed dataclass field whose metadata carries
+its validator, German help text and example, and whether it is required. Everything else is derived
+from that one description: validation (`check_mapping`, used by `model` and `manifest`), the author
+guide's key table (`guide_rows`), the scaffold's commented front matter and the JSON Schemas in
+`schema/` (`json_schema`; `python -m pipeline.schema` rewrites them).
+
+A validator reports located diagnostics and returns the converted value (or `INVALID`); it also
+describes itself as JSON Schema and names the ids it allows (for the scaffold's comments).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import MISSING, dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+import yaml
+
+from . import messages as M
+from .body import IMAGE_SUFFIXES, resolve
+from .diagnostics import Diagnostic, diag, suggest, suggest_path
+from .frontmatter import FrontMatter, KeyPath
+from .taxonomy import Taxonomy
+
+DEFAULT_LICENSE = "CC BY 4.0"
+DRAFT, RELEASED = "entwurf", "freigegeben"
+STATUSES = (DRAFT, RELEASED)
+TODO = "TODO"
+FORMATS = {"a4": (210.0, 297.0), "a5": (148.0, 210.0), "din-lang": (99.0, 210.0)}
+COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
+DEFAULT_COLOUR = "#1F5FA8"
+AUTHOR_KEYS = ("name", "affiliation", "email", "orcid", "corresponding")
+CONTRIB_DIR = "beitraege"
+IMAGE_TYPES = tuple(sorted(IMAGE_SUFFIXES))
+JSON_SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
+SCHEMA_DIR = "schema"
+
+
+class _Invalid:
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID: Any = _Invalid()  # a validator's result for a value it has reported
+
+
+@dataclass(frozen=True)
+class Author:
+    name: str
+    affiliation: str = ""
+
+
+# -- where a value is ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Context:
+    """The file being validated: shown path, YAML lines, taxonomy, folders; collects the diagnostics."""
+
+    path: str
+    fm: FrontMatter
+    tax: Taxonomy
+    folder: Path  # the contribution's city folder or the issue's folder
+    docs: Path
+    city: str = ""  # the city folder of a contribution
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    def errors(self) -> int:
+        return sum(p.is_error for p in self.problems)
+
+
+@dataclass(frozen=True)
+class At:
+    """One value: its key path (for lines and names), the values validated before it, its field's example."""
+
+    ctx: Context
+    key: KeyPath
+    siblings: Mapping[str, Any]
+    example: str = ""  # `key: value` as an author would write it
+
+    @property
+    def name(self) -> str:
+        """The key as messages show it: `impressum.herausgeber`, `keywords[2]`."""
+        text = ""
+        for part in self.key:
+            text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
+        return text
+
+    def line(self, *sub: str | int) -> int:
+        return self.ctx.fm.line(*self.key, *sub)
+
+    def item(self, index: int) -> At:
+        return At(self.ctx, (*self.key, index), self.siblings)
+
+    def report(self, code: str, *args: object, hint: str = "") -> Any:
+        self.ctx.problems.append(diag(self.ctx.path, self.line(), code, *args, hint=hint))
+        return INVALID
+
+
+def is_todo(value: Any) -> bool:
+    return isinstance(value, str) and value.strip().upper().startswith(TODO)
+
+
+def is_absent(value: Any) -> bool:
+    """None, an empty text, list or mapping: the key counts as not given."""
+    if isinstance(value, str):
+        return not value.strip()
+    return value is None or (isinstance(value, list | dict) and not value)
+
+
+def flow_yaml(value: Any) -> str:
+    """One YAML value on one line, quoted only where YAML needs it."""
+    if isinstance(value, tuple):
+        value = list(value)
+    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=1_000_000, sort_keys=False)
+    return text.strip().removesuffix("...").strip()
+
+
+def jsonable(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    return value
+
+
+def sentence_count(text: str) -> int:
+    return len([s for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„])", text.strip()) if s])
+
+
+# -- validators ------------------------------------------------------------------------------------------------
+
+Choices = list[tuple[str, dict[str, str]]]  # (group heading or "", {id: label})
+
+
+class Validator:
+    """Checks and converts one value; describes itself as JSON Schema."""
+
+    type_name: ClassVar[str] = "str"  # key of messages.TYPE_NAMES for a value of the wrong type
+
+    def __call__(self, at: At, value: Any) -> Any:
+        raise NotImplementedError
+
+    def json(self, tax: Taxonomy) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def choices(self, tax: Taxonomy) -> Choices:
+        """The allowed ids with their German labels, for comments and enum descriptions."""
+        return []
+
+    def rules(self, name: str, tax: Taxonomy) -> list[dict[str, Any]]:
+        """JSON Schema rules that tie this key to others (if/then)."""
+        return []
+
+    def wrong_type(self, at: At, value: Any, expected: str = "") -> Any:
+        hint = M.TYPE_HINT.format(at.example) if at.example else ""
+        return at.report("type", at.name, expected or M.TYPE_NAMES[self.type_name], M.type_name(value), hint=hint)
+
+
+@dataclass(frozen=True)
+class Text(Validator):
+    numbers: bool = False  # a number is read as text (a title "1989", a phone number)
+    sentences: int = 0  # at most this many sentences (abstract_length); whitespace is collapsed
+
+    def __call__(self, at: At, value: Any) -> Any:
+        accepted = (str, int, float) if self.numbers else (str,)
+        if isinstance(value, bool) or not isinstance(value, accepted):
+            return self.wrong_type(at, value)
+        text = str(value).strip()
+        if self.sentences:
+            text = " ".join(text.split())
+            if (count := sentence_count(text)) > self.sentences:
+                return at.report("abstract_length", count)
+        return text
+
+    def json(self, tax: Taxonomy) -> dict[str, Any]:
+        return {"type": ["string", "number"]} if self.numbers else {"type": "string", "minLength": 1}
+
+
+@dataclass(frozen=True)
+class Texts(Validator):
+    """A list of texts; a single text is a one-element list."""
+
+    numbers: bool = False
+    type_name: ClassVar[str] = "list"
+
+    def __call__(self, at: At, value: Any) -> Any:
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list):
+            return self.wrong_type(at, value)
+        accepted = (str, int, float) if self.numbers else (str,)
+        for i, item in enumerate(items):
+            if isinstance(item, bool) or not isinstance(item, accepted):
+                return at.item(i).report("type", at.item(i).name, M.TYPE_NAMES["str"], M.type_name(item))
+        return tuple(str(item).strip() for item in items)
+
+    def json(self, tax: Taxonomy) -> dict[str, Any]:
+        item: dict[str, Any] = {"type": ["string", "number"]} if self.numbers else {"type": "string"}
+        return {"anyOf": [item, {"type": "array", "items": item}]}
+
+
+@dataclass(frozen=True)
+class Integer(Validator):
+    minimum: int = 1
+    maximum: int = 0  # 0: no upper bound
+    expected: str = ""  # how messages name the expected value (default: "eine Zahl")
+    type_name: ClassVar[str] = "int"
+
+    def __call__(self, at: At, value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int) or value < self.minimum \
+                or (self.maximum and value > self.maximum):
+            return self.wrong_type(at, value, self.expected)
+        return value
+
+    def json(self, tax: Taxonomy) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "integer", "minimum": self.minimum}
+        return out | ({"maximum": self.maximum} if self.maximum else {})
+
+
+@dataclass(frozen=True)
+class IssueNumber(Integer):
+    """The issue number; it must equal the name of the issue's folder."""
+
+    def __call__(self, at: At, value: Any) -> Any:
+        number = super().__call__(at, value)
+        if number is not INVALID and str(number) != at.ctx.folder.name:
+            return at.report("manifest_number", number, at.ctx.folder.name)
+        return number
+
+
+@dataclass(frozen=True)
+class Boolean(Validator):
+    type_name: ClassVar[str] = "bool"
+
+    def __call__(self, at: At, value: Any) -> Any:
+        return value if isinstance(value, bool) else self.wrong_type(at, value)
+
+    def json(self, tax: Taxonomy) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
+@dataclass(frozen=True)
+class Date(Validator):
+    type_name: ClassVar[str] = "date"
+
+    def __call__(self, at: At, value: Any) -> Any:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        return at.report("date", value)
+
+    def json(self, tax: Taxonomy) -> dict[str, Any]:
+        # editors read an unquoted 2014-09-18 as text (YAML 1.2); the pipeline as a date
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+
+
+def kinds(tax: Taxonomy) -> dict[str, str]:
+    return {k.id: k.label for k in tax.kinds.values()}
+
+
+def themenfelder(tax: Taxonomy) -> dict[str, str]:
+    return {f.id: f.label for f in tax.fields.values()}
+
+
+def projektfamilien(tax: Taxonomy) -> dict[str, str]:
+    return {p.id: p.label for p in tax.families.values()}
+
+
+def aufgaben(tax: Taxonomy) -> dict[str, str]:
+    return {t.id: t.label for t in tax.tasks.values()}
+
+
+def staedte(tax: Taxonomy) -> dict[str, str]:
+    return {c.id: c.label for c in tax.cities.values()}
+
+
+def statuses(tax: Taxonomy) -> dict[str, str]:
+    return {s: M.STATUS_LABELS[s] for s in STATUSES}
+
+
+def formats(tax: Taxonomy) -> dict[str, str]:
+    return {f: M.FORMAT_LABELS[f] for f in FORMATS}
+
+
+def _aliases(tax: Taxonomy) -> dict[str, str]:
+    """Labels an author might write instead of an id (→ the id to suggest)."""
+    out = {k.plural: k.id for k in tax.kinds.values()} | {f.short: f.id for f in tax.fields.values()}
+    out |= {label: ident for source in (kinds, themenfelder, projektfamilien, aufgaben, staedte)
+            for ident, label in source(tax).items()}
+    return out
+
+
+def _enum(options: Mapping[str, str]) -> dict[str, Any]:
+    return {"type": "string", "enum": list(options), "enumDescriptions": list(options.values())}
+
+
+@dataclass(frozen=True)
+class OneOf(Validator):
+    """One id of a list (from the taxonomy); unknown ids get a suggestion, also for a label written instead."""
+
+    options: Callable[[Taxonomy], dict[str, str]]
+    code: str
+
+    def __call__(self, at: At, value: Any) -> Any:
+        if not isinstance(value, str):
+            return self.wrong_type(at, value)
+        allowed = self.options(at.ctx.tax)
+        if value in allowed:
+            return value
+        targets = {i: i for i in allowed} | {k: v for k, v in _aliases(at.ctx.tax).items() if v in allowed}
+        return at.report(self.code, value, M.join_or(list(allowed)), hint=suggest(value, targets))
+
+    def json(self, tax: Taxonomy) -> dict[str, Any]:
+        return _enum(self.options(tax))
+
+    def choices(self, tax: Taxonomy) -> Choices:
+        return [("", self.options(tax))]
+
+
+@dataclass(frozen=True)
+class Ids(Validator):
+    """At least one id of a list, each once; a single id is a one-element list."""
+
+    options: Callable[[Taxonomy], dict[str, str]]
+    code: str
+    type_name: ClassVar[str] = "list"
+
+    def __call__(self, at: At, value: Any) -> Any:
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list):
+            return self.wrong_type(at, value)
+        allowed = self.options(at.ctx.tax)
+        targets = {i: i for i in allowed} | {k: v for k, v in _aliases(at.ctx.tax).items() if v in allowed}
+        before = at.ctx.errors()
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            here = at.item(i)
+            if not isinstance(item, str):
+                here.report("type", here.name, M.TYPE_NAMES["str"], M.type_name(item))
+            elif is_todo(item):
+                here.report("todo", at.name)
+            elif item not in allowed:
+                here.report(self.code, item, M.join_or(list(allowed)), hint=suggest(item, targets))
+            elif item in seen:
+                here.report("duplicate_value", item, at.name)
+            if isinstance(item, str):
+                seen.add(item)
+        self.related(at, [(i, item) for i, item in enumerate(items) if item in allowed])
+        return INVALID if at.ctx.errors() > before else tuple(items)
+
+    def related(self, at: At, ids: list[tuple[int, str]]) -> None:
+        """Rules between these ids and other keys (reported on the item)."""
+
+    def json(self, tax: Taxonomy) -> dict[str, Any]:
+        return self.list_json(self.options(tax))
+
+    @staticmethod
+    def list_json(options: Mapping[str, str]) -> dict[str, Any]:
+        one = _enum(options)
+        return {"anyOf": [one, {"type": "array", "items": one, "minItems": 1, "uniqueItems": True}]}
+
+    def choices(self, tax: Taxonomy) -> Choices:
+        return [("", self.options(tax))]
+
+
+@dataclass(frozen=True)
+class Families(Ids):
+    """Projektfamilien: each must belong to the Themenfeld given before them."""
+
+    within: str = "themenfeld"
+
+    def related(self, at: At, ids: list[tuple[int, str]]) -> None:
+        tax, parent = at.ctx.tax, at.siblings.get(self.within)
+        if parent not in tax.fields:
+            return
+        for i, fam in ids:
+            if tax.families[fam].field != parent:
+                at.item(i).report("projektfamilie_themenfeld", fam, parent, tax.families[fam].field)
+
+    def choices(self, tax: Taxonomy) -> Choices:
+        return [(f.id, {p: tax.families[p].label for p in f.families}) for f in tax.fields.values()]
+
+    def rules(self, name: str, tax: Taxonomy) -> list[dict[str, Any]]:
+        out = []
+        for f in tax.fields.values():
+            own = self.list_json({p: tax.families[p].label for p in f.families})
+            out.append({"if": {"properties": {self.within: {"const": f.id}}, "required": [self.within]},
+                        "then": {"properties": {name: own}}})
+        return out
+
+
+@dataclass(frozen=True)
+class FolderCity(Validator):
+    """The city, if given, must be the folder the contribution lies in."""
+
+    def __call__(self, at: At, value: Any) -> Any:
+        if not isinstance(value, str):
+            return self.wrong_type(at, value)
+        if value != at.ctx.city:
+            return at.report("stadt", value, at.ctx.city, hint=suggest(value, [at.ctx.city]))
+        return value
+
+    def json(self, tax: Taxonomy) -> dict[str, Any]:
+        return _enum(staedte(tax))
+
+    def choices(self, tax: Taxonomy) -> Choices:
+        return [("", staedte(tax))]
+
+
+@dataclass(frozen=True)
+class Authors(Validator):
+    type_name: ClassVar[str] = "list"
+
+    def __call__(self, at: At, value: Any) -> Any:
+        if not isinstance(value, list):
+            return self.wrong_type(at, value)
+        authors: list[Author] = []
+        for i, item in enumerate(value):
+            here = at.item(i)
+            if isinstance(item, str) and item.strip():
+                authors.append(Author(item.strip()))
+            elif isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"].strip():
+                extra = sorted(set(map(str, item)) - set(AUTHOR_KEYS))
+                affiliation = item.get("affiliation", "")
+                if extra:
+                    here.report("author", i + 1, M.AUTHOR_UNKNOWN_KEY.format(extra[0]))
+                elif not isinstance(affiliation, str):
+                    here.report("author", i + 1, M.AUTHOR_AFFILIATION)
+                else:
+                    authors.append(Author(item["name"].strip(), affiliation.strip()))
+            else:
+                here.report("author", i + 1, M.AUTHOR_NAME)
+        return tuple(authors) if len(authors) == len(value) else INVALID
+
+    def json(self, tax: Taxonomy) -> dict[str, Any]:
+        person = {"type": "object", "required": ["name"], "additionalProperties": False,
+                  "properties": {"name": {"type": "string", "minLength": 1}, "affiliation": {"type": "string"},
+                                 "email": {"type": "string"}, "orcid": {"type": "string"},
+                                 "corresponding": {"type": "boolean"}}}
+        return {"type": "array", "minItems": 1, "items": {"anyOf": [{"type": "string", "minLength": 1}, person]}}
+
+
+@dataclass(frozen=True)
+class Colour(Validator):
+    def __call__(self, at: At, value: Any) -> Any:
+        text = str(value).strip()
+        return text if isinstance(value, str) and COLOUR_RE.match(text) else at.report("manifest_colour", value)
+
+    def json(self, tax: Taxonomy) -> dict[str, Any]:
+        return {"type": "string", "pattern": COLOUR_RE.pattern}
+
+
+@dataclass(frozen=True)
+class IssueFile(Validator):
+    """A file in the issue's folder; `outside` is the code for a path that leaves it."""
+
+    outside: str = "manifest_file"
+    suffixes: tuple[str, ...] = ()
+
+    def __call__(self, at: At, value: Any) -> Any:
+        if not isinstance(value, str):
+            return self.wrong_type(at, value)
+        folder = at.ctx.folder
+        target = resolve(folder / value.strip())
+        if target is None or not target.is_relative_to(folder.resolve()):
+            return at.report(self.outside, value)
+        if not target.is_file():
+            here = [p.relative_to(folder).as_posix() for p in sorted(folder.rglob("*")) if p.is_file()
+                    and (not self.suffixes or p.suffix.lower() in self.suffixes)]
+            return at.report("manifest_file", value, hint=suggest_path(value, here))
+        return target
+
+    def json(self, tax: Taxonomy) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "string", "minLength": 1}
+        if self.suffixes:
+            out["pattern"] = r"\.(" + "|".join(s.lstrip(".") for s in self.suffixes) + r")$"
+        return out
+
+
+@dataclass(frozen=True)
+class IssueContents(Validator):
+    """The contributions of an issue: paths under docs/, in print order, each once → ((docname, line), …)."""
+
+    type_name: ClassVar[str] = "list"
+
+    def __call__(self, at: At, value: Any) -> Any:
+        if not isinstance(value, list):
+            return self.wrong_type(at, value)
+        docs = at.ctx.docs.resolve()
+        existing: list[str] | None = None
+        entries: list[tuple[str, int]] = []
+        before = at.ctx.errors()
+        for i, entry in enumerate(value):
+            here = at.item(i)
+            target = resolve(at.ctx.docs / entry) if isinstance(entry, str) else None
+            if target is None or not target.is_relative_to(docs / CONTRIB_DIR) or not target.is_file() \
+                    or target.suffix != ".md":
+                if existing is None:
+                    existing = [p.relative_to(docs).as_posix() for p in (docs / CONTRIB_DIR).rglob("*.md")]
+                here.report("manifest_path", entry, hint=suggest_path(str(entry), existing))
+                continue
+            docname = target.relative_to(docs).with_suffix("").as_posix()
+            if docname in (d for d, _ in entries):
+                here.report("manifest_duplicate", entry)
+                continue
+            entries.append((docname, here.line()))
+        return INVALID if at.ctx.errors() > before else tuple(entries)
+
+    def json(self, tax: Taxonomy) -> dict[str, Any]:
+        cities = "|".join(tax.cities)
+        return {"type": "array", "minItems": 1, "uniqueItems": True,
+                "items": {"type": "string", "pattern": rf"^{CONTRIB_DIR}/({cities})/[a-z0-9-]+\.md$"}}
+
+
+@dataclass(frozen=True)
+class Record(Validator):
+    """A nested mapping, described by its own dataclass."""
+
+    schema: type
+    type_name: ClassVar[str] = "dict"
+
+    def __call__(self, at: At, value: Any) -> Any:
+        if not isinstance(value, dict):
+            return self.wrong_type(at, value)
+        before = at.ctx.errors()
+        values = check_mapping(self.schema, value, at)
+        return INVALID if at.ctx.errors() > before else self.schema(**values)
+
+    def json(self, tax: Taxonomy) -> dict[str, Any]:
+        return _object(self.schema, tax)
+
+
+# -- fields ----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class When:
+    """A key that is required only if another key has a value (any value if `value` is None)."""
+
+    key: str
+    value: Any
+    code: str  # reported without arguments when the key is missing
+    label: str  # for the guide's "Pflicht" column and the scaffold
+
+
+def meta(validator: Validator, name: str, when: When | None = None) -> dict[str, Any]:
+    """A schema field's metadata (as in myst-parser's config): validator, German help text, example, and when a
+    field with a default is required after all. `name` is the dotted key of its texts in the messages."""
+    return {"validator": validator, "when": when, "help": M.FIELD_HELP[name], "example": M.FIELD_EXAMPLES.get(name)}
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One key as validation, the guide, the scaffold and the JSON Schema see it."""
+
+    name: str
+    validator: Validator
+    required: bool
+    when: When | None
+    help: str
+    example: Any
+    default: Any  # MISSING for required keys
+
+    @property
+    def example_line(self) -> str:
+        """`key: value` as an author writes it; empty without an example."""
+        return f"{self.name}: {flow_yaml(self.example)}" if self.example is not None else ""
+
+    def missing_hint(self, shown: str) -> str:
+        return M.KEY_MISSING_HINT.format(shown, self.help, self.example_line) if self.example is not None else ""
+
+    @property
+    def need(self) -> str:
+        return M.FM_REQUIRED if self.required else (self.when.label if self.when else M.FM_OPTIONAL)
+
+
+def specs(schema: type) -> tuple[Spec, ...]:
+    out = []
+    for f in dataclasses.fields(schema):
+        if "validator" not in f.metadata:
+            continue
+        default = f.default_factory() if f.default_factory is not MISSING else f.default
+        out.append(Spec(f.name, f.metadata["validator"], default is MISSING, f.metadata["when"],
+                        f.metadata["help"], f.metadata["example"], default))
+    return tuple(out)
+
+
+def keys(schema: type) -> tuple[str, ...]:
+    return tuple(s.name for s in specs(schema))
+
+
+# -- the two files ---------------------------------------------------------------------------------------------
+
+
+@dataclass(kw_only=True)
+class ContributionFields:
+    """The front matter of `docs/beitraege/<stadt>/<kurzname>.md`, in the order the scaffold writes it.
+
+    A field without a default is required."""
+
+    title: str = field(metadata=meta(Text(numbers=True), "title"))
+    subtitle: str = field(default="", metadata=meta(Text(numbers=True), "subtitle"))
+    authors: tuple[Author, ...] = field(metadata=meta(Authors(), "authors"))
+    date: dt.date = field(metadata=meta(Date(), "date"))
+    abstract: str = field(default="", metadata=meta(
+        Text(sentences=3), "abstract", when=When("art", "praxisfall", "abstract", M.REQUIRED_FOR_PRAXISFALL)))
+    keywords: tuple[str, ...] = field(default=(), metadata=meta(Texts(), "keywords"))
+    license: str = field(default=DEFAULT_LICENSE, metadata=meta(Text(), "license"))
+    art: str = field(metadata=meta(OneOf(kinds, "art"), "art"))
+    themenfeld: str = field(metadata=meta(OneOf(themenfelder, "themenfeld"), "themenfeld"))
+    projektfamilien: tuple[str, ...] = field(metadata=meta(Families(projektfamilien, "projektfamilie"),
+                                                           "projektfamilien"))
+    aufgaben: tuple[str, ...] = field(default=(), metadata=meta(Ids(aufgaben, "aufgabe"), "aufgaben"))
+    stadt: str = field(default="", metadata=meta(FolderCity(), "stadt"))
+    status: str = field(default=RELEASED, metadata=meta(OneOf(statuses, "status"), "status"))
+
+
+@dataclass(kw_only=True)
+class ImprintFields:
+    """`impressum:` in the manifest."""
+
+    herausgeber: str = field(metadata=meta(Text(numbers=True), "impressum.herausgeber"))
+    anschrift: tuple[str, ...] = field(default=(), metadata=meta(Texts(numbers=True), "impressum.anschrift"))
+    telefon: str = field(default="", metadata=meta(Text(numbers=True), "impressum.telefon"))
+    email: str = field(default="", metadata=meta(Text(), "impressum.email"))
+    web: str = field(default="", metadata=meta(Text(), "impressum.web"))
+    redaktion: tuple[str, ...] = field(default=(), metadata=meta(Texts(), "impressum.redaktion"))
+    gestaltung: str = field(default="", metadata=meta(Text(numbers=True), "impressum.gestaltung"))
+    druck: str = field(default="", metadata=meta(Text(numbers=True), "impressum.druck"))
+    foerderung: str = field(default="", metadata=meta(Text(numbers=True), "impressum.foerderung"))
+    hinweis: str = field(default="", metadata=meta(Text(numbers=True), "impressum.hinweis"))
+
+
+@dataclass(kw_only=True)
+class CoverFields:
+    """`cover:` in the manifest."""
+
+    bild: Path | None = field(default=None, metadata=meta(IssueFile("path_outside", IMAGE_TYPES), "cover.bild"))
+    alt: str = field(default="", metadata=meta(
+        Text(), "cover.alt", when=When("bild", None, "key_missing", M.REQUIRED_WITH_IMAGE)))
+    farbe: str = field(default=DEFAULT_COLOUR, metadata=meta(Colour(), "cover.farbe"))
+
+
+@dataclass(kw_only=True)
+class IssueFields:
+    """The manifest `koopblatt/<nr>/ausgabe.yml`. A field without a default is required."""
+
+    nummer: int = field(metadata=meta(IssueNumber(), "nummer"))
+    jahr: int = field(metadata=meta(Integer(1900, 2999, M.YEAR_TYPE), "jahr"))
+    datum: dt.date | None = field(default=None, metadata=meta(Date(), "datum"))
+    titel: str = field(metadata=meta(Text(numbers=True), "titel"))
+    untertitel: str = field(default="", metadata=meta(Text(numbers=True), "untertitel"))
+    editorial: Path = field(metadata=meta(IssueFile("manifest_file", (".md",)), "editorial"))
+    format: str = field(default="a4", metadata=meta(OneOf(formats, "manifest_format"), "format"))
+    schnittmarken: bool = field(default=False, metadata=meta(Boolean(), "schnittmarken"))
+    beitraege: tuple[tuple[str, int], ...] = field(metadata=meta(IssueContents(), "beitraege"))
+    impressum: ImprintFields = field(metadata=meta(Record(ImprintFields), "impressum"))
+    cover: CoverFields = field(default_factory=CoverFields, metadata=meta(Record(CoverFields), "cover"))
+
+
+# -- validation ------------------------------------------------------------------------------------------------
+
+
+def check_mapping(schema: type, data: dict[Any, Any], at: At) -> dict[str, Any]:
+    """Validate `data` against the fields of `schema`, reporting every problem; return the valid values."""
+    fields = specs(schema)
+    names = [s.name for s in fields]
+    for name in data:
+        if str(name) not in names:
+            At(at.ctx, (*at.key, str(name)), {}).report("key_unknown", name, hint=suggest(str(name), names))
+    values: dict[str, Any] = {}
+    top = not at.key
+    for spec in fields:
+        here = At(at.ctx, (*at.key, spec.name), values, spec.example_line)
+        value = data.get(spec.name)
+        if is_absent(value):
+            if spec.required and not (top and spec.name in at.ctx.fm.broken):
+                at.report("key_missing", here.name, hint=spec.missing_hint(here.name))
+            continue
+        if is_todo(value):
+            here.report("todo", here.name)
+            continue
+        result = spec.validator(here, value)
+        if result is not INVALID:
+            values[spec.name] = result
+    for spec in fields:
+        when = spec.when
+        if when is None or not is_absent(data.get(spec.name)) or when.key not in values:
+            continue
+        if when.value is None or values[when.key] == when.value:
+            if when.code == "key_missing":
+                name = At(at.ctx, (*at.key, spec.name), values).name
+                at.report(when.code, name, hint=spec.missing_hint(name))
+            else:
+                at.report(when.code)
+    return values
+
+
+# -- the author guide, the scaffold, JSON Schema ---------------------------------------------------------------
+
+
+def guide_rows(schema: type) -> list[list[str]]:
+    """Key, required, meaning, example: one row per key (the author guide's table)."""
+    return [[s.name, M.YES if s.required else (s.when.label if s.when else M.NO), s.help,
+             flow_yaml(s.example) if s.example is not None else ""] for s in specs(schema)]
+
+
+def _object(schema: type, tax: Taxonomy) -> dict[str, Any]:
+    properties: dict[str, Any] = {}
+    rules: list[dict[str, Any]] = []
+    for s in specs(schema):
+        prop = s.validator.json(tax) | {"description": s.help}
+        if s.example is not None:
+            prop["examples"] = [jsonable(s.example)]
+        if s.default is not MISSING and not is_absent(s.default) and not dataclasses.is_dataclass(s.default):
+            prop["default"] = jsonable(s.default)
+        properties[s.name] = prop
+        rules += s.validator.rules(s.name, tax)
+        if s.when is not None:
+            condition: dict[str, Any] = {"required": [s.when.key]}
+            if s.when.value is not None:
+                condition["properties"] = {s.when.key: {"const": s.when.value}}
+            rules.append({"if": condition, "then": {"required": [s.name]}})
+    out: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
+    required = [s.name for s in specs(schema) if s.required]
+    if required:
+        out["required"] = required
+    if rules:
+        out["allOf"] = rules
+    return out
+
+
+SCHEMAS: dict[str, type] = {"beitrag": ContributionFields, "ausgabe": IssueFields}
+
+
+def json_schema(name: str, tax: Taxonomy) -> dict[str, Any]:
+    """The JSON Schema (draft 7, for editors) of `beitrag` (front matter) or `ausgabe` (manifest)."""
+    title, description = M.SCHEMA_TITLES[name]
+    return {"$schema": JSON_SCHEMA_DIALECT, "title": title, "description": description} | _object(SCHEMAS[name], tax)
+
+
+def schema_files(tax: Taxonomy) -> Iterator[tuple[str, str]]:
+    """(file name under schema/, text) of every JSON Schema."""
+    for name in SCHEMAS:
+        yield f"{name}.schema.json", json.dumps(json_schema(name, tax), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_schema_files(root: Path, tax: Taxonomy) -> list[Path]:
+    folder = root / SCHEMA_DIR
+    folder.mkdir(exist_ok=True)
+    written = []
+    for filename, text in schema_files(tax):
+        (folder / filename).write_text(text, encoding="utf-8")
+        written.append(folder / filename)
+    return written
+
+
+if __name__ == "__main__":  # python -m pipeline.schema [root]: rewrite schema/*.schema.json
+    from .taxonomy import load
+
+    for path in write_schema_files(Path(sys.argv[1] if len(sys.argv) > 1 else "."), load()):
+        print(path)
