@@ -52,11 +52,11 @@ def diag(
     )
 
 
-def suggest(word: str, choices: Iterable[str] | Mapping[str, str]) -> str:
+def suggest(word: str, choices: Iterable[str], aliases: Mapping[str, str] | None = None) -> str:
     """A German "meinten Sie …?" hint for the closest choice, or an empty string.
 
-    With a mapping, its keys are compared and the value is suggested (a label → its id)."""
-    targets = dict(choices) if isinstance(choices, Mapping) else {c: c for c in choices}
+    `aliases` are compared as well but suggest their value (a label written instead of an id → the id)."""
+    targets = {c: c for c in choices} | dict(aliases or {})
     lowered = {c.lower(): target for c, target in targets.items()}
     key = str(word).strip().lower()
     match = difflib.get_close_matches(key, list(lowered), n=1, cutoff=0.6)

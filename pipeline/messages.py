@@ -691,8 +691,7 @@ FIELD_HELP: dict[str, str] = {
     "projektfamilien": "mindestens eine Projektfamilie des Themenfelds (Kennungen)",
     "aufgaben": "strategische Aufgaben (Kennungen)",
     "stadt": "Stadt; muss zum Ordner passen",
-    "status": ("„entwurf“ (geprüft und in der Vorschau sichtbar, nie veröffentlicht) oder „freigegeben“ "
-               "(Standard)"),
+    "status": "Stand des Beitrags; ohne Angabe freigegeben",
     "nummer": "Nummer der Ausgabe, gleich dem Ordnernamen koopblatt/<nr>/",
     "jahr": "Erscheinungsjahr",
     "datum": "Erscheinungsdatum im Format JJJJ-MM-TT; ohne Angabe der 1. Juni des Jahres",

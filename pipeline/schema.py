@@ -318,8 +318,8 @@ class OneOf(Validator):
         allowed = self.options(at.ctx.tax)
         if value in allowed:
             return value
-        targets = {i: i for i in allowed} | {k: v for k, v in _aliases(at.ctx.tax).items() if v in allowed}
-        return at.report(self.code, value, M.join_or(list(allowed)), hint=suggest(value, targets))
+        aliases = {k: v for k, v in _aliases(at.ctx.tax).items() if v in allowed}
+        return at.report(self.code, value, M.join_or(list(allowed)), hint=suggest(value, allowed, aliases))
 
     def json(self, tax: Taxonomy) -> dict[str, Any]:
         return _enum(self.options(tax))
@@ -341,7 +341,7 @@ class Ids(Validator):
         if not isinstance(items, list):
             return self.wrong_type(at, value)
         allowed = self.options(at.ctx.tax)
-        targets = {i: i for i in allowed} | {k: v for k, v in _aliases(at.ctx.tax).items() if v in allowed}
+        aliases = {k: v for k, v in _aliases(at.ctx.tax).items() if v in allowed}
         before = at.ctx.errors()
         seen: set[str] = set()
         for i, item in enumerate(items):
@@ -351,7 +351,7 @@ class Ids(Validator):
             elif is_todo(item):
                 here.report("todo", at.name)
             elif item not in allowed:
-                here.report(self.code, item, M.join_or(list(allowed)), hint=suggest(item, targets))
+                here.report(self.code, item, M.join_or(list(allowed)), hint=suggest(item, allowed, aliases))
             elif item in seen:
                 here.report("duplicate_value", item, at.name)
             if isinstance(item, str):

@@ -16,6 +16,7 @@ from pipeline.cli import main
 from pipeline.frontmatter import split
 from pipeline.model import FIELD_KEYS
 from pipeline.scaffold import new
+from pipeline.schema import ContributionFields, specs
 from pipeline.taxonomy import load
 from pipeline.validate import validate_project
 
@@ -30,8 +31,9 @@ FILLED = {
 
 
 def fill_todos(file: Path) -> None:
-    """Do what the author is asked to do: replace every TODO (front matter, text, alt texts)."""
+    """Do what the author is asked to do: replace every TODO (front matter, text, alt texts); then release it."""
     content = file.read_text(encoding="utf-8")
+    content = content.replace("\nstatus: entwurf\n", "\nstatus: freigegeben\n", 1)
     for key, line in FILLED.items():
         content = re.sub(rf"^{key}: TODO.*$", line, content, flags=re.MULTILINE)
     content = re.sub(r"^:alt: TODO.*$", ":alt: Skizze des Innenhofs mit Beeten.", content, flags=re.MULTILINE)
@@ -72,6 +74,7 @@ def test_front_matter_has_every_key_and_the_taxonomy_as_comments(project_copy: C
     data = yaml.safe_load(source)
     assert list(data) == list(FIELD_KEYS)
     assert data["stadt"] == "bremen" and data["license"] == "CC BY 4.0"
+    assert data["status"] == "entwurf"  # checked and previewed, never published until released
     assert str(data["art"]).startswith("TODO")
     comments = "\n".join(line for line in source.splitlines() if line.startswith("#"))
     tax = load()
@@ -79,6 +82,8 @@ def test_front_matter_has_every_key_and_the_taxonomy_as_comments(project_copy: C
         for ident, entry in ids.items():
             assert re.search(rf"^#\s+{re.escape(ident)}\s+{re.escape(entry.label)}$", comments, re.MULTILINE), ident
     assert "Pflicht" in comments and "z. B." in comments
+    for spec in specs(ContributionFields):  # the comments are the schema's help texts
+        assert f"# {spec.help} – {spec.need}; z. B. " in comments, spec.name
 
 
 def test_body_has_sections_a_figure_a_citation_and_a_footnote(project_copy: Callable[[str], Path]) -> None:
