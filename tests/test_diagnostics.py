@@ -326,7 +326,8 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
     ("key_missing_nested", both(write("koopblatt/1/umschlag.svg", "<svg/>"),
                                 replace(M, "  farbe:", "  bild: umschlag.svg\n  farbe:")),
      f"{M}:15: Fehler [koop.key_missing]: Pflichtangabe „cover.alt“ fehlt. Hinweis: Ergänzen Sie „cover.alt“ – "
-     "Beschreibung des Umschlagbilds für Menschen, die es nicht sehen; z. B. „alt: Drei ineinander verschlungene Ringe in Rot, Blau und Grün“."),
+     "Beschreibung des Umschlagbilds für Menschen, die es nicht sehen; z. B. „alt: Drei ineinander verschlungene "
+     "Ringe in Rot, Blau und Grün“."),
     ("file_size", write("docs/beitraege/nuernberg/gross.md", MINIMAL + ("Wort " * 500_000)),
      "docs/beitraege/nuernberg/gross.md:1: Fehler [koop.file_size]: Die Datei ist mit 2.5 MB zu groß "
      "(höchstens 2 MB)."

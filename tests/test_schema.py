@@ -81,7 +81,7 @@ def test_author_guide_table_comes_from_the_schema() -> None:
     rows = guide_rows(ContributionFields)
     assert [r[0] for r in rows] == list(keys(ContributionFields))
     assert rows[0] == ["title", "ja", "Titel des Beitrags", "Wächterhäuser im Leipziger Westen"]
-    assert ["abstract", "Pflicht bei Praxisfällen"] == rows[4][:2]
+    assert rows[4][:2] == ["abstract", "Pflicht bei Praxisfällen"]
     assert rows[-1][:2] == ["status", "nein"]
 
 
