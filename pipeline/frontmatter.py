@@ -131,8 +131,8 @@ _TOP_KEY = re.compile(r"^([^\s:#-][^:]*):(\s|$)")
 
 def _load_by_key(source: str, first_line: int, path: str) -> tuple[FrontMatter, list[Diagnostic]] | None:
     """Read each top-level `key:` with its indented lines on its own; None if that finds no broken part."""
-    starts = [i for i, line in enumerate(source.splitlines(keepends=True)) if _TOP_KEY.match(line)]
     lines = source.splitlines(keepends=True)
+    starts = [i for i, line in enumerate(lines) if _TOP_KEY.match(line)]
     if not starts or any(line.strip() and not line.lstrip().startswith("#") for line in lines[: starts[0]]):
         return None
     data: dict[str, Any] = {}

@@ -98,7 +98,7 @@ class At:
         return self.ctx.fm.line(*self.key, *sub)
 
     def item(self, index: int) -> At:
-        return At(self.ctx, (*self.key, index), self.siblings)
+        return At(self.ctx, (*self.key, index), self.siblings, self.example)
 
     def report(self, code: str, *args: object, hint: str = "") -> Any:
         self.ctx.problems.append(diag(self.ctx.path, self.line(), code, *args, hint=hint))
@@ -201,7 +201,7 @@ class Texts(Validator):
         accepted = (str, int, float) if self.numbers else (str,)
         for i, item in enumerate(items):
             if isinstance(item, bool) or not isinstance(item, accepted):
-                return at.item(i).report("type", at.item(i).name, M.TYPE_NAMES["str"], M.type_name(item))
+                return self.wrong_type(at.item(i), item, M.TYPE_NAMES["str"])
         return tuple(str(item).strip() for item in items)
 
     def json(self, tax: Taxonomy) -> dict[str, Any]:
@@ -347,7 +347,7 @@ class Ids(Validator):
         for i, item in enumerate(items):
             here = at.item(i)
             if not isinstance(item, str):
-                here.report("type", here.name, M.TYPE_NAMES["str"], M.type_name(item))
+                self.wrong_type(here, item, M.TYPE_NAMES["str"])
             elif is_todo(item):
                 here.report("todo", at.name)
             elif item not in allowed:
