@@ -85,8 +85,8 @@ def load_yaml(source: str, first_line: int, path: str,
     With `lenient`, a block that fails is read again key by key, so that one broken value does not
     hide the problems of all the others: the result then holds the keys that could be read."""
     fm, problems = _load(source, first_line, path)
-    if fm is not None or not lenient:
-        return fm, problems
+    if fm is not None or not lenient or any(p.code != "yaml" for p in problems):
+        return fm, problems  # refused tags and aliases are not read again piece by piece
     return _load_by_key(source, first_line, path) or (None, problems)
 
 

@@ -356,7 +356,7 @@ class Ids(Validator):
                 here.report("duplicate_value", item, at.name)
             if isinstance(item, str):
                 seen.add(item)
-        self.related(at, [(i, item) for i, item in enumerate(items) if item in allowed])
+        self.related(at, [(i, item) for i, item in enumerate(items) if isinstance(item, str) and item in allowed])
         return INVALID if at.ctx.errors() > before else tuple(items)
 
     def related(self, at: At, ids: list[tuple[int, str]]) -> None:
