@@ -83,7 +83,9 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
      f"{W}:9: Fehler [koop.art]: Unbekannte Art „Praxisfälle“. Erlaubt: „praxisfall“, „werkstattbericht“, "
      "„hospitation“, „interview“, „beitrag“. Hinweis: Meinten Sie „praxisfall“?"),
     ("status", replace(W, "stadt: leipzig", "stadt: leipzig\nstatus: fertig"),
-     f"{W}:14: Fehler [koop.status]: Unbekannter Status „fertig“. Erlaubt: „entwurf“, „freigegeben“."),
+     f"{W}:14: Fehler [koop.status]: Unbekannter Status „fertig“. Erlaubt: „entwurf“, „freigegeben“."
+     " Hinweis: Schreiben Sie „status: entwurf“, solange der Beitrag nicht fertig ist, sonst „status: "
+     "freigegeben“."),
     ("xref_draft", both(replace(Z, "art: praxisfall", "art: praxisfall\nstatus: entwurf"),
                         replace(W, "(../bremen/zwischen.md)", "(../bremen/zwischen.md)")),
      f"{W}:36: Fehler [koop.xref_draft]: Der Verweis führt auf „../bremen/zwischen.md“, einen Entwurf, der nicht "
@@ -110,7 +112,8 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
      f"{W}:1: Fehler [koop.abstract]: Ein Praxisfall braucht einen Abstract (1–3 Sätze). "
      "Hinweis: Ergänzen Sie „abstract: …“ mit einer kurzen Zusammenfassung."),
     ("abstract_length", replace(W, "in Lindenau.", "in Lindenau. Eins. Zwei. Drei."),
-     f"{W}:8: Hinweis [koop.abstract_length]: Der Abstract hat 4 Sätze; vorgesehen sind 1–3."),
+     f"{W}:8: Hinweis [koop.abstract_length]: Der Abstract hat 4 Sätze; vorgesehen sind 1–3."
+     " Hinweis: Kürzen Sie die Kurzfassung auf höchstens drei Sätze; Einzelheiten gehören in den Text."),
     ("author", replace(W, "  - name: Erika Muster\n", "  - nme: Erika Muster\n"),
      f"{W}:5: Fehler [koop.author]: Autorenangabe Nr. 1 ist unvollständig: „name“ fehlt."
      " Hinweis: Schreiben Sie jede Person als „- name: …“, die Dienststelle darunter als „affiliation: …“."),
