@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import datetime
 import sys
 import time
 from pathlib import Path
@@ -12,10 +12,11 @@ sys.path.insert(0, str(ROOT))  # `pipeline` also works uninstalled (e.g. plain s
 
 from pipeline.body import MYST_EXTENSIONS  # noqa: E402
 from pipeline.html import theme  # noqa: E402
+from pipeline.outputs import build_time  # noqa: E402
 
 project = "koopstadt"
 author = "Gemeinsame Geschäftsstelle koopstadt"
-_year = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", "1433116800"))).tm_year
+_year = time.gmtime(build_time(datetime.date(2015, 6, 1))).tm_year  # SOURCE_DATE_EPOCH, as in every output
 copyright = f"2007–{_year}, koopstadt – Stadtentwicklung Bremen, Leipzig, Nürnberg"
 language = "de"
 root_doc = "index"

@@ -350,6 +350,7 @@ ADMONITION_TITLES = {
 }
 TYPST_ERROR = "{}: Fehler beim Setzen des koopBLATT: {}"
 TYPST_WARNING = "{}: Warnung beim Setzen des koopBLATT (wird als Fehler behandelt): {}"
+ISSUE_NAME = "koopBLATT No. {}"
 PDF_PROGRESS = "koopBLATT No. {}: setze {} …"
 PDF_DONE = "koopBLATT No. {}: {} ({} Seiten)"
 PDF_UNCHANGED = "koopBLATT No. {}: unverändert, nichts zu tun."
@@ -619,6 +620,11 @@ STEP_DONE = "Fertig nach {} s: {}."
 STEP_FAILED = "Nach {} s nicht alles erneuert (siehe oben); unverändert gültig: {}."
 
 
+def issue_title(number: int, year: int) -> str:
+    """„koopBLATT No. 3 (2015)“: how every output names an issue."""
+    return f"{ISSUE_NAME.format(number)} ({year})"
+
+
 def seconds(value: float) -> str:
     """German decimal comma: 14,5."""
     return f"{value:.1f}".replace(".", ",")
@@ -685,7 +691,7 @@ FIELD_HELP: dict[str, str] = {
     "date": "Datum im Format JJJJ-MM-TT",
     "abstract": "Kurzfassung in 1–3 Sätzen, erscheint auf den Karten und im PDF",
     "keywords": "Schlagwörter",
-    "license": "Lizenz; ohne Angabe CC BY 4.0",
+    "license": "Lizenz; ohne Angabe CC BY 4.0",  # = schema.DEFAULT_LICENSE
     "art": "Art des Beitrags (Kennung)",
     "themenfeld": "genau ein Themenfeld (Kennung)",
     "projektfamilien": "mindestens eine Projektfamilie des Themenfelds (Kennungen)",

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import os
 import shutil
 from pathlib import Path
+
+
+def build_time(day: dt.date) -> int:
+    """The time stamped into PDFs and EPUBs: SOURCE_DATE_EPOCH if set (reproducible builds), else noon of `day`
+    (UTC) — never the wall clock, so a rebuild of unchanged sources gives the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return int(epoch)
+    return calendar.timegm(day.timetuple()) + 12 * 3600
 
 
 def build_dir(root: Path) -> Path:

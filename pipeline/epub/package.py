@@ -21,6 +21,8 @@ from sphinx.util import logging
 from .. import catalogue
 from .. import messages as M
 from ..manifest import Issue
+from ..outputs import build_time
+from ..schema import DEFAULT_LICENSE
 from ..validate import HANDBOOK, Project, issue_key
 
 logger = logging.getLogger(__name__)
@@ -68,11 +70,7 @@ def _env() -> Environment:
 
 
 def _modified(book: Book) -> str:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        stamp = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    else:
-        stamp = dt.datetime(book.date.year, book.date.month, book.date.day, 12, tzinfo=dt.UTC)
+    stamp = dt.datetime.fromtimestamp(build_time(book.date), dt.UTC)
     return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -84,7 +82,7 @@ def books(project: Project, titles: dict[str, str]) -> list[Book]:
         chapters = [Chapter(catalogue.issue_docname(number), M.LABELS["editorial"])]
         chapters += [Chapter(d, contributions[d].title) for d in issue.contributions]
         creators = list(dict.fromkeys(a.name for d in issue.contributions for a in contributions[d].authors))
-        out.append(Book(issue.id, f"koopBLATT No. {number} ({issue.year})", issue.subtitle, chapters, creators,
+        out.append(Book(issue.id, M.issue_title(number, issue.year), issue.subtitle, chapters, creators,
                         issue.date, issue.subtitle or issue.title, issue.cover.image, issue.cover.alt, issue))
     chapters = []
     for docname, children in catalogue.handbook_chapters(contributions.values(), project.taxonomy):
@@ -162,7 +160,7 @@ class BookWriter:
         for key, value in (("gestaltung", im.design), ("druck", im.printing), ("foerderung", im.funding)):
             if value:
                 blocks.append((labels[key], [value]))
-        blocks.append((labels["lizenz"], ["CC BY 4.0"]))
+        blocks.append((labels["lizenz"], [DEFAULT_LICENSE]))
         blocks.append((labels["stand"], [M.german_date(issue.date)]))
         notes = [n for n in (im.note, M.EPUB_FICTIONAL) if n]
         blocks.append(("Hinweis", notes))
@@ -211,7 +209,7 @@ class BookWriter:
         identifier = "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{self.handbook_url}/epub/{book.name}"))
         opf = _env().get_template("content.opf.jinja").render(
             identifier=identifier, title=book.title, creators=book.creators, publisher=M.EPUB_PUBLISHER,
-            date=book.date.isoformat(), rights="CC BY 4.0", description=book.description,
+            date=book.date.isoformat(), rights=DEFAULT_LICENSE, description=book.description,
             modified=_modified(book), a11y_summary=M.EPUB_A11Y_SUMMARY,
             cover_id=ids.get(cover_href or ""), manifest=manifest, spine=[ids[p] for p in spine_paths])
         self.files["content.opf"] = opf.encode("utf-8")

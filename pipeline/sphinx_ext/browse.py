@@ -61,7 +61,7 @@ def _stubs(app: Sphinx) -> dict[str, str]:
         issue_names.append(docname.split("/", 1)[1])
         text = issue.editorial.read_text(encoding="utf-8")
         _, _, body, _ = split(text)
-        out[docname] = (f"# koopBLATT No. {number} ({issue.year})\n\n```{{koop-ausgabe}} {number}\n```\n\n"
+        out[docname] = (f"# {M.issue_title(number, issue.year)}\n\n```{{koop-ausgabe}} {number}\n```\n\n"
                         f"## {M.LABELS['editorial']}\n\n{body.strip()}\n")
         if issue.cover.image is not None:
             write_if_changed(Path(app.srcdir) / catalogue.ISSUES_DIR / "bilder" /
@@ -262,7 +262,7 @@ class IssuesDirective(KoopDirective):
         self.depend("ausgaben")
         lst = nodes.bullet_list()
         for number, issue in sorted(self.project.issues.items(), reverse=True):
-            para = nodes.paragraph("", "", links.make(f"koopBLATT No. {number} ({issue.year})",
+            para = nodes.paragraph("", "", links.make(M.issue_title(number, issue.year),
                                                       catalogue.issue_docname(number)))
             if issue.subtitle:
                 para += nodes.Text(f" – {issue.subtitle}")

@@ -48,7 +48,7 @@ def card(c: Contribution, app: Sphinx) -> nodes.container:
     issues = project.issues_of(c.docname)
     if issues:
         fields += _field(M.LABELS["ausgaben"], *_joined([
-            links.make(f"koopBLATT No. {i.number} ({i.year})", catalogue.issue_docname(i.number)) for i in issues]))
+            links.make(M.issue_title(i.number, i.year), catalogue.issue_docname(i.number)) for i in issues]))
     box = nodes.container("", head, fields, classes=[marks.CARD, f"koop-stadt-{c.stadt}"])
     if c.abstract:
         box += nodes.paragraph("", c.abstract, classes=["koop-abstract"])

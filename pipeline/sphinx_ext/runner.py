@@ -81,5 +81,7 @@ def run_sphinx(root: Path, builder: str, outdir: Path, overrides: dict[str, str]
             _Progress(app, label)
         app.build()
     except Exception as exc:  # Sphinx, a theme or an extension gave up: say so in German, keep outputs
-        return Run(None, [diag("conf.py", 1, "internal", f"{type(exc).__name__}: {exc}"[:300])], True)
+        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+        cause = lines[-1] if lines else type(exc).__name__  # the last line names the cause, never a traceback
+        return Run(None, [diag("conf.py", 1, "internal", cause[:300])], True)
     return Run(app, capture.findings(app).all())

@@ -8,7 +8,6 @@ Results go to the builder's outdir; `pipeline.typst.pdf` publishes them atomical
 from __future__ import annotations
 
 import hashlib
-import os
 import posixpath
 import re
 import shutil
@@ -25,7 +24,7 @@ from .. import catalogue, glyphs
 from .. import messages as M
 from ..diagnostics import Diagnostic, diag
 from ..manifest import Issue
-from ..outputs import write_if_changed
+from ..outputs import build_time, write_if_changed
 from ..sphinx_ext import capture, state
 from ..validate import issue_key
 from . import compile as tc
@@ -41,12 +40,7 @@ PRINT_STANDARDS = ["ua-1"]
 
 
 def timestamp(issue: Issue) -> int:
-    """SOURCE_DATE_EPOCH if set (reproducible builds), else noon of the issue date (UTC)."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-        return int(os.environ["SOURCE_DATE_EPOCH"])
-    import calendar
-
-    return calendar.timegm(issue.date.timetuple()) + 12 * 3600
+    return build_time(issue.date)
 
 
 GENERIC_FONTS = {b"sans-serif": b"Fira Sans", b"serif": b"Libertinus Serif"}

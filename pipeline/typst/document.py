@@ -14,6 +14,7 @@ from .. import messages as M
 from ..frontmatter import read
 from ..manifest import Issue
 from ..model import Contribution
+from ..schema import DEFAULT_LICENSE
 from ..taxonomy import Taxonomy
 from . import escape
 
@@ -114,7 +115,7 @@ def assemble(issue: Issue, contributions: list[Contribution], tax: Taxonomy, *,
              f"  web: {escape.string(im.web)},\n  redaktion: {escape.strings(im.editors)},\n"
              f"  gestaltung: {escape.string(im.design)},\n  druck: {escape.string(im.printing)},\n"
              f"  foerderung: {escape.string(im.funding)},\n  hinweis: {escape.string(im.note)},\n"
-             f"  autoren: {escape.strings(authors)},\n  lizenz: {escape.string('CC BY 4.0')},\n"
+             f"  autoren: {escape.strings(authors)},\n  lizenz: {escape.string(DEFAULT_LICENSE)},\n"
              f"  stand: {escape.string(M.german_date(issue.date))},\n)\n\n")
         emit("#inhalt()\n\n")
         if editorial is not None:
