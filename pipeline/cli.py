@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -184,7 +185,9 @@ class GermanParser(argparse.ArgumentParser):
 
 def main(argv: list[str] | None = None) -> int:
     parser = GermanParser(prog="pipeline", description="koopstadt-Publikationspipeline")
-    parser.add_argument("--root", default=".", help="Projektordner (mit docs/ und koopblatt/)")
+    # KOOP_ROOT: the project folder for calls that cannot pass --root before the command (nox sessions)
+    parser.add_argument("--root", default=os.environ.get("KOOP_ROOT") or ".",
+                        help="Projektordner (mit docs/ und koopblatt/); Vorgabe: $KOOP_ROOT, sonst „.“")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="alle Quellen prüfen, keine Ausgaben schreiben")
     check.set_defaults(func=cmd_check)

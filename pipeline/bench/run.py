@@ -1,105 +1,116 @@
-"""Run the benchmark: every step on corpora of several sizes, side by side in one invocation.
+"""Run the benchmark: what editors experience, side by side in one invocation.
 
-Each measurement is a fresh process (`python -m pipeline.cli …`); wall time and peak RSS come from
-`os.wait4`. The minimum of several runs is reported. Results: build/bench.json and a table.
+CLI rows: every step on corpora of several sizes, each a fresh `python -m pipeline.cli …` process.
+Editor rows: whole `nox -s …` calls on one corpus (session start included) and the first build of a
+fresh clone (environment creation included). The minimum of several runs counts; wall time and peak
+RSS come from `os.wait4`. Results, tool versions and the issue's targets: build/bench.json; a profile
+of the largest full build: build/bench-profil.txt.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
-import subprocess
 import sys
-import time
 from pathlib import Path
+from typing import Any
 
 from .corpus import generate
+from .editor import fresh_clone, git, nox_command, nox_rows
+from .measure import Result, cli, keep_best, touch_one
+from .profiling import profile
+from .report import cli_table, comparison, editor_table, targets, targets_table
+from .versions import versions
 
-STEPS = ("check", "html", "pdf", "epub", "build", "html-warm", "build-warm")
-
-
-def measure(root: Path, command: str) -> tuple[float, float]:
-    """(seconds, peak RSS in MiB) of one CLI command in a fresh process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "--root", str(root), command],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    if status != 0:
-        err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-        raise SystemExit(f"Benchmark-Schritt „{command}“ ist fehlgeschlagen:\n{err[-3000:]}")
-    return seconds, usage.ru_maxrss / 1024
+REPO = Path(__file__).resolve().parents[2]
 
 
-def touch_one(root: Path, docnames: list[str], run: int) -> None:
-    file = root / "docs" / f"{docnames[len(docnames) // 2]}.md"
-    file.write_text(file.read_text(encoding="utf-8") + f"\nNachtrag {run}: Die Redaktion hat ergänzt.\n",
-                    encoding="utf-8")
-
-
-def bench(size: int, runs: int, base: Path) -> dict[str, dict[str, float]]:
+def bench(size: int, runs: int, base: Path) -> dict[str, Result]:
     root = base / f"n{size}"
     docnames = generate(root, size)
-    results: dict[str, dict[str, float]] = {}
-
-    def record(step: str, value: tuple[float, float]) -> None:
-        best = results.setdefault(step, {"s": value[0], "rss_mib": value[1]})
-        best["s"] = min(best["s"], value[0])
-        best["rss_mib"] = max(best["rss_mib"], value[1])
-
+    results: dict[str, Result] = {}
     for run in range(runs):
-        record("check", measure(root, "check"))
+        keep_best(results, "check", cli(root, "check"))
         for step in ("html", "pdf", "epub", "build"):
             shutil.rmtree(root / "build", ignore_errors=True)
-            record(step, measure(root, step))
+            keep_best(results, step, cli(root, step))
         # after the full build: edit one contribution, rebuild
         touch_one(root, docnames, run)
-        record("html-warm", measure(root, "html"))
+        keep_best(results, "html-warm", cli(root, "html"))
         touch_one(root, docnames, run + 100)
-        record("build-warm", measure(root, "build"))
+        keep_best(results, "build-warm", cli(root, "build"))
         print(f"  N={size}: Lauf {run + 1}/{runs} fertig", file=sys.stderr)
     return results
 
 
-def table(all_results: dict[int, dict[str, dict[str, float]]]) -> str:
-    sizes = sorted(all_results)
-    head = f"{'Schritt':<12}" + "".join(f"{'N=' + str(n):>16}" for n in sizes)
-    ratio = 200 in all_results and 50 in all_results
-    if ratio:
-        head += f"{'N200/N50':>11}"
-    lines = [head, "-" * len(head)]
-    for step in STEPS:
-        row = f"{step:<12}"
-        for n in sizes:
-            r = all_results[n][step]
-            row += f"{r['s']:>8.2f} s {r['rss_mib']:>4.0f} MB"
-        if ratio:
-            row += f"{all_results[200][step]['s'] / all_results[50][step]['s']:>10.2f}x"
-        lines.append(row)
-    for n in sizes:
-        share = 100 * all_results[n]["html-warm"]["s"] / all_results[n]["html"]["s"]
-        lines.append(f"N={n}: Ein-Beitrag-Neubau (html-warm) = {share:.0f} % des vollen HTML-Baus")
-    return "\n".join(lines)
+def previous(out: Path) -> dict[str, Any] | None:
+    """The last result, kept as bench-vorher.json before it is replaced."""
+    try:
+        data: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    shutil.copy(out, out.with_name("bench-vorher.json"))
+    return data
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench", description="koopstadt-Benchmark")
-    parser.add_argument("--sizes", default="10,50,200", help="Korpusgrößen, z. B. 10,50,200")
+    parser.add_argument("--sizes", default="10,50,200", help="Korpusgrößen der CLI-Zeilen, z. B. 10,50,200")
     parser.add_argument("--runs", type=int, default=3, help="Läufe je Messung (das Minimum zählt)")
+    parser.add_argument("--nox-groesse", type=int, default=50, metavar="N",
+                        help="Korpusgröße der nox-Zeilen (0: keine nox-Zeilen)")
+    parser.add_argument("--ohne-klon", action="store_true", help="den ersten Bau eines frischen Klons nicht messen")
+    parser.add_argument("--profil-groesse", type=int, default=None, metavar="N",
+                        help="vollen Bau dieser Größe profilieren (Vorgabe: 200, falls gemessen; 0: kein Profil)")
     parser.add_argument("--out", default="build/bench.json")
     args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    profile_size = args.profil_groesse if args.profil_groesse is not None else (200 if 200 in sizes else 0)
     base = Path("build/bench").resolve()
-    results: dict[int, dict[str, dict[str, float]]] = {}
-    for size in (int(s) for s in args.sizes.split(",")):
-        print(f"Benchmark N={size} …", file=sys.stderr)
-        results[size] = bench(size, args.runs, base)
     out = Path(args.out)
+    nox = nox_command()
+    data: dict[str, Any] = {"runs": args.runs, "versionen": versions(REPO, nox), "results": {}}
+    data["cpus"] = int(data["versionen"]["cpus"])
+
+    for size in sizes:
+        print(f"Benchmark N={size} …", file=sys.stderr)
+        data["results"][str(size)] = bench(size, args.runs, base)
+    if args.nox_groesse and nox:
+        print(f"Benchmark über nox, N={args.nox_groesse} …", file=sys.stderr)
+        root = base / f"nox-n{args.nox_groesse}"
+        docnames = generate(root, args.nox_groesse)
+        data["nox"] = {"n": args.nox_groesse, "rows": nox_rows(nox, REPO, root, docnames, args.runs)}
+    elif args.nox_groesse:
+        print("nox nicht gefunden: die nox-Zeilen fehlen.", file=sys.stderr)
+    if not args.ohne_klon and nox:
+        print("Erster Bau eines frischen Klons (eingecheckter Stand, mit Einrichtung der Umgebung) …",
+              file=sys.stderr)
+        if "nicht eingecheckt" in data["versionen"]["git"]:
+            print(f"  Hinweis: gemessen wird {git(REPO, 'rev-parse', '--short', 'HEAD')}; nicht eingecheckte "
+                  "Änderungen fehlen im Klon.", file=sys.stderr)
+        data["klon"] = fresh_clone(nox, REPO)
+    spots: list[str] = []
+    if profile_size:
+        print(f"Profil des vollen Baus, N={profile_size} …", file=sys.stderr)
+        root = base / f"n{profile_size}"
+        if not (root / "docs").is_dir():
+            generate(root, profile_size)
+        spots = profile(root, profile_size, REPO, out.with_name("bench-profil.txt"))
+    data["ziele"] = targets(data)
+
+    before = previous(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"runs": args.runs, "cpus": os.cpu_count(), "results": results}, indent=2),
-                   encoding="utf-8")
-    print(table(results))
+    out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    parts = [cli_table(data["results"]) if data["results"] else "", editor_table(data)]
+    if before:
+        parts.append(comparison(before, data))
+    parts.append(targets_table(data["ziele"]))
+    parts.append("Werkzeuge: " + ", ".join(f"{k} {v}" for k, v in data["versionen"].items()))
+    if spots:
+        parts.append(f"Größte Posten im Profil (eigene Zeit; vollständig in {out.with_name('bench-profil.txt')}):\n"
+                     + "\n".join(spots))
+    print("\n\n".join(p for p in parts if p))
     return 0
 
 

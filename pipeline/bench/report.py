@@ -1,0 +1,132 @@
+"""The benchmark's German tables: measured rows, the change since the last run, the issue's targets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from .editor import NOX_LABELS, NOX_STEPS
+
+STEPS = ("check", "html", "pdf", "epub", "build", "html-warm", "build-warm")
+CLONE = "erster Bau (frischer Klon)"
+Data = Mapping[str, Any]  # the content of build/bench.json
+
+
+def de(value: float, digits: int = 2) -> str:
+    """German decimal comma."""
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def cli_table(results: Mapping[str, Mapping[str, Mapping[str, float]]]) -> str:
+    sizes = sorted(results, key=int)
+    head = f"{'Schritt (CLI)':<14}" + "".join(f"{'N=' + n:>18}" for n in sizes)
+    ratio = "200" in results and "50" in results
+    if ratio:
+        head += f"{'N200/N50':>11}"
+    lines = [head, "-" * len(head)]
+    for step in STEPS:
+        row = f"{step:<14}"
+        for n in sizes:
+            r = results[n][step]
+            row += f"{de(r['s']):>8} s {r['rss_mib']:>5.0f} MiB"
+        if ratio:
+            row += f"{de(results['200'][step]['s'] / results['50'][step]['s']):>10}×"
+        lines.append(row)
+    for n in sizes:
+        share = 100 * results[n]["html-warm"]["s"] / results[n]["html"]["s"]
+        lines.append(f"N={n}: Ein-Beitrag-Neubau (html-warm) = {share:.0f} % des vollen HTML-Baus")
+    return "\n".join(lines)
+
+
+def nox_ratio(data: Data) -> float | None:
+    rows = (data.get("nox") or {}).get("rows") or {}
+    if "html-nach-aenderung" not in rows or "build" not in rows:
+        return None
+    return float(rows["html-nach-aenderung"]["s"] / rows["build"]["s"])
+
+
+def editor_table(data: Data) -> str:
+    lines = []
+    nox = data.get("nox")
+    if nox:
+        head = f"Über nox, wie die Redaktion arbeitet (N={nox['n']}, Sitzungsstart eingeschlossen)"
+        lines += [head, "-" * len(head)]
+        lines += [f"{NOX_LABELS[s]:<36}{de(nox['rows'][s]['s']):>8} s {nox['rows'][s]['rss_mib']:>5.0f} MiB"
+                  for s in NOX_STEPS]
+        ratio = nox_ratio(data)
+        if ratio is not None:
+            lines.append(f"nox -s html nach einer Änderung = {de(ratio)} × voller nox -s build")
+    clone = data.get("klon")
+    if clone:
+        lines += ["", f"{CLONE + ' (nox -s build mit Einrichtung der Umgebung)':<36}"
+                      f"{de(clone['s']):>8} s {clone['rss_mib']:>5.0f} MiB"]
+    return "\n".join(lines)
+
+
+def flatten(data: Data) -> dict[str, float]:
+    """Seconds per row label, for old (CLI rows only) and new result files alike."""
+    rows: dict[str, float] = {}
+    for n, steps in sorted((data.get("results") or {}).items(), key=lambda item: int(item[0])):
+        rows.update({f"{step} N={n}": float(r["s"]) for step, r in steps.items()})
+    nox = data.get("nox") or {}
+    rows.update({f"{NOX_LABELS.get(step, step)} N={nox.get('n')}": float(r["s"])
+                 for step, r in (nox.get("rows") or {}).items()})
+    if data.get("klon"):
+        rows[CLONE] = float(data["klon"]["s"])
+    return rows
+
+
+def comparison(before: Data, after: Data) -> str:
+    old, new = flatten(before), flatten(after)
+    head = f"{'Zeile':<44}{'vorher':>10}   {'jetzt':>9}{'Faktor':>9}"
+    lines = ["Veränderung gegenüber dem letzten Lauf (build/bench-vorher.json)", head, "-" * len(head)]
+    for label, seconds in new.items():
+        if label in old and old[label] > 0:
+            lines.append(f"{label:<44}{de(old[label]):>8} s → {de(seconds):>7} s{de(seconds / old[label]):>8}×")
+        else:
+            lines.append(f"{label:<44}{'–':>10}   {de(seconds):>7} s      neu")
+    gone = [label for label in old if label not in new]
+    if gone:
+        lines.append("Diesmal nicht gemessen: " + ", ".join(gone))
+    return "\n".join(lines)
+
+
+def _cli(data: Data, size: str, step: str) -> float | None:
+    row = (data.get("results") or {}).get(size, {}).get(step)
+    return float(row["s"]) if row else None
+
+
+def _peak_rss(data: Data, size: str) -> float | None:
+    steps = (data.get("results") or {}).get(size)
+    return max(float(r["rss_mib"]) for r in steps.values()) if steps else None
+
+
+# (label, limit, unit, measured value)
+TARGETS: list[tuple[str, float, str, Callable[[Data], float | None]]] = [
+    ("voller Bau N=50 (CLI build)", 6.0, "s", lambda d: _cli(d, "50", "build")),
+    ("voller Bau N=200 (CLI build)", 25.0, "s", lambda d: _cli(d, "200", "build")),
+    ("Bau nach 1 Änderung N=200 (build-warm)", 5.0, "s", lambda d: _cli(d, "200", "build-warm")),
+    ("nox html nach 1 Änderung ÷ voller nox build", 0.10, "×", nox_ratio),
+    ("Spitzen-RSS N=200 (größter Schritt)", 1024.0, "MiB", lambda d: _peak_rss(d, "200")),
+]
+
+
+def targets(data: Data) -> list[dict[str, Any]]:
+    found = []
+    for label, limit, unit, value in TARGETS:
+        measured = value(data)
+        found.append({"ziel": label, "grenze": limit, "einheit": unit, "gemessen": measured,
+                      "erreicht": None if measured is None else measured <= limit})
+    return found
+
+
+def targets_table(found: list[dict[str, Any]]) -> str:
+    head = f"{'Ziel aus dem Issue':<46}{'Vorgabe':>12}{'gemessen':>12}   Bewertung"
+    lines = [head, "-" * len(head)]
+    for t in found:
+        digits = 0 if t["einheit"] == "MiB" else 2
+        limit = f"≤ {de(t['grenze'], digits)} {t['einheit']}"
+        measured = "–" if t["gemessen"] is None else f"{de(t['gemessen'], digits)} {t['einheit']}"
+        verdict = {True: "Ziel erreicht", False: "verfehlt", None: "nicht gemessen"}[t["erreicht"]]
+        lines.append(f"{t['ziel']:<46}{limit:>12}{measured:>12}   {verdict}")
+    return "\n".join(lines)
