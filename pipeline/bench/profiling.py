@@ -11,6 +11,7 @@ import sysconfig
 from pathlib import Path
 
 from .measure import measure
+from .report import de
 
 TOP = 25
 
@@ -56,12 +57,12 @@ def profile(root: Path, size: int, repo: Path, out: Path) -> list[str]:
                     "build"], "cProfile build")
     import_table, import_total = imports(root, TOP)
     text = "\n\n".join([
-        f"Profil des vollen Baus, N={size} (cProfile, {took['s']:.1f} s mit Profiler; Rohdaten: {prof.name})",
+        f"Profil des vollen Baus, N={size} (cProfile, {de(took['s'], 1)} s mit Profiler; Rohdaten: {prof.name})",
         f"Die {TOP} Einträge mit der höchsten kumulierten Zeit:",
         _short(_stats(prof, "cumulative", TOP), repo),
         f"Die {TOP} Einträge mit der höchsten eigenen Zeit (ohne Aufgerufene):",
         _short(_stats(prof, "tottime", TOP), repo),
-        f"Importzeit von „check“ (python -X importtime), gesamt {import_total:.2f} s; die {TOP} teuersten Importe:",
+        f"Importzeit von „check“ (python -X importtime), gesamt {de(import_total)} s; die {TOP} teuersten Importe:",
         import_table,
     ]) + "\n"
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -77,5 +78,6 @@ def hot_spots(prof: Path, repo: Path, count: int = 8) -> list[str]:
     spots = []
     for (file, line, func), (_, _, own, cumulative, _) in entries[:count]:
         where = _short(f"{file}:{line}", repo)
-        spots.append(f"{own:6.1f} s eigen ({100 * own / total:4.1f} %), {cumulative:6.1f} s kumuliert  {func}  {where}")
+        spots.append(f"{de(own, 1):>6} s eigen ({de(100 * own / total, 1):>4} %), {de(cumulative, 1):>6} s kumuliert  "
+                     f"{func}  {where}")
     return spots
