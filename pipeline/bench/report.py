@@ -58,8 +58,8 @@ def editor_table(data: Data) -> str:
             lines.append(f"nox -s html nach einer Änderung = {de(ratio)} × voller nox -s build")
     clone = data.get("klon")
     if clone:
-        lines += ["", f"{CLONE + ' (nox -s build mit Einrichtung der Umgebung)':<36}"
-                      f"{de(clone['s']):>8} s {clone['rss_mib']:>5.0f} MiB"]
+        lines += ["", f"{CLONE:<36}{de(clone['s']):>8} s {clone['rss_mib']:>5.0f} MiB  "
+                      "(nox -s build des Repository-Inhalts samt Einrichtung der Umgebung)"]
     return "\n".join(lines)
 
 
