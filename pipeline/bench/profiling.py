@@ -45,7 +45,7 @@ def imports(root: Path, count: int) -> tuple[str, float]:
     total = sum(own for _, own, _ in rows) / 1e6
     rows.sort(reverse=True)
     lines = [f"{'kumulativ [ms]':>15} {'selbst [ms]':>12}  Modul"]
-    lines += [f"{c / 1000:>15.1f} {o / 1000:>12.1f}  {name}" for c, o, name in rows[:count]]
+    lines += [f"{de(c / 1000, 1):>15} {de(o / 1000, 1):>12}  {name}" for c, o, name in rows[:count]]
     return "\n".join(lines), total
 
 
