@@ -28,9 +28,10 @@ class Report:
 
 
 def merge(problems: list[Diagnostic], found: list[Diagnostic]) -> list[Diagnostic]:
-    """File checks first; an engine's finding at a line the file checks already explain adds nothing."""
+    """File checks first: they are the more specific; a finding of the reader or a writer at a line they
+    already explain adds nothing (it reappears, if it is still true, once that line is fixed)."""
     explained = {(p.path, p.line) for p in problems if p.is_error}
-    extra = [f for f in found if not (f.code in M.ENGINE_CODES and (f.path, f.line) in explained)]
+    extra = [f for f in found if (f.path, f.line) not in explained]
     return sorted(set(problems) | set(extra), key=sort_key)
 
 
@@ -60,8 +61,12 @@ def summary(project: Project, problems: list[Diagnostic]) -> tuple[int, str]:
         tail.insert(0, M.SUMMARY_DRAFTS.format(M.plural_count(len(in_drafts), "Fehler", "Fehler"),
                                                 M.plural_count(drafts, "Entwurf", "Entwürfen")))
     if blocking:
+        in_files = sum(p.path in project.contribution_paths for p in errors)
         head = M.SUMMARY_ERRORS.format(M.plural_count(len(errors), "Fehler", "Fehler"), len(faulty),
                                        M.plural_count(n, "Beitrag", "Beiträgen"))
+        if in_files < len(errors):
+            head = M.SUMMARY_ERRORS_OTHER.format(M.plural_count(len(errors), "Fehler", "Fehler"), in_files, len(faulty),
+                                                 M.plural_count(n, "Beitrag", "Beiträgen"), len(errors) - in_files)
         return EXIT_CONTENT, " ".join([head, *tail, M.SUMMARY_FIX])
     head = (M.SUMMARY_RELEASED_OK if in_drafts else M.SUMMARY_OK).format(M.plural_count(n, "Beitrag", "Beiträge"),
                                M.plural_count(len(project.issues), "Ausgabe", "Ausgaben"))

@@ -630,6 +630,7 @@ def seconds(value: float) -> str:
     return f"{value:.1f}".replace(".", ",")
 
 SUMMARY_ERRORS = "{} in {} von {} gefunden."
+SUMMARY_ERRORS_OTHER = ("{} gefunden: {} in {} von {}, {} in Ausgaben, Literatur oder Seiten des Handbuchs.")
 SUMMARY_DRAFTS = "{} in {} („status: entwurf“): Sie blockieren nichts, solange der Beitrag ein Entwurf ist."
 SUMMARY_FIX = "Bitte korrigieren und „nox -s check“ erneut ausführen."
 SUMMARY_OK = "Alles in Ordnung: {}, {} geprüft."

@@ -69,6 +69,10 @@ class Project:
         return {name for name, r in self.reports.items() if r.is_draft}
 
     @cached_property
+    def contribution_paths(self) -> set[str]:
+        return {r.path for r in self.reports.values()}
+
+    @cached_property
     def draft_paths(self) -> set[str]:
         return {self.reports[d].path for d in self.drafts}
 
