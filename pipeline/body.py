@@ -8,6 +8,7 @@ lists what a file defines and uses (labels, links, citations) for the cross-file
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -18,6 +19,7 @@ from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
+from . import messages as M
 from .diagnostics import Diagnostic, diag, suggest_path
 
 MYST_EXTENSIONS = frozenset({"colon_fence", "deflist", "smartquotes"})
@@ -30,7 +32,8 @@ ALLOWED_ROLES = frozenset({"cite:p", "cite:t", "ref", "doc", "numref", "sub", "s
 MATH = frozenset({"math", "eq"})  # formulas are not set (project decision): a message of their own
 IMAGE_SUFFIXES = frozenset({".svg", ".png", ".jpg", ".jpeg"})
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
-MAX_IMAGE_MB = 20
+MAX_IMAGE_MB = 50  # the original's file size; every output gets a copy sized for it (`pipeline.images`)
+MAX_IMAGE_PIXELS = 89_478_485  # Pillow's decompression-bomb limit (PIL.Image.MAX_IMAGE_PIXELS)
 PRINT_WIDTH_MM = 180.0  # text width of an A4 koopBLATT page: the widest an image is ever printed
 MIN_PRINT_DPI = 300
 CITE_RE = re.compile(r"^(?:\{(?P<pre>[^{}]*)\})?(?P<key>[^{}\s]+?)(?:\{(?P<post>[^{}]*)\})?$")
@@ -150,7 +153,7 @@ class BodyChecker:
                 return None
             size_mb = resolved.stat().st_size / 1_000_000
             if size_mb > MAX_IMAGE_MB:
-                self.error(line, "image_size", target, f"{size_mb:.0f}", MAX_IMAGE_MB)
+                self.error(line, "image_size", target, M.decimal(size_mb), MAX_IMAGE_MB)
                 return None
             self.facts.images.append(resolved.relative_to(self.docs).as_posix())
             self.raster(resolved, target, line)
@@ -162,12 +165,23 @@ class BodyChecker:
             return
         from PIL import Image, UnidentifiedImageError
 
+        pixels = 0
         try:
-            with Image.open(file) as im:
-                im.verify()
-                width = im.width
+            with warnings.catch_warnings():
+                # refused below with its size, as a located German message (Pillow's own is English)
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                with Image.open(file) as im:
+                    width, pixels = im.width, im.width * im.height
+                    if pixels <= MAX_IMAGE_PIXELS:
+                        im.verify()
+        except Image.DecompressionBombError as exc:  # over twice the limit: Pillow refuses to open it at all
+            m = re.search(r"\((\d+) pixels\)", str(exc))
+            pixels = int(m.group(1)) if m else 2 * MAX_IMAGE_PIXELS + 1
         except (OSError, UnidentifiedImageError, ValueError, SyntaxError) as exc:
             self.error(line, "image_unreadable", target, type(exc).__name__)
+            return
+        if pixels > MAX_IMAGE_PIXELS:
+            self.error(line, "image_pixels", target, M.decimal(pixels / 1e6), M.decimal(MAX_IMAGE_PIXELS / 1e6))
             return
         dpi = width / (PRINT_WIDTH_MM / 25.4)
         if dpi < MIN_PRINT_DPI:

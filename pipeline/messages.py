@@ -120,6 +120,7 @@ TEXT: dict[str, str] = {
     "epubcheck": "Das E-Book „{}“ ist nicht gültig: {}",
     "image_dpi": "Das Bild „{}“ hat im Druck nur {} dpi (mindestens 300 dpi empfohlen).",
     "image_unreadable": "Die Bilddatei „{}“ lässt sich nicht lesen ({}).",
+    "image_pixels": "Das Bild „{}“ ist mit {} Megapixeln zu groß (höchstens {} Megapixel).",
     # usage
     "usage": "{}",
 }
@@ -232,6 +233,8 @@ HINTS: dict[str, str] = {
     "epubcheck": "Bitte an die Redaktion weitergeben: das E-Book wurde nicht veröffentlicht.",
     "image_dpi": "Für den Druck braucht das Bild in voller Spaltenbreite etwa 2100 Pixel Breite.",
     "image_unreadable": "Speichern Sie das Bild neu als PNG oder JPEG.",
+    "image_pixels": ("Verkleinern Sie das Bild; für den Druck in voller Textbreite reichen etwa 3200 Pixel Breite, "
+                     "für Bildschirme 1600."),
     "code_language": ("Schreiben Sie nach den drei Backticks eine bekannte Sprache (z. B. „python“, „json“) oder "
                       "„text“ – oder nichts."),
     "code_syntax": "Prüfen Sie den Code oder schreiben Sie „text“ statt der Sprache nach den drei Backticks.",
@@ -625,9 +628,10 @@ def issue_title(number: int, year: int) -> str:
     return f"{ISSUE_NAME.format(number)} ({year})"
 
 
-def seconds(value: float) -> str:
-    """German decimal comma: 14,5."""
+def decimal(value: float) -> str:
+    """One decimal with the German comma: 14,5."""
     return f"{value:.1f}".replace(".", ",")
+
 
 SUMMARY_ERRORS = "{} in {} von {} gefunden."
 SUMMARY_ERRORS_OTHER = ("{} gefunden: {} in {} von {}, {} in Ausgaben, Literatur oder Seiten des Handbuchs.")

@@ -17,7 +17,7 @@ from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
 
 from ..diagnostics import diag
-from ..sphinx_ext import capture, marks, state
+from ..sphinx_ext import capture, images, marks, state
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +58,14 @@ class KoopEpubBuilder(Epub3Builder):
             if DROP_CLASSES & set(node.get("classes", [])) and node.parent is not None:
                 node.parent.remove(node)
         super().write_doc(docname, doctree)
+
+    def post_process_images(self, doctree: nodes.Node) -> None:
+        super().post_process_images(doctree)
+        images.size_images(self, doctree, lazy=False)  # no `loading` in EPUB 3's XHTML
+
+    def copy_image_files(self) -> None:
+        """Screen-sized copies (`sphinx_ext.images`) instead of Sphinx's originals."""
+        images.copy_images(self)
 
     def handle_page(self, pagename: str, addctx: dict[str, Any], templatename: str = "page.html",
                     *, outfilename: Path | None = None, event_arg: Any = None) -> None:

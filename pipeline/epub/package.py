@@ -18,10 +18,10 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sphinx.util import logging
 
-from .. import catalogue
+from .. import catalogue, images
 from .. import messages as M
 from ..manifest import Issue
-from ..outputs import build_time
+from ..outputs import build_time, work_dir
 from ..schema import DEFAULT_LICENSE
 from ..validate import HANDBOOK, Project, issue_key
 
@@ -100,9 +100,10 @@ def books(project: Project, titles: dict[str, str]) -> list[Book]:
 class BookWriter:
     """Collects the files of one book and writes the EPUB zip."""
 
-    def __init__(self, book: Book, outdir: Path, handbook_url: str) -> None:
+    def __init__(self, book: Book, outdir: Path, handbook_url: str, image_cache: Path) -> None:
         self.book = book
         self.outdir = outdir
+        self.image_cache = image_cache  # screen-sized derivatives (`pipeline.images`)
         self.handbook_url = handbook_url.rstrip("/")
         self.files: dict[str, bytes] = {}  # path in the book → content
         self.members = set(book.docnames())
@@ -174,7 +175,7 @@ class BookWriter:
         cover_href = None
         if book.cover_image is not None:
             cover_href = f"umschlag{book.cover_image.suffix.lower()}"
-            self.files[cover_href] = book.cover_image.read_bytes()
+            self.files[cover_href] = images.derive(book.cover_image, self.image_cache, images.SCREEN).path.read_bytes()
         self.page("umschlag.xhtml", kind="cover", title=book.title, subtitle=book.subtitle,
                   cover_image=cover_href, cover_alt=book.cover_alt, body_type="cover")
         if book.issue is not None:
@@ -275,11 +276,12 @@ def build_books(builder: Any, project: Project, blocked: Callable[[str], bool]) 
               for d in builder.env.found_docs}
     titles = {d: t.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">") for d, t in titles.items()}
     outdir = Path(builder.outdir)
+    image_cache = work_dir(project.root, "bilder")
     ready = []
     for book in books(project, titles):
         if blocked(issue_key(book.issue.number) if book.issue is not None else HANDBOOK):
             continue
-        writer = BookWriter(book, outdir, str(builder.config.koop_handbook_url))
+        writer = BookWriter(book, outdir, str(builder.config.koop_handbook_url), image_cache)
         target = outdir / "books" / f"{book.name}.epub"
         writer.write(target)
         if writer.unchanged(target):

@@ -6,10 +6,13 @@ from collections.abc import Callable, Set
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.builders.epub3 import Epub3Builder
+from sphinx.builders.html import StandaloneHTMLBuilder
 
 from .. import messages as M
-from ..sphinx_ext import state
+from ..sphinx_ext import images, state
 
 
 def _label_toggles(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
@@ -50,10 +53,28 @@ def _skip_drafts(app: Sphinx) -> None:
         (Path(builder.outdir) / f"{docname}.html").unlink(missing_ok=True)
 
 
+def _screen_images(app: Sphinx) -> None:
+    """The handbook's pages show screen-sized copies of the images (`sphinx_ext.images`), loaded lazily.
+
+    Sphinx's HTML builder class stays the theme's; only its two image steps are wrapped."""
+    builder = app.builder
+    if not isinstance(builder, StandaloneHTMLBuilder) or isinstance(builder, Epub3Builder):
+        return  # the e-book builder does the same in its own class
+    post_process_images = builder.post_process_images
+
+    def sized(doctree: nodes.Node) -> None:
+        post_process_images(doctree)
+        images.size_images(builder, doctree, lazy=True)
+
+    builder.post_process_images = sized  # type: ignore[method-assign]
+    builder.copy_image_files = lambda: images.copy_images(builder)  # type: ignore[method-assign]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     from . import preview
 
     preview.setup(app)
     app.connect("builder-inited", _skip_drafts)
+    app.connect("builder-inited", _screen_images)
     app.connect("html-page-context", _label_toggles, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 
 from ..validate import CONTRIB_DIR, Project, validate_project
 
@@ -17,7 +18,8 @@ def preload(project: Project) -> None:
     _PRELOADED[project.root.resolve()] = project
 
 
-def root_of(app: Sphinx) -> Path:
+def root_of(app: Sphinx | Builder) -> Path:
+    """The project folder (a builder knows it as well as the application)."""
     return Path(app.config.koop_root or app.confdir).resolve()
 
 

@@ -12,6 +12,7 @@ import posixpath
 import re
 import shutil
 from collections.abc import Set
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -20,23 +21,58 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.util import logging
 
-from .. import catalogue, glyphs
+from .. import catalogue, glyphs, images
 from .. import messages as M
 from ..diagnostics import Diagnostic, diag
 from ..manifest import Issue
-from ..outputs import build_time, write_if_changed
+from ..outputs import build_time, work_dir, write_if_changed
 from ..sphinx_ext import capture, state
 from ..validate import issue_key
 from . import compile as tc
 from .document import Part, Source, assemble
 from .escape import label
-from .translator import Context, TypstTranslator, image_aspect
+from .translator import Context, TypstTranslator, author_width, image_aspect, spans_columns
 
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
 BLEED_MM = 3.0
 SCREEN_STANDARDS = ["a-2a", "ua-1"]
 PRINT_STANDARDS = ["ua-1"]
+
+
+@dataclass(frozen=True)
+class Page:
+    """A format's measures as the template sets them (koopblatt.typ, `_masse`), in mm."""
+
+    width: float
+    height: float
+    text: float  # text width between the margins
+    columns: int
+    gutter: float
+
+    @property
+    def column(self) -> float:
+        return (self.text - self.gutter * (self.columns - 1)) / self.columns
+
+    def cover(self, aspect: float) -> float:
+        """Width of a cover picture: it fills page width plus bleed and the page below the masthead (a third)."""
+        return max(self.width + 2 * BLEED_MM, (self.height * 2 / 3 + BLEED_MM) * aspect)
+
+
+PAGES = {"a4": Page(210, 297, 210 - 20 - 17, 2, 6), "a5": Page(148, 210, 148 - 18 - 15, 1, 4.5)}
+UNITS_MM = {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": 25.4 / 72}
+
+
+def placed_mm(node: nodes.image, aspect: float, page: Page, *, full_width: bool) -> float:
+    """How wide an image is printed at most: a column, or the text width for figures that span both columns
+    (and on pages without columns); an author's `:width:` makes it narrower."""
+    room = page.text if full_width or spans_columns(node, aspect) else page.column
+    given = author_width(node)
+    m = re.fullmatch(r"([\d.]+)(%|mm|cm|in|pt)", given or "")
+    if m is None:
+        return room
+    value = float(m.group(1))
+    return min(room, room * value / 100 if m.group(2) == "%" else value * UNITS_MM[m.group(2)])
 
 
 def timestamp(issue: Issue) -> int:
@@ -72,6 +108,7 @@ class KoopblattBuilder(Builder):
         self.written: list[Path] = []
         self.blocked: dict[int, list[Diagnostic]] = {}  # issues not set, with the errors that keep them
         self.refusal = ""  # why a proof cannot be made (German)
+        self.page = PAGES["a4"]  # of the issue being set
 
     def get_outdated_docs(self) -> str:
         return M.PDF_TARGETS
@@ -102,6 +139,7 @@ class KoopblattBuilder(Builder):
         project = state.project(self.app)
         docnames = docnames or issue.contributions
         self.active = {d: project.all_contributions[d].slug for d in docnames}
+        self.page = PAGES.get(issue.format.lower(), PAGES["a4"])
         parts = {d: self.translate(d) for d in docnames}
         editorial_doc = catalogue.issue_docname(issue.number)
         editorial = None if proof else self.translate(editorial_doc)
@@ -116,7 +154,7 @@ class KoopblattBuilder(Builder):
         cover = None
         if issue.cover.image is not None and not proof:
             cover = f"umschlag{issue.cover.image.suffix}"
-            self._copy(issue.cover.image, Path(self.outdir) / cover)
+            self._copy(issue.cover.image, Path(self.outdir) / cover, self.page.cover(image_aspect(issue.cover.image)))
         shutil.copyfile(TEMPLATES / "koopblatt.typ", Path(self.outdir) / "koopblatt.typ")
         name = f"korrektur-{docnames[0].rsplit('/', 1)[-1]}" if proof else issue.id
         variants = [("", False, SCREEN_STANDARDS)] if proof else [
@@ -179,11 +217,20 @@ class KoopblattBuilder(Builder):
                     return diag(report.path, line, "typst", f"„{name}“: {text}")
         return diag(where, 1, "typst", text)
 
-    def _copy(self, src: Path, dest: Path) -> None:
-        data = src.read_bytes()
+    def _copy(self, src: Path, dest: Path, width_mm: float) -> None:
+        """An image for the PDF: SVG with the magazine's fonts, PNG/JPEG downsampled to PRINT_PPI at `width_mm`."""
         if src.suffix.lower() == ".svg":
-            data = svg_fonts(data)
+            data = svg_fonts(src.read_bytes())
+        else:
+            cache = work_dir(state.root_of(self), "bilder")
+            data = images.derive(src, cache, images.for_print(width_mm)).path.read_bytes()
         write_if_changed(dest, data)
+
+    def _pages_of(self, docname: str) -> list[Page]:
+        """The formats a document is printed in: the issue being set and every other issue with it, so the
+        image in the shared work folder is the same whichever issue is set (else every PDF would recompile)."""
+        issues = state.project(self.app).issues_of(docname)
+        return [self.page, *(PAGES.get(i.format.lower(), PAGES["a4"]) for i in issues)]
 
     def _digest(self, text: str, issue: Issue, standards: list[str]) -> str:
         h = hashlib.sha1(text.encode())
@@ -197,14 +244,17 @@ class KoopblattBuilder(Builder):
     def translate(self, docname: str) -> Part:
         doctree = self.env.get_and_resolve_doctree(docname, self)
         images: dict[str, str] = {}
+        full_width = not state.is_contribution(docname)  # editorial pages have no columns
         for node in doctree.findall(nodes.image):
             uri = posixpath.normpath(node["uri"])
             src = Path(self.srcdir) / uri
             if src.is_file():
-                self._copy(src, Path(self.outdir) / "bilder" / uri)
-                images[uri] = f"bilder/{uri}"
+                aspect = image_aspect(src)
+                width = max(placed_mm(node, aspect, page, full_width=full_width) for page in self._pages_of(docname))
+                self._copy(src, Path(self.outdir) / "bilder" / uri, width)
+                shown[uri] = f"bilder/{uri}"
         ctx = Context(
-            docname=docname, prefix=docname.rsplit("/", 1)[-1], images=images,
+            docname=docname, prefix=docname.rsplit("/", 1)[-1], images=shown,
             labels_of=self._label_of, page_ref=self._page_ref, external_url=self._external_url,
             aspect=lambda uri: image_aspect(Path(self.srcdir) / uri),
         )

@@ -405,9 +405,7 @@ class TypstTranslator(nodes.NodeVisitor):
     # -- figures and images ----------------------------------------------------------------
     def _image(self, node: nodes.image, width: str = "100%") -> str:
         uri: str = node["uri"]
-        given = str(node.get("width", "")).replace(" ", "")
-        if re.fullmatch(r"\d+(?:\.\d+)?(?:%|cm|mm|in|pt|em)", given):
-            width = given  # the author's `:width:` in a unit Typst shares with docutils
+        width = author_width(node) or width
         path = self.ctx.images.get(posixpath.normpath(uri), uri)
         alt = node.get("alt", "")
         return f"image({escape.string(path)}, alt: {escape.string(alt)}, width: {width})"
@@ -422,7 +420,7 @@ class TypstTranslator(nodes.NodeVisitor):
         legend = next(iter(node.findall(nodes.legend)), None)  # paragraphs after the caption
         if legend is not None:
             text = f"{text}\n\n{self.children(legend)}".strip()
-        wide = self.ctx.aspect(posixpath.normpath(image["uri"])) > WIDE_ASPECT
+        wide = spans_columns(image, self.ctx.aspect(posixpath.normpath(image["uri"])))
         placement = ", placement: top, scope: \"parent\"" if wide else ""
         cap = f", caption: [{text}]" if text else ""
         self.add(f"\n#figure({self._image(image)}{cap}{self.numbering(node)}{placement}){self.label(node)}\n\n")
@@ -517,6 +515,20 @@ class TypstTranslator(nodes.NodeVisitor):
         pass
 
 
+def author_width(node: nodes.image) -> str | None:
+    """The author's `:width:` if it is in a unit Typst shares with docutils (else the image fills its column)."""
+    given = str(node.get("width", "")).replace(" ", "")
+    return given if re.fullmatch(r"\d+(?:\.\d+)?(?:%|cm|mm|in|pt|em)", given) else None
+
+
+def spans_columns(image: nodes.image, aspect: float) -> bool:
+    """A figure wider than WIDE_ASPECT spans both columns, so its text stays legible."""
+    parent = image.parent
+    while parent is not None and not isinstance(parent, nodes.figure):
+        parent = parent.parent
+    return parent is not None and aspect > WIDE_ASPECT
+
+
 def image_aspect(path: Path) -> float:
     """Width/height of an SVG (viewBox or width/height) or a raster image; 1.0 if unknown."""
     try:
@@ -531,6 +543,9 @@ def image_aspect(path: Path) -> float:
         from PIL import Image
 
         with Image.open(path) as im:
-            return im.width / im.height if im.height else 1.0
+            width, height = im.size
+            if im.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # EXIF orientation: shown turned by 90°
+                width, height = height, width
+            return width / height if height else 1.0
     except (OSError, ValueError, ImportError):
         return 1.0
