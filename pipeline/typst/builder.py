@@ -243,7 +243,7 @@ class KoopblattBuilder(Builder):
 
     def translate(self, docname: str) -> Part:
         doctree = self.env.get_and_resolve_doctree(docname, self)
-        images: dict[str, str] = {}
+        shown: dict[str, str] = {}
         full_width = not state.is_contribution(docname)  # editorial pages have no columns
         for node in doctree.findall(nodes.image):
             uri = posixpath.normpath(node["uri"])
