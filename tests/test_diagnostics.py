@@ -57,6 +57,18 @@ def big_file(path: str, size: int) -> Callable[[Path], None]:
     return mutate
 
 
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that claims to be `width` × `height` (no pixel data): what a decompression bomb shows first."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + \
+        chunk(b"IEND", b"")
+
+
 MINIMAL = "---\ntitle: T\nauthors: [A]\ndate: 2014-01-01\nart: beitrag\nthemenfeld: regionale-kooperation\n" \
           "projektfamilien: [wasser-region]\n---\n\nText.\n"
 
@@ -155,10 +167,20 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
                         replace(W, "{figure} bilder/westen-grafik.svg", "{figure} bilder/notiz.txt")),
      f"{W}:29: Fehler [koop.image_type]: Das Bildformat von „bilder/notiz.txt“ wird nicht unterstützt."
      " Hinweis: Speichern Sie das Bild als SVG, PNG oder JPG."),
-    ("image_size", both(big_file("docs/beitraege/leipzig/bilder/riesig.png", 21_000_000),
+    ("image_size", both(big_file("docs/beitraege/leipzig/bilder/riesig.png", 52_310_000),
                         replace(W, "{figure} bilder/westen-grafik.svg", "{figure} bilder/riesig.png")),
-     f"{W}:29: Fehler [koop.image_size]: Die Bilddatei „bilder/riesig.png“ ist mit 21 MB zu groß (höchstens 20 MB). "
-     "Hinweis: Verkleinern Sie das Bild (für den Druck reichen 300 dpi in der gedruckten Größe)."),
+     f"{W}:29: Fehler [koop.image_size]: Die Bilddatei „bilder/riesig.png“ ist mit 52,3 MB zu groß (höchstens 50 MB)."
+     " Hinweis: Verkleinern Sie das Bild (für den Druck reichen 300 dpi in der gedruckten Größe)."),
+    ("image_pixels", both(write("docs/beitraege/leipzig/bilder/bombe.png", png_header(30_000, 20_000)),
+                          replace(W, "{figure} bilder/westen-grafik.svg", "{figure} bilder/bombe.png")),
+     f"{W}:29: Fehler [koop.image_pixels]: Das Bild „bilder/bombe.png“ ist mit 600,0 Megapixeln zu groß (höchstens "
+     "89,5 Megapixel). Hinweis: Verkleinern Sie das Bild; für den Druck in voller Textbreite reichen etwa 3200 Pixel "
+     "Breite, für Bildschirme 1600."),
+    ("image_pixels_warned", both(write("docs/beitraege/leipzig/bilder/bombe.png", png_header(10_000, 9_000)),
+                                 replace(W, "{figure} bilder/westen-grafik.svg", "{figure} bilder/bombe.png")),
+     f"{W}:29: Fehler [koop.image_pixels]: Das Bild „bilder/bombe.png“ ist mit 90,0 Megapixeln zu groß (höchstens "
+     "89,5 Megapixel). Hinweis: Verkleinern Sie das Bild; für den Druck in voller Textbreite reichen etwa 3200 Pixel "
+     "Breite, für Bildschirme 1600."),
     ("bib_missing", remove("docs/literatur.bib"),
      "docs/literatur.bib:1: Fehler [koop.bib_missing]: Die Literaturdatei „docs/literatur.bib“ fehlt."
      " Hinweis: Legen Sie die Datei an; sie darf leer sein, solange niemand zitiert."),
