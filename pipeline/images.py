@@ -108,8 +108,9 @@ def _make(src: Path, variant: Variant, *, png: bool) -> tuple[bytes, tuple[int, 
 
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)  # `check` refuses these; do not decode
-        im = Image.open(src)
-    with im:
+        opened = Image.open(src)
+    with opened:
+        im: Image.Image = opened
         orientation = im.getexif().get(ORIENTATION, 1)
         swapped = orientation in _SWAPPED
         shown = (im.height, im.width) if swapped else im.size

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from conftest import EPOCH, copy_project
-from PIL import Image
 from pdfutil import placed_images
+from PIL import Image
 
 from pipeline.cli import main
 
