@@ -14,7 +14,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 
 from .. import images
 from ..outputs import work_dir, write_if_changed
-from . import state
+from . import marks, state
 
 SIZE_OPTIONS = ("width", "height", "scale")
 
@@ -30,12 +30,12 @@ def screen_image(builder: StandaloneHTMLBuilder, uri: str) -> images.Derived:
 
 def size_images(builder: StandaloneHTMLBuilder, doctree: nodes.Node, *, lazy: bool) -> None:
     """After Sphinx chose the images: every <img> gets its pixel size (no layout shift) and, on the web,
-    lazy loading. An author's own `:width:`/`:height:`/`:scale:` is left as it is."""
+    lazy loading (except an issue's cover). An author's own `:width:`/`:height:`/`:scale:` is left as it is."""
     for node in doctree.findall(nodes.image):
         uri = node["uri"]
         if uri not in builder.images:
             continue  # remote or missing: Sphinx (and `check`) deal with it
-        if lazy:
+        if lazy and marks.COVER not in node.get("classes", []):  # the cover is the first thing an issue page shows
             node["loading"] = "lazy"
         size = screen_image(builder, uri).size
         if size is not None and not any(key in node for key in SIZE_OPTIONS):
