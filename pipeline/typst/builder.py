@@ -236,9 +236,15 @@ class KoopblattBuilder(Builder):
         h = hashlib.sha1(text.encode())
         h.update((TEMPLATES / "koopblatt.typ").read_bytes())
         h.update(repr((standards, timestamp(issue), issue.crop_marks, glyphs.font_paths())).encode())
-        for image in sorted((Path(self.outdir) / "bilder").rglob("*")):
-            if image.is_file():
-                h.update(image.name.encode() + image.read_bytes())
+        if issue.cover.image is not None and issue.cover.image.is_file():
+            h.update(issue.cover.image.read_bytes())
+        # only the images this issue sets (the folder is shared by all issues): a new photo in No. 4
+        # must not re-set No. 3
+        folder = Path(self.outdir)
+        for image in sorted((folder / "bilder").rglob("*")):
+            name = image.relative_to(folder).as_posix()
+            if image.is_file() and (f'"{name}"' in text or f'"{image.name}"' in text):
+                h.update(name.encode() + image.read_bytes())
         return h.hexdigest()
 
     def translate(self, docname: str) -> Part:
