@@ -32,9 +32,7 @@ def current(app: Sphinx) -> list[Diagnostic]:
 
 
 def _path_of(app: Sphinx, docname: str) -> str:
-    source = Path(app.env.doc2path(docname)).resolve()
-    root = state.root_of(app)
-    return source.relative_to(root).as_posix() if source.is_relative_to(root) else str(source)
+    return state.shown(app, app.env.doc2path(docname))
 
 
 def _box(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -97,12 +97,7 @@ def findings(app: Sphinx) -> Findings:
 
 # -- records → diagnostics ---------------------------------------------------------------------------
 def _shown(app: Sphinx, source: str) -> str:
-    path = Path(source.split(":docstring of ")[0])
-    if not path.is_absolute():
-        path = Path(app.srcdir) / path
-    root = state.root_of(app)
-    resolved = path.resolve()
-    return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else str(path)
+    return state.shown(app, source.split(":docstring of ")[0])
 
 
 def _docname_of(app: Sphinx, path: str) -> str | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
-from ..validate import CONTRIB_DIR, Project, validate_project
+from ..validate import CONTRIB_DIR, Project, rel, validate_project
 
 _ATTR = "_koop_project"
 _PRELOADED: dict[Path, Project] = {}
@@ -32,6 +32,11 @@ def project(app: Sphinx) -> Project:
         setattr(app, _ATTR, value)
     assert isinstance(value, Project)
     return value
+
+
+def shown(app: Sphinx, path: str | Path) -> str:
+    """A path as every message shows it: relative to the project (docs/…, koopblatt/…)."""
+    return rel(Path(app.srcdir) / path, root_of(app))
 
 
 def is_contribution(docname: str) -> bool:

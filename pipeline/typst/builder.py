@@ -274,9 +274,7 @@ class KoopblattBuilder(Builder):
         return Part(self._shown(Path(self.env.doc2path(docname))), translator.astext())
 
     def _shown(self, path: Path) -> str:
-        """A path as messages show it: relative to the project."""
-        resolved, root = path.resolve(), state.root_of(self.app)
-        return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else str(path)
+        return state.shown(self.app, path)
 
     @staticmethod
     def _as_document(doctree: nodes.document, section: nodes.section) -> nodes.document:
