@@ -7,6 +7,7 @@ lists what a file defines and uses (labels, links, citations) for the cross-file
 
 from __future__ import annotations
 
+import posixpath
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -51,6 +52,11 @@ class BodyFacts:
     cites: list[tuple[str, int]] = field(default_factory=list)  # citation keys
     images: list[str] = field(default_factory=list)  # image paths relative to docs/
     consulted: dict[str, tuple[int, int] | None] = field(default_factory=dict)  # files looked at → stat
+    fragments: list[tuple[str, BodyFacts]] = field(default_factory=list)  # included Markdown: (shown path, facts)
+
+    def located(self, path: str) -> list[tuple[str, BodyFacts]]:
+        """(path, facts) of the body and of every fragment it includes, for checks that report a line."""
+        return [(path, self), *self.fragments]
 
 
 def stat_signature(path: Path) -> tuple[int, int] | None:
@@ -120,6 +126,26 @@ class BodyChecker:
         self.problems: list[Diagnostic] = []
         self.footnote_refs: dict[str, int] = {}  # label → first line
         self.footnote_defs: dict[str, int] = {}
+        self.included: set[Path] = set()  # Markdown fragments already checked (an include loop ends here)
+
+    def fragment(self, file: Path, target: str) -> None:
+        """Included Markdown becomes part of the contribution: the same rules, reported at the fragment's lines."""
+        if file in self.included:
+            return
+        self.included.add(file)
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            self.error(1, "encoding", "?", 0)
+            return
+        shown = posixpath.normpath(posixpath.join(posixpath.dirname(self.path), target.split("#", 1)[0]))
+        part = BodyChecker(shown, self.file, self.docs, 1)  # paths in it resolve as in the including file (MyST)
+        part.footnote_refs, part.footnote_defs, part.included = self.footnote_refs, self.footnote_defs, self.included
+        part.check(text, 1)
+        self.problems += part.problems
+        self.facts.images += part.facts.images
+        self.facts.consulted.update(part.facts.consulted)
+        self.facts.fragments += [(shown, part.facts), *part.facts.fragments]
 
     def error(self, line: int, code: str, *args: object) -> None:
         self.problems.append(diag(self.path, line, code, *args))
@@ -325,7 +351,9 @@ class BodyChecker:
         if "name" in options:
             self.label(options["name"], line)
         if name == "include":
-            self.local_file(argument, line, image=False)
+            included = self.local_file(argument, line, image=False)
+            if included is not None and included.suffix.lower() == ".md" and not {"literal", "code"} & set(options):
+                self.fragment(included, argument)
             return
         if name in FIGURES:
             alt = options.get("alt", "").strip()

@@ -21,9 +21,8 @@ from .errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, UserError
 from .model import DEFAULT_LICENSE, DRAFT, SLUG_RE
 from .schema import Authors, ContributionFields, flow_yaml, keys, specs
 from .taxonomy import Taxonomy, load
-from .validate import BIB_FILE, CONTRIB_DIR, rel
+from .validate import BIB_FILE, CONTRIB_DIR, IMAGE_DIR, rel
 
-IMAGE_DIR = "bilder"
 MAX_SLUG = 80
 _SLUG_INPUT = re.compile(r"^[\w\s-]+$")
 

@@ -23,6 +23,7 @@ from .model import DRAFT, RELEASED, SLUG_RE, Contribution, declared_status, from
 from .taxonomy import Taxonomy, load
 
 CONTRIB_DIR = "beitraege"
+IMAGE_DIR = "bilder"  # images and include fragments next to the contributions
 BIB_FILE = "literatur.bib"
 MAX_FILE_MB = 2
 MAX_LINE = 100_000
@@ -245,27 +246,28 @@ def _cross_checks(project: Project, page_labels: dict[str, str]) -> list[Diagnos
             problems.append(diag(report.path, 1, "slug_duplicate", slug, slugs[slug]))
         else:
             slugs[slug] = report.path
-        for label, line in report.facts.labels.items():
-            if label in labels:
-                problems.append(diag(report.path, line, "label_duplicate", label, labels[label]))
-            else:
-                labels[label] = f"{report.path}:{line}"
+        for path, facts in report.facts.located(report.path):
+            for label, line in facts.labels.items():
+                if label in labels:
+                    problems.append(diag(path, line, "label_duplicate", label, labels[label]))
+                else:
+                    labels[label] = f"{path}:{line}"
     pages: list[Path] | None = None
-    for report in project.reports.values():
-        for target, written, line in report.facts.doc_links:
+    for report, (path, facts) in ((r, pf) for r in project.reports.values() for pf in r.facts.located(r.path)):
+        for target, written, line in facts.doc_links:
             if not (project.docs / target).is_file():
                 pages = pages if pages is not None else _pages(project)
                 folder = (project.docs / report.docname).parent
                 here = [Path(os.path.relpath(page, folder)).as_posix() for page in pages]
-                problems.append(diag(report.path, line, "xref", written, hint=suggest_path(written, here)))
+                problems.append(diag(path, line, "xref", written, hint=suggest_path(written, here)))
             elif not report.is_draft and target.removesuffix(".md") in project.drafts:
-                problems.append(diag(report.path, line, "xref_draft", written))
-        for label, line in report.facts.refs:
+                problems.append(diag(path, line, "xref_draft", written))
+        for label, line in facts.refs:
             if label not in labels:
-                problems.append(diag(report.path, line, "xref", label, hint=suggest(label, list(labels))))
-        for key, line in report.facts.cites:
+                problems.append(diag(path, line, "xref", label, hint=suggest(label, list(labels))))
+        for key, line in facts.cites:
             if key not in project.bibliography.refs:
-                problems.append(diag(report.path, line, "cite_unknown", key,
+                problems.append(diag(path, line, "cite_unknown", key,
                                      hint=suggest(key, list(project.bibliography.refs))))
     return problems
 
@@ -302,7 +304,9 @@ def validate_project(root: Path, docs: Path | None = None, cache: bool = False) 
     project = Project(root, docs, tax, bibliography)
     project.problems += bibliography.problems
     contrib_root = docs / CONTRIB_DIR
-    files = sorted(contrib_root.rglob("*.md")) if contrib_root.is_dir() else []
+    # Markdown in a bilder/ folder is an include fragment (Sphinx skips it too): checked where it is included
+    files = sorted(f for f in contrib_root.rglob("*.md") if IMAGE_DIR not in f.relative_to(contrib_root).parts[:-1]) \
+        if contrib_root.is_dir() else []
     for file in files:
         report = reports.get(file)
         if report is None:

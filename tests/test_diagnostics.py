@@ -94,6 +94,10 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
     ("art", replace(W, "art: praxisfall", "art: Praxisfälle"),
      f"{W}:9: Fehler [koop.art]: Unbekannte Art „Praxisfälle“. Erlaubt: „praxisfall“, „werkstattbericht“, "
      "„hospitation“, „interview“, „beitrag“. Hinweis: Meinten Sie „praxisfall“?"),
+    ("html_in_fragment", both(write("docs/beitraege/leipzig/bilder/teil.md", "Ein Teil.\n\n<script>x</script>\n"),
+                              replace(W, "## Vorgehen", "```{include} bilder/teil.md\n```\n\n## Vorgehen")),
+     "docs/beitraege/leipzig/bilder/teil.md:3: Fehler [koop.html]: HTML ist in Beiträgen nicht erlaubt: "
+     "„<script>x</script>“. Hinweis: Nutzen Sie Markdown statt HTML."),
     ("status", replace(W, "stadt: leipzig", "stadt: leipzig\nstatus: fertig"),
      f"{W}:14: Fehler [koop.status]: Unbekannter Status „fertig“. Erlaubt: „entwurf“, „freigegeben“."
      " Hinweis: Schreiben Sie „status: entwurf“, solange der Beitrag nicht fertig ist, sonst „status: "
@@ -492,3 +496,14 @@ def test_unclosed_front_matter_still_checks_the_body(project_copy: Callable[[str
     write("docs/beitraege/nuernberg/offen.md", text)(root)
     found = [(p.line, p.code) for p in validate_project(root).problems if p.path.endswith("offen.md")]
     assert found == [(1, "frontmatter_unclosed"), (9, "html"), (9, "html")]
+
+
+def test_an_included_fragment_is_checked_where_it_is_included(project_copy: Callable[[str], Path]) -> None:
+    """Markdown in bilder/ is a fragment (Sphinx does not read it alone): not a contribution in the wrong folder,
+    but part of the contribution that includes it — with that contribution's rules, at the fragment's lines."""
+    root = project_copy("mini")
+    write("docs/beitraege/leipzig/bilder/teil.md", "Ein Teil mit {cite:p}`gibtsnicht`.\n")(root)
+    replace(W, "## Vorgehen", "```{include} bilder/teil.md\n```\n\n## Vorgehen")(root)
+    problems = validate_project(root).problems
+    assert [p.code for p in problems if p.path.endswith("teil.md")] == ["cite_unknown"]
+    assert not [p for p in problems if p.code == "folder"]

@@ -21,7 +21,6 @@ import pypandoc
 from .. import messages as M
 from ..errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, UserError
 from ..scaffold import (
-    IMAGE_DIR,
     new_values,
     print_steps,
     render_frontmatter,
@@ -30,7 +29,7 @@ from ..scaffold import (
     target_file,
 )
 from ..taxonomy import load
-from ..validate import rel, validate_project
+from ..validate import IMAGE_DIR, rel, validate_project
 from .ast import excerpt, hidden_texts, squash, stringify
 from .container import Source, open_source
 from .convert import Converter, read_ast, split_title, write_markdown
