@@ -275,11 +275,15 @@ def test_the_translator_reports_and_replaces_a_character_no_font_has(caplog: pyt
 
 # -- 4./1. located build findings -------------------------------------------------------------------------------------
 
+def before_vorgehen(root: Path, text: str) -> None:
+    """Put `text` into the mini fixture's Westen contribution, before its section „Vorgehen“ (line 19)."""
+    source = root / "docs/beitraege/leipzig/westen.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("## Vorgehen", text + "## Vorgehen"), encoding="utf-8")
+
+
 def test_numref_to_something_without_a_number(project_copy: Callable[[str], Path]) -> None:
     root = project_copy("mini")
-    source = root / "docs/beitraege/leipzig/westen.md"
-    source.write_text(source.read_text(encoding="utf-8").replace(
-        "## Vorgehen", "Siehe {numref}`vorgehen`.\n\n(vorgehen)=\n## Vorgehen"), encoding="utf-8")
+    before_vorgehen(root, "Siehe {numref}`vorgehen`.\n\n(vorgehen)=\n")
     status, err = run(root, "html")
     assert status == 1
     assert ("docs/beitraege/leipzig/westen.md:19: Fehler [koop.numref]: Der Verweis {numref} auf „vorgehen“ zeigt auf "
@@ -290,9 +294,7 @@ def test_numref_to_something_without_a_number(project_copy: Callable[[str], Path
 
 def test_code_that_its_language_cannot_read_is_plain_text(project_copy: Callable[[str], Path]) -> None:
     root = project_copy("mini")
-    source = root / "docs/beitraege/leipzig/westen.md"
-    source.write_text(source.read_text(encoding="utf-8").replace(
-        "## Vorgehen", '```json\n{"a": ?}\n```\n\n## Vorgehen'), encoding="utf-8")
+    before_vorgehen(root, '```json\n{"a": ?}\n```\n\n')
     status, err = run(root, "html")
     assert status == 0, err
     assert ("docs/beitraege/leipzig/westen.md:19: Hinweis [koop.code_syntax]: Der Code-Block ist kein gültiges "
