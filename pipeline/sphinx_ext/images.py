@@ -35,11 +35,14 @@ def size_images(builder: StandaloneHTMLBuilder, doctree: nodes.Node, *, lazy: bo
         uri = node["uri"]
         if uri not in builder.images:
             continue  # remote or missing: Sphinx (and `check`) deal with it
-        if lazy and marks.COVER not in node.get("classes", []):  # the cover is the first thing an issue page shows
-            node["loading"] = "lazy"
         size = screen_image(builder, uri).size
-        if size is not None and not any(key in node for key in SIZE_OPTIONS):
+        sized = any(key in node for key in SIZE_OPTIONS)
+        if size is not None and not sized:
             node["width"], node["height"] = str(size[0]), str(size[1])
+        # lazy only where the page knows the size (an unsized SVG would collapse until it is scrolled to);
+        # never the cover, the first thing an issue page shows
+        if lazy and (size is not None or sized) and marks.COVER not in node.get("classes", []):
+            node["loading"] = "lazy"
 
 
 def copy_images(builder: StandaloneHTMLBuilder) -> None:
