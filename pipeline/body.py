@@ -232,9 +232,11 @@ class BodyChecker:
             self.error(base, "cite_syntax", str(exc)[:60])
             return
         self.transitions(tokens, base)
-        for tok in tokens:
+        for i, tok in enumerate(tokens):
             line = base + (tok.map[0] if tok.map else 0)
             self.block(tok, line)
+            if tok.type == "heading_open" and i + 1 < len(tokens) and not tokens[i + 1].content.strip():
+                self.error(line, "heading_empty")  # an accessible PDF (PDF/UA) has no empty headings
 
     def transitions(self, tokens: list[Token], base: int) -> None:
         """docutils refuses a thematic break („---“) first in a section, after another one, or last."""

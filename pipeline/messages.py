@@ -61,6 +61,7 @@ TEXT: dict[str, str] = {
     "duplicate_value": "„{}“ ist in „{}“ doppelt angegeben.",
     # body
     "body_empty": "Der Beitrag hat keinen Text.",
+    "heading_empty": "Die Überschrift hat keinen Text.",
     "html": "HTML ist in Beiträgen nicht erlaubt: „{}“.",
     "raw": "Die Direktive „{{raw}}“ ist in Beiträgen nicht erlaubt.",
     "directive": "Die Direktive „{{{}}}“ ist in Beiträgen nicht erlaubt.",
@@ -200,6 +201,7 @@ HINTS: dict[str, str] = {
     "path_outside": "Legen Sie die Datei in den Ordner des Beitrags oder nach „bilder/“.",
     "link_scheme": "Verlinken Sie nur Webadressen (https://…) oder andere Beiträge.",
     "date": "Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2014-09-18.",
+    "heading_empty": "Schreiben Sie den Text der Überschrift hinter die „#“-Zeichen oder löschen Sie die Zeile.",
     "body_empty": "Schreiben Sie den Text unter die zweite „---“-Zeile.",
     "transition": "Löschen Sie die Trennlinie oder setzen Sie Text davor und danach.",
     "footnote_missing": "Ergänzen Sie am Ende des Beitrags eine Zeile „[^…]: Text der Fußnote“.",

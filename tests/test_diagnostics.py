@@ -98,6 +98,9 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
                               replace(W, "## Vorgehen", "```{include} bilder/teil.md\n```\n\n## Vorgehen")),
      "docs/beitraege/leipzig/bilder/teil.md:3: Fehler [koop.html]: HTML ist in Beiträgen nicht erlaubt: "
      "„<script>x</script>“. Hinweis: Nutzen Sie Markdown statt HTML."),
+    ("heading_empty", replace(W, "## Vorgehen", "###\n\n## Vorgehen"),
+     f"{W}:19: Fehler [koop.heading_empty]: Die Überschrift hat keinen Text. Hinweis: Schreiben Sie den Text der "
+     "Überschrift hinter die „#“-Zeichen oder löschen Sie die Zeile."),
     ("status", replace(W, "stadt: leipzig", "stadt: leipzig\nstatus: fertig"),
      f"{W}:14: Fehler [koop.status]: Unbekannter Status „fertig“. Erlaubt: „entwurf“, „freigegeben“."
      " Hinweis: Schreiben Sie „status: entwurf“, solange der Beitrag nicht fertig ist, sonst „status: "
