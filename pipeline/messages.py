@@ -139,7 +139,6 @@ ENGINE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"Directive '([\w:.-]+)': \d+ argument\(s\) required, 0 supplied", "directive_argument"),
     (r"Error in \"([\w:.-]+)\" directive", "directive_content"),
 )
-ENGINE_CODES = frozenset({code for _, code in ENGINE_PATTERNS} | {"engine"})
 ENGINE_NAMES = {"": "Sphinx", "myst": "MyST", "docutils": "docutils", "koop": "koopstadt"}
 
 HINTS: dict[str, str] = {

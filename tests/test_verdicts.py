@@ -9,18 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from test_diagnostics import replace
 
 from pipeline.cli import main
 
 W = "docs/beitraege/leipzig/westen.md"
 H = "docs/beitraege/nuernberg/hospitation.md"
-
-
-def edit(root: Path, path: str, old: str, new: str) -> None:
-    file = root / path
-    text = file.read_text(encoding="utf-8")
-    assert old in text, f"fixture changed: {old!r} not in {path}"
-    file.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def run(root: Path, capsys: pytest.CaptureFixture[str], *command: str) -> tuple[int, str]:
@@ -57,9 +51,9 @@ def test_a_failed_build_stays_failed_until_the_source_is_fixed(project_copy: Cal
 def test_a_draft_is_checked_and_never_published(project_copy: Callable[[str], Path],
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     root = project_copy("mini")
-    edit(root, H, "projektfamilien: [staerkung-der-innenstadt]",
-         "projektfamilien: [staerkung-der-innenstadt]\nstatus: entwurf")
-    edit(root, H, "Eine Hospitation", "TODO Einleitung schreiben.\n\nEntwurfswort. Eine Hospitation")
+    replace(H, "projektfamilien: [staerkung-der-innenstadt]",
+            "projektfamilien: [staerkung-der-innenstadt]\nstatus: entwurf")(root)
+    replace(H, "Eine Hospitation", "TODO Einleitung schreiben.\n\nEntwurfswort. Eine Hospitation")(root)
     status, out = run(root, capsys, "check")
     assert status == 0, out
     assert re.search(rf"^{H}:\d+: Fehler \[koop\.todo\]", out, re.MULTILINE), out
@@ -84,8 +78,8 @@ def test_the_preview_shows_drafts_with_a_banner(project_copy: Callable[[str], Pa
     from pipeline.sphinx_ext.runner import run_sphinx
 
     root = project_copy("mini")
-    edit(root, H, "projektfamilien: [staerkung-der-innenstadt]",
-         "projektfamilien: [staerkung-der-innenstadt]\nstatus: entwurf")
+    replace(H, "projektfamilien: [staerkung-der-innenstadt]",
+            "projektfamilien: [staerkung-der-innenstadt]\nstatus: entwurf")(root)
     out = work_dir(root, "vorschau")
     run_sphinx(root, "html", out, {"koop_preview": "1"}, doctrees="doctrees-vorschau")
     page = (out / "beitraege/nuernberg/hospitation.html").read_text(encoding="utf-8")
@@ -96,7 +90,7 @@ def test_an_error_blocks_only_the_outputs_that_contain_it(project_copy: Callable
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     """The Hospitation is in the handbook but not in koopBLATT No. 1: the issue is still made."""
     root = project_copy("mini")
-    edit(root, H, "art: hospitation", "art: hospitationen")
+    replace(H, "art: hospitation", "art: hospitationen")(root)
     status, out = run(root, capsys, "build")
     assert status == 1
     assert f"{H}:6: Fehler [koop.art]" in out
