@@ -99,6 +99,10 @@ def _pdf(root: Path, project: Project, found: list[Diagnostic], args: argparse.N
     status = build_pdf(root, project, proof, found=found, verbose=args.ausfuehrlich)
     if status == 0:
         print(M.PDF_DONE_PROOF if proof else M.PDF_DONE_ALL)
+    if not proof:  # desk hook: flatplans of the issues whose PDF changed, page-budget Hinweise
+        from .desk import after_pdf
+
+        after_pdf(root, project, found)
     return status
 
 
@@ -109,6 +113,13 @@ def _epub(root: Path, project: Project, found: list[Diagnostic], args: argparse.
     if status == 0:
         print(M.EPUB_DONE_ALL)
     return status
+
+
+def _redaktion(root: Path, project: Project, found: list[Diagnostic], args: argparse.Namespace) -> int:
+    from .desk import build_desk
+
+    build_desk(root, project, found)
+    return 0
 
 
 def run_steps(args: argparse.Namespace, steps: list[Step]) -> int:
@@ -153,8 +164,12 @@ def cmd_epub(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Everything, PDFs and EPUBs first so that the handbook offers them for download."""
-    return run_steps(args, [_pdf, _epub, _html])
+    """Everything, PDFs and EPUBs first so that the handbook offers them for download; the editors' desk last."""
+    return run_steps(args, [_pdf, _epub, _html, _redaktion])
+
+
+def cmd_redaktion(args: argparse.Namespace) -> int:
+    return run_steps(args, [_redaktion])
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -219,9 +234,11 @@ def main(argv: list[str] | None = None) -> int:
     srv.add_argument("--host", default="127.0.0.1")
     srv.add_argument("--port", type=int, default=8000)
     srv.set_defaults(func=cmd_serve)
+    desk = sub.add_parser("redaktion", help="Redaktionsstand und Seitenpläne (build/redaktion, nicht veröffentlicht)")
+    desk.set_defaults(func=cmd_redaktion)
     everything = sub.add_parser("build", help="alles erzeugen: prüfen, Handbuch, PDF, EPUB")
     everything.set_defaults(func=cmd_build)
-    for command in (check, html, pdf, epub, everything):
+    for command in (check, html, pdf, epub, everything, desk):
         command.add_argument("-v", "--ausfuehrlich", action="store_true",
                              help="auch die Meldungen von Sphinx, MyST und Typst zeigen")
     args = parser.parse_args(argv)

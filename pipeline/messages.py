@@ -818,6 +818,7 @@ FLATPLAN_NO_PADDING = "Keine Auffüllung nötig"
 FLATPLAN_PLANNED = "{} von {} geplanten Seiten"
 FLATPLAN_ACTUAL = "{} Seiten"
 FLATPLAN_TABLE = "Seiten je Beitrag"
+FLATPLAN_SPREADS = "Doppelseiten"
 FLATPLAN_HEADER = ["Beitrag", "Stadt", "Seiten", "Seiten im Heft", "Geplant", "Abweichung"]
 FLATPLAN_IMAGE_ALT = "Seitenplan koopBLATT No. {} als Bild: {} Seiten in {} Doppelseiten"
 FLATPLAN_SPREAD = "Doppelseite {}"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -98,7 +99,7 @@ def sections_from_markers(markers: list[dict[str, Any]], pages: int, issue: Issu
     for marker in sorted(markers, key=lambda m: int(m["seite"])):
         data, page = marker["daten"], int(marker["seite"])
         kind = str(data.get("typ", ""))
-        if kind == starts[-1].kind == "notizen" or page == starts[-1].first and kind == starts[-1].kind:
+        if kind == starts[-1].kind == "notizen" or (page == starts[-1].first and kind == starts[-1].kind):
             continue
         docname = by_slug.get(str(data.get("id", ""))) if kind == "beitrag" else None
         c = project.all_contributions.get(docname) if docname else None
@@ -163,7 +164,7 @@ def layout(pages: int, thumb: tuple[int, int]) -> tuple[int, int, int]:
     return width, height, rows
 
 
-def compose(plan: Plan, thumbs: list[Image.Image], title: str) -> Image.Image:
+def compose(plan: Plan, thumbs: Sequence[Image.Image], title: str) -> Image.Image:
     """All pages in printed spreads, each with a band in its contribution's city colour and a label below."""
     tw, th = thumbs[0].size
     width, height, _ = layout(plan.pages, (tw, th))
