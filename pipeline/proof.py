@@ -13,8 +13,8 @@ from . import messages as M
 from .diagnostics import Diagnostic
 from .manifest import Issue
 from .model import Contribution
-from .sphinx_ext import marks
 from .outputs import build_dir, publish_file, work_dir
+from .sphinx_ext import marks
 from .sphinx_ext.runner import run_sphinx
 from .typst.pdf import build_pdf
 from .validate import Project, validate_project
@@ -69,7 +69,7 @@ def _footnotes(soup: BeautifulSoup, article: Tag) -> None:
     for note in notes:
         for label in note.select("span.label"):
             label.decompose()
-        item = soup.new_tag("li", attrs={"id": note.get("id", "")})
+        item = soup.new_tag("li", attrs={"id": str(note.get("id", ""))})
         for child in list(note.children):
             item.append(child.extract())
         if item.get_text().strip():  # an empty note would be an empty Word footnote
