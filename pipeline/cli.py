@@ -173,8 +173,10 @@ def cmd_redaktion(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .scaffold import new
+    from .scaffold import new, new_from
 
+    if args.von:
+        return new_from(Path(args.root).resolve(), args.stadt, args.slug, args.von)
     return new(Path(args.root).resolve(), args.stadt, args.slug)
 
 
@@ -219,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
     new = sub.add_parser("new", help="neuen Beitrag anlegen: docs/beitraege/<stadt>/<kurzname>.md")
     new.add_argument("stadt", help="bremen, leipzig oder nuernberg")
     new.add_argument("slug", metavar="kurzname", help="Kurzname, z. B. suedstadt (Umlaute werden umschrieben)")
+    new.add_argument("--von", metavar="VORLAGE", default=None,
+                     help="einen vorhandenen Beitrag als Vorlage kopieren (Entwurf, neue Marken, TODOs)")
     new.set_defaults(func=cmd_new)
     imp = sub.add_parser("import", help="Word- oder ODT-Datei als Beitrag übernehmen")
     imp.add_argument("datei", help="die .docx- oder .odt-Datei")
