@@ -831,6 +831,7 @@ DESK_TITLE = "Redaktionsstand"
 DESK_INTRO = ("Stand aller Beiträge (auch Entwürfe) für die Redaktion; diese Seite wird nicht veröffentlicht. "
               "Erzeugt am {}.")
 DESK_FILTER = "Beiträge filtern"
+DESK_FILTER_FORM = "Filter der Beitragstabelle"
 DESK_FILTER_HINT = "Stadt, Titel, Status, Art, Ausgabe …"
 DESK_SORT_HINT = "Ein Klick auf eine Spaltenüberschrift sortiert die Tabelle."
 DESK_COUNT = "{} von {} Beiträgen"

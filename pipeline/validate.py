@@ -274,6 +274,19 @@ def _owners(project: Project, claims: dict[str, list[tuple[FileReport, str, int]
     return out
 
 
+def _title_of(project: Project, report: FileReport) -> str:
+    """The title, also of a file with errors (a copy in another city's folder still says `stadt: leipzig`)."""
+    if report.contribution is not None:
+        return report.contribution.title
+    try:
+        split, _ = frontmatter.read((project.root / report.path).read_text(encoding="utf-8"), report.path)
+    except (OSError, UnicodeDecodeError):
+        return ""
+    data = split.frontmatter.data if split.frontmatter is not None else None
+    title = data.get("title") if isinstance(data, dict) else None
+    return title.strip() if isinstance(title, str) and not title.strip().upper().startswith("TODO") else ""
+
+
 def _title_line(project: Project, report: FileReport) -> int:
     import re
 
@@ -295,16 +308,15 @@ def _cross_checks(project: Project, page_labels: dict[str, str]) -> list[Diagnos
                     problems.append(diag(path, line, "label_duplicate", label, page_labels[label]))
                 else:
                     labels.setdefault(label, []).append((report, path, line))
-        if report.contribution is not None:
-            titles.setdefault(" ".join(report.contribution.title.casefold().split()), []).append(
-                (report, report.path, 0))
+        title = _title_of(project, report)
+        if title:
+            titles.setdefault(" ".join(title.casefold().split()), []).append((report, report.path, 0))
     for slug, (_, first, _), (_, path, _) in _owners(project, slugs):
         problems.append(diag(path, 1, "slug_duplicate", slug, first))
     for label, (_, first, first_line), (_, path, line) in _owners(project, labels):
         problems.append(diag(path, line, "label_duplicate", label, f"{first}:{first_line}"))
     for _, (_, first, _), (dup, path, _) in _owners(project, titles):
-        assert dup.contribution is not None
-        problems.append(diag(path, _title_line(project, dup), "title_duplicate", dup.contribution.title, first))
+        problems.append(diag(path, _title_line(project, dup), "title_duplicate", _title_of(project, dup), first))
     known = set(page_labels) | set(labels)
     pages: list[Path] | None = None
     for report, (path, facts) in ((r, pf) for r in project.reports.values() for pf in r.facts.located(r.path)):
