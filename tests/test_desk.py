@@ -123,6 +123,7 @@ def test_dashboard_has_a_row_per_contribution_with_its_state(desk: tuple[Path, s
     pages = len(PdfReader(root / "build/pdf/koopblatt-1.pdf").pages)
     stadt, titel, status, art, ausgaben, seiten, todos, fehler, hinweise, dpi, geaendert = _row(soup, W)
     assert (stadt, status, art, ausgaben) == ("Leipzig", "freigegeben", "Praxisfall", "koopBLATT No. 1")
+    assert todos == "0"
     assert titel.startswith("Wächterhäuser im Westen") and W in titel
     assert re.fullmatch(r"No\. 1: (\d+) Seiten? \(\1 von 9 geplanten Seiten\)", seiten), seiten
     assert fehler == "0" and dpi.startswith("1 ") and "bilder/foto.png" in dpi and "dpi" in dpi
