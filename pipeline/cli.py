@@ -142,7 +142,8 @@ def run_steps(args: argparse.Namespace, steps: list[Step]) -> int:
         status = max(status, result)
     if len(steps) > 1:
         notes = sum(not p.is_error for p in report.seen)
-        written = ", ".join(f"build/{d}" for d in ("pdf", "epub", "html") if (root / "build" / d).is_dir())
+        written = ", ".join(f"build/{d}" for d in ("pdf", "epub", "html", "redaktion")
+                            if (root / "build" / d).is_dir())
         text = (M.STEP_FAILED if status else M.STEP_DONE).format(M.decimal(time.monotonic() - started),
                                                                   written or "–")
         if notes:
