@@ -130,6 +130,7 @@ def test_dashboard_has_a_row_per_contribution_with_its_state(desk: tuple[Path, s
     assert "[koop.image_dpi]" in hinweise
     assert re.match(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} \(Dateidatum\)", geaendert)
     draft = _row(soup, H)
+    assert draft[1].startswith("Zwei Wochen in Leipzig") and draft[3] == "Hospitation"  # from its front matter
     assert draft[2] == "Entwurf" and draft[4] == "–" and draft[6] == "1"
     assert draft[7].startswith("2 ") and "[koop.xref]" in draft[7] and "gibt-es-nicht" in draft[7]
     assert "[koop.todo]" in draft[7]

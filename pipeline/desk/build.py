@@ -71,11 +71,16 @@ def _diagnostics(root: Path, project: Project, extra: list[Diagnostic]) -> list[
     return sorted(set(project.problems) | set(found), key=sort_key)
 
 
-def _title_of(project: Project, docname: str, path: str) -> str:
-    c = project.all_contributions.get(docname)
-    if c is not None:
-        return c.title
-    return Path(path).stem
+def _declared(root: Path, path: str) -> dict[str, object]:
+    """The front matter as written, for a file whose errors keep it from being a valid contribution."""
+    from ..frontmatter import read
+
+    try:
+        split, _ = read((root / path).read_text(encoding="utf-8"), path)
+    except (OSError, UnicodeDecodeError):
+        return {}
+    data = split.frontmatter.data if split.frontmatter is not None else None
+    return {str(k): v for k, v in data.items()} if isinstance(data, dict) else {}
 
 
 def rows(root: Path, project: Project, problems: list[Diagnostic], plans: dict[int, flatplan.Plan]) -> list[Row]:
@@ -83,6 +88,9 @@ def rows(root: Path, project: Project, problems: list[Diagnostic], plans: dict[i
     out = []
     for docname, report in sorted(project.reports.items(), key=lambda kv: kv[1].path):
         c = report.contribution or project.all_contributions.get(docname)
+        declared = {} if c is not None else _declared(root, report.path)
+        title = c.title if c is not None else str(declared.get("title") or Path(report.path).stem)
+        art = c.art if c is not None else str(declared.get("art", ""))
         city = docname.split("/")[1] if docname.count("/") == 2 else ""
         mine = [p for p in problems if p.path == report.path]
         text = (root / report.path).read_text(encoding="utf-8", errors="replace")
@@ -90,8 +98,7 @@ def rows(root: Path, project: Project, problems: list[Diagnostic], plans: dict[i
         row = Row(
             path=report.path, city=city, city_label=tax.cities[city].label if city in tax.cities else city,
             colour=tax.cities[city].colour if city in tax.cities else "#5c5c5c",
-            title=_title_of(project, docname, report.path), status=report.status,
-            kind=tax.kinds[c.art].label if c is not None and c.art in tax.kinds else M.DESK_NONE,
+            title=title, status=report.status, kind=tax.kinds[art].label if art in tax.kinds else M.DESK_NONE,
             todos=sum(line.count(TODO_MARK) for line in text.splitlines()),
             errors=[p for p in mine if p.is_error], notes=[p for p in mine if not p.is_error],
             low_dpi=[p for p in mine if p.code == "image_dpi"], changed=times.changed,
