@@ -19,6 +19,7 @@ from . import bib, frontmatter, glyphs, manifest, taxonomy
 from . import messages as M
 from .body import BodyFacts, check_body, stat_signature
 from .diagnostics import Diagnostic, diag, sort_key, suggest, suggest_path
+from .filetimes import History
 from .model import DRAFT, RELEASED, SLUG_RE, Contribution, declared_status, from_frontmatter
 from .taxonomy import Taxonomy, load
 
@@ -236,22 +237,16 @@ def _code_stamp() -> str:
     return h.hexdigest()
 
 
-def original_key(project: Project, report: FileReport) -> tuple[int, float, str]:
+def original_key(history: History, report: FileReport) -> tuple[int, float, str]:
     """Which of two files holding the same label, title or slug is the original (the smaller key) and which
     the copy: a released file before a draft; then the file that came first (the commit that added it in
     git — an untracked file is newest —, else its creation time where the file system knows it); then the
     path. A copy made as a starting point is thus told, never the released original."""
-    from .filetimes import file_times
-
-    times = file_times(project.root, report.path)
+    times = history.times(report.path)
     added = times.added if times.from_git or hasattr(os.stat_result, "st_birthtime") else 0.0
-    if not times.from_git and _in_git(project.root):
+    if not times.from_git and history.in_git:
         added = float("inf")  # not yet added: the newest file there is
     return (report.is_draft, added, report.path)
-
-
-def _in_git(root: Path) -> bool:
-    return any((folder / ".git").exists() for folder in (root, *root.resolve().parents))
 
 
 def _owners(project: Project, claims: dict[str, list[tuple[FileReport, str, int]]]) -> list[
@@ -259,11 +254,12 @@ def _owners(project: Project, claims: dict[str, list[tuple[FileReport, str, int]
     """(name, original claim, copy claim) for every name claimed by more than one file."""
     out = []
     keys: dict[str, tuple[int, float, str]] = {}
+    history = History(project.root)  # read only if some name is claimed twice
 
     def key(claim: tuple[FileReport, str, int]) -> tuple[tuple[int, float, str], str, int]:
         report = claim[0]
         if report.path not in keys:
-            keys[report.path] = original_key(project, report)
+            keys[report.path] = original_key(history, report)
         return keys[report.path], claim[1], claim[2]
 
     for name, holders in claims.items():

@@ -11,7 +11,7 @@ import jinja2
 
 from .. import messages as M
 from ..diagnostics import Diagnostic, sort_key
-from ..filetimes import file_times, iso
+from ..filetimes import History, iso
 from ..outputs import build_dir, publish_file, work_dir
 from ..sphinx_ext import capture
 from ..sphinx_ext.runner import DOCTREES
@@ -85,6 +85,7 @@ def _declared(root: Path, path: str) -> dict[str, object]:
 
 def rows(root: Path, project: Project, problems: list[Diagnostic], plans: dict[int, flatplan.Plan]) -> list[Row]:
     tax = project.taxonomy
+    history = History(root)
     out = []
     for docname, report in sorted(project.reports.items(), key=lambda kv: kv[1].path):
         c = report.contribution or project.all_contributions.get(docname)
@@ -94,7 +95,7 @@ def rows(root: Path, project: Project, problems: list[Diagnostic], plans: dict[i
         city = docname.split("/")[1] if docname.count("/") == 2 else ""
         mine = [p for p in problems if p.path == report.path]
         text = (root / report.path).read_text(encoding="utf-8", errors="replace")
-        times = file_times(root, report.path)
+        times = history.times(report.path)
         row = Row(
             path=report.path, city=city, city_label=tax.cities[city].label if city in tax.cities else city,
             colour=tax.cities[city].colour if city in tax.cities else "#5c5c5c",
