@@ -848,15 +848,12 @@ DESK_EPUB = "EPUB"
 DESK_MISSING = "fehlt"
 DESK_NONE = "–"
 DESK_STATUS = {"entwurf": "Entwurf", "freigegeben": "freigegeben"}
-DESK_MESSAGES = "Meldungen"
 DESK_DONE = "Redaktionsstand: {}"
 DESK_FROM_GIT = "laut git"
 DESK_FROM_FILE = "Dateidatum"
 
 # proofs
 PROOF_PLANNED = "Vorgesehen für"
-PROOF_CITY = "Stadt"
-PROOF_KIND = "Art"
 
 # nox -s new --von: copies as templates
 NEW_FROM_MISSING = "Die Vorlage „{}“ gibt es nicht (erwartet: docs/beitraege/<stadt>/<kurzname>.md)."
