@@ -803,8 +803,6 @@ HINTS.update({
                    "Seitenplan zeigt build/redaktion/koopblatt-<nr>-seitenplan.html.",
     "title_duplicate": "Ist die Datei eine Kopie als Vorlage? Geben Sie ihr einen eigenen Titel.",
 })
-LABEL_DUPLICATE_COPY_HINT = ("Die Datei ist eine Kopie von „{}“ (neuer oder noch Entwurf): Benennen Sie die Marke "
-                             "hier um, z. B. „{}“, und passen Sie die Verweise darauf an.")
 
 # flatplan (Seitenplan)
 FLATPLAN_TITLE = "Seitenplan koopBLATT No. {}"
