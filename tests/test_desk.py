@@ -180,3 +180,15 @@ def test_dashboard_sorts_filters_and_is_accessible(desk: tuple[Path, str]) -> No
         assert page.locator("th[aria-sort=descending]").inner_text().startswith("Titel")
         shot(page, "redaktionsstand-sortiert")
         browser.close()
+
+
+def test_flatplan_is_redrawn_only_when_the_pdf_changed(desk: tuple[Path, str]) -> None:
+    root, _ = desk
+    image = root / "build/redaktion/koopblatt-1-seitenplan.png"
+    thumb = root / "build/redaktion/koopblatt-1-seitenplan/seite-001.png"
+    before = (image.stat().st_mtime_ns, thumb.stat().st_mtime_ns)
+    assert main(["--root", str(root), "pdf"]) == 0
+    assert (image.stat().st_mtime_ns, thumb.stat().st_mtime_ns) == before
+    image.unlink()
+    assert main(["--root", str(root), "redaktion"]) == 0
+    assert image.is_file()  # a missing plan is made again from the published PDF's document
