@@ -797,7 +797,7 @@ TEXT.update({
     "page_budget": "„{}“ belegt im koopBLATT No. {} {} statt der geplanten {} ({}).",
     "title_duplicate": "Den Titel „{}“ trägt schon „{}“.",
 })
-NOTE_CODES = NOTE_CODES | {"page_budget"}
+NOTE_CODES = NOTE_CODES | {"page_budget", "title_duplicate"}  # a twin title breaks nothing
 HINTS.update({
     "page_budget": "Kürzen oder ergänzen Sie den Beitrag, oder passen Sie „seiten:“ in der Ausgabe an; den "
                    "Seitenplan zeigt build/redaktion/koopblatt-<nr>-seitenplan.html.",

@@ -194,7 +194,7 @@ def test_a_copy_in_git_gets_the_duplicates_not_the_released_original(project_cop
     assert found == {"docs/beitraege/bremen/aaa-westen.md": {"label_duplicate", "title_duplicate"}}
     title = next(p for p in validate_project(root).problems if p.code == "title_duplicate")
     assert title.format() == (
-        "docs/beitraege/bremen/aaa-westen.md:2: Fehler [koop.title_duplicate]: Den Titel „Wächterhäuser im Westen“ "
+        "docs/beitraege/bremen/aaa-westen.md:2: Hinweis [koop.title_duplicate]: Den Titel „Wächterhäuser im Westen“ "
         f"trägt schon „{W}“. Hinweis: Ist die Datei eine Kopie als Vorlage? Geben Sie ihr einen eigenen Titel.")
     _git(root, "add", "-A")  # once committed, the older file stays the original
     _git(root, "commit", "-q", "-m", "Kopie")
