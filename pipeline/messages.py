@@ -777,3 +777,12 @@ SCHEMA_TITLES = {
                 "Manifest einer Ausgabe koopblatt/<nr>/ausgabe.yml. Verbindlich prüft „nox -s check“; diese "
                 "Beschreibung hilft beim Schreiben im Editor."),
 }
+
+
+# ---------------------------------------------------------------------------------------------
+# Import: author line, header rows, figures without a caption (issue 12, "Imports")
+IMPORT_FROM_BYLINE = "aus der Autorenzeile am Anfang – aus dem Text entfernt"
+IMPORT_NOTE_TABLE_BOLD_HEAD = ("Tabelle {}: Die erste Zeile ist fett gesetzt und wurde als Kopfzeile übernommen "
+                               "– bitte prüfen.")
+IMPORT_NOTE_FIGURE_NO_CAPTION = ("Abbildung {} hat keine Bildunterschrift: Im Heft und im Handbuch steht sie ohne "
+                                 "Text unter der Nummer – bitte eine Unterschrift ergänzen.")
