@@ -862,3 +862,11 @@ NEW_FROM_STEPS = (
     "Den Text überarbeiten; die Marken sind schon umbenannt, Verweise darauf angepasst.",
     "„nox -s check“ meldet, was noch fehlt.",
 )
+
+# ---------------------------------------------------------------------------------------------
+# Import: author line, header rows, figures without a caption (issue 12, "Imports")
+IMPORT_FROM_BYLINE = "aus der Autorenzeile am Anfang – aus dem Text entfernt"
+IMPORT_NOTE_TABLE_BOLD_HEAD = ("Tabelle {}: Die erste Zeile ist fett gesetzt und wurde als Kopfzeile übernommen "
+                               "– bitte prüfen.")
+IMPORT_NOTE_FIGURE_NO_CAPTION = ("Abbildung {} hat keine Bildunterschrift: Im Heft und im Handbuch steht sie ohne "
+                                 "Text unter der Nummer – bitte eine Unterschrift ergänzen.")

@@ -493,3 +493,166 @@ def test_an_unexpected_failure_is_a_message_not_a_traceback(project_copy: Callab
     assert err.startswith("Fehler: „beitrag.docx“ konnte nicht übernommen werden (unerwarteter Fehler: IndexError")
     assert "Es wurde nichts geschrieben." in err and "Traceback" not in err
     assert _files(root) == before
+
+
+# -- author line, header rows, figures without a caption -------------------------------------
+
+BYLINE = "Von Anna Schreiner, Stadt Nürnberg, Amt für Wohnen und Stadterneuerung"
+
+
+def _make_desk_docx(path: Path, pictures: Path, byline: str | None = BYLINE, author: str = "") -> None:
+    """A Word file as a city sends it: title, author line, a table with Word's header-row mark, one
+    with a bold first row (and no mark), an image without caption and description."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    Image.new("RGB", (60, 40), (31, 95, 168)).save(pictures / "plan.png")
+    document = docx.Document()
+    document.core_properties.author = author
+    document.add_heading("Höfe im Quartier", level=1)
+    if byline:
+        document.add_paragraph(byline)
+    document.add_heading("Ausgangslage", level=2)
+    document.add_paragraph("Die Höfe sind versiegelt und im Sommer heiß.")
+
+    def table(rows: list[tuple[str, str]], *, mark: bool, bold: bool) -> None:
+        t = document.add_table(rows=len(rows), cols=2)
+        look = t._tbl.tblPr.find(qn("w:tblLook"))  # no "first row" look: only the mark or bold make a header
+        if look is None:
+            look = OxmlElement("w:tblLook")
+            t._tbl.tblPr.append(look)
+        look.set(qn("w:firstRow"), "0")
+        look.set(qn("w:val"), "0000")
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                t.cell(r, c).paragraphs[0].add_run(value).bold = bold and r == 0
+        if mark:
+            header = OxmlElement("w:tblHeader")
+            header.set(qn("w:val"), "true")
+            t.rows[0]._tr.get_or_add_trPr().append(header)
+        document.add_paragraph("Dazu die Zahlen.")
+
+    table([("Jahr", "Höfe"), ("2012", "3"), ("2013", "5")], mark=True, bold=False)
+    table([("Maßnahme", "Kosten"), ("Entsiegelung", "40.000 Euro"), ("Bäume", "12.000 Euro")], mark=False, bold=True)
+    document.add_paragraph().add_run().add_picture(str(pictures / "plan.png"), width=Cm(3))
+    document.add_paragraph("Ein Absatz nach dem Bild.")
+    document.save(str(path))
+
+
+def _odt_from(docx_file: Path) -> Path:
+    """The same document as LibreOffice would save it (pandoc's ODT writer)."""
+    from pipeline.importer import _use_bundled_pandoc
+
+    _use_bundled_pandoc()
+    odt_file = docx_file.with_suffix(".odt")
+    pypandoc.convert_file(str(docx_file), "odt", outputfile=str(odt_file))
+    return odt_file
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Imported]:
+    """The desk document imported as DOCX (→ Nürnberg) and as ODT (→ Bremen) into one mini project."""
+    tmp = tmp_path_factory.mktemp("desk")
+    root = copy_project("mini", tmp)
+    _make_desk_docx(tmp / "hoefe.docx", tmp)
+    result: dict[str, Imported] = {}
+    odt_file = _odt_from(tmp / "hoefe.docx")
+    for kind, file, stadt, slug in (("docx", tmp / "hoefe.docx", "nuernberg", "hoefe"),
+                                    ("odt", odt_file, "bremen", "hoefe-odt")):
+        status, out, err = run_import(root, file, stadt, slug)
+        path = f"docs/beitraege/{stadt}/{slug}.md"
+        markdown = (root / path).read_text(encoding="utf-8")
+        source, _, body, _ = split(markdown)
+        result[kind] = Imported(root, path, slug, status, out, err, markdown, yaml.safe_load(source or ""), body)
+    return result
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_author_line_becomes_authors_and_leaves_the_body(desk: dict[str, Imported], kind: str) -> None:
+    doc = desk[kind]
+    assert doc.status == 0, doc.errors
+    assert doc.frontmatter["title"] == "Höfe im Quartier"
+    assert doc.frontmatter["authors"] == [
+        {"name": "Anna Schreiner", "affiliation": "Stadt Nürnberg, Amt für Wohnen und Stadterneuerung"}]
+    assert "Schreiner" not in doc.body and not doc.body.lstrip().startswith("Von")
+    assert "Autorinnen und Autoren: Anna Schreiner (aus der Autorenzeile am Anfang – aus dem Text entfernt)" \
+        in doc.summary
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Autorin: Anna Schreiner, Stadt Nürnberg", [("Anna Schreiner", "Stadt Nürnberg")]),
+    ("Text: Anna Schreiner; Jörg Wessels, Ortsamt West", [("Anna Schreiner", ""), ("Jörg Wessels", "Ortsamt West")]),
+    ("Von Anna Schreiner und Bernd Koch, Stadt Leipzig, Amt für Wohnen und Stadterneuerung",
+     [("Anna Schreiner", "Stadt Leipzig, Amt für Wohnen und Stadterneuerung"),
+      ("Bernd Koch", "Stadt Leipzig, Amt für Wohnen und Stadterneuerung")]),
+    ("Autoren: Anna Schreiner (Stadt Nürnberg) und Bernd Koch", []),
+    ("Von der Brache zum Park: ein Rückblick", []),
+    ("Von Anfang an war klar, dass die Höfe gebraucht werden.", []),
+])
+def test_author_line_forms(line: str, expected: list[tuple[str, str]]) -> None:
+    from pipeline.importer.byline import parse
+
+    assert [(a.name, a.affiliation) for a in parse(line)] == expected
+
+
+def test_author_property_when_there_is_no_author_line(project_copy: Callable[[str], Path], tmp_path: Path) -> None:
+    _make_desk_docx(tmp_path / "hoefe.docx", tmp_path, byline=None, author="Berta Koch")
+    root = project_copy("mini")
+    status, summary, _ = run_import(root, tmp_path / "hoefe.docx", "leipzig")
+    assert status == 0
+    data = yaml.safe_load(split((root / "docs/beitraege/leipzig/hoefe.md").read_text(encoding="utf-8"))[0] or "")
+    assert data["authors"] == [{"name": "Berta Koch"}]
+    assert "Autorinnen und Autoren: Berta Koch (aus den Dateieigenschaften – bitte prüfen)" in summary
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_marked_or_bold_first_row_becomes_the_header(desk: dict[str, Imported], kind: str) -> None:
+    body = desk[kind].body
+    assert re.search(r"^\| Jahr +\| Höfe +\|\n\|-+\|-+\|\n\| 2012 +\| 3 +\|$", body, re.MULTILINE), body
+    assert re.search(r"^\| Maßnahme +\| Kosten +\|\n\|-+\|-+\|\n\| Entsiegelung +\| 40\.000 Euro +\|$",
+                     body, re.MULTILINE), body
+    assert "**Maßnahme**" not in body
+    assert "Tabelle 2: Die erste Zeile ist fett gesetzt und wurde als Kopfzeile übernommen" in desk[kind].summary
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_figures_without_caption_or_description_are_listed(desk: dict[str, Imported], kind: str) -> None:
+    summary = desk[kind].summary
+    assert "Abbildung 1 hat keine Bildbeschreibung" in summary
+    assert "Abbildung 1 hat keine Bildunterschrift" in summary
+
+
+def _th_texts(pdf: Path) -> list[str]:
+    """Text of every TH (table header cell) in a tagged PDF's structure tree."""
+    import pikepdf
+
+    found: list[str] = []
+    with pikepdf.open(pdf) as doc:
+        def walk(elem: pikepdf.Object, in_th: bool) -> None:
+            if isinstance(elem, pikepdf.Dictionary):
+                here = in_th or elem.get("/S") == "/TH"
+                if elem.get("/S") == "/TH":
+                    found.append("")
+                kids = elem.get("/K")
+                if kids is not None:
+                    walk(kids, here)
+            elif isinstance(elem, pikepdf.Array):
+                for kid in elem:
+                    walk(kid, in_th)
+        walk(doc.Root.StructTreeRoot, False)
+    return found
+
+
+def test_header_rows_reach_html_and_pdf(desk: dict[str, Imported]) -> None:
+    from pipeline.html.build import build_html
+
+    root = desk["docx"].root
+    fill_todos(root / desk["docx"].path)
+    assert build_html(root) == 0
+    html = (root / "build/html/beitraege/nuernberg/hoefe.html").read_text(encoding="utf-8")
+    heads = [re.sub(r"<[^>]+>", "", th).strip() for th in re.findall(r"<th\b.*?</th>", html, re.DOTALL)]
+    assert heads == ["Jahr", "Höfe", "Maßnahme", "Kosten"]
+    assert main(["--root", str(root), "pdf", "--beitrag", desk["docx"].path]) == 0
+    assert len(_th_texts(root / "build/korrektur/korrektur-hoefe.pdf")) == 4

@@ -30,7 +30,8 @@ from ..scaffold import (
 )
 from ..taxonomy import load
 from ..validate import IMAGE_DIR, rel, validate_project
-from .ast import excerpt, hidden_texts, squash, stringify
+from . import byline
+from .ast import contents, excerpt, hidden_texts, kind, squash, stringify
 from .container import Source, open_source
 from .convert import Converter, read_ast, split_title, write_markdown
 
@@ -75,17 +76,17 @@ def _meta_text(meta: dict[str, Any], key: str) -> str:
     value = meta.get(key)
     if value is None:
         return ""
-    if value.get("t") in ("MetaInlines", "MetaBlocks"):
-        return squash(stringify(value["c"]))
-    if value.get("t") == "MetaString":
-        return squash(str(value["c"]))
+    if kind(value) in ("MetaInlines", "MetaBlocks"):
+        return squash(stringify(contents(value)))
+    if kind(value) == "MetaString":
+        return squash(str(contents(value)))
     return ""
 
 
 def _meta_list(meta: dict[str, Any], key: str) -> list[str]:
     value = meta.get(key)
-    if value is not None and value.get("t") == "MetaList":
-        return [s for s in (squash(stringify(v.get("c", []))) for v in value["c"]) if s]
+    if value is not None and kind(value) == "MetaList":
+        return [s for s in (squash(stringify(contents(v))) for v in contents(value)) if s]
     single = _meta_text(meta, key)
     return [single] if single else []
 
@@ -112,8 +113,8 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
-def _front_matter(source: Source, meta: dict[str, Any], heading_title: str,
-                  city: str) -> tuple[dict[str, object], list[str], list[str]]:
+def _front_matter(source: Source, meta: dict[str, Any], heading_title: str, city: str,
+                  by: list[byline.Author]) -> tuple[dict[str, object], list[str], list[str]]:
     """Front-matter values, the summary lines saying where each came from, and notes."""
     values = new_values(city)
     lines: list[str] = []
@@ -135,7 +136,8 @@ def _front_matter(source: Source, meta: dict[str, Any], heading_title: str,
     if subtitle:
         values["subtitle"] = subtitle
     authors = source.authors or _meta_list(meta, "author")
-    pick("authors", ([{"name": a} for a in authors], doc), ([{"name": a} for a in source.core_authors], props))
+    pick("authors", ([a.front_matter() for a in by], M.IMPORT_FROM_BYLINE), ([{"name": a} for a in authors], doc),
+         ([{"name": a} for a in source.core_authors], props))
     in_doc = parse_date(source.date_text or _meta_text(meta, "date"))
     pick("date", (in_doc, doc), (source.modified, M.IMPORT_FROM_SAVED), (source.created, props))
     abstract = source.abstract or _meta_text(meta, "abstract")
@@ -164,7 +166,8 @@ def _import(root: Path, file: Path, source: Source, city: str, slug: str, target
         meta = doc.get("meta", {})
         in_doc_title = bool(source.title or _meta_text(meta, "title"))
         heading_title, blocks, shift = split_title(doc.get("blocks", []), in_doc_title)
-        values, meta_lines, meta_notes = _front_matter(source, meta, heading_title, city)
+        by, blocks = byline.take(blocks)
+        values, meta_lines, meta_notes = _front_matter(source, meta, heading_title, city, by)
         converter = Converter(source, slug, staging, shift, media)
         body = write_markdown(converter.document(blocks), doc["pandoc-api-version"])
         if not body.strip():

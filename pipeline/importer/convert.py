@@ -19,13 +19,13 @@ from typing import Any
 import pypandoc
 
 from .. import messages as M
+from . import ast as A
 from . import images
-from .ast import Node, excerpt, para, raw, raw_inline, squash, stringify
+from .ast import Node, excerpt, kind, para, raw, raw_inline, squash, stringify
 from .container import MARKER, Source
 
 WRITER = "commonmark-raw_html+footnotes+pipe_tables"
 WEB_SCHEMES = ("http", "https", "mailto")
-NO_ATTR: list[Any] = ["", [], []]
 SPACES = ("Space", "SoftBreak", "LineBreak")
 # How Word and LibreOffice label captions ("Abbildung 3: …"); the label is dropped, Sphinx numbers figures.
 CAPTION_RE = re.compile(
@@ -51,15 +51,15 @@ def comment_block(text: str) -> Node:
 
 def _trim(inlines: list[Node]) -> list[Node]:
     start, end = 0, len(inlines)
-    while start < end and inlines[start]["t"] in SPACES:
+    while start < end and kind(inlines[start]) in SPACES:
         start += 1
-    while end > start and inlines[end - 1]["t"] in SPACES:
+    while end > start and kind(inlines[end - 1]) in SPACES:
         end -= 1
     return inlines[start:end]
 
 
 def _only_images(inlines: list[Node]) -> bool:
-    kinds = {x["t"] for x in inlines}
+    kinds = {kind(x) for x in inlines}
     return "Image" in kinds and kinds <= {"Image", *SPACES}
 
 
@@ -68,11 +68,11 @@ def _strip_chars(inlines: list[Node], n: int) -> list[Node]:
     out = list(inlines)
     while n > 0 and out:
         first = out[0]
-        if first["t"] in SPACES:
+        if kind(first) in SPACES:
             out.pop(0)
             n -= 1
-        elif first["t"] == "Str":
-            s = first["c"]
+        elif kind(first) == "Str":
+            s = A.text_of(first)
             if len(s) <= n:
                 out.pop(0)
                 n -= len(s)
@@ -84,11 +84,36 @@ def _strip_chars(inlines: list[Node], n: int) -> list[Node]:
     return _trim(out)
 
 
+def _bold_row(cells: list[A.Cell]) -> bool:
+    """Every cell with text is bold throughout (Strong around all of its text)."""
+    texts = 0
+    for cell in cells:
+        for block in cell.blocks:
+            if kind(block) not in ("Para", "Plain"):
+                return False
+            content = _trim(A.inlines_of(block))
+            if not content:
+                continue
+            if not all(kind(x) == "Strong" or kind(x) in SPACES for x in content):
+                return False
+            texts += 1
+    return texts > 0
+
+
+def _unbold(cell: A.Cell) -> A.Cell:
+    """The cell without its Strong wrapper (a header row is set bold anyway)."""
+    def plain(inlines: list[Node]) -> list[Node]:
+        return [y for x in inlines for y in (A.inlines_of(x) if kind(x) == "Strong" else [x])]
+
+    blocks = [A.with_inlines(kind(b), plain(A.inlines_of(b))) for b in cell.blocks]
+    return A.Cell(cell.align, cell.rowspan, cell.colspan, blocks)
+
+
 def _escape_start(inlines: list[Node]) -> list[Node]:
     """A paragraph must not start with MyST block syntax (`%` comment, `(label)=`, `:::`, `+++`)."""
-    if not inlines or inlines[0]["t"] != "Str":
+    if not inlines or kind(inlines[0]) != "Str":
         return inlines
-    first = inlines[0]["c"]
+    first = A.text_of(inlines[0])
     if first.startswith(("%", ":::", "+++")) or re.match(r"^\([^()\s]*\)=", stringify(inlines)):
         return [raw_inline("\\"), *inlines]
     return inlines
@@ -99,8 +124,8 @@ def _escape_roles(inlines: list[Node]) -> list[Node]:
     out: list[Node] = []
     for i, x in enumerate(inlines):
         nxt = inlines[i + 1] if i + 1 < len(inlines) else None
-        if x["t"] == "Str" and nxt is not None and nxt["t"] == "Code" and (m := _ROLE_LIKE.search(x["c"])):
-            before = x["c"][: m.start()]
+        if kind(x) == "Str" and nxt is not None and kind(nxt) == "Code" and (m := _ROLE_LIKE.search(A.text_of(x))):
+            before = A.text_of(x)[: m.start()]
             out += ([{"t": "Str", "c": before}] if before else []) + [raw_inline("\\{"),
                                                                       {"t": "Str", "c": m.group()[1:]}]
         else:
@@ -154,12 +179,12 @@ class Converter:
             if box is not None:
                 group: list[Node] = []
                 while i < len(items) and self._textbox(items[i]) == box:
-                    group.append({"t": items[i]["t"], "c": items[i]["c"][1:]})
+                    group.append(A.with_inlines(kind(items[i]), A.inlines_of(items[i])[1:]))
                     i += 1
                 out += self._box(box, group, flat)
-            elif (b["t"] in ("Para", "Plain") and _only_images(b["c"]) and i + 1 < len(items)
+            elif (kind(b) in ("Para", "Plain") and _only_images(A.inlines_of(b)) and i + 1 < len(items)
                   and (caption := self._caption(items[i + 1])) is not None):
-                out += self.paragraph(b["t"], b["c"], flat, caption=caption)
+                out += self.paragraph(kind(b), A.inlines_of(b), flat, caption=caption)
                 i += 2
             else:
                 out += self.block(b, flat)
@@ -174,15 +199,15 @@ class Converter:
         """Two adjacent lists would merge in Markdown; an empty comment line keeps them apart."""
         out: list[Node] = []
         for b in blocks:
-            if out and b["t"] in ("BulletList", "OrderedList") and out[-1]["t"] == b["t"]:
+            if out and kind(b) in ("BulletList", "OrderedList") and kind(out[-1]) == kind(b):
                 out.append(raw("%"))
             out.append(b)
         return out
 
     def _textbox(self, b: Node) -> int | None:
-        if b["t"] not in ("Para", "Plain") or not b["c"] or b["c"][0]["t"] != "Link":
+        if kind(b) not in ("Para", "Plain") or not A.inlines_of(b) or kind(A.inlines_of(b)[0]) != "Link":
             return None
-        url = b["c"][0]["c"][2][0]
+        url = A.Target.of(A.inlines_of(b)[0]).url
         prefix = f"{MARKER}textfeld-"
         return int(url[len(prefix):]) if url.startswith(prefix) and url[len(prefix):].isdigit() else None
 
@@ -198,54 +223,55 @@ class Converter:
 
     def _caption(self, b: Node) -> list[Node] | None:
         """A paragraph right after an image that is labelled like a caption ("Abbildung 2: …")."""
-        if b["t"] not in ("Para", "Plain"):
+        if kind(b) not in ("Para", "Plain"):
             return None
-        m = CAPTION_RE.match(squash(stringify(b["c"])))
-        return _strip_chars(_trim(b["c"]), len(m.group())) if m else None
+        m = CAPTION_RE.match(squash(stringify(A.inlines_of(b))))
+        return _strip_chars(_trim(A.inlines_of(b)), len(m.group())) if m else None
 
     def block(self, b: Node, flat: bool) -> list[Node]:
-        t: str = b["t"]
-        c: Any = b.get("c", [])
+        t = kind(b)
         if t in ("Para", "Plain"):
-            return self.paragraph(t, c, flat)
+            return self.paragraph(t, A.inlines_of(b), flat)
         if t == "Header":
-            return self.header(c)
+            return self.header(A.Header.of(b))
         if t == "BulletList":
             self.counts["list"] += 1
-            return [{"t": t, "c": [self.blocks(item, flat=flat) for item in c]}]
+            return [A.bullet_list([self.blocks(item, flat=flat) for item in A.contents(b)])]
         if t == "OrderedList":
             self.counts["list"] += 1
-            return [{"t": t, "c": [c[0], [self.blocks(item, flat=flat) for item in c[1]]]}]
+            ol = A.OrderedList.of(b)
+            return [A.ordered_list(ol.attributes, [self.blocks(item, flat=flat) for item in ol.items])]
         if t == "DefinitionList":
             self.counts["list"] += 1
-            items = [[para([{"t": "Strong", "c": self.inlines(term)}]), *self.blocks(
-                [x for d in defs for x in d], flat=flat)] for term, defs in c]
-            return [{"t": "BulletList", "c": items}]
+            items = [[para([A.with_inlines("Strong", self.inlines(term))]), *self.blocks(
+                [x for d in defs for x in d], flat=flat)] for term, defs in A.definition_items(b)]
+            return [A.bullet_list(items)]
         if t == "BlockQuote":
-            return [{"t": t, "c": self.blocks(c, flat=flat)}]
+            return [A.with_inlines(t, self.blocks(A.contents(b), flat=flat))]
         if t == "CodeBlock":
-            return [{"t": t, "c": [NO_ATTR, c[1]]}]
+            return [A.code_block(A.code_text(b))]
         if t == "LineBlock":
             inlines: list[Node] = []
-            for line in c:
-                inlines += [*([{"t": "LineBreak"}] if inlines else []), *line]
+            for line in A.contents(b):
+                inlines += [*([A.node("LineBreak")] if inlines else []), *line]
             return self.paragraph("Para", inlines, flat)
         if t == "HorizontalRule":
             return [b]
         if t == "Table":
-            return self.table(c)
+            return self.table(A.Table.of(b))
         if t == "Figure":
-            return self.figure(c, flat)
+            return self.figure(A.Figure.of(b), flat)
         if t == "Div":
-            return self.blocks(c[1], flat=flat)
+            return self.blocks(A.Span.of(b).content, flat=flat)
         if t == "RawBlock":
-            self.note(M.IMPORT_NOTE_RAW.format(c[0], excerpt(c[1])))
+            r = A.Raw.of(b)
+            self.note(M.IMPORT_NOTE_RAW.format(r.format, excerpt(r.text)))
             return []
         if t == "Null":
             return []
         content = stringify(b)
         self.note(M.IMPORT_NOTE_UNKNOWN.format(t, excerpt(content)))
-        return [para(self.inlines([{"t": "Str", "c": squash(content)}]))] if content.strip() else []
+        return [para(self.inlines([A.node("Str", squash(content))]))] if content.strip() else []
 
     def paragraph(self, t: str, inlines: list[Node], flat: bool, caption: list[Node] | None = None) -> list[Node]:
         self.figures.append([])
@@ -259,7 +285,7 @@ class Converter:
         if converted:
             if t == "Para":
                 self.counts["paragraph"] += 1
-            out.append({"t": t, "c": _escape_start(converted)})
+            out.append(A.with_inlines(t, _escape_start(converted)))
         figures = [x for f in found for x in self.render(f)]
         if figures and (converted or flat):
             numbers = ", ".join(str(f.number) for f in found)
@@ -276,24 +302,26 @@ class Converter:
         self.pending += [x for f in self.figures.pop() for x in self.render(f)]
         return converted
 
-    def header(self, c: list[Any]) -> list[Node]:
-        level, _, content = c
-        inlines = [{"t": "Space"} if x["t"] == "LineBreak" else x for x in self.run(content)]
+    def header(self, h: A.Header) -> list[Node]:
+        inlines = [A.node("Space") if kind(x) == "LineBreak" else x for x in self.run(h.inlines)]
         if not inlines:
             return []
         self.counts["heading"] += 1
-        return [{"t": "Header", "c": [min(6, max(2, level + self.shift)), NO_ATTR, inlines]}]
+        return [A.header(min(6, max(2, h.level + self.shift)), inlines)]
 
-    def figure(self, c: list[Any], flat: bool) -> list[Node]:
-        _, caption, content = c
+    def figure(self, fig: A.Figure, flat: bool) -> list[Node]:
+        caption, content = fig.caption, fig.blocks
         self.figures.append([])
-        rest = self.blocks([b for b in content if not (b["t"] in ("Para", "Plain") and _only_images(b["c"]))],
-                           flat=flat)
+        def images_only(b: Node) -> bool:
+            return kind(b) in ("Para", "Plain") and _only_images(A.inlines_of(b))
+
+        rest = self.blocks([b for b in content if not images_only(b)], flat=flat)
         for b in content:
-            if b["t"] in ("Para", "Plain") and _only_images(b["c"]):
-                self.inlines(b["c"])
+            if images_only(b):
+                self.inlines(A.inlines_of(b))
         found = self.figures.pop()
-        inlines = [x for blk in caption[1] if blk["t"] in ("Para", "Plain") for x in [*blk["c"], {"t": "Space"}]]
+        inlines = [x for blk in caption if kind(blk) in ("Para", "Plain")
+                   for x in [*A.inlines_of(blk), A.node("Space")]]
         text_caption = _trim(inlines)
         if (m := CAPTION_RE.match(squash(stringify(text_caption)))) is not None:
             text_caption = _strip_chars(text_caption, len(m.group()))
@@ -306,29 +334,27 @@ class Converter:
         return [*figures, *rest]
 
     # -- tables ------------------------------------------------------------------------
-    def table(self, c: list[Any]) -> list[Node]:
-        _, caption, colspecs, head, bodies, foot = c
+    def table(self, tab: A.Table) -> list[Node]:
         self.tables += 1
-        ncols = len(colspecs)
-        title = squash(stringify(caption[1]))
-        head_rows = head[1]
-        body_rows = [row for body in bodies for row in [*body[2], *body[3]]]
-        rows = [*head_rows, *body_rows, *foot[1]]
-        spans = any(cell[2] > 1 or cell[3] > 1 for row in rows for cell in row[1])
+        ncols = len(tab.aligns)
+        title = squash(stringify(tab.caption))
+        head_rows, body_rows = tab.head, tab.body
+        if not head_rows and len(body_rows) > 1 and _bold_row(body_rows[0]):
+            # A bold first row is a header row in all but name (pandoc only knows Word's mark).
+            head_rows, body_rows = [[_unbold(cell) for cell in body_rows[0]]], body_rows[1:]
+            self.note(M.IMPORT_NOTE_TABLE_BOLD_HEAD.format(self.tables))
+        rows = [*head_rows, *body_rows, *tab.foot]
+        spans = any(cell.rowspan > 1 or cell.colspan > 1 for row in rows for cell in row)
         grid = self._grid(rows, ncols)
-        simple = (len(head_rows) == 1 and not spans and not foot[1] and not any(b[2] for b in bodies)
+        simple = (len(head_rows) == 1 and not spans and not tab.foot and not tab.has_body_heads
                   and all(self._one_line(cell) for row in grid for cell in row))
         if simple:
             self.counts["table_pipe"] += 1
-            aligns = [spec[0] for spec in colspecs]
 
-            def row(cells: list[list[Node]]) -> list[Any]:
-                return [NO_ATTR, [[NO_ATTR, aligns[j], 1, 1, [{"t": "Plain", "c": b[0]["c"]}] if b else []]
-                                  for j, b in enumerate(cells)]]
+            def plain(cell: list[Node]) -> list[Node]:
+                return [A.with_inlines("Plain", A.inlines_of(cell[0]))] if cell else []
 
-            table = {"t": "Table", "c": [
-                NO_ATTR, [None, []], [[a, {"t": "ColWidthDefault"}] for a in aligns],
-                [NO_ATTR, [row(grid[0])]], [[NO_ATTR, 0, [], [row(r) for r in grid[1:]]]], [NO_ATTR, []]]}
+            table = A.pipe_table(tab.aligns, [plain(c) for c in grid[0]], [[plain(c) for c in r] for r in grid[1:]])
             if title:
                 return [raw(f":::{{table}} {title}"), table, raw(":::")]
             return [table]
@@ -337,15 +363,15 @@ class Converter:
             self.note(M.IMPORT_NOTE_SPANS.format(self.tables))
         head_count = len(head_rows)
         options = f"\n:header-rows: {head_count}" if head_count else ""
-        items = [[{"t": "BulletList", "c": [cell or [{"t": "Plain", "c": []}] for cell in row]}] for row in grid]
-        return [raw(f":::{{list-table}} {title}".rstrip() + options), {"t": "BulletList", "c": items}, raw(":::")]
+        items = [[A.bullet_list([cell or [A.with_inlines("Plain", [])] for cell in row])] for row in grid]
+        return [raw(f":::{{list-table}} {title}".rstrip() + options), A.bullet_list(items), raw(":::")]
 
-    def _grid(self, rows: list[Any], ncols: int) -> list[list[list[Node]]]:
+    def _grid(self, rows: list[list[A.Cell]], ncols: int) -> list[list[list[Node]]]:
         """Rows × columns of converted cell blocks; merged cells are split into empty ones."""
         grid: list[list[list[Node]]] = []
         carry: dict[int, int] = {}
         for row in rows:
-            cells = iter(row[1])
+            cells = iter(row)
             line: list[list[Node]] = []
             col = 0
             while col < ncols:
@@ -359,8 +385,8 @@ class Converter:
                     line.append([])
                     col += 1
                     continue
-                rowspan, colspan = max(1, cell[2]), max(1, cell[3])
-                line.append(self.blocks(cell[4], flat=True))
+                rowspan, colspan = max(1, cell.rowspan), max(1, cell.colspan)
+                line.append(self.blocks(cell.blocks, flat=True))
                 for k in range(colspan):
                     if rowspan > 1:
                         carry[col + k] = rowspan - 1
@@ -374,8 +400,8 @@ class Converter:
     def _one_line(cell: list[Node]) -> bool:
         if not cell:
             return True
-        return (len(cell) == 1 and cell[0]["t"] in ("Para", "Plain")
-                and not any(x["t"] == "LineBreak" for x in cell[0]["c"]))
+        return (len(cell) == 1 and kind(cell[0]) in ("Para", "Plain")
+                and not any(kind(x) == "LineBreak" for x in A.inlines_of(cell[0])))
 
     # -- inlines -----------------------------------------------------------------------
     def inlines(self, xs: list[Node]) -> list[Node]:
@@ -385,56 +411,56 @@ class Converter:
         return _escape_roles(out)
 
     def inline(self, x: Node) -> list[Node]:
-        t: str = x["t"]
-        c: Any = x.get("c", [])
+        t = kind(x)
         if t in ("Str", "Space", "SoftBreak", "LineBreak"):
             return [x]
         if t in ("Emph", "Strong"):
             self.counts["emphasis"] += 1
-            return [{"t": t, "c": self.inlines(c)}]
+            return [A.with_inlines(t, self.inlines(A.inlines_of(x)))]
         if t == "Underline":
             self.counts["emphasis"] += 1
             self.note_once(M.IMPORT_NOTE_UNDERLINE)
-            return [{"t": "Emph", "c": self.inlines(c)}]
+            return [A.with_inlines("Emph", self.inlines(A.inlines_of(x)))]
         if t == "Strikeout":
-            self.note(M.IMPORT_NOTE_STRIKEOUT.format(excerpt(stringify(c))))
-            return self.inlines(c)
+            self.note(M.IMPORT_NOTE_STRIKEOUT.format(excerpt(stringify(A.inlines_of(x)))))
+            return self.inlines(A.inlines_of(x))
         if t == "SmallCaps":
             self.note_once(M.IMPORT_NOTE_SMALLCAPS)
-            return self.inlines(c)
+            return self.inlines(A.inlines_of(x))
         if t in ("Superscript", "Subscript"):
-            content = squash(stringify(c)).replace("`", "")
+            content = squash(stringify(A.inlines_of(x))).replace("`", "")
             return [raw_inline(f"{{{t[:3].lower()}}}`{content}`")] if content else []
         if t == "Quoted":
-            left, right = ("„", "“") if c[0]["t"] == "DoubleQuote" else ("‚", "‘")
-            return [{"t": "Str", "c": left}, *self.inlines(c[1]), {"t": "Str", "c": right}]
+            q = A.Quoted.of(x)
+            left, right = ("„", "“") if q.double else ("‚", "‘")
+            return [A.node("Str", left), *self.inlines(q.inlines), A.node("Str", right)]
         if t == "Cite":
-            return self.inlines(c[1])
+            return self.inlines(A.cite_inlines(x))
         if t == "Code":
-            return [{"t": "Code", "c": [NO_ATTR, c[1]]}]
+            return [A.code(A.code_text(x))]
         if t == "Math":
-            self.note(M.IMPORT_NOTE_MATH.format(excerpt(c[1])))
-            return [{"t": "Code", "c": [NO_ATTR, c[1]]}]
+            self.note(M.IMPORT_NOTE_MATH.format(excerpt(A.code_text(x))))
+            return [A.code(A.code_text(x))]
         if t == "RawInline":
-            self.note(M.IMPORT_NOTE_RAW.format(c[0], excerpt(c[1])))
+            r = A.Raw.of(x)
+            self.note(M.IMPORT_NOTE_RAW.format(r.format, excerpt(r.text)))
             return []
         if t == "Link":
-            return self.link(c)
+            return self.link(A.Target.of(x))
         if t == "Image":
-            self.image(c)
+            self.image(A.Target.of(x))
             return []
         if t == "Note":
             self.counts["footnote"] += 1
-            return [{"t": "Note", "c": self.blocks(c, flat=True)}]
+            return [A.with_inlines("Note", self.blocks(A.contents(x), flat=True))]
         if t == "Span":
-            return self.span(c)
+            return self.span(A.Span.of(x))
         content = stringify(x)
         self.note(M.IMPORT_NOTE_UNKNOWN.format(t, excerpt(content)))
-        return [{"t": "Str", "c": squash(content)}] if content.strip() else []
+        return [A.node("Str", squash(content))] if content.strip() else []
 
-    def span(self, c: list[Any]) -> list[Node]:
-        (_, classes, attrs), content = c
-        kv = dict(attrs)
+    def span(self, sp: A.Span) -> list[Node]:
+        classes, kv, content = sp.attr.classes, sp.attr.attributes, sp.content
         if "comment-start" in classes:
             self.comment(kv.get("author", ""), stringify(content))
             return []
@@ -462,16 +488,16 @@ class Converter:
         self.note(M.IMPORT_NOTE_DELETION.format(excerpt(text)))
         self.pending.append(comment_block(M.IMPORT_DELETION_LINE.format(squash(text))))
 
-    def link(self, c: list[Any]) -> list[Node]:
-        _, content, (url, _title) = c
+    def link(self, target: A.Target) -> list[Node]:
+        content, url = target.inlines, target.url
         if url.startswith(MARKER):
             self.marker(url[len(MARKER):])
             return []
-        inner = self.inlines(content) or [{"t": "Str", "c": url}]
+        inner = self.inlines(content) or [A.node("Str", url)]
         scheme = url.split(":", 1)[0].lower() if re.match(r"^[A-Za-z][\w+.-]*:", url) else ""
         if scheme in WEB_SCHEMES:
             self.counts["link"] += 1
-            return [{"t": "Link", "c": [NO_ATTR, inner, [url, ""]]}]
+            return [A.link(inner, url)]
         if url.startswith("#") or not url:
             self.note_once(M.IMPORT_NOTE_LINK_INTERNAL)
         else:
@@ -497,8 +523,8 @@ class Converter:
             self.seen_textboxes.add(n)
 
     # -- images ------------------------------------------------------------------------
-    def image(self, c: list[Any]) -> None:
-        _, alt_inlines, (src, title) = c
+    def image(self, target: A.Target) -> None:
+        alt_inlines, src, title = target.inlines, target.url, target.title
         file = Path(src).resolve()
         if not file.is_relative_to(self.media) or not file.is_file():
             # linked, not embedded: never read files from elsewhere on this machine
@@ -535,6 +561,8 @@ class Converter:
     def render(self, f: Figure) -> list[Node]:
         if f.path is None:
             return [comment_block(M.IMPORT_IMAGE_FORMAT_LINE.format(f.number, f.original))]
+        if not f.caption:
+            self.note_once(M.IMPORT_NOTE_FIGURE_NO_CAPTION.format(f.number))
         head = raw(f":::{{figure}} {f.path}\n:alt: {f.alt}")
         return [head, *([para(_escape_start(f.caption))] if f.caption else []), raw(":::")]
 
@@ -542,13 +570,13 @@ class Converter:
 def split_title(blocks: list[Node], have_title: bool) -> tuple[str, list[Node], int]:
     """(title from a lone first-level heading, remaining blocks, heading shift so sections start at ##)."""
     title = ""
-    levels = [b["c"][0] for b in blocks if b["t"] == "Header"]
-    first = next((b for b in blocks if b["t"] not in ("Null",)), None)
-    if not have_title and first is not None and first["t"] == "Header" and levels.count(first["c"][0]) == 1 \
-            and first["c"][0] == min(levels):
-        title = squash(stringify(first["c"][2]))
+    levels = [A.Header.of(b).level for b in blocks if kind(b) == "Header"]
+    first = next((b for b in blocks if kind(b) not in ("Null",)), None)
+    lone = first is not None and kind(first) == "Header" and levels.count(A.Header.of(first).level) == 1
+    if not have_title and first is not None and lone and A.Header.of(first).level == min(levels):
+        title = squash(stringify(A.Header.of(first).inlines))
         blocks = [b for b in blocks if b is not first]
-        levels = [b["c"][0] for b in blocks if b["t"] == "Header"]
+        levels = [A.Header.of(b).level for b in blocks if kind(b) == "Header"]
     shift = 2 - min(levels) if levels else 0
     return title, blocks, shift
 
