@@ -185,3 +185,12 @@ def render_cite(bib: Bibliography, role: str, items: list[tuple[str, str, str]])
     if role == "t":
         return "; ".join(parts)
     return "(" + "; ".join(parts) + ")"
+
+
+def entry_text(entry: Entry, year: str) -> str:
+    """The German list entry of a parsed entry (used by `citation` for the cases themselves)."""
+    return _entry_text(entry, year)
+
+
+def field_text(entry: Entry, name: str) -> str:
+    return _field(entry, name)
