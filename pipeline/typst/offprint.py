@@ -44,9 +44,9 @@ def main_file(project: Project, c: Contribution, rec: citation.Record, body: str
     first = issues[0] if issues else None
     head = M.OFFPRINT_HEAD.format(rec.issues[0] if rec.issues else rec.container)
     names = escape.strings([p.name for p in rec.authors])
-    colophon = (f"#sonderdruck-vermerk(titel: {escape.string(M.OFFPRINT_SUGGESTION)}, "
-                f"zitat: {escape.string(citation.german([rec])[rec.key])}, url: {escape.string(rec.url)}, "
-                f"online: {escape.string(M.OFFPRINT_ONLINE)}, lizenz: {escape.string(M.CITE_LICENSE.format(rec.license))})")
+    text = citation.german([rec])[rec.key].removesuffix(rec.url).rstrip()  # the address follows as a link
+    colophon = (f"#sonderdruck-vermerk(titel: {escape.string(M.OFFPRINT_SUGGESTION)}, zitat: {escape.string(text)}, "
+                f"url: {escape.string(rec.url)}, lizenz: {escape.string(M.CITE_LICENSE.format(rec.license))})")
     preamble = (f'#import "{TEMPLATE}": *\n\n'
                 f"#show: ausgabe.with(\n  nummer: {first.number if first else 1},\n"
                 f"  jahr: {first.year if first else c.date.year},\n  datum: {_date(c.date)},\n"
