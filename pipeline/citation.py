@@ -153,16 +153,18 @@ def bibtex_entry(r: Record) -> Entry:
 
 def bibtex(records: list[Record]) -> str:
     """A .bib file (UTF-8) of the records, written by bibtexparser."""
-    fmt = bibtexparser.BibtexFormat()
+    fmt = bibtexparser.BibtexFormat()  # type: ignore[attr-defined,no-untyped-call]
     fmt.indent = "  "
     fmt.block_separator = "\n\n"
-    library = bibtexparser.Library([bibtex_entry(r) for r in records])
-    return "% Encoding: UTF-8\n\n" + bibtexparser.write_string(library, bibtex_format=fmt).strip() + "\n"
+    library = bibtexparser.Library([bibtex_entry(r) for r in records])  # type: ignore[attr-defined]
+    text: str = bibtexparser.write_string(library, bibtex_format=fmt)  # type: ignore[attr-defined]
+    return "% Encoding: UTF-8\n\n" + text.strip() + "\n"
 
 
 def german(records: list[Record]) -> dict[str, str]:
     """The German citation of each record (by key), rendered by `bib` as in every Literatur list."""
-    library = bibtexparser.parse_string(bibtex(records), append_middleware=[SeparateCoAuthors(), SplitNameParts()])
+    library = bibtexparser.parse_string(  # type: ignore[attr-defined]
+        bibtex(records), append_middleware=[SeparateCoAuthors(), SplitNameParts()])
     return {e.key: bib.entry_text(e, bib.field_text(e, "year")) for e in library.entries}
 
 

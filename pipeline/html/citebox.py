@@ -68,7 +68,8 @@ def _add_box(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     section = next(iter(doctree.findall(nodes.section)), None)
     if found is None or section is None:
         return
-    related = next((n for n in section.children if marks.RELATED in n.get("classes", [])), None)
+    related = next((n for n in section.children if isinstance(n, nodes.Element) and marks.RELATED in n["classes"]),
+                   None)
     if related is not None:
         section.insert(section.index(related), found)
     else:

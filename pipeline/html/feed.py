@@ -53,19 +53,20 @@ def atom(app: Sphinx) -> bytes:
         entry.id(rec.url)
         entry.title(rec.full_title)
         entry.link(href=rec.url, rel="alternate", type="text/html")
-        if rec.pdf_url:
-            entry.link(href=rec.pdf_url, rel="enclosure", type="application/pdf",
-                       length=str(p.stat().st_size) if (p := cases.offprint_path(app, c)) else "0")
+        offprint = cases.offprint_path(app, c)
+        if rec.pdf_url and offprint is not None:
+            entry.link(href=rec.pdf_url, rel="enclosure", type="application/pdf", length=str(offprint.stat().st_size))
         entry.published(_noon(c.date))
         entry.updated(_noon(c.date))
-        for p in rec.authors:
-            entry.author({"name": p.name})
+        for person in rec.authors:
+            entry.author({"name": person.name})
         entry.summary(rec.abstract or rec.full_title)
         for term, label in ((c.stadt, tax.cities[c.stadt].label), (c.art, tax.kinds[c.art].label),
                             (c.themenfeld, tax.fields[c.themenfeld].label)):
             entry.category(term=term, label=label)
         entry.rights(rec.license)
-    data: bytes = fg.atom_str(pretty=True)
+    data = fg.atom_str(pretty=True)
+    assert isinstance(data, bytes)  # feedgen is untyped
     return data
 
 

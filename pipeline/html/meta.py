@@ -37,7 +37,8 @@ def first_image(app: Sphinx, doctree: nodes.document | None) -> tuple[str, str, 
     builder: Any = app.builder
 
     def source(image: nodes.image) -> str:  # the HTML writer has replaced `uri` by the page-relative copy
-        return str(image.get("candidates", {}).get("*", image["uri"]))
+        candidates: dict[str, str] = image.get("candidates") or {}
+        return str(candidates.get("*", image["uri"]))
 
     found = []
     for figure in doctree.findall(nodes.figure):
