@@ -7,6 +7,7 @@ list entries "Müller, Erika (2014): Titel. Untertitel. Ort: Verlag." with "(Hrs
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +39,8 @@ class Reference:
 
 
 def _clean(value: str) -> str:
-    return " ".join(value.replace("{", "").replace("}", "").replace("\\&", "&").replace("--", "–").split())
+    unescaped = re.sub(r"\\([&%$#_])", r"\1", value)  # LaTeX specials: \& \% \$ \# \_
+    return " ".join(unescaped.replace("{", "").replace("}", "").replace("--", "–").split())
 
 
 def _names(entry: Entry, field: str) -> list[tuple[str, str]]:
