@@ -25,6 +25,7 @@ from .meta import FEED
 NEWEST = 30  # entries in the feed
 SITEMAP, ROBOTS = "sitemap.xml", "robots.txt"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+ATOM_NS = "http://www.w3.org/2005/Atom"
 NOT_IN_SITEMAP = frozenset({"genindex", "search", "probleme"})
 
 
@@ -47,15 +48,18 @@ def atom(app: Sphinx) -> bytes:
     fg.link(href=citation.site_url(base, "index.html"), rel="alternate", type="text/html")
     fg.rights(str(app.config.copyright))
     fg.updated(_noon(newest[0].date) if newest else _noon(dt.date(2015, 6, 1)))
+    links: dict[str, dict[str, str]] = {}  # href → attributes (see `_entry_links`)
     for c in reversed(newest):  # feedgen prepends: add oldest first, the feed reads newest first
         rec = cases.record(app, c)
         entry = fg.add_entry()
         entry.id(rec.url)
         entry.title(rec.full_title)
-        entry.link(href=rec.url, rel="alternate", type="text/html")
+        links[rec.url] = {"rel": "alternate", "type": "text/html"}
+        entry.link(href=rec.url, **links[rec.url])
         offprint = cases.offprint_path(app, c)
         if rec.pdf_url and offprint is not None:
-            entry.link(href=rec.pdf_url, rel="enclosure", type="application/pdf", length=str(offprint.stat().st_size))
+            links[rec.pdf_url] = {"rel": "enclosure", "type": "application/pdf", "length": str(offprint.stat().st_size)}
+            entry.link(href=rec.pdf_url, **links[rec.pdf_url])
         entry.published(_noon(c.date))
         entry.updated(_noon(c.date))
         for person in rec.authors:
@@ -67,7 +71,19 @@ def atom(app: Sphinx) -> bytes:
         entry.rights(rec.license)
     data = fg.atom_str(pretty=True)
     assert isinstance(data, bytes)  # feedgen is untyped
-    return data
+    return _entry_links(data, links)
+
+
+def _entry_links(data: bytes, links: dict[str, dict[str, str]]) -> bytes:
+    """feedgen 1.0 drops rel/type/length of entry links (its writer shadows the link data), which would leave
+    two rel="alternate" links per entry (RFC 4287 forbids that): put them back."""
+    ElementTree.register_namespace("", ATOM_NS)
+    root = ElementTree.fromstring(data)
+    for link in root.iterfind(f"{{{ATOM_NS}}}entry/{{{ATOM_NS}}}link"):
+        link.attrib.update(links.get(link.get("href", ""), {}))
+    ElementTree.indent(root)
+    text: bytes = ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
+    return text + b"\n"
 
 
 def sitemap(app: Sphinx) -> bytes:
