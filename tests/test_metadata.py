@@ -90,7 +90,7 @@ def test_json_ld_article(built_shared: Path) -> None:
 
 
 def test_a_plain_case_has_no_invented_values(built_shared: Path) -> None:
-    """No subtitle, affiliation, abstract or figure, in no issue: nothing of it is made up; a Sonderdruck all the same."""
+    """No subtitle, affiliation, abstract or figure, in no issue: nothing is made up; a Sonderdruck all the same."""
     root = built_shared
     fm, tags = front_matter(root, HOSPITATION), metas(root, HOSPITATION)
     assert tags["citation_title"] == [fm["title"]]

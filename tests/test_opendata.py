@@ -125,7 +125,8 @@ def test_atom_feed_lists_the_newest_cases(built_shared: Path) -> None:
 def test_sitemap_and_robots(built_shared: Path) -> None:
     root = built_shared
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    locs = [e.text or "" for e in ElementTree.parse(root / "build/html/sitemap.xml").getroot().findall("s:url/s:loc", ns)]
+    tree = ElementTree.parse(root / "build/html/sitemap.xml")
+    locs = [e.text or "" for e in tree.getroot().findall("s:url/s:loc", ns)]
     base = conf_value(root, "html_baseurl")
     assert {f"{base}{d}.html" for d in CASES} <= set(locs)
     assert f"{base}index.html" in locs
