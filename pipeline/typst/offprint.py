@@ -103,9 +103,8 @@ def _work_pdf(builder: KoopblattBuilder, c: Contribution) -> Path:
     return Path(builder.outdir) / WORK / f"{c.slug}.pdf"
 
 
-def plan(builder: KoopblattBuilder) -> Plan:
+def plan(app: Sphinx, builder: KoopblattBuilder) -> Plan:
     """Which Sonderdrucke changed (digest); translate those (Sphinx is not thread-safe: main thread only)."""
-    app = builder.app
     project = state.project(app)
     out = Path(builder.outdir)
     (out / WORK).mkdir(parents=True, exist_ok=True)
@@ -150,10 +149,10 @@ def compile_job(compiler: typst.Compiler, job: Job) -> tuple[bytes | None, list[
     return pdf if isinstance(pdf, bytes) else None, []
 
 
-def start(builder: KoopblattBuilder) -> Plan:
+def start(app: Sphinx, builder: KoopblattBuilder) -> Plan:
     """Plan, then compile the changed Sonderdrucke in one background thread with its own warm compiler,
     while the builder sets the issues (two Typst compilations at once on two cores)."""
-    work = plan(builder)
+    work = plan(app, builder)
     if work.jobs:
         compiler = typst.Compiler(root=str(builder.outdir), font_paths=glyphs.font_paths(), ignore_system_fonts=True)
         work.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sonderdruck")
@@ -162,9 +161,9 @@ def start(builder: KoopblattBuilder) -> Plan:
     return work
 
 
-def finish(builder: KoopblattBuilder, work: Plan, publish: bool = True) -> None:
+def finish(app: Sphinx, builder: KoopblattBuilder, work: Plan, publish: bool = True) -> None:
     """Collect the compiled Sonderdrucke, report failures at their case, publish, drop those of drafts."""
-    project = state.project(builder.app)
+    project = state.project(app)
     target = target_dir(state.root_of(builder))
     done = set(work.current)
     for job in work.jobs:
@@ -195,9 +194,9 @@ def finish(builder: KoopblattBuilder, work: Plan, publish: bool = True) -> None:
             stale.unlink()
 
 
-def set_offprints(builder: KoopblattBuilder) -> None:
+def set_offprints(app: Sphinx, builder: KoopblattBuilder) -> None:
     """All in one go (plan, compile, publish): for callers outside a builder run's events."""
-    finish(builder, start(builder))
+    finish(app, builder, start(app, builder))
 
 
 def _wanted(app: Sphinx) -> KoopblattBuilder | None:
@@ -207,7 +206,7 @@ def _wanted(app: Sphinx) -> KoopblattBuilder | None:
 
 def _started(app: Sphinx, builder: Any) -> None:
     if _wanted(app) is not None:
-        setattr(app, ATTR, start(builder))
+        setattr(app, ATTR, start(app, builder))
 
 
 def _finished(app: Sphinx, exc: BaseException | None) -> None:
@@ -215,7 +214,7 @@ def _finished(app: Sphinx, exc: BaseException | None) -> None:
     work = getattr(app, ATTR, None)
     if builder is not None and isinstance(work, Plan):
         setattr(app, ATTR, None)
-        finish(builder, work, publish=exc is None)
+        finish(app, builder, work, publish=exc is None)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
