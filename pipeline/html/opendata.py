@@ -34,12 +34,11 @@ SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
 CSV_SEPARATOR = "; "  # between the items of a list in one CSV cell
 
 
-def row(app: Sphinx, c: Contribution) -> dict[str, Any]:
+def row(app: Sphinx, c: Contribution, rec: citation.Record, zitation: str) -> dict[str, Any]:
     """One case as published data (JSON object; field order = documentation order)."""
     project = state.project(app)
     tax = project.taxonomy
     base = cases.base_url(app)
-    rec = cases.record(app, c)
     downloads = Path(str(app.config.koop_downloads or "")) if app.config.koop_downloads else None
     issues = []
     for i in project.issues_of(c.docname):
@@ -63,13 +62,17 @@ def row(app: Sphinx, c: Contribution) -> dict[str, Any]:
         "url": rec.url, "sonderdruck_url": rec.pdf_url or None,
         "bibtex_url": citation.site_url(base, cases.cite_href(c, "bib")),
         "ris_url": citation.site_url(base, cases.cite_href(c, "ris")),
-        "zitation": citation.german([rec])[rec.key],
+        "zitation": zitation,
         "ausgaben": issues,
     }
 
 
 def rows(app: Sphinx) -> list[dict[str, Any]]:
-    return sorted((row(app, c) for c in cases.published(app)), key=lambda r: str(r["id"]))
+    published = cases.published(app)
+    records = [cases.record(app, c) for c in published]
+    texts = citation.german(records)  # one BibTeX parse for all
+    items = [row(app, c, r, texts[r.key]) for c, r in zip(published, records, strict=True)]
+    return sorted(items, key=lambda r: str(r["id"]))
 
 
 def as_json(app: Sphinx, items: list[dict[str, Any]]) -> str:
