@@ -2,16 +2,16 @@
 
 Added when the handbook writes a page (`doctree-resolved`, HTML builder only), so the shared doctrees
 of PDF and EPUB never see it and the Sonderdruck link reflects what this run publishes. A page whose
-Sonderdruck appeared or vanished is re-read (`env-get-outdated`), so the link is never stale.
+Sonderdruck appeared or vanished is written again (`_forget_changed`), so the link is never stale.
 """
 
 from __future__ import annotations
 
-from collections.abc import Set
+import json
+from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
 
 from .. import citation
 from .. import messages as M
@@ -19,7 +19,7 @@ from ..sphinx_ext import marks
 from . import cases
 
 BOX = "koop-zitieren"
-SEEN = "koop_offprints_seen"  # env attribute: docname → whether its page links a Sonderdruck
+STATE = ".koop-sonderdrucke.json"  # in the output folder (never published): docname → page links a Sonderdruck
 
 
 def _link(text: str, href: str, classes: list[str]) -> nodes.reference:
@@ -76,16 +76,30 @@ def _add_box(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         section += found
 
 
-def _outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]) -> list[str]:
-    """Case pages whose Sonderdruck appeared or vanished since the handbook last read them."""
+def _offprints(app: Sphinx) -> dict[str, bool]:
+    return {c.docname: cases.offprint_path(app, c) is not None for c in cases.published(app)}
+
+
+def _forget_changed(app: Sphinx) -> None:
+    """A page whose Sonderdruck appeared or vanished since it was written is written again: its output file is
+    removed, so the builder writes it (without reading it again). A fresh output folder has nothing to forget."""
     if not cases.handbook(app):
-        return []
-    now = {c.docname: cases.offprint_path(app, c) is not None for c in cases.published(app)}
-    before: dict[str, bool] = getattr(env, SEEN, {})
-    setattr(env, SEEN, now)
-    return [d for d, has in now.items() if before.get(d, False) != has and d in env.all_docs]
+        return
+    try:
+        before = json.loads((Path(app.outdir) / STATE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    for docname, has in _offprints(app).items():
+        if before.get(docname, False) != has:
+            (Path(app.outdir) / f"{docname}.html").unlink(missing_ok=True)
+
+
+def _remember(app: Sphinx, exc: BaseException | None) -> None:
+    if exc is None and cases.handbook(app):
+        (Path(app.outdir) / STATE).write_text(json.dumps(_offprints(app), sort_keys=True), encoding="utf-8")
 
 
 def setup(app: Sphinx) -> None:
     app.connect("doctree-resolved", _add_box)
-    app.connect("env-get-outdated", _outdated)
+    app.connect("builder-inited", _forget_changed)
+    app.connect("build-finished", _remember)
