@@ -1,15 +1,15 @@
 """Sonderdrucke: every released case as its own PDF in the koopBLATT layout, linked from its handbook page.
 
 Screen PDF (PDF/A-2a + PDF/UA-1, like the issues' screen PDF), no watermark, the case's own title and
-authors in the metadata, a colophon with the German citation, its address and licence. Set at the end of
-the `koopblatt` builder's run with the builder's translator and template. Only cases whose inputs changed are
+authors in the metadata, a colophon with the German citation, its address and licence. Set during the
+`koopblatt` builder's run with the builder's translator and template. Only cases whose inputs changed are
 translated and compiled: the digest covers the stored doctree, the files the case depends on (images,
 includes), the template, the colophon and the compile settings, so checking an unchanged case reads one
-small file. Cost: layout is what a Sonderdruck costs (≈ 0.1–0.2 s per case; a warm compiler leaves almost
+small file. Cost: layout is what a Sonderdruck costs (≈ 0.08 s CPU per case; a warm compiler leaves almost
 no overhead per document, and Typst reuses no layout between documents), so the changed ones are compiled
 in a background thread with their own warm compiler while the builder sets the issues (`write-started` →
-`build-finished`). Published to build/pdf/sonderdrucke/ per case: an error in one case keeps only its own
-last good Sonderdruck.
+`build-finished`). Published to build/pdf/sonderdrucke/ together with the handbook that offers them: while
+an error blocks the handbook, the last good Sonderdrucke stay (a draft's is removed at once).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from .. import messages as M
 from ..model import Contribution
 from ..outputs import build_dir, build_time, publish_file, write_if_changed
 from ..sphinx_ext import capture, state
-from ..validate import Project
+from ..validate import HANDBOOK, Project
 from . import compile as tc
 from . import escape
 from .builder import PAGES, SCREEN_STANDARDS, TEMPLATES, KoopblattBuilder
@@ -180,7 +180,13 @@ def finish(app: Sphinx, builder: KoopblattBuilder, work: Plan, publish: bool = T
         work.pool.shutdown()
     if work.jobs:
         logger.info(M.OFFPRINT_PROGRESS.format(len(work.jobs), len(project.contributions)))
-    if not publish:
+    keep = {citation.offprint_name(r.docname.rsplit("/", 1)[-1]) for r in project.reports.values() if not r.is_draft}
+    for stale in target.glob("sonderdruck-*.pdf") if target.is_dir() else []:
+        if stale.name not in keep:  # removed, renamed or back to draft: never public, whatever else happens
+            stale.unlink()
+    # the Sonderdrucke are the handbook's downloads: published when the handbook can be (the work copies stay,
+    # so they are published without being set again once the error is fixed)
+    if not publish or project.output_errors(HANDBOOK, capture.findings(app).all()):
         return
     for docname in sorted(done):
         c = project.contributions[docname]
@@ -188,10 +194,6 @@ def finish(app: Sphinx, builder: KoopblattBuilder, work: Plan, publish: bool = T
         published = target / citation.offprint_name(c.slug)
         if not published.is_file() or published.read_bytes() != data:
             publish_file(data, published)
-    keep = {citation.offprint_name(r.docname.rsplit("/", 1)[-1]) for r in project.reports.values() if not r.is_draft}
-    for stale in target.glob("sonderdruck-*.pdf") if target.is_dir() else []:
-        if stale.name not in keep:  # removed, renamed or back to draft: never public
-            stale.unlink()
 
 
 def set_offprints(app: Sphinx, builder: KoopblattBuilder) -> None:
