@@ -25,7 +25,9 @@ extensions = [
     "myst_parser",
     "pipeline.sphinx_ext",
     "pipeline.html",
+    "pipeline.html.sharing",
     "pipeline.typst.builder",
+    "pipeline.typst.offprint",
     "pipeline.epub.builder",
     "pipeline.probe",
 ]
@@ -40,7 +42,10 @@ suppress_warnings: list[str] = []
 nitpicky = False
 
 koop_root = str(ROOT)
-koop_handbook_url = "https://www.koopstadt.de/handbuch/"
+# The handbook's one public address: canonical links, citations, feed, sitemap, open data and the links
+# from PDFs and e-books to the handbook are made from it (README: „Adresse des Handbuchs“)
+html_baseurl = "https://www.koopstadt.de/handbuch/"
+koop_handbook_url = html_baseurl
 koop_downloads = ""  # set by `pipeline.cli html` (-D) to the folder of built PDFs/EPUBs
 
 html_theme = "sphinx_book_theme"

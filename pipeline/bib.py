@@ -7,6 +7,7 @@ list entries "Müller, Erika (2014): Titel. Untertitel. Ort: Verlag." with "(Hrs
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +39,8 @@ class Reference:
 
 
 def _clean(value: str) -> str:
-    return " ".join(value.replace("{", "").replace("}", "").replace("\\&", "&").replace("--", "–").split())
+    unescaped = re.sub(r"\\([&%$#_])", r"\1", value)  # LaTeX specials: \& \% \$ \# \_
+    return " ".join(unescaped.replace("{", "").replace("}", "").replace("--", "–").split())
 
 
 def _names(entry: Entry, field: str) -> list[tuple[str, str]]:
@@ -185,3 +187,12 @@ def render_cite(bib: Bibliography, role: str, items: list[tuple[str, str, str]])
     if role == "t":
         return "; ".join(parts)
     return "(" + "; ".join(parts) + ")"
+
+
+def entry_text(entry: Entry, year: str) -> str:
+    """The German list entry of a parsed entry (used by `citation` for the cases themselves)."""
+    return _entry_text(entry, year)
+
+
+def field_text(entry: Entry, name: str) -> str:
+    return _field(entry, name)

@@ -870,3 +870,48 @@ IMPORT_NOTE_TABLE_BOLD_HEAD = ("Tabelle {}: Die erste Zeile ist fett gesetzt und
                                "– bitte prüfen.")
 IMPORT_NOTE_FIGURE_NO_CAPTION = ("Abbildung {} hat keine Bildunterschrift: Im Heft und im Handbuch steht sie ohne "
                                  "Text unter der Nummer – bitte eine Unterschrift ergänzen.")
+
+
+# ---- Zitieren, Sonderdruck, offene Daten, Feed (issue 11, part B) --------------------------------------------
+CITE_CONTAINER = "koopstadt – Handbuch der Praxisfälle"
+CITE_PLACE = "Leipzig"
+CITE_ALSO_IN = "Auch erschienen in: {}"
+CITE_TITLE = "Zitieren"
+CITE_INTRO = "Zitiervorschlag:"
+CITE_BIBTEX = "BibTeX"
+CITE_RIS = "RIS (Zotero, Citavi, EndNote)"
+CITE_DOWNLOADS = "Herunterladen:"
+CITE_OFFPRINT = "Als PDF (Sonderdruck, {} MB)"
+CITE_LICENSE = "Lizenz: {}"
+OFFPRINT_HEAD = "Sonderdruck aus: {}"
+OFFPRINT_SUGGESTION = "Zitiervorschlag"
+OFFPRINT_PROGRESS = "Sonderdrucke: {} von {} neu gesetzt"
+FEED_TITLE = "koopstadt – neue Beiträge im Handbuch"
+FEED_SUBTITLE = "Praxisfälle, Werkstattberichte, Hospitationen und Interviews aus Bremen, Leipzig und Nürnberg"
+FEED_LINK_TITLE = "Neue Beiträge (Atom-Feed)"
+DATA_TITLE = "koopstadt-Beiträge (offene Daten)"
+DATA_DESCRIPTION = ("Alle freigegebenen Beiträge des Handbuchs mit ihren Angaben aus der Front Matter, den "
+                    "Bezeichnungen zu den Kennungen und den Adressen von Seite, Sonderdruck und Ausgaben. Entwürfe "
+                    "sind nie enthalten. Feldnamen sind stabil; neue Felder können hinzukommen.")
+DATA_FIELDS = {
+    "id": "Kennung des Beitrags: <stadt>/<kurzname>",
+    "kurzname": "Kurzname (Dateiname ohne .md), im Projekt eindeutig",
+    "stadt_label": "Name der Stadt",
+    "art_label": "Bezeichnung der Art",
+    "themenfeld_label": "Bezeichnung des Themenfelds",
+    "projektfamilien_labels": "Bezeichnungen der Projektfamilien, in derselben Reihenfolge",
+    "aufgaben_labels": "Bezeichnungen der strategischen Aufgaben, in derselben Reihenfolge",
+    "url": "Adresse der Seite im Handbuch",
+    "sonderdruck_url": "Adresse des Sonderdrucks (PDF); null, solange keiner erzeugt ist",
+    "bibtex_url": "Adresse der BibTeX-Datei des Beitrags",
+    "ris_url": "Adresse der RIS-Datei des Beitrags",
+    "zitation": "Zitiervorschlag (wie die Literaturlisten des Handbuchs)",
+    "ausgaben": "koopBLATT-Ausgaben, in denen der Beitrag erschienen ist",
+    "ausgabe.nummer": "Nummer der Ausgabe",
+    "ausgabe.jahr": "Jahr der Ausgabe",
+    "ausgabe.titel": "Name der Ausgabe, z. B. „koopBLATT No. 3 (2015)“",
+    "ausgabe.url": "Seite der Ausgabe im Handbuch",
+    "ausgabe.pdf_url": "PDF der Ausgabe zum Lesen am Bildschirm; null, solange keines erzeugt ist",
+    "authors.name": "Name",
+    "authors.affiliation": "Institution",
+}

@@ -85,3 +85,18 @@ def built_constructs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, st
         status = main(["--root", str(root), "build"])
     assert status == 0, err.getvalue()
     return root, err.getvalue()
+
+
+@pytest.fixture(scope="session")
+def built_shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini project built as `nox -s build` does for the handbook's extras: PDF (issues and Sonderdrucke)
+    first, then the handbook offering them (issue 11: cite, download, share, open data)."""
+    from pipeline.html.build import build_html
+    from pipeline.typst.pdf import build_pdf
+    from pipeline.validate import validate_project
+
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    root = copy_project("mini", tmp_path_factory.mktemp("shared"))
+    assert build_pdf(root, validate_project(root)) == 0
+    assert build_html(root, validate_project(root)) == 0
+    return root

@@ -6,12 +6,13 @@ import shutil
 from pathlib import Path
 
 from .. import messages as M
+from ..citation import OFFPRINT_DIR
 from ..diagnostics import Diagnostic
 from ..outputs import build_dir, publish_tree, work_dir
 from ..sphinx_ext.runner import run_sphinx
 from ..validate import HANDBOOK, Project, validate_project
 
-DOWNLOAD_PATTERNS = (("pdf", "koopblatt-*.pdf"), ("epub", "*.epub"))
+DOWNLOAD_PATTERNS = (("pdf", "koopblatt-*.pdf"), ("epub", "*.epub"), ("pdf", f"{OFFPRINT_DIR}/sonderdruck-*.pdf"))
 
 
 def stage_downloads(root: Path) -> Path:

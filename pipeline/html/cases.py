@@ -1,0 +1,63 @@
+"""The published cases as the handbook's extras (Zitieren box, head metadata, open data, feed) see them.
+
+Only released, valid contributions are published; a Sonderdruck is offered when the pdf step made one
+(`koop_downloads` holds what this handbook run publishes).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from .. import catalogue, citation
+from ..model import Contribution
+from ..sphinx_ext import state
+from ..sphinx_ext.browse import DOWNLOADS
+
+
+def handbook(app: Sphinx) -> bool:
+    """True in the handbook's own HTML run (not the e-book chapters, not the print builders)."""
+    return app.builder is not None and app.builder.name == "html"
+
+
+def base_url(app: Sphinx) -> str:
+    """The one public address of the handbook (`html_baseurl` in conf.py)."""
+    return str(app.config.html_baseurl or "")
+
+
+def published(app: Sphinx) -> list[Contribution]:
+    """Released cases, newest first (ties by title)."""
+    return catalogue.select(state.project(app).contributions.values())
+
+
+def case(app: Sphinx, docname: str) -> Contribution | None:
+    """The released case shown on `docname`, if it is one."""
+    return state.project(app).contributions.get(docname) if state.is_contribution(docname) else None
+
+
+def offprint_path(app: Sphinx, c: Contribution) -> Path | None:
+    folder = str(app.config.koop_downloads or "")
+    file = Path(folder) / citation.offprint_name(c.slug) if folder else None
+    return file if file is not None and file.is_file() else None
+
+
+def offprint_href(c: Contribution) -> str:
+    """Where the Sonderdruck lies in the site (relative to its root)."""
+    return f"{DOWNLOADS}/{citation.offprint_name(c.slug)}"
+
+
+def cite_href(c: Contribution, suffix: str) -> str:
+    return f"{citation.CITE_DIR}/{c.slug}.{suffix}"
+
+
+def record(app: Sphinx, c: Contribution) -> citation.Record:
+    project = state.project(app)
+    base = base_url(app)
+    pdf = citation.site_url(base, offprint_href(c)) if offprint_path(app, c) else ""
+    return citation.record(c, project.issues_of(c.docname), base, str(app.config.author), pdf)
+
+
+def relative(docname: str, href: str) -> str:
+    """`href` (relative to the site root) as seen from page `docname`."""
+    return "../" * docname.count("/") + href

@@ -1,0 +1,169 @@
+"""Machine-readable metadata in the head of every case page, and the feed link in every page.
+
+Citation managers (Zotero, Citavi, Mendeley) and Google Scholar read the Highwire Press `citation_*`
+tags; library tools read Dublin Core; search engines schema.org JSON-LD; social networks OpenGraph and
+Twitter cards. All values come from the same citation record as the Zitieren box, the BibTeX and RIS
+files; all URLs are absolute, from `html_baseurl`.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from .. import citation
+from .. import messages as M
+from ..model import Contribution
+from ..sphinx_ext import images, state
+from . import cases
+
+FEED = "feed.xml"
+
+
+def _meta(attr: str, key: str, value: str) -> str:
+    return f'<meta {attr}="{html.escape(key)}" content="{html.escape(value)}" />'
+
+
+def first_image(app: Sphinx, doctree: nodes.document | None) -> tuple[str, str, tuple[int, int] | None] | None:
+    """The case's picture for cards and previews: the first figure with a photo (JPEG/PNG), else the first figure.
+
+    Returns (path in the site, alt text, pixel size)."""
+    if doctree is None:
+        return None
+    builder: Any = app.builder
+
+    def source(image: nodes.image) -> str:  # the HTML writer has replaced `uri` by the page-relative copy
+        candidates: dict[str, str] = image.get("candidates") or {}
+        return str(candidates.get("*", image["uri"]))
+
+    found = []
+    for figure in doctree.findall(nodes.figure):
+        image = next(iter(figure.findall(nodes.image)), None)
+        if image is not None and source(image) in builder.images:
+            found.append(source(image))
+    if not found:
+        return None
+    uri = next((u for u in found if not u.lower().endswith(".svg")), found[0])
+    image = next(i for i in doctree.findall(nodes.image) if source(i) == uri)
+    size = images.screen_image(builder, uri).size
+    return f"{builder.imagedir}/{builder.images[uri]}", str(image.get("alt", "")), size
+
+
+def head_tags(app: Sphinx, c: Contribution, doctree: nodes.document | None) -> list[str]:
+    """The <meta>/<link>/<script type="application/ld+json"> elements of one case page."""
+    rec = cases.record(app, c)
+    tax = state.project(app).taxonomy
+    base = cases.base_url(app)
+    date = c.date.isoformat()
+    tags = [_meta("name", "citation_title", rec.full_title)]
+    for p in rec.authors:
+        tags.append(_meta("name", "citation_author", p.inverted))
+        if p.affiliation:
+            tags.append(_meta("name", "citation_author_institution", p.affiliation))
+    tags += [_meta("name", "citation_publication_date", c.date.strftime("%Y/%m/%d")),
+             _meta("name", "citation_date", c.date.strftime("%Y/%m/%d")),
+             _meta("name", "citation_inbook_title", rec.container),
+             _meta("name", "citation_publisher", rec.publisher),
+             _meta("name", "citation_language", rec.language),
+             _meta("name", "citation_abstract_html_url", rec.url)]
+    tags += [_meta("name", "citation_keywords", k) for k in rec.keywords]
+    if rec.abstract:
+        tags.append(_meta("name", "citation_abstract", rec.abstract))
+    if rec.pdf_url:
+        tags.append(_meta("name", "citation_pdf_url", rec.pdf_url))
+    # Dublin Core (DCMI „DC-HTML“)
+    tags.append('<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/" />')
+    tags += [_meta("name", "DC.title", rec.full_title)]
+    tags += [_meta("name", "DC.creator", p.inverted) for p in rec.authors]
+    tags += [_meta("name", "DC.date", date), _meta("name", "DC.language", rec.language),
+             _meta("name", "DC.publisher", rec.publisher), _meta("name", "DC.rights", rec.license),
+             _meta("name", "DC.type", "Text"), _meta("name", "DC.format", "text/html"),
+             _meta("name", "DC.identifier", rec.url)]
+    if rec.abstract:
+        tags.append(_meta("name", "DC.description", rec.abstract))
+    tags += [_meta("name", "DC.subject", s) for s in (tax.fields[c.themenfeld].label, *rec.keywords)]
+    # OpenGraph and Twitter card
+    picture = first_image(app, doctree)
+    description = rec.abstract or rec.full_title
+    tags += [_meta("property", "og:type", "article"), _meta("property", "og:title", rec.full_title),
+             _meta("property", "og:description", description), _meta("property", "og:url", rec.url),
+             _meta("property", "og:site_name", str(app.config.html_title)), _meta("property", "og:locale", "de_DE"),
+             _meta("property", "article:published_time", date),
+             _meta("property", "article:section", tax.fields[c.themenfeld].label)]
+    tags += [_meta("property", "article:tag", k) for k in rec.keywords]
+    tags += [_meta("name", "twitter:card", "summary_large_image" if picture else "summary"),
+             _meta("name", "twitter:title", rec.full_title), _meta("name", "twitter:description", description)]
+    image_url = ""
+    if picture is not None:
+        path, alt, size = picture
+        image_url = citation.site_url(base, path)
+        tags += [_meta("property", "og:image", image_url), _meta("property", "og:image:alt", alt),
+                 _meta("name", "twitter:image", image_url), _meta("name", "twitter:image:alt", alt)]
+        if size is not None:
+            tags += [_meta("property", "og:image:width", str(size[0])),
+                     _meta("property", "og:image:height", str(size[1]))]
+    tags.append(json_ld(app, c, rec, image_url))
+    return tags
+
+
+def json_ld(app: Sphinx, c: Contribution, rec: citation.Record, image_url: str) -> str:
+    """schema.org `Article`, safe inside <script> (no "<", ">" or "&" survives unescaped)."""
+    tax = state.project(app).taxonomy
+    publisher = {"@type": "Organization", "name": rec.publisher}
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "@id": rec.url,
+        "url": rec.url,
+        "mainEntityOfPage": rec.url,
+        "headline": rec.title,
+        "name": rec.full_title,
+        "author": [{"@type": "Person", "name": p.name,
+                    **({"affiliation": {"@type": "Organization", "name": p.affiliation}} if p.affiliation else {})}
+                   for p in rec.authors],
+        "datePublished": c.date.isoformat(),
+        "inLanguage": rec.language,
+        "publisher": publisher,
+        "isPartOf": {"@type": "Book", "name": rec.container, "url": cases.base_url(app), "publisher": publisher},
+        "about": [tax.fields[c.themenfeld].label, *(tax.families[p].label for p in c.projektfamilien)],
+        "contentLocation": {"@type": "City", "name": tax.cities[c.stadt].label},
+        "genre": tax.kinds[c.art].label,
+        "license": citation.license_url(rec.license) or rec.license,
+    }
+    if rec.subtitle:
+        data["alternativeHeadline"] = rec.subtitle
+    if rec.abstract:
+        data["abstract"] = data["description"] = rec.abstract
+    if rec.keywords:
+        data["keywords"] = list(rec.keywords)
+    if image_url:
+        data["image"] = image_url
+    if rec.pdf_url:
+        data["encoding"] = {"@type": "MediaObject", "encodingFormat": "application/pdf", "contentUrl": rec.pdf_url,
+                            "name": M.CITE_OFFPRINT.split(" (")[0]}
+    if rec.issues:
+        data["isPartOf"] = [data["isPartOf"], *({"@type": "PublicationIssue", "name": i} for i in rec.issues)]
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">\n{text}\n</script>'
+
+
+def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                  doctree: nodes.document | None) -> None:
+    if not cases.handbook(app):
+        return
+    feed = context["pathto"](FEED, 1)
+    extra = [f'<link rel="alternate" type="application/atom+xml" title="{html.escape(M.FEED_LINK_TITLE)}" '
+             f'href="{html.escape(feed)}" />']
+    c = cases.case(app, pagename)
+    if c is not None:
+        extra += head_tags(app, c, doctree)
+    context["metatags"] = context.get("metatags", "") + "\n" + "\n".join(extra) + "\n"
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("html-page-context", _page_context)

@@ -1,0 +1,227 @@
+"""Sonderdrucke: every released case as its own PDF in the koopBLATT layout, linked from its handbook page.
+
+Screen PDF (PDF/A-2a + PDF/UA-1, like the issues' screen PDF), no watermark, the case's own title and
+authors in the metadata, a colophon with the German citation, its address and licence. Set during the
+`koopblatt` builder's run with the builder's translator and template. Only cases whose inputs changed are
+translated and compiled: the digest covers the stored doctree, the files the case depends on (images,
+includes), the template, the colophon and the compile settings, so checking an unchanged case reads one
+small file. Cost: layout is what a Sonderdruck costs (≈ 0.08 s CPU per case; a warm compiler leaves almost
+no overhead per document, and Typst reuses no layout between documents), so the changed ones are compiled
+in a background thread with their own warm compiler while the builder sets the issues (`write-started` →
+`build-finished`). Published to build/pdf/sonderdrucke/ together with the handbook that offers them: while
+an error blocks the handbook, the last good Sonderdrucke stay (a draft's is removed at once).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import typst
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from .. import citation, glyphs
+from .. import messages as M
+from ..model import Contribution
+from ..outputs import build_dir, build_time, publish_file, write_if_changed
+from ..sphinx_ext import capture, state
+from ..validate import HANDBOOK, Project
+from . import compile as tc
+from . import escape
+from .builder import PAGES, SCREEN_STANDARDS, TEMPLATES, KoopblattBuilder
+from .document import TEMPLATE, Source, _cities, _date, beitrag_call
+
+logger = logging.getLogger(__name__)
+WORK = citation.OFFPRINT_DIR  # in the builder's outdir: <kurzname>.pdf and .sha1 of every Sonderdruck
+ATTR = "_koop_offprints"
+# the template under a name of its own: the builder rewrites its copy while the worker compiles
+OWN_TEMPLATE = "sonderdruck-vorlage.typ"
+
+
+def target_dir(root: Path) -> Path:
+    return build_dir(root) / "pdf" / citation.OFFPRINT_DIR
+
+
+def main_file(project: Project, c: Contribution, rec: citation.Record, body: str) -> Source:
+    """The Typst main file of one Sonderdruck: the issue layout, one contribution, the colophon at its end."""
+    tax = project.taxonomy
+    issues = project.issues_of(c.docname)
+    first = issues[0] if issues else None
+    head = M.OFFPRINT_HEAD.format(rec.issues[0] if rec.issues else rec.container)
+    names = escape.strings([p.name for p in rec.authors])
+    text = citation.german([rec])[rec.key].removesuffix(rec.url).rstrip()  # the address follows as a link
+    colophon = (f"#sonderdruck-vermerk(titel: {escape.string(M.OFFPRINT_SUGGESTION)}, zitat: {escape.string(text)}, "
+                f"url: {escape.string(rec.url)}, lizenz: {escape.string(M.CITE_LICENSE.format(rec.license))})")
+    preamble = (f'#import "{OWN_TEMPLATE}": *\n\n'
+                f"#show: ausgabe.with(\n  nummer: {first.number if first else 1},\n"
+                f"  jahr: {first.year if first else c.date.year},\n  datum: {_date(c.date)},\n"
+                f"  titel: {escape.string(first.title if first else M.ISSUES_TITLE)},\n  untertitel: none,\n"
+                f'  format: "a4",\n  druck: false,\n  korrektur: false,\n  staedte: {_cities(tax)},\n'
+                f"  akzent: {escape.string(tax.cities[c.stadt].colour)},\n"
+                f"  sonderdruck: (titel: {escape.string(rec.full_title)}, autoren: {names}, "
+                f"kopf: {escape.string(head)}),\n)\n\n")
+    line = preamble.count("\n") + 1
+    return Source(preamble + beitrag_call(c, tax, f"{body}\n{colophon}\n"), [(line, c.path)])
+
+
+def _digest(builder: KoopblattBuilder, docname: str, rec: citation.Record) -> str:
+    """Everything a Sonderdruck is made of, without translating it."""
+    h = hashlib.sha1(repr((rec, SCREEN_STANDARDS, build_time(rec.date), glyphs.font_paths(),
+                           builder.config.koop_code)).encode())
+    h.update((TEMPLATES / "koopblatt.typ").read_bytes())
+    h.update((Path(builder.doctreedir) / f"{docname}.doctree").read_bytes())
+    for dep in sorted(str(d) for d in builder.env.dependencies.get(docname, ())):
+        file = Path(builder.srcdir) / dep
+        stat = file.stat() if file.is_file() else None
+        h.update(f"{dep}:{stat.st_size if stat else -1}:{stat.st_mtime_ns if stat else -1}".encode())
+    return h.hexdigest()
+
+
+@dataclass
+class Job:
+    """One Sonderdruck to set: translated in the main thread, compiled in the background."""
+
+    contribution: Contribution
+    digest: str
+    main: Path
+    source: Source
+    result: Future[tuple[bytes | None, list[tuple[str, str]]]] | None = None
+
+
+@dataclass
+class Plan:
+    jobs: list[Job] = field(default_factory=list)
+    current: set[str] = field(default_factory=set)  # docnames whose work PDF is up to date
+    pool: ThreadPoolExecutor | None = None
+
+
+def _work_pdf(builder: KoopblattBuilder, c: Contribution) -> Path:
+    return Path(builder.outdir) / WORK / f"{c.slug}.pdf"
+
+
+def plan(app: Sphinx, builder: KoopblattBuilder) -> Plan:
+    """Which Sonderdrucke changed (digest); translate those (Sphinx is not thread-safe: main thread only)."""
+    project = state.project(app)
+    out = Path(builder.outdir)
+    (out / WORK).mkdir(parents=True, exist_ok=True)
+    write_if_changed(out / OWN_TEMPLATE, (TEMPLATES / TEMPLATE).read_bytes())
+    found = capture.findings(app)
+    base, publisher = str(builder.config.koop_handbook_url), str(builder.config.author)
+    result = Plan()
+    for docname, c in project.contributions.items():
+        if any(p.is_error for p in found.of((docname,))):
+            continue  # its last good Sonderdruck stays; the handbook waits for the fix
+        rec = citation.record(c, project.issues_of(docname), base, publisher)
+        pdf = _work_pdf(builder, c)
+        digest = _digest(builder, docname, rec)
+        stamp = pdf.with_suffix(".sha1")
+        if pdf.is_file() and stamp.is_file() and stamp.read_text() == digest:
+            result.current.add(docname)
+            continue
+        builder.active = {docname: c.slug}  # links to other cases point to the handbook
+        builder.page = PAGES["a4"]
+        body = builder.translate(docname).body
+        result.jobs.append(Job(c, digest, out / f"sonderdruck-{c.slug}.typ", main_file(project, c, rec, body)))
+    return result
+
+
+def _where(item: object, job: Job) -> str:
+    trace = " ".join(getattr(item, "trace", []) or [])
+    return tc._locate(str(getattr(item, "diagnostic", "")) + trace, job.main, job.source, job.contribution.path)
+
+
+def compile_job(compiler: typst.Compiler, job: Job) -> tuple[bytes | None, list[tuple[str, str]]]:
+    """Compile one Sonderdruck (in the worker thread: Typst releases the GIL); errors as (where, text)."""
+    job.main.write_text(job.source.text, encoding="utf-8")
+    standards: list[Any] = list(SCREEN_STANDARDS)
+    try:
+        pdf, warnings = compiler.compile_with_warnings(input=str(job.main), format="pdf",
+                                                       pdf_standards=standards,
+                                                       timestamp=build_time(job.contribution.date))
+    except typst.TypstError as exc:
+        return None, [(_where(exc, job), tc._describe(exc))]
+    if warnings:  # as for the issues: a warning means the PDF differs from what the author wrote
+        return None, [(_where(w, job), tc._describe(w)) for w in warnings]
+    return pdf if isinstance(pdf, bytes) else None, []
+
+
+def start(app: Sphinx, builder: KoopblattBuilder) -> Plan:
+    """Plan, then compile the changed Sonderdrucke in one background thread with its own warm compiler,
+    while the builder sets the issues (two Typst compilations at once on two cores)."""
+    work = plan(app, builder)
+    if work.jobs:
+        compiler = typst.Compiler(root=str(builder.outdir), font_paths=glyphs.font_paths(), ignore_system_fonts=True)
+        work.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sonderdruck")
+        for job in work.jobs:
+            job.result = work.pool.submit(compile_job, compiler, job)
+    return work
+
+
+def finish(app: Sphinx, builder: KoopblattBuilder, work: Plan, publish: bool = True) -> None:
+    """Collect the compiled Sonderdrucke, report failures at their case, publish, drop those of drafts."""
+    project = state.project(app)
+    target = target_dir(state.root_of(builder))
+    done = set(work.current)
+    for job in work.jobs:
+        pdf, problems = job.result.result() if job.result is not None else (None, [])
+        for where, text in problems:
+            capture.emit(logger, builder._typst_problem(where, text))
+            builder.failed = True
+        if pdf is not None:
+            out = _work_pdf(builder, job.contribution)
+            out.write_bytes(pdf)
+            out.with_suffix(".sha1").write_text(job.digest)
+            done.add(job.contribution.docname)
+    if work.pool is not None:
+        work.pool.shutdown()
+    if work.jobs:
+        logger.info(M.OFFPRINT_PROGRESS.format(len(work.jobs), len(project.contributions)))
+    keep = {citation.offprint_name(r.docname.rsplit("/", 1)[-1]) for r in project.reports.values() if not r.is_draft}
+    for stale in target.glob("sonderdruck-*.pdf") if target.is_dir() else []:
+        if stale.name not in keep:  # removed, renamed or back to draft: never public, whatever else happens
+            stale.unlink()
+    # the Sonderdrucke are the handbook's downloads: published when the handbook can be (the work copies stay,
+    # so they are published without being set again once the error is fixed)
+    if not publish or project.output_errors(HANDBOOK, capture.findings(app).all()):
+        return
+    for docname in sorted(done):
+        c = project.contributions[docname]
+        data = _work_pdf(builder, c).read_bytes()
+        published = target / citation.offprint_name(c.slug)
+        if not published.is_file() or published.read_bytes() != data:
+            publish_file(data, published)
+
+
+def set_offprints(app: Sphinx, builder: KoopblattBuilder) -> None:
+    """All in one go (plan, compile, publish): for callers outside a builder run's events."""
+    finish(app, builder, start(app, builder))
+
+
+def _wanted(app: Sphinx) -> KoopblattBuilder | None:
+    builder = app.builder
+    return builder if isinstance(builder, KoopblattBuilder) and not app.config.koop_proof else None
+
+
+def _started(app: Sphinx, builder: Any) -> None:
+    if _wanted(app) is not None:
+        setattr(app, ATTR, start(app, builder))
+
+
+def _finished(app: Sphinx, exc: BaseException | None) -> None:
+    builder = _wanted(app)
+    work = getattr(app, ATTR, None)
+    if builder is not None and isinstance(work, Plan):
+        setattr(app, ATTR, None)
+        finish(app, builder, work, publish=exc is None)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("pipeline.typst.builder")
+    app.connect("write-started", _started)
+    # before `capture` saves the findings at build-finished, so a failed Sonderdruck stays reported
+    app.connect("build-finished", _finished, priority=300)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
