@@ -64,6 +64,8 @@ def _body(app: Sphinx, c: Contribution, body: str) -> str:
 
 
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    if app.builder.name != "html":  # the e-book builder is an HTML builder too
+        return
     context.update(koop_search_page=PAGE, koop_search_label=M.SEARCH_LABEL, koop_search_button=M.SEARCH_BUTTON)
     project = state.project(app)
     c = project.contributions.get(pagename)
@@ -72,11 +74,15 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
 
 
 def _search_page(app: Sphinx) -> Any:
+    if app.builder.name != "html":
+        return
     yield PAGE, {
         "title": M.SEARCH_TITLE,
         "koop_search_title": M.SEARCH_TITLE,
         "koop_search_intro": M.SEARCH_INTRO,
         "koop_search_noscript": M.SEARCH_NOSCRIPT,
+        "koop_search_open": M.SEARCH_FILTERS["stadt"],
+        "koop_search_filters": json.dumps(M.SEARCH_FILTERS, ensure_ascii=False),
         "koop_search_translations": json.dumps(M.SEARCH_UI, ensure_ascii=False),
     }, "koop-suche.html"
 

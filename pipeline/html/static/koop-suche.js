@@ -1,5 +1,5 @@
 /* koopstadt: the search page. Pagefind's default UI with German strings and filters; `?q=` from the
-   sidebar's search field starts a search, `?stadt=…` etc. preselect a filter (links from browse pages). */
+   sidebar's search field starts a search, `?stadt=Leipzig` etc. preselect a filter. */
 (function () {
   "use strict";
   var box = document.getElementById("koop-suche");
@@ -11,9 +11,27 @@
     resetStyles: false,
     pageSize: 10,
     translations: JSON.parse(box.getAttribute("data-koop-translations") || "{}"),
-    sort: { datum: "desc" }
+    openFilters: [box.getAttribute("data-koop-open") || ""]
   });
+  // Result titles become real headings (Pagefind writes bold paragraphs, which axe reports as
+  // p-as-heading): the title's link moves into an <h2>, the emptied paragraph stays hidden for Pagefind.
+  new MutationObserver(function () {
+    box.querySelectorAll("p.pagefind-ui__result-title:not(.pagefind-ui__loading):not([hidden])").forEach(function (p) {
+      var h = document.createElement("h2");
+      h.className = p.className;
+      while (p.firstChild) { h.appendChild(p.firstChild); }
+      p.parentNode.insertBefore(h, p);
+      p.hidden = true;
+    });
+  }).observe(box, { childList: true, subtree: true });
   var params = new URLSearchParams(window.location.search);
+  var names = JSON.parse(box.getAttribute("data-koop-filters") || "{}");
+  var chosen = {};
+  Object.keys(names).forEach(function (key) {
+    var values = params.getAll(key);
+    if (values.length) { chosen[names[key]] = values; }
+  });
+  if (Object.keys(chosen).length) { ui.triggerFilters(chosen); }
   var q = params.get("q");
   if (q) { ui.triggerSearch(q); }
 })();
