@@ -287,7 +287,7 @@ class CurrentIssueDirective(KoopDirective):
             uri = f"/{catalogue.ISSUES_DIR}/bilder/{issue.id}-umschlag{issue.cover.image.suffix}"
             box += nodes.image(uri=uri, alt=issue.cover.alt, classes=[marks.COVER])
         text = nodes.container(classes=["koop-aktuell-text"])
-        title = nodes.paragraph("", "", classes=["koop-eintrag-titel"])
+        title = nodes.paragraph("", "", classes=["koop-aktuell-titel"])
         title += links.make(M.issue_title(number, issue.year), catalogue.issue_docname(number))
         text += title
         if issue.subtitle:
