@@ -9,14 +9,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import test_browser
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
-from test_browser import axe_violations, browser, demo, page, shot, site  # noqa: F401 - shared fixtures
+from test_browser import axe_violations, shot
 
 from pipeline.frontmatter import split
 from pipeline.html import search
 from pipeline.html.build import build_html
 from pipeline.validate import validate_project
+
+# the browser tests share test_browser's session fixtures: one demo build, one server, one Chromium
+demo, site, browser, page = test_browser.demo, test_browser.site, test_browser.browser, test_browser.page
 
 
 def _filters(html: Path) -> dict[str, list[str]]:
@@ -71,7 +75,9 @@ def test_a_failing_indexer_keeps_the_last_good_handbook(project_copy: Callable[[
     monkeypatch.setattr(search, "_binary", lambda: "/nonexistent/pagefind")
     found: list = []
     assert build_html(root, found=found) == 1
-    assert [d.code for d in found if d.code == "search_index"] == ["search_index"]
+    [problem] = [d for d in found if d.code == "search_index"]
+    assert problem.is_error and problem.message.startswith("Der Suchindex des Handbuchs ließ sich nicht erzeugen")
+    assert problem.hint
     assert (root / "build/html/beitraege/leipzig/westen.html").read_bytes() == good
 
 
@@ -106,7 +112,7 @@ def _results(page: Page) -> list[str]:
 def test_search_filtered_to_leipzig_returns_exactly_the_leipzig_cases_with_the_word(
         page: Page, site: str, demo: Path) -> None:
     expected = _containing(demo, "leipzig", WORD)
-    everywhere = sum((_containing(demo, c, WORD) for c in ("bremen", "leipzig", "nuernberg")), [])
+    everywhere = [t for c in ("bremen", "leipzig", "nuernberg") for t in _containing(demo, c, WORD)]
     assert expected and len(everywhere) > len(expected)  # the filter has something to remove
     page.goto(f"{site}/suche.html?q={WORD}")
     assert _results(page) == sorted(everywhere)

@@ -136,7 +136,7 @@ def index(site: Path) -> Diagnostic | None:
         failure = [str(exc)]
     if failure or not (fresh / "pagefind-ui.js").is_file():
         shutil.rmtree(fresh, ignore_errors=True)
-        return diag(site, 1, "search_index", " ".join(failure) or "?")
+        return diag("build/html", 1, "search_index", " ".join(failure) or "?")
     shutil.rmtree(bundle, ignore_errors=True)
     fresh.rename(bundle)
     stamp.write_text(signature, encoding="utf-8")

@@ -55,7 +55,7 @@ def _typst_fonts() -> dict[str, bytes]:
         try:
             font = TTFont(io.BytesIO(data[m.start():m.start() + 4_000_000]), lazy=True)
             name = font["name"].getDebugName(4)
-        except Exception:  # noqa: BLE001 - most matches are not fonts
+        except Exception:  # most matches are not fonts
             continue
         if name and name not in found:
             out = io.BytesIO()

@@ -71,8 +71,9 @@ def _value(app: Sphinx, project: Project, key: Key) -> Any:
                              for f in catalogue.facets(tax) if f.dimension == args[0]],
         "matrix": lambda: ([(c.themenfeld, c.stadt) for c in items], repr(tax)),
         "ausgabe": lambda: (repr(project.issues.get(int(args[0]))), repr(tax),
-                            _cards(project, [project.contributions[d] for d in project.issues[int(args[0])].contributions
-                                             if d in project.contributions]) if int(args[0]) in project.issues else [],
+                            _cards(project, [project.contributions[d] for d in project.issues[int(args[0])]
+                                             .contributions if d in project.contributions])
+                            if int(args[0]) in project.issues else [],
                             _downloads(app, args[0])),
         "ausgaben": lambda: [(n, i.year, i.subtitle) for n, i in project.issues.items()],
         "taxonomie": lambda: (repr(tax), guide_rows(ContributionFields)),
