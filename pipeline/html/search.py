@@ -53,7 +53,12 @@ NOT_TEXT = re.compile(r'<(p|dl|div) class="(koop-karte-kopf|koop-felder|koop-ver
 
 
 def _body(app: Sphinx, c: Contribution, body: str) -> str:
+    tax = state.project(app).taxonomy
+    f = M.SEARCH_FILTERS
+    # title, and city and kind shown as tags under each result (the city tag in the city's colour)
     marks = [f'<span data-pagefind-meta="title">{escape(c.title)}</span>',
+             f'<span data-pagefind-meta="{f["stadt"]}">{escape(tax.cities[c.stadt].label)}</span>',
+             f'<span data-pagefind-meta="{f["art"]}">{escape(tax.kinds[c.art].label)}</span>',
              f'<span data-pagefind-sort="datum">{c.date.isoformat()}</span>']
     for name, values in filters(app, c).items():
         marks += [f'<span data-pagefind-filter="{escape(name)}">{escape(v)}</span>' for v in values]
@@ -83,6 +88,8 @@ def _search_page(app: Sphinx) -> Any:
         "koop_search_noscript": M.SEARCH_NOSCRIPT,
         "koop_search_open": M.SEARCH_FILTERS["stadt"],
         "koop_search_filters": json.dumps(M.SEARCH_FILTERS, ensure_ascii=False),
+        "koop_search_cities": json.dumps({c.label: c.id for c in state.project(app).taxonomy.cities.values()},
+                                         ensure_ascii=False),
         "koop_search_translations": json.dumps(M.SEARCH_UI, ensure_ascii=False),
     }, "koop-suche.html"
 

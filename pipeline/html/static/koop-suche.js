@@ -15,7 +15,15 @@
   });
   // Result titles become real headings (Pagefind writes bold paragraphs, which axe reports as
   // p-as-heading): the title's link moves into an <h2>, the emptied paragraph stays hidden for Pagefind.
+  // The city tag of a result gets the city's label colours, as everywhere in the handbook.
+  var cities = JSON.parse(box.getAttribute("data-koop-cities") || "{}");
+  var cityKey = (JSON.parse(box.getAttribute("data-koop-filters") || "{}")).stadt;
   new MutationObserver(function () {
+    box.querySelectorAll(".pagefind-ui__result-tag:not(.koop-stadtlabel)").forEach(function (tag) {
+      if (tag.getAttribute("data-pagefind-ui-meta") !== cityKey) { return; }
+      var label = tag.textContent.split(": ").pop().trim();
+      if (cities[label]) { tag.classList.add("koop-stadtlabel", "koop-stadt-" + cities[label]); }
+    });
     box.querySelectorAll("p.pagefind-ui__result-title:not(.pagefind-ui__loading):not([hidden])").forEach(function (p) {
       var h = document.createElement("h2");
       h.className = p.className;
