@@ -6,67 +6,19 @@ a reader does. Screenshots go to build/screenshots/ as test artefacts.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import EPOCH, REPO
-from playwright.sync_api import Browser, Page, sync_playwright
+from conftest import REPO
+from playwright.sync_api import Browser, Page
 
-from pipeline.cli import main
 from pipeline.validate import validate_project
 
 pytestmark = pytest.mark.browser
-CHROMIUM = os.environ.get("KOOP_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = REPO / "build" / "screenshots"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
-
-
-@pytest.fixture(scope="session")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A copy of the repository's content, fully built (PDF and EPUB first so the handbook links them)."""
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    root = tmp_path_factory.mktemp("demo")
-    for name in ("docs", "koopblatt"):
-        shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("entdecken", "ausgaben"))
-    shutil.copy(REPO / "conf.py", root / "conf.py")
-    assert main(["--root", str(root), "build"]) == 0
-    yield root
-
-
-@pytest.fixture(scope="session")
-def site(demo: Path) -> Iterator[str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(demo / "build" / "html"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).is_file(), f"Chromium fehlt: {CHROMIUM} (Debian: apt-get install chromium)"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    pg = browser.new_page(viewport={"width": 1280, "height": 900}, locale="de-DE")
-    yield pg
-    pg.close()
 
 
 def axe_violations(page: Page) -> list[tuple[str, list[Any]]]:

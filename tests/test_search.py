@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import test_browser
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 from test_browser import axe_violations, shot
@@ -18,9 +17,6 @@ from pipeline.frontmatter import split
 from pipeline.html import search
 from pipeline.html.build import build_html
 from pipeline.validate import validate_project
-
-# the browser tests share test_browser's session fixtures: one demo build, one server, one Chromium
-demo, site, browser, page = test_browser.demo, test_browser.site, test_browser.browser, test_browser.page
 
 
 def _filters(html: Path) -> dict[str, list[str]]:
