@@ -148,3 +148,66 @@ def test_demo_site_links_images_and_scripts(demo: Path) -> None:
             assert not src or "_static/" in src or src.startswith("_pagefind/"), (page, script)
         assert inline_scripts(soup) <= theme_inline | {"S"}, page
         assert unsafe_markup(page) == [], page
+
+
+@pytest.mark.parametrize("doc", ["index", "entdecken/matrix", "beitraege/leipzig/leipziger-westen", "suche"])
+def test_axe_in_dark_mode(browser: Browser, site: str, doc: str) -> None:
+    """The theme follows the reader's dark preference: city labels, matrix shades and search stay AA there too."""
+    pg = browser.new_page(viewport={"width": 1280, "height": 900}, locale="de-DE", color_scheme="dark")
+    try:
+        pg.goto(f"{site}/{doc}.html" + ("?q=Zwischennutzung" if doc == "suche" else ""))
+        if doc == "suche":
+            pg.wait_for_selector("h2.pagefind-ui__result-title")
+        assert pg.evaluate("document.documentElement.dataset.theme") == "dark"
+        assert axe_violations(pg) == []
+    finally:
+        pg.close()
+
+
+def test_start_page_newest_cases_entry_points_and_current_issue(page: Page, site: str, demo: Path) -> None:
+    """Cards of the newest cases (thumbnail = the case's first figure, city label, Art, title, abstract), entry
+    points per city, Themenfeld and Projektfamilie, and the current koopBLATT with cover and downloads."""
+    project = validate_project(demo)
+    newest = sorted(project.contributions.values(), key=lambda c: (-c.date.toordinal(), c.title))[:6]
+    page.goto(f"{site}/index.html")
+    cards = page.locator("article .koop-kacheln .koop-eintrag")
+    assert cards.locator(".koop-eintrag-titel").all_inner_texts() == [c.title for c in newest]
+    for i, c in enumerate(newest):
+        card = cards.nth(i)
+        assert f"koop-stadt-{c.stadt}" in (card.get_attribute("class") or "")
+        assert card.locator(".koop-stadtlabel").inner_text() == project.taxonomy.cities[c.stadt].label
+        assert card.locator(".koop-art").inner_text() == project.taxonomy.kinds[c.art].label
+        assert card.locator(".koop-eintrag-abstract").inner_text() == c.abstract
+        first = project.reports[c.docname].facts.images
+        if first:  # the thumbnail is the case's first figure, loaded and shown whole
+            src = card.locator("img.koop-eintrag-bild").get_attribute("src") or ""
+            assert src.rsplit("/", 1)[-1].split(".")[0].startswith(Path(first[0]).stem)
+            assert card.locator("img.koop-eintrag-bild").evaluate("i => i.complete && i.naturalWidth > 0")
+    # the whole card is the link: a click anywhere lands on the case
+    box = cards.nth(0).locator(".koop-eintrag-abstract").bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url(f"**/{newest[0].docname}.html")
+    page.go_back()
+    for facet in ("stadt", "themenfeld", "projektfamilie"):
+        assert page.locator(f"article ul.koop-facetten-{facet} li").count() > 1
+    current = page.locator("article .koop-aktuell")
+    assert current.locator("img.koop-umschlag").evaluate("i => i.complete && i.naturalWidth > 0")
+    for link in current.locator("a.koop-download").all():
+        assert page.request.get(f"{site}/{link.get_attribute('href')}").status == 200
+    assert current.locator("a.koop-download").count() == 3
+
+
+def test_matrix_cells_are_shaded_by_count_and_keep_the_number(page: Page, site: str) -> None:
+    page.goto(f"{site}/entdecken/matrix.html")
+    cells = page.locator("table.koop-matrix tbody tr:not(:last-child) td[class*='koop-stufe-']")
+    assert cells.count() == 9  # three Themenfelder × three cities
+    shades = {}
+    for i in range(cells.count()):
+        cell = cells.nth(i)
+        n = int(cell.inner_text())
+        shade = int(next(c for c in (cell.get_attribute("class") or "").split() if c.startswith("koop-stufe-"))[-1])
+        shades.setdefault(n, set()).add((shade, cell.evaluate("c => getComputedStyle(c).backgroundColor")))
+    assert all(len(v) == 1 for v in shades.values()), shades  # same count, same shade
+    ordered = [next(iter(shades[n]))[0] for n in sorted(shades)]
+    assert ordered == sorted(ordered) and len(set(ordered)) == len(ordered)  # more cases, darker
