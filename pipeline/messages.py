@@ -791,6 +791,9 @@ SEARCH_LABEL = "Handbuch durchsuchen"
 SEARCH_BUTTON = "Suchen"
 SEARCH_NOSCRIPT = ("Die Suche braucht JavaScript. Alle Beiträge finden Sie auch über „Entdecken“ nach Stadt, "
                    "Themenfeld, Projektfamilie und Aufgabe.")
+SEARCH_UNAVAILABLE = ("Die Suche braucht das Handbuch auf einem Webserver (auch ein lokaler reicht, z. B. "
+                      "„python3 -m http.server“ im Ordner build/html) und den Suchindex aus „nox -s build“; "
+                      "direkt aus einer Datei geöffnet oder in der Vorschau steht sie nicht zur Verfügung.")
 SEARCH_FILTERS = {"stadt": "Stadt", "themenfeld": "Themenfeld", "projektfamilie": "Projektfamilie",
                   "aufgabe": "Aufgabe", "art": "Art", "jahr": "Jahr"}
 # Pagefind's UI strings ([SEARCH_TERM] and [COUNT] are filled in by Pagefind)

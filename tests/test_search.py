@@ -144,6 +144,7 @@ def test_keyboard_only_start_page_to_filter_to_case_to_download(page: Page, site
     page.keyboard.press("Enter")
     page.wait_for_url("**/suche.html?q=*")
     _results(page)
+    page.get_by_role("checkbox", name=re.compile(r"^Leipzig")).wait_for()  # the filters arrive with the index
     _tab_to(page, "el.type === 'checkbox' && el.labels[0]?.innerText.startsWith('Leipzig')")
     page.keyboard.press("Space")
     expected = _containing(demo, "leipzig", WORD)
@@ -161,3 +162,11 @@ def test_keyboard_only_start_page_to_filter_to_case_to_download(page: Page, site
     href = page.evaluate("document.activeElement.href")
     response = page.request.get(href)
     assert response.status == 200 and response.headers["content-type"] in ("application/pdf", "application/epub+zip")
+
+
+@pytest.mark.browser
+def test_opened_from_a_file_the_search_page_says_why_it_cannot_search(page: Page, demo: Path) -> None:
+    page.goto((demo / "build" / "html" / "suche.html").as_uri())
+    note = page.locator("#koop-suche-fehlt")
+    expect(note).to_be_visible()
+    assert "Webserver" in note.inner_text()

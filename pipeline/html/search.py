@@ -86,6 +86,7 @@ def _search_page(app: Sphinx) -> Any:
         "koop_search_title": M.SEARCH_TITLE,
         "koop_search_intro": M.SEARCH_INTRO,
         "koop_search_noscript": M.SEARCH_NOSCRIPT,
+        "koop_search_unavailable": M.SEARCH_UNAVAILABLE,
         "koop_search_open": M.SEARCH_FILTERS["stadt"],
         "koop_search_filters": json.dumps(M.SEARCH_FILTERS, ensure_ascii=False),
         "koop_search_cities": json.dumps({c.label: c.id for c in state.project(app).taxonomy.cities.values()},

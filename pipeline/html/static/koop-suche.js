@@ -3,7 +3,12 @@
 (function () {
   "use strict";
   var box = document.getElementById("koop-suche");
-  if (!box || typeof PagefindUI === "undefined") { return; }
+  if (!box) { return; }
+  // Pagefind loads its index with fetch(): not from file:// and not without the index (live preview)
+  if (typeof PagefindUI === "undefined" || window.location.protocol === "file:") {
+    document.getElementById("koop-suche-fehlt").hidden = false;
+    return;
+  }
   var ui = new PagefindUI({
     element: "#koop-suche",
     showSubResults: true,
