@@ -783,7 +783,6 @@ SCHEMA_TITLES = {
 
 
 # -- the handbook's look, start page and search (pipeline.html.search, sphinx_ext.browse) ----------------------
-LOGO_ALT = "koopstadt – Startseite"
 SEARCH_TITLE = "Suche"
 SEARCH_INTRO = ("Volltextsuche in allen Beiträgen des Handbuchs. Die Filter grenzen nach Stadt, Themenfeld, "
                 "Projektfamilie, strategischer Aufgabe, Art und Jahr ein.")
@@ -810,8 +809,4 @@ SEARCH_UI = {
     "search_suggestion": "Keine Beiträge zu „[SEARCH_TERM]“ gefunden. Versuchen Sie eine andere Suche:",
     "searching": "Suche nach „[SEARCH_TERM]“ …",
 }
-START_NEWEST = "Neueste Beiträge"
-START_ENTRY = "Einstiege"
-START_CURRENT_ISSUE = "Das aktuelle koopBLATT"
-START_ALL = "Alle Beiträge entdecken"
 MATRIX_CAPTION_NOTE = "Je dunkler das Feld, desto mehr Beiträge; die Zahl steht in jedem Feld."

@@ -91,7 +91,7 @@ def entry(app: Sphinx, c: Contribution) -> nodes.container:
     box = nodes.container(classes=["koop-eintrag", f"koop-stadt-{c.stadt}"])
     thumb = deps.first_image(project, c.docname)
     if thumb is not None:  # decorative here: the title beside it names the case (alt text is on the case page)
-        box += nodes.image(uri="/" + thumb, alt="", classes=["koop-eintrag-bild"])
+        box += nodes.image(uri="/" + thumb, alt="", classes=[marks.THUMBNAIL])
     meta = nodes.paragraph("", "", classes=["koop-eintrag-meta"])
     meta += nodes.inline("", tax.cities[c.stadt].label, classes=["koop-stadtlabel"])
     meta += nodes.inline("", tax.kinds[c.art].label, classes=["koop-art"])
