@@ -96,8 +96,14 @@ def check(session: nox.Session) -> None:
 
 
 @nox.session(venv_backend="none", default=False)
+def redaktion(session: nox.Session) -> None:
+    """Editors' desk only: Redaktionsstand and flatplans in build/redaktion (never published)."""
+    _cli(session, "redaktion")
+
+
+@nox.session(venv_backend="none", default=False)
 def new(session: nox.Session) -> None:
-    """Scaffold a contribution: `nox -s new -- <stadt> <kurzname>`."""
+    """Scaffold a contribution: `nox -s new -- <stadt> <kurzname> [--von <vorlage.md>]` (copy of a template)."""
     _cli(session, "new")
 
 

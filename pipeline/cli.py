@@ -99,6 +99,10 @@ def _pdf(root: Path, project: Project, found: list[Diagnostic], args: argparse.N
     status = build_pdf(root, project, proof, found=found, verbose=args.ausfuehrlich)
     if status == 0:
         print(M.PDF_DONE_PROOF if proof else M.PDF_DONE_ALL)
+    if not proof:  # desk hook: flatplans of the issues whose PDF changed, page-budget Hinweise
+        from .desk import after_pdf
+
+        after_pdf(root, project, found)
     return status
 
 
@@ -109,6 +113,13 @@ def _epub(root: Path, project: Project, found: list[Diagnostic], args: argparse.
     if status == 0:
         print(M.EPUB_DONE_ALL)
     return status
+
+
+def _redaktion(root: Path, project: Project, found: list[Diagnostic], args: argparse.Namespace) -> int:
+    from .desk import build_desk
+
+    build_desk(root, project, found)
+    return 0
 
 
 def run_steps(args: argparse.Namespace, steps: list[Step]) -> int:
@@ -131,7 +142,8 @@ def run_steps(args: argparse.Namespace, steps: list[Step]) -> int:
         status = max(status, result)
     if len(steps) > 1:
         notes = sum(not p.is_error for p in report.seen)
-        written = ", ".join(f"build/{d}" for d in ("pdf", "epub", "html") if (root / "build" / d).is_dir())
+        written = ", ".join(f"build/{d}" for d in ("pdf", "epub", "html", "redaktion")
+                            if (root / "build" / d).is_dir())
         text = (M.STEP_FAILED if status else M.STEP_DONE).format(M.decimal(time.monotonic() - started),
                                                                   written or "–")
         if notes:
@@ -153,13 +165,19 @@ def cmd_epub(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Everything, PDFs and EPUBs first so that the handbook offers them for download."""
-    return run_steps(args, [_pdf, _epub, _html])
+    """Everything, PDFs and EPUBs first so that the handbook offers them for download; the editors' desk last."""
+    return run_steps(args, [_pdf, _epub, _html, _redaktion])
+
+
+def cmd_redaktion(args: argparse.Namespace) -> int:
+    return run_steps(args, [_redaktion])
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .scaffold import new
+    from .scaffold import new, new_from
 
+    if args.von:
+        return new_from(Path(args.root).resolve(), args.stadt, args.slug, args.von)
     return new(Path(args.root).resolve(), args.stadt, args.slug)
 
 
@@ -204,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     new = sub.add_parser("new", help="neuen Beitrag anlegen: docs/beitraege/<stadt>/<kurzname>.md")
     new.add_argument("stadt", help="bremen, leipzig oder nuernberg")
     new.add_argument("slug", metavar="kurzname", help="Kurzname, z. B. suedstadt (Umlaute werden umschrieben)")
+    new.add_argument("--von", metavar="VORLAGE", default=None,
+                     help="einen vorhandenen Beitrag als Vorlage kopieren (Entwurf, neue Marken, TODOs)")
     new.set_defaults(func=cmd_new)
     imp = sub.add_parser("import", help="Word- oder ODT-Datei als Beitrag übernehmen")
     imp.add_argument("datei", help="die .docx- oder .odt-Datei")
@@ -219,9 +239,11 @@ def main(argv: list[str] | None = None) -> int:
     srv.add_argument("--host", default="127.0.0.1")
     srv.add_argument("--port", type=int, default=8000)
     srv.set_defaults(func=cmd_serve)
+    desk = sub.add_parser("redaktion", help="Redaktionsstand und Seitenpläne (build/redaktion, nicht veröffentlicht)")
+    desk.set_defaults(func=cmd_redaktion)
     everything = sub.add_parser("build", help="alles erzeugen: prüfen, Handbuch, PDF, EPUB")
     everything.set_defaults(func=cmd_build)
-    for command in (check, html, pdf, epub, everything):
+    for command in (check, html, pdf, epub, everything, desk):
         command.add_argument("-v", "--ausfuehrlich", action="store_true",
                              help="auch die Meldungen von Sphinx, MyST und Typst zeigen")
     args = parser.parse_args(argv)

@@ -55,6 +55,7 @@ class Issue:
     crop_marks: bool = False
     lines: dict[str, int] = field(default_factory=dict)
     entry_lines: dict[str, int] = field(default_factory=dict)  # docname → manifest line
+    planned_pages: dict[str, int] = field(default_factory=dict)  # docname → `seiten:` (page budget), if given
 
     @property
     def id(self) -> str:
@@ -84,8 +85,10 @@ def load(path: Path, shown: str, docs: Path, root: Path) -> tuple[Issue | None, 
     )
     issue = Issue(
         number=f.nummer, year=f.jahr, date=f.datum or dt.date(f.jahr, 6, 1), title=f.titel, subtitle=f.untertitel,
-        folder=path.parent, editorial=f.editorial, contributions=tuple(d for d, _ in f.beitraege), imprint=imprint,
-        cover=Cover(f.cover.bild, f.cover.alt, f.cover.farbe), format=f.format, crop_marks=f.schnittmarken,
-        lines={str(k[0]): v for k, v in fm.lines.items() if len(k) == 1}, entry_lines=dict(f.beitraege),
+        folder=path.parent, editorial=f.editorial, contributions=tuple(d for d, _, _ in f.beitraege),
+        imprint=imprint, cover=Cover(f.cover.bild, f.cover.alt, f.cover.farbe), format=f.format,
+        crop_marks=f.schnittmarken, lines={str(k[0]): v for k, v in fm.lines.items() if len(k) == 1},
+        entry_lines={d: line for d, line, _ in f.beitraege},
+        planned_pages={d: pages for d, _, pages in f.beitraege if pages},
     )
     return issue, ctx.problems

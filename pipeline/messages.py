@@ -781,6 +781,90 @@ SCHEMA_TITLES = {
                 "Beschreibung hilft beim Schreiben im Editor."),
 }
 
+# ======================================================================================================
+# The editors' desk (issue 12): page budget, flatplan, Redaktionsstand, proofs, copies of contributions.
+# ======================================================================================================
+FIELD_HELP.update({
+    "beitraege": "die Beiträge in Druckreihenfolge, als Pfade unter docs/; mit Seitenplanung als "
+                 "„- pfad: …“ und „seiten: <n>“",
+    "beitraege.pfad": "Pfad des Beitrags unter docs/",
+    "beitraege.seiten": "geplante Seitenzahl des Beitrags im Heft (Seitenplan); eine Abweichung ist ein Hinweis",
+})
+FIELD_EXAMPLES.update({
+    "beitraege": ["beitraege/leipzig/leipziger-westen.md", {"pfad": "beitraege/bremen/ueberseestadt.md", "seiten": 4}],
+    "beitraege.pfad": "beitraege/bremen/ueberseestadt.md",
+    "beitraege.seiten": 4,
+})
+PAGES_TYPE = "eine Seitenzahl ab 1"
+TEXT.update({
+    "page_budget": "„{}“ belegt im koopBLATT No. {} {} statt der geplanten {} ({}).",
+    "title_duplicate": "Den Titel „{}“ trägt schon „{}“.",
+})
+NOTE_CODES = NOTE_CODES | {"page_budget", "title_duplicate"}  # a twin title breaks nothing
+HINTS.update({
+    "page_budget": "Kürzen oder ergänzen Sie den Beitrag, oder passen Sie „seiten:“ in der Ausgabe an; den "
+                   "Seitenplan zeigt build/redaktion/koopblatt-<nr>-seitenplan.html.",
+    "title_duplicate": "Ist die Datei eine Kopie als Vorlage? Geben Sie ihr einen eigenen Titel.",
+})
+
+# flatplan (Seitenplan)
+FLATPLAN_TITLE = "Seitenplan koopBLATT No. {}"
+FLATPLAN_INTRO = ("Alle {} Seiten in Doppelseiten, wie sie gedruckt werden: Umschlag allein, dann linke und rechte "
+                  "Seiten, Rückseite allein. Erzeugt aus demselben Satz wie das PDF.")
+FLATPLAN_SECTIONS = {"umschlag": "Umschlag", "impressum": "Impressum", "inhalt": "Inhalt", "editorial": "Editorial",
+                     "notizen": "Notizen (Auffüllung)", "rueckseite": "Rückseite"}
+FLATPLAN_PAGE = "S. {}"
+FLATPLAN_PADDING = "Auffüllung auf ein Vielfaches von vier: {}"
+FLATPLAN_NO_PADDING = "Keine Auffüllung nötig"
+FLATPLAN_PLANNED = "{} von {} geplanten Seiten"
+FLATPLAN_ACTUAL = "{} Seiten"
+FLATPLAN_TABLE = "Seiten je Beitrag"
+FLATPLAN_SPREADS = "Doppelseiten"
+FLATPLAN_HEADER = ["Beitrag", "Stadt", "Seiten", "Seiten im Heft", "Geplant", "Abweichung"]
+FLATPLAN_IMAGE_ALT = "Seitenplan koopBLATT No. {} als Bild: {} Seiten in {} Doppelseiten"
+FLATPLAN_SPREAD = "Doppelseite {}"
+FLATPLAN_DONE = "Seitenplan: {}"
+FLATPLAN_FAILED = "Seitenplan koopBLATT No. {}: nicht erzeugt ({})."
+FLATPLAN_BACK = "Zum Redaktionsstand"
+
+# Redaktionsstand (editors' dashboard)
+DESK_TITLE = "Redaktionsstand"
+DESK_INTRO = ("Stand aller Beiträge (auch Entwürfe) für die Redaktion; diese Seite wird nicht veröffentlicht. "
+              "Erzeugt am {}.")
+DESK_FILTER = "Beiträge filtern"
+DESK_FILTER_FORM = "Filter der Beitragstabelle"
+DESK_FILTER_HINT = "Stadt, Titel, Status, Art, Ausgabe …"
+DESK_SORT_HINT = "Ein Klick auf eine Spaltenüberschrift sortiert die Tabelle."
+DESK_COUNT = "{} von {} Beiträgen"
+DESK_CAPTION = "Beiträge"
+DESK_HEADER = ["Stadt", "Titel", "Status", "Art", "Ausgaben", "Seiten", "TODOs", "Fehler", "Hinweise",
+               "Bilder unter 300 dpi", "Letzte Änderung"]
+DESK_ISSUES = "Ausgaben"
+DESK_ISSUES_HEADER = ["Ausgabe", "Seiten", "Auffüllung", "Seitenplan", "Downloads"]
+DESK_ISSUE_PAGES_UNKNOWN = "noch nicht gesetzt"
+DESK_FLATPLAN_LINK = "Seitenplan"
+DESK_PDF_SCREEN = "PDF"
+DESK_PDF_PRINT = "Druck-PDF"
+DESK_EPUB = "EPUB"
+DESK_MISSING = "fehlt"
+DESK_NONE = "–"
+DESK_STATUS = {"entwurf": "Entwurf", "freigegeben": "freigegeben"}
+DESK_DONE = "Redaktionsstand: {}"
+DESK_FROM_GIT = "laut git"
+DESK_FROM_FILE = "Dateidatum"
+
+# proofs
+PROOF_PLANNED = "Vorgesehen für"
+
+# nox -s new --von: copies as templates
+NEW_FROM_MISSING = "Die Vorlage „{}“ gibt es nicht (erwartet: docs/beitraege/<stadt>/<kurzname>.md)."
+NEW_FROM_DONE = "Kopie von {} angelegt: {} (Entwurf; Marken umbenannt: {})"
+NEW_FROM_IMAGES = "Bilder kopiert: {}"
+NEW_FROM_STEPS = (
+    "Titel, Kurzfassung und Autorinnen/Autoren ausfüllen (die „TODO“-Stellen in der Front Matter).",
+    "Den Text überarbeiten; die Marken sind schon umbenannt, Verweise darauf angepasst.",
+    "„nox -s check“ meldet, was noch fehlt.",
+)
 
 # -- the handbook's look, start page and search (pipeline.html.search, sphinx_ext.browse) ----------------------
 SEARCH_TITLE = "Suche"

@@ -2,30 +2,135 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
+from html import escape as html_escape
 from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
 
 from . import messages as M
 from .diagnostics import Diagnostic
+from .manifest import Issue
+from .model import Contribution
 from .outputs import build_dir, publish_file, work_dir
+from .sphinx_ext import marks
 from .sphinx_ext.runner import run_sphinx
 from .typst.pdf import build_pdf
-from .validate import validate_project
+from .validate import Project, validate_project
 
 
-def docx_from_html(page: Path, target: Path) -> None:
-    """The contribution's handbook page (card, text, notes, literature) as DOCX via pandoc."""
-    import pypandoc
-    from bs4 import BeautifulSoup
+def is_published(issue: Issue, today: dt.date | None = None) -> bool:
+    """An issue is out from its `datum` (the manifest's publication date) on; before, it is only planned."""
+    return issue.date <= (today or dt.date.today())
 
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+
+def _field(soup: BeautifulSoup, name: str, value: str) -> list[Tag]:
+    term = soup.new_tag("dt")
+    term.string = f"{name}:"
+    desc = soup.new_tag("dd")
+    para = soup.new_tag("p")
+    para.string = value
+    desc.append(para)
+    return [term, desc]
+
+
+def _issues(soup: BeautifulSoup, fields: Tag, issues: list[Issue], today: dt.date | None) -> None:
+    """„Erschienen in“ only for published issues; „Vorgesehen für koopBLATT No. 4“ for the others."""
+    term = next((t for t in fields.find_all("dt") if t.get_text().strip().startswith(M.LABELS["ausgaben"])), None)
+    if term is None:
+        return
+    desc = term.find_next_sibling("dd")
+    out = [term, *([desc] if isinstance(desc, Tag) else [])]
+    published = [i for i in issues if is_published(i, today)]
+    planned = [i for i in issues if not is_published(i, today)]
+    new: list[Tag] = []
+    if published:
+        new += _field(soup, M.LABELS["ausgaben"], ", ".join(M.issue_title(i.number, i.year) for i in published))
+    if planned:
+        new += _field(soup, M.PROOF_PLANNED, ", ".join(M.ISSUE_NAME.format(i.number) for i in planned))
+    for tag in new:
+        term.insert_before(tag)
+    for tag in out:
+        tag.decompose()
+
+
+def _footnotes(soup: BeautifulSoup, article: Tag) -> None:
+    """Docutils' footnote list → the endnote markup pandoc's reader turns into real Word footnotes; the
+    „Anmerkungen“ heading goes (Word numbers and places the notes itself)."""
+    notes = article.select("aside.footnote")
+    for rubric in article.select(f".{marks.NOTES}"):
+        rubric.decompose()
+    if not notes:
+        return
+    section = soup.new_tag("section", attrs={"role": "doc-endnotes"})
+    listing = soup.new_tag("ol")
+    section.append(listing)
+    for note in notes:
+        for label in note.select("span.label"):
+            label.decompose()
+        item = soup.new_tag("li", attrs={"id": str(note.get("id", ""))})
+        for child in list(note.children):
+            item.append(child.extract())
+        if item.get_text().strip():  # an empty note would be an empty Word footnote
+            listing.append(item)
+    for holder in article.select("aside.footnote-list"):
+        holder.decompose()
+    for note in notes:
+        note.decompose()
+    ids = {str(li.get("id")) for li in listing.find_all("li")}
+    for ref in article.select("a.footnote-reference"):
+        target = str(ref.get("href", "")).lstrip("#")
+        if target not in ids:
+            ref.decompose()
+            continue
+        ref.attrs = {"href": f"#{target}", "role": "doc-noteref"}
+        ref.string = ""
+    article.append(section)
+
+
+def prepare_html(html: str, c: Contribution, project: Project, today: dt.date | None = None) -> str:
+    """The preview page of a contribution as the proof's Word file should read: its title only, Stadt and Art
+    as separate fields, footnotes as notes, „Vorgesehen für“ for issues not yet out; no links, no web furniture."""
+    soup = BeautifulSoup(html, "html.parser")
     article = soup.find("article") or soup
+    assert isinstance(article, Tag)
     for tag in article.select(".headerlink, .koop-verwandt, .koop-probleme, .koop-entwurf, script"):
         tag.decompose()
+    for anchor in article.select("section > span[id]"):
+        if not anchor.get_text().strip():
+            anchor.decompose()  # docutils' extra anchors would be empty paragraphs in Word
+    heading = article.find("h1")
+    if isinstance(heading, Tag):
+        heading.decompose()  # the document title (pandoc's „Title“) is the contribution's title
+    tax = project.taxonomy
+    fields = article.select_one(f".{marks.CARD} dl")
+    head = article.select_one(f".{marks.CARD} .koop-karte-kopf")
+    if head is not None:
+        head.decompose()
+    if fields is not None:
+        first = fields.find("dt")
+        for tag in [*_field(soup, M.LABELS["stadt"], tax.cities[c.stadt].label),
+                    *_field(soup, M.LABELS["art"], tax.kinds[c.art].label)]:
+            if isinstance(first, Tag):
+                first.insert_before(tag)
+            else:
+                fields.append(tag)
+        for colon in fields.select("span.colon"):
+            colon.replace_with(":")
+        _issues(soup, fields, project.issues_of(c.docname), today)
+    _footnotes(soup, article)
     for link in article.select("a.reference.internal"):
         link.unwrap()  # handbook-internal links mean nothing in a Word file
-    html = f'<html lang="de"><head><meta charset="utf-8"/><title>{soup.title.string if soup.title else ""}</title>' \
-           f"</head><body>{article}</body></html>"
+    title = html_escape(c.title)
+    return f'<html lang="de"><head><meta charset="utf-8"/><title>{title}</title></head><body>{article}</body></html>'
+
+
+def docx_from_html(page: Path, target: Path, c: Contribution, project: Project) -> None:
+    """The contribution's preview page (card, text, notes, literature) as DOCX via pandoc."""
+    import pypandoc
+
+    html = prepare_html(page.read_text(encoding="utf-8"), c, project)
     tmp = target.with_name(f".{target.name}.tmp.docx")
     pypandoc.convert_text(html, "docx", format="html", outputfile=str(tmp),
                           extra_args=[f"--resource-path={page.parent}", "--metadata=lang:de-DE", "--quiet"])
@@ -63,6 +168,6 @@ def proof(root: Path, contribution: str) -> int:
     if not page.is_file():
         return 1
     target = build_dir(root) / "korrektur" / f"korrektur-{match.slug}.docx"
-    docx_from_html(page, target)
+    docx_from_html(page, target, match, project)
     print(M.PROOF_DONE.format(f"build/korrektur/korrektur-{match.slug}.pdf", f"build/korrektur/{target.name}"))
     return 0

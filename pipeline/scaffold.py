@@ -8,6 +8,7 @@ both mark the new contribution `status: entwurf`.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -175,3 +176,113 @@ def print_steps(steps: tuple[str, ...] | list[str]) -> None:
     print(f"\n{M.NEXT_STEPS}")
     for n, step in enumerate(steps, 1):
         print(f"  {n}. {step}")
+
+
+# -- a copy of an existing contribution as the starting point (`new … --von <vorlage.md>`) ---------------------
+
+KEPT = ("keywords", "license", "art", "themenfeld", "projektfamilien", "aufgaben")  # the template's choices
+
+
+def new_label(label: str, old_slug: str, new_slug: str) -> str:
+    """The copy's name for a label: the template's slug in it is replaced (abb-westen → abb-gruenau), else the new
+    slug is put in front (ergebnisse → gruenau-ergebnisse)."""
+    if old_slug in label:
+        return label.replace(old_slug, new_slug)
+    return f"{new_slug}-{label}"
+
+
+def rename_labels(body: str, renames: dict[str, str]) -> str:
+    """Rename every label where the body defines or references it: `(label)=`, `:name: label`, {ref}/{numref}
+    (`label` or `Text <label>`), and Markdown links to `#label`."""
+    for old, new in sorted(renames.items(), key=lambda kv: -len(kv[0])):
+        o = re.escape(old)
+        body = re.sub(rf"(?m)^(\s*\(){o}(\)=)", rf"\g<1>{new}\g<2>", body)
+        body = re.sub(rf"(?m)^(\s*:name:\s*){o}\s*$", rf"\g<1>{new}", body)
+        body = re.sub(rf"(\{{(?:ref|numref)\}}`){o}`", rf"\g<1>{new}`", body)
+        body = re.sub(rf"(\{{(?:ref|numref)\}}`[^`<]*<){o}>`", rf"\g<1>{new}>`", body)
+        body = re.sub(rf"\]\(#{o}\)", f"](#{new})", body)
+    return body
+
+
+def relink(body: str, links: list[tuple[str, str]], docs: Path, folder: Path) -> str:
+    """Links to other pages (target under docs/, as written) made relative to the copy's folder."""
+    for target, written in dict.fromkeys(links):
+        now = Path(os.path.relpath(docs / target, folder)).as_posix()
+        if now != written:
+            body = body.replace(f"]({written})", f"]({now})")
+    return body
+
+
+def _template(root: Path, given: str) -> Path:
+    path = Path(given)
+    for candidate in (path, Path.cwd() / path, root / path):
+        resolved = candidate.resolve()
+        contrib = (root / "docs" / CONTRIB_DIR).resolve()
+        if resolved.is_file() and resolved.suffix == ".md" and resolved.is_relative_to(contrib) \
+                and IMAGE_DIR not in resolved.relative_to(contrib).parts[:-1]:
+            return resolved
+    raise UserError(EXIT_USAGE, M.NEW_FROM_MISSING.format(given))
+
+
+def copy_images(root: Path, source: Path, target: Path, images: list[str], body: str) -> tuple[str, list[str]]:
+    """Copy the images the body references (paths under docs/) next to the copy, keeping their relative paths;
+    in the same folder nothing is copied. A different file of the same name gets the new slug in front."""
+    import shutil
+
+    docs = root / "docs"
+    copied: list[str] = []
+    if source.parent == target.parent:
+        return body, copied
+    for image in dict.fromkeys(images):
+        src = docs / image
+        relative = Path(os.path.relpath(src, source.parent)).as_posix()
+        if relative.startswith("../") or not src.is_file():
+            continue  # outside the contribution's folder: not the author's to copy (check reports it)
+        dest = target.parent / relative
+        if dest.exists() and dest.read_bytes() != src.read_bytes():
+            dest = dest.with_name(f"{target.stem}-{dest.name}")
+            new_relative = Path(os.path.relpath(dest, target.parent)).as_posix()
+            body = re.sub(rf"(?<![\w/.-]){re.escape(relative)}(?![\w.-])", new_relative, body)
+        if not dest.exists():
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dest)
+            copied.append(rel(dest, root))
+    return body, copied
+
+
+def new_from(root: Path, stadt: str, slug: str, template: str, today: dt.date | None = None) -> int:
+    """`new <stadt> <slug> --von <vorlage.md>`: a draft copy of a contribution with its structure and choices, TODOs
+    for what must be the author's own (title, abstract, authors), every label renamed, referenced images copied."""
+    from .frontmatter import read
+    from .validate import check_file
+
+    tax = load()
+    try:
+        city = resolve_city(stadt, tax)
+        name = resolve_slug(slug)
+        source = _template(root, template)
+        target = target_file(root, city, name)
+    except UserError as error:
+        return error.show()
+    text = source.read_text(encoding="utf-8")
+    split, _ = read(text, rel(source, root))
+    data = split.frontmatter.data if split.frontmatter is not None and isinstance(split.frontmatter.data, dict) \
+        else {}
+    values = new_values(city, today or dt.date.today())
+    values.update({k: data[k] for k in KEPT if k in data})
+    facts = check_file(source, root, root / "docs", tax).facts
+    renames = {label: new_label(label, source.stem, name) for label in facts.labels}
+    body = rename_labels(split.body, renames)
+    body, copied = copy_images(root, source, target, facts.images, body)
+    body = relink(body, [(t, w) for t, w, _ in facts.doc_links], root / "docs", target.parent)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8") as out:
+        out.write(render_frontmatter(values, tax) + "\n" + body.lstrip("\n"))
+    if name != slug:
+        print(M.NEW_SLUG_CHANGED.format(slug, name))
+    shown = ", ".join(f"{a} → {b}" for a, b in renames.items()) or M.DESK_NONE
+    print(M.NEW_FROM_DONE.format(rel(source, root), rel(target, root), shown))
+    if copied:
+        print(M.NEW_FROM_IMAGES.format(", ".join(copied)))
+    print_steps(M.NEW_FROM_STEPS)
+    return EXIT_OK

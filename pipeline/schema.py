@@ -490,7 +490,9 @@ class IssueFile(Validator):
 
 @dataclass(frozen=True)
 class IssueContents(Validator):
-    """The contributions of an issue: paths under docs/, in print order, each once → ((docname, line), …)."""
+    """The contributions of an issue: paths under docs/, in print order, each once; an entry is a path or a
+    mapping `{pfad, seiten}` (`EntryFields`, a page budget for the flatplan) → ((docname, line, pages), …),
+    pages 0 where none is planned."""
 
     type_name: ClassVar[str] = "list"
 
@@ -499,10 +501,17 @@ class IssueContents(Validator):
             return self.wrong_type(at, value)
         docs = at.ctx.docs.resolve()
         existing: list[str] | None = None
-        entries: list[tuple[str, int]] = []
+        entries: list[tuple[str, int, int]] = []
         before = at.ctx.errors()
         for i, entry in enumerate(value):
             here = at.item(i)
+            pages = 0
+            if isinstance(entry, dict):
+                errors = at.ctx.errors()
+                values = check_mapping(EntryFields, entry, here)
+                if at.ctx.errors() > errors or "pfad" not in values:
+                    continue
+                entry, pages = values["pfad"], values.get("seiten", 0)
             target = resolve(at.ctx.docs / entry) if isinstance(entry, str) else None
             if target is None or not target.is_relative_to(docs / CONTRIB_DIR) or not target.is_file() \
                     or target.suffix != ".md":
@@ -511,16 +520,18 @@ class IssueContents(Validator):
                 here.report("manifest_path", entry, hint=suggest_path(str(entry), existing))
                 continue
             docname = target.relative_to(docs).with_suffix("").as_posix()
-            if docname in (d for d, _ in entries):
+            if docname in (d for d, _, _ in entries):
                 here.report("manifest_duplicate", entry)
                 continue
-            entries.append((docname, here.line()))
+            entries.append((docname, here.line(), pages))
         return INVALID if at.ctx.errors() > before else tuple(entries)
 
     def json(self, tax: Taxonomy) -> dict[str, Any]:
         cities = "|".join(tax.cities)
-        return {"type": "array", "minItems": 1, "uniqueItems": True,
-                "items": {"type": "string", "pattern": rf"^{CONTRIB_DIR}/({cities})/[a-z0-9-]+\.md$"}}
+        path = {"type": "string", "pattern": rf"^{CONTRIB_DIR}/({cities})/[a-z0-9-]+\.md$"}
+        entry = _object(EntryFields, tax)
+        entry["properties"]["pfad"] |= path
+        return {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"anyOf": [path, entry]}}
 
 
 @dataclass(frozen=True)
@@ -653,6 +664,14 @@ class CoverFields:
 
 
 @dataclass(kw_only=True)
+class EntryFields:
+    """An entry of `beitraege:` written as a mapping, to plan its pages (the flatplan compares)."""
+
+    pfad: str = field(metadata=meta(Text(), "beitraege.pfad"))
+    seiten: int = field(default=0, metadata=meta(Integer(1, 999, M.PAGES_TYPE), "beitraege.seiten"))
+
+
+@dataclass(kw_only=True)
 class IssueFields:
     """The manifest `koopblatt/<nr>/ausgabe.yml`. A field without a default is required."""
 
@@ -664,7 +683,7 @@ class IssueFields:
     editorial: Path = field(metadata=meta(IssueFile("manifest_file", (".md",)), "editorial"))
     format: str = field(default="a4", metadata=meta(OneOf(formats, "manifest_format"), "format"))
     schnittmarken: bool = field(default=False, metadata=meta(Boolean(), "schnittmarken"))
-    beitraege: tuple[tuple[str, int], ...] = field(metadata=meta(IssueContents(), "beitraege"))
+    beitraege: tuple[tuple[str, int, int], ...] = field(metadata=meta(IssueContents(), "beitraege"))
     impressum: ImprintFields = field(metadata=meta(Record(ImprintFields), "impressum"))
     cover: CoverFields = field(default_factory=CoverFields, metadata=meta(Record(CoverFields), "cover"))
 

@@ -19,6 +19,7 @@ from . import bib, frontmatter, glyphs, manifest, taxonomy
 from . import messages as M
 from .body import BodyFacts, check_body, stat_signature
 from .diagnostics import Diagnostic, diag, sort_key, suggest, suggest_path
+from .filetimes import History
 from .model import DRAFT, RELEASED, SLUG_RE, Contribution, declared_status, from_frontmatter
 from .taxonomy import Taxonomy, load
 
@@ -236,22 +237,83 @@ def _code_stamp() -> str:
     return h.hexdigest()
 
 
+def original_key(history: History, report: FileReport) -> tuple[int, float, str]:
+    """Which of two files holding the same label, title or slug is the original (the smaller key) and which
+    the copy: a released file before a draft; then the file that came first (the commit that added it in
+    git — an untracked file is newest —, else its creation time where the file system knows it); then the
+    path. A copy made as a starting point is thus told, never the released original."""
+    times = history.times(report.path)
+    added = times.added if times.from_git or hasattr(os.stat_result, "st_birthtime") else 0.0
+    if not times.from_git and history.in_git:
+        added = float("inf")  # not yet added: the newest file there is
+    return (report.is_draft, added, report.path)
+
+
+def _owners(project: Project, claims: dict[str, list[tuple[FileReport, str, int]]]) -> list[
+        tuple[str, tuple[FileReport, str, int], tuple[FileReport, str, int]]]:
+    """(name, original claim, copy claim) for every name claimed by more than one file."""
+    out = []
+    keys: dict[str, tuple[int, float, str]] = {}
+    history = History(project.root)  # read only if some name is claimed twice
+
+    def key(claim: tuple[FileReport, str, int]) -> tuple[tuple[int, float, str], str, int]:
+        report = claim[0]
+        if report.path not in keys:
+            keys[report.path] = original_key(history, report)
+        return keys[report.path], claim[1], claim[2]
+
+    for name, holders in claims.items():
+        if len(holders) < 2:
+            continue
+        ordered = sorted(holders, key=key)
+        out += [(name, ordered[0], copy) for copy in ordered[1:]]
+    return out
+
+
+def _title_of(project: Project, report: FileReport) -> str:
+    """The title, also of a file with errors (a copy in another city's folder still says `stadt: leipzig`)."""
+    if report.contribution is not None:
+        return report.contribution.title
+    try:
+        split, _ = frontmatter.read((project.root / report.path).read_text(encoding="utf-8"), report.path)
+    except (OSError, UnicodeDecodeError):
+        return ""
+    data = split.frontmatter.data if split.frontmatter is not None else None
+    title = data.get("title") if isinstance(data, dict) else None
+    return title.strip() if isinstance(title, str) and not title.strip().upper().startswith("TODO") else ""
+
+
+def _title_line(project: Project, report: FileReport) -> int:
+    import re
+
+    text = (project.root / report.path).read_text(encoding="utf-8", errors="replace")
+    return next((n for n, line in enumerate(text.splitlines(), 1) if re.match(r"title\s*:", line)), 1)
+
+
 def _cross_checks(project: Project, page_labels: dict[str, str]) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
-    slugs: dict[str, str] = {}
-    labels: dict[str, str] = dict(page_labels)
-    for report in sorted(project.reports.values(), key=lambda r: r.path):
-        slug = report.docname.rsplit("/", 1)[-1]
-        if slug in slugs:
-            problems.append(diag(report.path, 1, "slug_duplicate", slug, slugs[slug]))
-        else:
-            slugs[slug] = report.path
+    reports = sorted(project.reports.values(), key=lambda r: r.path)
+    slugs: dict[str, list[tuple[FileReport, str, int]]] = {}
+    labels: dict[str, list[tuple[FileReport, str, int]]] = {}
+    titles: dict[str, list[tuple[FileReport, str, int]]] = {}
+    for report in reports:
+        slugs.setdefault(report.docname.rsplit("/", 1)[-1], []).append((report, report.path, 1))
         for path, facts in report.facts.located(report.path):
             for label, line in facts.labels.items():
-                if label in labels:
-                    problems.append(diag(path, line, "label_duplicate", label, labels[label]))
+                if label in page_labels:
+                    problems.append(diag(path, line, "label_duplicate", label, page_labels[label]))
                 else:
-                    labels[label] = f"{path}:{line}"
+                    labels.setdefault(label, []).append((report, path, line))
+        title = _title_of(project, report)
+        if title:
+            titles.setdefault(" ".join(title.casefold().split()), []).append((report, report.path, 0))
+    for slug, (_, first, _), (_, path, _) in _owners(project, slugs):
+        problems.append(diag(path, 1, "slug_duplicate", slug, first))
+    for label, (_, first, first_line), (_, path, line) in _owners(project, labels):
+        problems.append(diag(path, line, "label_duplicate", label, f"{first}:{first_line}"))
+    for _, (_, first, _), (dup, path, _) in _owners(project, titles):
+        problems.append(diag(path, _title_line(project, dup), "title_duplicate", _title_of(project, dup), first))
+    known = set(page_labels) | set(labels)
     pages: list[Path] | None = None
     for report, (path, facts) in ((r, pf) for r in project.reports.values() for pf in r.facts.located(r.path)):
         for target, written, line in facts.doc_links:
@@ -263,8 +325,8 @@ def _cross_checks(project: Project, page_labels: dict[str, str]) -> list[Diagnos
             elif not report.is_draft and target.removesuffix(".md") in project.drafts:
                 problems.append(diag(path, line, "xref_draft", written))
         for label, line in facts.refs:
-            if label not in labels:
-                problems.append(diag(path, line, "xref", label, hint=suggest(label, list(labels))))
+            if label not in known:
+                problems.append(diag(path, line, "xref", label, hint=suggest(label, sorted(known))))
         for key, line in facts.cites:
             if key not in project.bibliography.refs:
                 problems.append(diag(path, line, "cite_unknown", key,

@@ -409,7 +409,9 @@ BUILD_TIME = {"typst": "test_pdf.py::test_a_typst_error_names_the_contribution",
               "code_syntax": "test_constructs.py::test_code_that_its_language_cannot_read_is_plain_text",
               "numref": "test_constructs.py::test_numref_to_something_without_a_number",
               "unsupported": "test_typst_nodes.py::test_node_class_is_set_or_reported",
-              "internal": "test_verdicts.py::test_a_crash_of_the_engine_is_a_german_message"}
+              "internal": "test_verdicts.py::test_a_crash_of_the_engine_is_a_german_message",
+              "page_budget": "test_desk.py::test_a_wrong_page_budget_is_a_located_hinweis",
+              "title_duplicate": "test_scaffold.py::test_a_copy_in_git_gets_the_duplicates_not_the_released_original"}
 
 
 @pytest.mark.parametrize(("text", "kind", "code", "expected"), ENGINE_CASES, ids=[c[2] for c in ENGINE_CASES])

@@ -11,6 +11,8 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+import docx
+import docx.document
 import pypandoc
 import pytest
 from pdfutil import text
@@ -25,7 +27,8 @@ def test_proof_bundle_has_pdf_and_docx(project_copy: Callable[[str], Path],
     assert proof(root, "docs/beitraege/leipzig/westen.md") == 0
     pdf = root / "build/korrektur/korrektur-westen.pdf"
     assert "Korrekturabzug" in text(pdf) and "Wächterhäuser im Westen" in text(pdf)
-    docx = " ".join(pypandoc.convert_file(str(root / "build/korrektur/korrektur-westen.docx"), "plain").split())
+    docx = " ".join(pypandoc.convert_file(str(root / "build/korrektur/korrektur-westen.docx"), "plain",
+                                          extra_args=["--standalone"]).split())
     assert "Wächterhäuser im Westen" in docx
     assert "Die Hauswächter zahlen nur die Betriebskosten." in docx
     assert "Coaching und Reflexion" in docx  # the literature list
@@ -93,3 +96,48 @@ def test_live_preview_rebuilds_on_save(project_copy: Callable[[str], Path]) -> N
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def _footnotes(document: docx.document.Document) -> list[str]:
+    """Texts of the real Word footnotes (not the separators) of a python-docx document."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+
+    parts = [rel.target_part for rel in document.part.rels.values() if rel.reltype == RT.FOOTNOTES]
+    if not parts:
+        return []
+    tree = etree.fromstring(parts[0].blob)
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    return [" ".join("".join(note.itertext()).split()) for note in tree.findall("w:footnote", ns)
+            if note.get(f"{{{ns['w']}}}type") is None]
+
+
+def test_proof_docx_is_ready_for_comments(project_copy: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """Real footnotes and no „Anmerkungen“ list, Stadt and Art as fields, the title alone, „Vorgesehen für“ for an
+    issue not yet out, and not a word about the other contributions (a draft with errors, a low-dpi image)."""
+    root = project_copy("mini")
+    manifest = root / "koopblatt/1/ausgabe.yml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("jahr: 2015", "jahr: 2099")
+                        .replace("datum: 2015-06-15", "datum: 2099-06-15"), encoding="utf-8")
+    other = root / "docs/beitraege/nuernberg/hospitation.md"
+    other.write_text(other.read_text(encoding="utf-8").replace("art: hospitation", "art: hospitation\nstatus: entwurf")
+                     + "\nSiehe {ref}`gibt-es-nicht`.\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    assert proof(root, "docs/beitraege/leipzig/westen.md") == 0
+    said = capsys.readouterr()
+    assert "hospitation" not in said.out + said.err and "zwischen" not in said.out + said.err
+    document = docx.Document(str(root / "build/korrektur/korrektur-westen.docx"))
+    texts = [p.text.strip() for p in document.paragraphs]
+    assert document.core_properties.title == "Wächterhäuser im Westen"
+    assert texts[0] == "Wächterhäuser im Westen" and document.paragraphs[0].style.name == "Title"
+    assert texts.count("Wächterhäuser im Westen") == 1  # no second heading with the same words
+    assert not any("koopstadt – Handbuch" in t for t in texts)
+    assert texts[texts.index("Stadt:") + 1] == "Leipzig" and texts[texts.index("Art:") + 1] == "Praxisfall"
+    assert "LeipzigPraxisfall" not in texts
+    assert texts[texts.index("Vorgesehen für:") + 1] == "koopBLATT No. 1"
+    assert not any(t.startswith("Erschienen in") for t in texts)
+    assert "Anmerkungen" not in texts and not any(t.startswith("[1]") for t in texts)
+    notes = _footnotes(document)
+    assert notes == ["Die Hauswächter zahlen nur die Betriebskosten."]
+    assert "Die Hauswächter zahlen nur die Betriebskosten." not in " ".join(texts)  # only in the footnote

@@ -159,3 +159,80 @@ def test_filled_in_scaffold_builds(project_copy: Callable[[str], Path]) -> None:
     assert "(Leipzig-Charta 2007)" in content  # the citation example resolves
     assert "Zeilen mit „%“" not in content  # instructions are comments, not text
     assert page.find("img", alt="Skizze des Innenhofs mit Beeten.") is not None
+
+
+# -- copies of a contribution as a starting point -------------------------------------------------------------
+
+W = "docs/beitraege/leipzig/westen.md"
+
+
+def _git(root: Path, *args: str) -> None:
+    import subprocess
+
+    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "init.defaultBranch=main",
+                    *args], cwd=root, check=True, capture_output=True)
+
+
+def _duplicates(root: Path) -> dict[str, set[str]]:
+    """Path → the duplicate codes reported on it."""
+    out: dict[str, set[str]] = {}
+    for p in validate_project(root).problems:
+        if p.code in ("label_duplicate", "title_duplicate", "slug_duplicate"):
+            out.setdefault(p.path, set()).add(p.code)
+    return out
+
+
+def test_a_copy_in_git_gets_the_duplicates_not_the_released_original(project_copy: Callable[[str], Path]) -> None:
+    """A verbatim copy, released and sorting before the original: git says which file is new (not yet added)."""
+    root = project_copy("mini")
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "Ausgangsstand")
+    copy = root / "docs/beitraege/bremen/aaa-westen.md"
+    copy.write_text((root / W).read_text(encoding="utf-8"), encoding="utf-8")
+    found = _duplicates(root)
+    assert found == {"docs/beitraege/bremen/aaa-westen.md": {"label_duplicate", "title_duplicate"}}
+    title = next(p for p in validate_project(root).problems if p.code == "title_duplicate")
+    assert title.format() == (
+        "docs/beitraege/bremen/aaa-westen.md:2: Hinweis [koop.title_duplicate]: Den Titel „Wächterhäuser im Westen“ "
+        f"trägt schon „{W}“. Hinweis: Ist die Datei eine Kopie als Vorlage? Geben Sie ihr einen eigenen Titel.")
+    _git(root, "add", "-A")  # once committed, the older file stays the original
+    _git(root, "commit", "-q", "-m", "Kopie")
+    assert set(_duplicates(root)) == {"docs/beitraege/bremen/aaa-westen.md"}
+
+
+def test_a_draft_copy_gets_the_duplicates_without_git(project_copy: Callable[[str], Path]) -> None:
+    root = project_copy("mini")
+    text = (root / W).read_text(encoding="utf-8").replace("\nart:", "\nstatus: entwurf\nart:", 1)
+    (root / "docs/beitraege/bremen/aaa-westen.md").write_text(text, encoding="utf-8")
+    assert _duplicates(root) == {"docs/beitraege/bremen/aaa-westen.md": {"label_duplicate", "title_duplicate"}}
+
+
+def test_new_from_a_template_renames_labels_and_copies_only_used_images(
+        project_copy: Callable[[str], Path], capsys: pytest.CaptureFixture[str]) -> None:
+    root = project_copy("mini")
+    source = root / W
+    source.write_text(source.read_text(encoding="utf-8")
+                      + "\nSiehe {numref}`abb-westen` und {ref}`die Grafik <abb-westen>`.\n", encoding="utf-8")
+    (root / "docs/beitraege/leipzig/bilder/ungenutzt.svg").write_text("<svg/>", encoding="utf-8")
+    assert main(["--root", str(root), "new", "bremen", "Grünau", "--von", W]) == 0
+    out = capsys.readouterr().out
+    assert "Kopie von docs/beitraege/leipzig/westen.md angelegt: docs/beitraege/bremen/gruenau.md" in out
+    assert "abb-westen → abb-gruenau" in out
+    copy = root / "docs/beitraege/bremen/gruenau.md"
+    text_ = copy.read_text(encoding="utf-8")
+    data = yaml.safe_load(split(text_)[0] or "")
+    assert data["status"] == "entwurf" and data["stadt"] == "bremen"
+    assert data["title"].startswith("TODO") and data["abstract"].startswith("TODO")
+    assert str(data["authors"]).startswith("TODO")
+    assert (data["art"], data["themenfeld"]) == ("praxisfall", "oekonomische-innovation")  # the template's choices
+    assert ":name: abb-gruenau" in text_ and "{numref}`abb-gruenau`" in text_ and "<abb-gruenau>`" in text_
+    assert "abb-westen" not in text_
+    assert "[Zwischennutzung in Bremen](zwischen.md)" in text_  # links made relative to the new folder
+    assert (root / "docs/beitraege/bremen/bilder/westen-grafik.svg").is_file()
+    assert not (root / "docs/beitraege/bremen/bilder/ungenutzt.svg").exists()
+    # the copy is checkable: only its TODOs are reported, nothing on the original
+    assert {code for code, _ in problems_of(root, "docs/beitraege/bremen/gruenau.md")} == {"todo"}
+    assert problems_of(root, W) == []
+    assert main(["--root", str(root), "new", "bremen", "x", "--von", "docs/beitraege/leipzig/fehlt.md"]) == 2
+    assert "Die Vorlage „docs/beitraege/leipzig/fehlt.md“ gibt es nicht" in capsys.readouterr().err

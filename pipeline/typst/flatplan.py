@@ -1,0 +1,284 @@
+"""The flatplan (Seitenplan) of an issue: which page belongs to what, as Typst set it, and page thumbnails.
+
+The sections come from the compiled document itself: the template marks every section start with
+`metadata(..) <koop-abschnitt>`, and a query after the compile gives each marker's page. The
+thumbnails are Typst's PNG export of the same main file with the same compiler (its memoised layout
+is reused, so there is no second layout pass of the pages). The result is stored as JSON next to the
+composite image `build/redaktion/koopblatt-<nr>-seitenplan.png`; `pipeline.desk` renders the HTML page
+and the Redaktionsstand from it. Rebuilt only when the published screen PDF changed or the plan is missing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PIL import Image, ImageDraw, ImageFont
+
+from .. import messages as M
+from ..diagnostics import Diagnostic, diag
+from ..manifest import Issue
+from ..outputs import build_dir, publish_file, work_dir
+from ..validate import Project, rel
+from . import compile as tc
+
+PPI = 20  # A4 → 165 × 234 px: enough to see the layout of a page
+SPREADS_PER_ROW = 4
+MARGIN, GAP, HEADER, LABEL, BAND = 24, 28, 56, 52, 8
+PAPER, INK, MUTED, WARN = "#ffffff", "#1a1a1a", "#5c5c5c", "#b00020"
+QUERY = "query(<koop-abschnitt>).map(m => (seite: m.location().page(), daten: m.value))"
+FOLDER = "redaktion"
+
+
+@dataclass
+class Section:
+    """A run of pages: the cover, imprint, contents, editorial, one contribution, the notes pages, back cover."""
+
+    kind: str
+    first: int
+    last: int
+    docname: str = ""  # contributions only
+    title: str = ""
+    city: str = ""
+    planned: int = 0  # `seiten:` in the manifest, 0 if not given
+
+    @property
+    def pages(self) -> int:
+        return self.last - self.first + 1
+
+    @property
+    def label(self) -> str:
+        return self.title or M.FLATPLAN_SECTIONS.get(self.kind, self.kind)
+
+
+@dataclass
+class Plan:
+    number: int
+    pages: int
+    sections: list[Section]
+    digest: str  # of the screen PDF the plan was made from
+    colours: dict[str, str] = field(default_factory=dict)  # city id → colour
+
+    @property
+    def padding(self) -> int:
+        return sum(s.pages for s in self.sections if s.kind == "notizen")
+
+    def section_of(self, page: int) -> Section | None:
+        return next((s for s in self.sections if s.first <= page <= s.last), None)
+
+    def contribution(self, docname: str) -> Section | None:
+        return next((s for s in self.sections if s.docname == docname), None)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=1)
+
+    @classmethod
+    def from_json(cls, text: str) -> Plan:
+        data = json.loads(text)
+        data["sections"] = [Section(**s) for s in data["sections"]]
+        return cls(**data)
+
+
+def spreads(pages: int) -> list[tuple[int | None, int | None]]:
+    """Pages as printed: the cover alone (a right-hand page), then left/right pairs, the back cover alone."""
+    slots: list[int | None] = [None, *range(1, pages + 1)]
+    if len(slots) % 2:
+        slots.append(None)
+    return [(slots[i], slots[i + 1]) for i in range(0, len(slots), 2)]
+
+
+def sections_from_markers(markers: list[dict[str, Any]], pages: int, issue: Issue, project: Project) -> list[Section]:
+    """Sections from the template's markers (page, data); the cover is page 1 (it has no marker)."""
+    by_slug = {project.all_contributions[d].slug: d for d in issue.contributions if d in project.all_contributions}
+    starts: list[Section] = [Section("umschlag", 1, 1)]
+    for marker in sorted(markers, key=lambda m: int(m["seite"])):
+        data, page = marker["daten"], int(marker["seite"])
+        kind = str(data.get("typ", ""))
+        if kind == starts[-1].kind == "notizen" or (page == starts[-1].first and kind == starts[-1].kind):
+            continue
+        docname = by_slug.get(str(data.get("id", ""))) if kind == "beitrag" else None
+        c = project.all_contributions.get(docname) if docname else None
+        starts.append(Section(kind, page, page, docname or "", c.title if c else "", c.stadt if c else "",
+                              issue.planned_pages.get(docname, 0) if docname else 0))
+    for here, after in zip(starts, [*starts[1:], None], strict=True):
+        here.last = (after.first - 1) if after is not None else pages
+    return [s for s in starts if s.last >= s.first]
+
+
+def replan(plan: Plan, issue: Issue) -> bool:
+    """Take the page budget from the manifest as it is now; True if it changed."""
+    changed = False
+    for s in plan.sections:
+        planned = issue.planned_pages.get(s.docname, 0) if s.docname else 0
+        changed |= planned != s.planned
+        s.planned = planned
+    return changed
+
+
+def budget_notes(plan: Plan, issue: Issue, shown_manifest: str) -> list[Diagnostic]:
+    """A Hinweis at the manifest entry of every contribution whose pages differ from its `seiten:`."""
+    out = []
+    for s in plan.sections:
+        if s.docname and s.planned and s.pages != s.planned:
+            delta = s.pages - s.planned
+            out.append(diag(shown_manifest, issue.entry_lines.get(s.docname, 1), "page_budget", s.title, plan.number,
+                            M.plural_count(s.pages, "Seite", "Seiten"), s.planned,
+                            f"{delta:+d} " + ("Seite" if abs(delta) == 1 else "Seiten")))
+    return out
+
+
+# -- drawing ---------------------------------------------------------------------------------------------------
+
+
+def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    from ..glyphs import font_paths
+
+    name = "FiraSans-SemiBold.ttf" if bold else "FiraSans-Regular.ttf"
+    for folder in font_paths():
+        if (Path(folder) / name).is_file():
+            return ImageFont.truetype(str(Path(folder) / name), size)
+    return ImageFont.load_default()
+
+
+def _fit(draw: ImageDraw.ImageDraw, text: str, font: Any, width: int) -> str:
+    if draw.textlength(text, font=font) <= width:
+        return text
+    while text and draw.textlength(text + "…", font=font) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def layout(pages: int, thumb: tuple[int, int]) -> tuple[int, int, int]:
+    """(width, height, rows) of the composite image for `pages` thumbnails of size `thumb`."""
+    tw, th = thumb
+    count = len(spreads(pages))
+    rows = -(-count // SPREADS_PER_ROW)
+    cols = min(count, SPREADS_PER_ROW)
+    width = 2 * MARGIN + cols * 2 * tw + (cols - 1) * GAP
+    height = 2 * MARGIN + HEADER + rows * (BAND + th + LABEL) + (rows - 1) * GAP
+    return width, height, rows
+
+
+def compose(plan: Plan, thumbs: Sequence[Image.Image], title: str) -> Image.Image:
+    """All pages in printed spreads, each with a band in its contribution's city colour and a label below."""
+    tw, th = thumbs[0].size
+    width, height, _ = layout(plan.pages, (tw, th))
+    sheet = Image.new("RGB", (width, height), PAPER)
+    draw = ImageDraw.Draw(sheet)
+    big, small, bold = _font(24, True), _font(13), _font(13, True)
+    draw.text((MARGIN, MARGIN), title, font=big, fill=INK)
+    padding = M.FLATPLAN_PADDING.format(M.plural_count(plan.padding, "Notizseite", "Notizseiten")) \
+        if plan.padding else M.FLATPLAN_NO_PADDING
+    draw.text((MARGIN, MARGIN + 30), f"{M.plural_count(plan.pages, 'Seite', 'Seiten')} · {padding}", font=small,
+              fill=MUTED)
+    for n, pair in enumerate(spreads(plan.pages)):
+        row, col = divmod(n, SPREADS_PER_ROW)
+        x0 = MARGIN + col * (2 * tw + GAP)
+        y0 = MARGIN + HEADER + row * (BAND + th + LABEL + GAP)
+        for side, page in enumerate(pair):
+            if page is None:
+                continue
+            x = x0 + side * tw
+            s = plan.section_of(page)
+            colour = plan.colours.get(s.city, MUTED) if s is not None and s.city else "#d0d0d0"
+            draw.rectangle((x, y0, x + tw - 1, y0 + BAND - 1), fill=colour)
+            picture = thumbs[page - 1].convert("RGB")
+            if s is not None and s.kind == "notizen":  # padding is shown as such: hatched
+                hatch = ImageDraw.Draw(picture)
+                for k in range(-th, tw, 14):
+                    hatch.line((k, th, k + th, 0), fill="#b8b8b8", width=1)
+            sheet.paste(picture, (x, y0 + BAND))
+            draw.rectangle((x, y0 + BAND, x + tw - 1, y0 + BAND + th - 1), outline="#9a9a9a")
+            ly = y0 + BAND + th + 4
+            draw.text((x + 4, ly), M.FLATPLAN_PAGE.format(page), font=bold, fill=INK)
+            if s is not None and s.first == page:
+                draw.text((x + 4, ly + 16), _fit(draw, s.label, small, tw - 8), font=small, fill=INK)
+                if s.docname:
+                    note = M.FLATPLAN_PLANNED.format(s.pages, s.planned) if s.planned else \
+                        M.FLATPLAN_ACTUAL.format(s.pages)
+                    wrong = bool(s.planned and s.planned != s.pages)
+                    draw.text((x + 4, ly + 32), _fit(draw, note, small, tw - 8), font=small,
+                              fill=WARN if wrong else MUTED)
+    return sheet
+
+
+# -- the step ----------------------------------------------------------------------------------------------------
+
+
+def paths(root: Path, number: int) -> tuple[Path, Path, Path]:
+    """(composite PNG, plan JSON, folder of page thumbnails) of an issue."""
+    out = build_dir(root) / FOLDER
+    stem = f"koopblatt-{number}-seitenplan"
+    return out / f"{stem}.png", out / f"{stem}.json", out / stem
+
+
+def load_plan(root: Path, number: int) -> Plan | None:
+    _, data, _ = paths(root, number)
+    try:
+        return Plan.from_json(data.read_text(encoding="utf-8"))
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+
+
+def _render(main: Path) -> tuple[list[dict[str, Any]], list[bytes]]:
+    """Markers and page PNGs of `main`, compiled with the PDF step's compiler (its layout cache)."""
+    compiler = tc.compiler(main.parent)
+    pngs = compiler.compile(input=str(main), format="png", ppi=PPI)
+    markers = json.loads(compiler.eval(QUERY, format="json"))
+    pages = pngs if isinstance(pngs, list) else [pngs] if isinstance(pngs, bytes) else []
+    return markers, pages
+
+
+def update(root: Path, project: Project) -> list[Diagnostic]:
+    """Make or refresh the plan of every issue whose screen PDF changed; return the page-budget Hinweise of all."""
+    import typst
+
+    notes: list[Diagnostic] = []
+    for number, issue in sorted(project.issues.items()):
+        pdf = build_dir(root) / "pdf" / f"{issue.id}.pdf"
+        if not pdf.is_file():
+            continue
+        digest = hashlib.sha1(pdf.read_bytes()).hexdigest()
+        image, data, folder = paths(root, number)
+        plan = load_plan(root, number)
+        main = work_dir(root, "typst") / f"{issue.id}.typ"
+        stamp = main.with_suffix(".sha1")
+        current = main.is_file() and stamp.is_file() and main.stat().st_mtime <= stamp.stat().st_mtime
+        if (plan is None or plan.digest != digest or not image.is_file()) and current:
+            try:
+                markers, pngs = _render(main)
+            except (typst.TypstError, ValueError, OSError) as exc:
+                print(M.FLATPLAN_FAILED.format(number, exc))
+                continue
+            thumbs = [Image.open(io.BytesIO(p)) for p in pngs]
+            sections = sections_from_markers(markers, len(thumbs), issue, project)
+            colours = {c.id: c.colour for c in project.taxonomy.cities.values()}
+            plan = Plan(number, len(thumbs), sections, digest, colours)
+            folder.mkdir(parents=True, exist_ok=True)
+            for n, thumb in enumerate(thumbs, 1):
+                buffer = io.BytesIO()
+                thumb.save(buffer, "PNG", optimize=True)
+                publish_file(buffer.getvalue(), folder / f"seite-{n:03d}.png")
+            for stale in folder.glob("seite-*.png"):
+                if int(stale.stem.removeprefix("seite-")) > len(thumbs):
+                    stale.unlink()
+            buffer = io.BytesIO()
+            compose(plan, thumbs, M.FLATPLAN_TITLE.format(number)).save(buffer, "PNG", optimize=True)
+            publish_file(buffer.getvalue(), image)
+            publish_file(plan.to_json().encode(), data)
+            print(M.FLATPLAN_DONE.format(rel(image, root)))
+        if plan is not None:
+            if replan(plan, issue):  # the page budget changed in the manifest, the PDF did not
+                thumbs = [Image.open(p) for p in sorted(folder.glob("seite-*.png"))]
+                if len(thumbs) == plan.pages:
+                    buffer = io.BytesIO()
+                    compose(plan, thumbs, M.FLATPLAN_TITLE.format(number)).save(buffer, "PNG", optimize=True)
+                    publish_file(buffer.getvalue(), image)
+                    publish_file(plan.to_json().encode(), data)
+            notes += budget_notes(plan, issue, rel(issue.folder / "ausgabe.yml", root))
+    return notes
