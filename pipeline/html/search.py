@@ -1,6 +1,6 @@
 """The handbook's search: Pagefind instead of Sphinx's search (one field, filters from the front matter).
 
-Sphinx's own search index and page are switched off (they also cost ~9 % of the build). Every released
+Sphinx's own search index and page are switched off (no second search, and no index to build). Every released
 contribution page marks its article as `data-pagefind-body` and carries its filters (Stadt, Themenfeld,
 Projektfamilie, Aufgabe, Art, Jahr) as `data-pagefind-filter` elements written from the validated model,
 never scraped from the page. Only contribution pages are indexed: browse and info pages repeat the cases'
@@ -58,8 +58,7 @@ def _body(app: Sphinx, c: Contribution, body: str) -> str:
     # title, and city and kind shown as tags under each result (the city tag in the city's colour)
     marks = [f'<span data-pagefind-meta="title">{escape(c.title)}</span>',
              f'<span data-pagefind-meta="{f["stadt"]}">{escape(tax.cities[c.stadt].label)}</span>',
-             f'<span data-pagefind-meta="{f["art"]}">{escape(tax.kinds[c.art].label)}</span>',
-             f'<span data-pagefind-sort="datum">{c.date.isoformat()}</span>']
+             f'<span data-pagefind-meta="{f["art"]}">{escape(tax.kinds[c.art].label)}</span>']
     for name, values in filters(app, c).items():
         marks += [f'<span data-pagefind-filter="{escape(name)}">{escape(v)}</span>' for v in values]
     # ignored for the text (the card shows the same words), read for filters and meta; never displayed
