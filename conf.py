@@ -48,6 +48,7 @@ html_title = "koopstadt – Handbuch"
 html_short_title = "koopstadt"
 html_static_path = [str(theme.STATIC)]
 html_css_files = list(theme.CSS)
+html_js_files = list(theme.JS)
 templates_path = [str(theme.TEMPLATES)]  # fresh lists: the theme appends to them
 html_theme_options = theme.options()  # a fresh dict: the theme mutates it
 html_copy_source = False

@@ -11,6 +11,7 @@ from .. import messages as M
 STATIC = Path(__file__).parent / "static"
 TEMPLATES = Path(__file__).parent / "templates"
 CSS = ["koop-fonts.css", "koop.css"]
+JS = ["koop.js"]
 
 _OPTIONS: dict[str, Any] = {
     "home_page_in_toc": True,
