@@ -52,13 +52,13 @@ html_theme = "sphinx_book_theme"
 html_title = "koopstadt – Handbuch"
 html_short_title = "koopstadt"
 html_static_path = [str(theme.STATIC)]
-html_css_files = ["koop.css"]
-templates_path: list[str] = []  # fresh lists: the theme appends to them
+html_css_files = list(theme.CSS)
+html_js_files = list(theme.JS)
+templates_path = [str(theme.TEMPLATES)]  # fresh lists: the theme appends to them
 html_theme_options = theme.options()  # a fresh dict: the theme mutates it
 html_copy_source = False
 html_show_sourcelink = False
 html_last_updated_fmt = None
-html_search_language = "de"
 html_extra_path: list[str] = []  # set by `pipeline.cli html` (-D) to publish the downloads
 
 epub_theme = "epub"

@@ -119,6 +119,7 @@ TEXT: dict[str, str] = {
     "inline_markup": "Eine Hervorhebung oder Rolle ist nicht geschlossen ({} meldet: „{}“).",
     "typst": "Fehler beim Setzen des koopBLATT: {}",
     "epubcheck": "Das E-Book „{}“ ist nicht gültig: {}",
+    "search_index": "Der Suchindex des Handbuchs ließ sich nicht erzeugen (Pagefind meldet: „{}“).",
     "image_dpi": "Das Bild „{}“ hat im Druck nur {} dpi (mindestens 300 dpi empfohlen).",
     "image_unreadable": "Die Bilddatei „{}“ lässt sich nicht lesen ({}).",
     "image_pixels": "Das Bild „{}“ ist mit {} Megapixeln zu groß (höchstens {} Megapixel).",
@@ -232,6 +233,8 @@ HINTS: dict[str, str] = {
     "inline_markup": "Schließen Sie „*“, „**“ oder „`“ auf derselben Zeile oder schreiben Sie „\\*“.",
     "typst": "Vereinfachen Sie die genannte Stelle; hilft das nicht, schicken Sie die Datei an die Redaktion.",
     "epubcheck": "Bitte an die Redaktion weitergeben: das E-Book wurde nicht veröffentlicht.",
+    "search_index": ("Führen Sie den Bau über nox erneut aus (das installiert Pagefind neu); hilft das nicht, geben "
+                     "Sie die Meldung an die Entwicklung weiter. Das zuletzt erzeugte Handbuch bleibt erhalten."),
     "image_dpi": "Für den Druck braucht das Bild in voller Spaltenbreite etwa 2100 Pixel Breite.",
     "image_unreadable": "Speichern Sie das Bild neu als PNG oder JPEG.",
     "image_pixels": ("Verkleinern Sie das Bild; für den Druck in voller Textbreite reichen etwa 3200 Pixel Breite, "
@@ -915,3 +918,32 @@ DATA_FIELDS = {
     "authors.name": "Name",
     "authors.affiliation": "Institution",
 }
+
+# -- the handbook's look, start page and search (pipeline.html.search, sphinx_ext.browse) ----------------------
+SEARCH_TITLE = "Suche"
+SEARCH_INTRO = ("Volltextsuche in allen Beiträgen des Handbuchs. Die Filter grenzen nach Stadt, Themenfeld, "
+                "Projektfamilie, strategischer Aufgabe, Art und Jahr ein.")
+SEARCH_LABEL = "Handbuch durchsuchen"
+SEARCH_BUTTON = "Suchen"
+SEARCH_NOSCRIPT = ("Die Suche braucht JavaScript. Alle Beiträge finden Sie auch über „Entdecken“ nach Stadt, "
+                   "Themenfeld, Projektfamilie und Aufgabe.")
+SEARCH_UNAVAILABLE = ("Die Suche braucht das Handbuch auf einem Webserver (auch ein lokaler reicht, z. B. "
+                      "„python3 -m http.server“ im Ordner build/html) und den Suchindex aus „nox -s build“; "
+                      "direkt aus einer Datei geöffnet oder in der Vorschau steht sie nicht zur Verfügung.")
+SEARCH_FILTERS = {"stadt": "Stadt", "themenfeld": "Themenfeld", "projektfamilie": "Projektfamilie",
+                  "aufgabe": "Aufgabe", "art": "Art", "jahr": "Jahr"}
+# Pagefind's UI strings ([SEARCH_TERM] and [COUNT] are filled in by Pagefind)
+SEARCH_UI = {
+    "placeholder": "Suchbegriff, z. B. Zwischennutzung",
+    "clear_search": "Suche löschen",
+    "load_more": "Weitere Ergebnisse laden",
+    "search_label": SEARCH_LABEL,
+    "filters_label": "Filter",
+    "zero_results": "Keine Beiträge zu „[SEARCH_TERM]“ gefunden",
+    "many_results": "[COUNT] Beiträge zu „[SEARCH_TERM]“ gefunden",
+    "one_result": "[COUNT] Beitrag zu „[SEARCH_TERM]“ gefunden",
+    "alt_search": "Keine Beiträge zu „[SEARCH_TERM]“ gefunden. Ergebnisse für „[DIFFERENT_TERM]“",
+    "search_suggestion": "Keine Beiträge zu „[SEARCH_TERM]“ gefunden. Versuchen Sie eine andere Suche:",
+    "searching": "Suche nach „[SEARCH_TERM]“ …",
+}
+MATRIX_CAPTION_NOTE = "Je dunkler das Feld, desto mehr Beiträge; die Zahl steht in jedem Feld."

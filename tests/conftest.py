@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -100,3 +101,56 @@ def built_shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert build_pdf(root, validate_project(root)) == 0
     assert build_html(root, validate_project(root)) == 0
     return root
+
+# -- the bundled demo in a real browser (test_browser, test_search, test_preview) ----------------------
+CHROMIUM = os.environ.get("KOOP_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A copy of the repository's content, fully built (PDF and EPUB first so the handbook links them)."""
+    from pipeline.cli import main
+
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    root = tmp_path_factory.mktemp("demo")
+    for name in ("docs", "koopblatt"):
+        shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("entdecken", "ausgaben"))
+    shutil.copy(REPO / "conf.py", root / "conf.py")
+    assert main(["--root", str(root), "build"]) == 0
+    yield root
+
+
+@pytest.fixture(scope="session")
+def site(demo: Path) -> Iterator[str]:
+    """The built demo handbook on a plain static web server (as any web host would serve it)."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(demo / "build" / "html"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the whole run (Playwright's sync API allows only one at a time)."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).is_file(), f"Chromium fehlt: {CHROMIUM} (Debian: apt-get install chromium)"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    pg = browser.new_page(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    yield pg
+    pg.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -145,41 +146,39 @@ def test_dashboard_has_a_row_per_contribution_with_its_state(desk: tuple[Path, s
 
 
 @pytest.mark.browser
-def test_dashboard_sorts_filters_and_is_accessible(desk: tuple[Path, str]) -> None:
+def test_dashboard_sorts_filters_and_is_accessible(desk: tuple[Path, str], browser: Any) -> None:
     from axe_playwright_python.sync_playwright import Axe
-    from playwright.sync_api import sync_playwright
-    from test_browser import ARGS, CHROMIUM, WCAG, shot
+    from test_browser import WCAG, shot
 
     root, _ = desk
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 900}, locale="de-DE")
-        page.goto((root / "build/redaktion/index.html").as_uri())
-        rows = page.locator("table.beitraege tbody tr")
-        assert rows.count() == 3
-        shot(page, "redaktionsstand")
-        for url in ((root / "build/redaktion/index.html").as_uri(),
-                    (root / "build/redaktion/koopblatt-1-seitenplan.html").as_uri()):
-            page.goto(url)
-            axe = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
-            assert axe.violations_count == 0, axe.generate_report()
-        page.goto((root / "build/redaktion/index.html").as_uri())
-        page.get_by_label("Status").select_option("entwurf")
-        assert [r.get_attribute("data-pfad") for r in rows.all() if r.is_visible()] == [H]
-        assert page.locator("output").inner_text() == "1 von 3 Beiträgen"
-        page.get_by_label("Status").select_option("")
-        page.get_by_label("Beiträge filtern").fill("bremen")
-        assert [r.get_attribute("data-pfad") for r in rows.all() if r.is_visible()] == [
-            "docs/beitraege/bremen/zwischen.md"]
-        page.get_by_label("Beiträge filtern").fill("")
-        page.get_by_role("button", name="Titel").click()
-        titles = [r.locator("th").inner_text().split("\n")[0] for r in rows.all()]
-        assert titles == sorted(titles, key=str.casefold)
-        page.get_by_role("button", name="Titel").click()
-        assert [r.locator("th").inner_text().split("\n")[0] for r in rows.all()] == titles[::-1]
-        assert page.locator("th[aria-sort=descending]").inner_text().startswith("Titel")
-        shot(page, "redaktionsstand-sortiert")
-        browser.close()
+    # the session's Chromium (conftest.browser): Playwright's sync API allows one instance at a time
+    page = browser.new_page(viewport={"width": 1400, "height": 900}, locale="de-DE")
+    page.goto((root / "build/redaktion/index.html").as_uri())
+    rows = page.locator("table.beitraege tbody tr")
+    assert rows.count() == 3
+    shot(page, "redaktionsstand")
+    for url in ((root / "build/redaktion/index.html").as_uri(),
+                (root / "build/redaktion/koopblatt-1-seitenplan.html").as_uri()):
+        page.goto(url)
+        axe = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+        assert axe.violations_count == 0, axe.generate_report()
+    page.goto((root / "build/redaktion/index.html").as_uri())
+    page.get_by_label("Status").select_option("entwurf")
+    assert [r.get_attribute("data-pfad") for r in rows.all() if r.is_visible()] == [H]
+    assert page.locator("output").inner_text() == "1 von 3 Beiträgen"
+    page.get_by_label("Status").select_option("")
+    page.get_by_label("Beiträge filtern").fill("bremen")
+    assert [r.get_attribute("data-pfad") for r in rows.all() if r.is_visible()] == [
+        "docs/beitraege/bremen/zwischen.md"]
+    page.get_by_label("Beiträge filtern").fill("")
+    page.get_by_role("button", name="Titel").click()
+    titles = [r.locator("th").inner_text().split("\n")[0] for r in rows.all()]
+    assert titles == sorted(titles, key=str.casefold)
+    page.get_by_role("button", name="Titel").click()
+    assert [r.locator("th").inner_text().split("\n")[0] for r in rows.all()] == titles[::-1]
+    assert page.locator("th[aria-sort=descending]").inner_text().startswith("Titel")
+    shot(page, "redaktionsstand-sortiert")
+    page.close()
 
 
 def test_flatplan_is_redrawn_only_when_the_pdf_changed(desk: tuple[Path, str]) -> None:

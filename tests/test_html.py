@@ -104,12 +104,6 @@ def test_every_internal_link_resolves(built_mini: Path) -> None:
     assert broken_links(built_mini / "build" / "html") == []
 
 
-def test_search_index_is_german_and_offline(built_mini: Path) -> None:
-    index = (built_mini / "build" / "html" / "searchindex.js").read_text(encoding="utf-8")
-    assert "beitraege/leipzig/westen" in index and "wachterhaus" in index.lower()
-    assert (built_mini / "build" / "html" / "search.html").is_file()
-
-
 def test_failed_build_keeps_last_good_output_and_leaks_nothing(project_copy: Callable[[str], Path]) -> None:
     root = project_copy("mini")
     assert build_html(root) == 0
@@ -126,13 +120,24 @@ def test_failed_build_keeps_last_good_output_and_leaks_nothing(project_copy: Cal
 
 def test_two_builds_give_identical_html(built_mini: Path, tmp_path: Path) -> None:
     """Reproducible apart from .buildinfo (Sphinx hashes the configuration, which holds absolute paths)."""
+    import re
+
     from conftest import copy_project
+
+    # Pagefind writes its filter and metadata indexes in hash-map order (upstream issue #638: only the
+    # fragments and word indexes are stable), so their names and the entry file listing them differ
+    unstable = re.compile(r"_pagefind/(filter/|pagefind\.\w+\.pf_meta$|pagefind-entry\.json$)")
+
+    def files(site: Path) -> list[str]:
+        return sorted(n for p in site.rglob("*") if p.is_file()
+                      and not unstable.match(n := p.relative_to(site).as_posix()))
 
     other = copy_project("mini", tmp_path)
     assert build_html(other) == 0
     first, second = built_mini / "build/html", other / "build/html"
-    names = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
-    assert names == sorted(p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file())
+    names = files(first)
+    assert any(n.startswith("_pagefind/fragment/") for n in names)
+    assert names == files(second)
     differing = [n for n in names if (first / n).read_bytes() != (second / n).read_bytes()]
     assert differing == [".buildinfo"]
 

@@ -23,7 +23,7 @@ def _edit(root: Path, path: str, old: str, new: str) -> None:
     file.write_text(content.replace(old, new), encoding="utf-8")
 
 
-ALWAYS_WRITTEN = {"genindex.html", "search.html"}  # Sphinx regenerates its index pages on every build
+ALWAYS_WRITTEN = {"genindex.html", "suche.html"}  # Sphinx regenerates its extra pages on every build
 
 
 def _rewritten(before: dict[str, int], after: dict[str, int]) -> set[str]:

@@ -7,18 +7,18 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
-from test_browser import ARGS, CHROMIUM, WCAG, shot
+from test_browser import axe_violations, shot
 from test_editorial import _free_port, _wait_for
 
 pytestmark = pytest.mark.browser
 W = "docs/beitraege/leipzig/westen.md"
 
 
-def test_serve_shows_the_problems_on_the_page_and_in_the_terminal(project_copy: Callable[[str], Path]) -> None:
+def test_serve_shows_the_problems_on_the_page_and_in_the_terminal(project_copy: Callable[[str], Path],
+                                                                  browser: Any) -> None:
     root = project_copy("mini")
     source = root / W
     good = source.read_text(encoding="utf-8")
@@ -32,24 +32,22 @@ def test_serve_shows_the_problems_on_the_page_and_in_the_terminal(project_copy: 
     try:
         base = f"http://127.0.0.1:{port}"
         _wait_for(f"{base}/beitraege/leipzig/westen.html", "koop-probleme")
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="de-DE")
-            page.goto(f"{base}/beitraege/leipzig/westen.html")
-            box = page.locator(".koop-probleme")
-            text = box.inner_text()
-            assert f"{W}:9: Fehler [koop.art]: Unbekannte Art „praxisfal“" in text
-            assert "Meinten Sie „praxisfall“?" in text
-            assert "[koop.directive_argument]" in text
-            shot(page, "vorschau-probleme")
-            axe = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
-            assert axe.violations_count == 0, axe.generate_report()
-            page.goto(f"{base}/beitraege/bremen/zwischen.html")
-            page.get_by_role("link", name="zur Liste").click()
-            page.wait_for_url(f"{base}/probleme.html")
-            listing = page.locator("main").inner_text()
-            assert f"{W}:9" in listing and "koop.art" in listing
-            browser.close()
+        # the session's Chromium (conftest.browser): Playwright's sync API allows one instance at a time
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="de-DE")
+        page.goto(f"{base}/beitraege/leipzig/westen.html")
+        box = page.locator(".koop-probleme")
+        text = box.inner_text()
+        assert f"{W}:9: Fehler [koop.art]: Unbekannte Art „praxisfal“" in text
+        assert "Meinten Sie „praxisfall“?" in text
+        assert "[koop.directive_argument]" in text
+        shot(page, "vorschau-probleme")
+        assert axe_violations(page) == []
+        page.goto(f"{base}/beitraege/bremen/zwischen.html")
+        page.get_by_role("link", name="zur Liste").click()
+        page.wait_for_url(f"{base}/probleme.html")
+        listing = page.locator("main").inner_text()
+        assert f"{W}:9" in listing and "koop.art" in listing
+        page.close()
         terminal = log.read_text(encoding="utf-8")
         assert f"{W}:9: Fehler [koop.art]" in terminal
         assert "build succeeded" not in terminal and "Traceback" not in terminal

@@ -71,9 +71,10 @@ def _screen_images(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from . import preview
+    from . import preview, search
 
     preview.setup(app)
+    search.setup(app)
     app.connect("builder-inited", _skip_drafts)
     app.connect("builder-inited", _screen_images)
     app.connect("html-page-context", _label_toggles, priority=900)

@@ -11,6 +11,7 @@ from ..diagnostics import Diagnostic
 from ..outputs import build_dir, publish_tree, work_dir
 from ..sphinx_ext.runner import run_sphinx
 from ..validate import HANDBOOK, Project, validate_project
+from . import search
 
 DOWNLOAD_PATTERNS = (("pdf", "koopblatt-*.pdf"), ("epub", "*.epub"), ("pdf", f"{OFFPRINT_DIR}/sonderdruck-*.pdf"))
 
@@ -42,6 +43,12 @@ def build_html(root: Path, project: Project | None = None, *, found: list[Diagno
     if found is not None:
         found += run.found
     if run.crashed or project.output_errors(HANDBOOK, run.found):
+        return 1
+    # search index (Pagefind) over the finished pages, before publishing: see pipeline/html/search.py
+    problem = search.index(out)
+    if problem is not None:
+        if found is not None:
+            found.append(problem)
         return 1
     publish_tree(out, build_dir(root) / "html")
     return 0

@@ -1,4 +1,4 @@
-"""sphinx-book-theme options for the handbook (German UI, no remote assets)."""
+"""sphinx-book-theme options for the handbook (German UI, no remote assets, the koopBLATT's look)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,12 @@ import copy
 from pathlib import Path
 from typing import Any
 
+from .. import messages as M
+
 STATIC = Path(__file__).parent / "static"
+TEMPLATES = Path(__file__).parent / "templates"
+CSS = ["koop-fonts.css", "koop.css"]
+JS = ["koop.js"]
 
 _OPTIONS: dict[str, Any] = {
     "home_page_in_toc": True,
@@ -17,12 +22,15 @@ _OPTIONS: dict[str, Any] = {
     "use_fullscreen_button": False,
     "use_repository_button": False,
     "toc_title": "Auf dieser Seite",
-    "search_bar_text": "Handbuch durchsuchen …",
     "show_toc_level": 2,
-    "logo": {"text": "koopstadt"},
-    "extra_footer": "<p>Drei Städte; drei Wege; ein Ziel – Bremen, Leipzig, Nürnberg.</p>",
+    # the koopBLATT cover's motif; the gap colour of the interlacing follows the page's background
+    "logo": {"text": "koopstadt", "image_light": "_static/koop-logo.svg", "image_dark": "_static/koop-logo-dunkel.svg",
+             "alt_text": ""},
+    "extra_footer": f"<p>{M.LABELS['motto']} – Bremen, Leipzig, Nürnberg.</p>",
     "navigation_with_keys": False,
     "announcement": "",
+    # one search field (templates/search-button-field.html) leading to the Pagefind page; no search dialog
+    "disable_search": True,
 }
 
 

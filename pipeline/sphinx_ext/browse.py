@@ -84,20 +84,31 @@ def write_stubs(app: Sphinx) -> None:
 
 # -- rendering helpers ----------------------------------------------------------------------------
 def entry(app: Sphinx, c: Contribution) -> nodes.container:
-    """One contribution as a list entry: title link, meta line, abstract."""
-    tax = state.project(app).taxonomy
+    """One contribution as a card (the one card component of every list): thumbnail from its first figure,
+    city label, Art, title link, abstract, authors and date."""
+    project = state.project(app)
+    tax = project.taxonomy
     box = nodes.container(classes=["koop-eintrag", f"koop-stadt-{c.stadt}"])
+    thumb = deps.first_image(project, c.docname)
+    if thumb is not None:  # decorative here: the title beside it names the case (alt text is on the case page)
+        box += nodes.image(uri="/" + thumb, alt="", classes=[marks.THUMBNAIL])
+    meta = nodes.paragraph("", "", classes=["koop-eintrag-meta"])
+    meta += nodes.inline("", tax.cities[c.stadt].label, classes=["koop-stadtlabel"])
+    meta += nodes.inline("", tax.kinds[c.art].label, classes=["koop-art"])
+    box += meta
     title = nodes.paragraph("", "", classes=["koop-eintrag-titel"])
     title += links.make(c.title, c.docname)
     box += title
-    meta = nodes.paragraph("", "", classes=["koop-eintrag-meta"])
-    meta += nodes.inline("", tax.cities[c.stadt].label, classes=["koop-stadtlabel"])
-    meta += nodes.Text(f" {tax.kinds[c.art].label} · {M.german_date(c.date)} · "
-                       + ", ".join(a.name for a in c.authors))
-    box += meta
     if c.abstract:
         box += nodes.paragraph("", c.abstract, classes=["koop-eintrag-abstract"])
+    box += nodes.paragraph("", ", ".join(a.name for a in c.authors) + f" · {M.german_date(c.date)}",
+                           classes=["koop-eintrag-autoren"])
     return box
+
+
+def cards(app: Sphinx, chosen: list[Contribution]) -> nodes.container:
+    """A grid of cards."""
+    return nodes.container("", *(entry(app, c) for c in chosen), classes=["koop-kacheln"])
 
 
 def group_label(app: Sphinx, dimension: str, ident: str) -> str:
@@ -130,7 +141,7 @@ class ListDirective(KoopDirective):
             return [nodes.paragraph("", M.LABELS["keine"])]
         group = self.options.get("gruppe")
         if not group:
-            return [entry(self.env.app, c) for c in chosen]
+            return [cards(self.env.app, chosen)]
         out: list[nodes.Node] = []
         order = list(self.project.taxonomy.cities if group == "stadt" else self.project.taxonomy.fields)
         for ident in order:
@@ -139,7 +150,7 @@ class ListDirective(KoopDirective):
                 rubric = nodes.rubric("", f"{group_label(self.env.app, group, ident)} ({len(members)})",
                                       ids=[catalogue.group_id(group, ident)])
                 out.append(rubric)
-                out += [entry(self.env.app, c) for c in members]
+                out.append(cards(self.env.app, members))
         return out
 
 
@@ -153,7 +164,7 @@ class FacetsDirective(KoopDirective):
         dim = self.arguments[0]
         self.depend("facetten", dim)
         items = self.project.contributions.values()
-        lst = nodes.bullet_list(classes=["koop-facetten"])
+        lst = nodes.bullet_list(classes=["koop-facetten", f"koop-facetten-{dim}"])
         for facet in catalogue.facets(self.project.taxonomy):
             if facet.dimension != dim:
                 continue
@@ -163,8 +174,13 @@ class FacetsDirective(KoopDirective):
             n = len(catalogue.select(items, **{dim: facet.id}))
             para = nodes.paragraph("", "", links.make(facet.label, facet.docname))
             para += nodes.Text(f" ({n})")
-            lst += nodes.list_item("", para)
+            lst += nodes.list_item("", para, classes=[f"koop-stadt-{facet.id}"] if dim == "stadt" else [])
         return [lst]
+
+
+def shade(n: int, most: int) -> int:
+    """Shade 0–4 of a matrix cell: 0 for none, then by share of the largest count (the number stays text)."""
+    return 0 if n == 0 or most == 0 else min(4, 1 + (3 * n) // most)
 
 
 class MatrixDirective(KoopDirective):
@@ -175,6 +191,8 @@ class MatrixDirective(KoopDirective):
         tax = self.project.taxonomy
         items = list(self.project.contributions.values())
         cities = list(tax.cities.values())
+        most = max((len(catalogue.select(items, themenfeld=f, stadt=c.id)) for f in tax.fields for c in cities),
+                   default=0)
         table = nodes.table(classes=["koop-matrix"])
         table += nodes.title("", M.LABELS["matrix"])
         group = nodes.tgroup(cols=len(cities) + 2)
@@ -198,7 +216,7 @@ class MatrixDirective(KoopDirective):
                                        catalogue.group_id("stadt", city.id))
                 else:
                     cell += nodes.Text("0")
-                row += nodes.entry("", cell)
+                row += nodes.entry("", cell, classes=[f"koop-stufe-{shade(n, most)}"])
             row += nodes.entry("", nodes.paragraph("", str(len(catalogue.select(items, themenfeld=field.id)))))
             body += row
         total = nodes.row()
@@ -210,7 +228,7 @@ class MatrixDirective(KoopDirective):
         total += nodes.entry("", nodes.paragraph("", str(len(items))))
         body += total
         group += body
-        return [table]
+        return [table, nodes.paragraph("", M.MATRIX_CAPTION_NOTE, classes=["koop-matrix-legende"])]
 
 
 def download_links(app: Sphinx, docname: str, number: int) -> list[nodes.Node]:
@@ -251,8 +269,34 @@ class IssueDirective(KoopDirective):
             out.append(nodes.paragraph("", M.DOWNLOAD_MISSING, classes=[marks.DOWNLOADS]))
         out.append(nodes.rubric("", M.LABELS["inhalt"]))
         contents = self.project.contributions
-        out += [entry(self.env.app, contents[d]) for d in issue.contributions if d in contents]
+        out.append(cards(self.env.app, [contents[d] for d in issue.contributions if d in contents]))
         return out
+
+
+class CurrentIssueDirective(KoopDirective):
+    """```{koop-ausgabe-aktuell}```: the newest koopBLATT with its cover, a link to its page and the downloads."""
+
+    def run(self) -> list[nodes.Node]:
+        self.depend("ausgaben")
+        if not self.project.issues:
+            return []
+        number, issue = max(self.project.issues.items())
+        self.depend("ausgabe", str(number))
+        box = nodes.container(classes=["koop-aktuell"])
+        if issue.cover.image is not None:
+            uri = f"/{catalogue.ISSUES_DIR}/bilder/{issue.id}-umschlag{issue.cover.image.suffix}"
+            box += nodes.image(uri=uri, alt=issue.cover.alt, classes=[marks.COVER])
+        text = nodes.container(classes=["koop-aktuell-text"])
+        title = nodes.paragraph("", "", classes=["koop-aktuell-titel"])
+        title += links.make(M.issue_title(number, issue.year), catalogue.issue_docname(number))
+        text += title
+        if issue.subtitle:
+            text += nodes.paragraph("", issue.subtitle)
+        dl = download_links(self.env.app, self.env.docname, number)
+        if dl:
+            text += nodes.bullet_list("", *dl, classes=[marks.DOWNLOADS])
+        box += text
+        return [box]
 
 
 class IssuesDirective(KoopDirective):
@@ -315,5 +359,6 @@ def setup(app: Sphinx) -> None:
     app.connect("builder-inited", write_stubs, priority=200)
     for name, cls in (("koop-liste", ListDirective), ("koop-facetten", FacetsDirective),
                       ("koop-matrix", MatrixDirective), ("koop-ausgabe", IssueDirective),
-                      ("koop-ausgaben", IssuesDirective), ("koop-taxonomie", TaxonomyDirective)):
+                      ("koop-ausgaben", IssuesDirective),
+                      ("koop-ausgabe-aktuell", CurrentIssueDirective), ("koop-taxonomie", TaxonomyDirective)):
         app.add_directive(name, cls)

@@ -39,6 +39,16 @@ def _summary(c: Contribution) -> tuple[Any, ...]:
             c.projektfamilien, c.aufgaben, tuple(c.authors))
 
 
+def first_image(project: Project, docname: str) -> str | None:
+    """A contribution's first image (path relative to docs/): its thumbnail on cards."""
+    report = project.reports.get(docname)
+    return report.facts.images[0] if report is not None and report.facts.images else None
+
+
+def _cards(project: Project, chosen: Iterable[Contribution]) -> list[Any]:
+    return [(_summary(c), first_image(project, c.docname)) for c in chosen]
+
+
 def _filters(args: Iterable[str]) -> dict[str, str]:
     return dict(a.split("=", 1) for a in args)
 
@@ -56,13 +66,14 @@ def _value(app: Sphinx, project: Project, key: Key) -> Any:
     tax = project.taxonomy
     # every listing shows taxonomy labels (city, kind, Themenfeld …): they are part of what it shows
     compute: dict[str, Callable[[], Any]] = {
-        "liste": lambda: ([_summary(c) for c in catalogue.select(items, **_filters(args))], repr(tax)),
+        "liste": lambda: (_cards(project, catalogue.select(items, **_filters(args))), repr(tax)),
         "facetten": lambda: [(f, len(catalogue.select(items, **{f.dimension: f.id})))
                              for f in catalogue.facets(tax) if f.dimension == args[0]],
         "matrix": lambda: ([(c.themenfeld, c.stadt) for c in items], repr(tax)),
         "ausgabe": lambda: (repr(project.issues.get(int(args[0]))), repr(tax),
-                            [_summary(project.contributions[d]) for d in project.issues[int(args[0])].contributions
-                             if d in project.contributions] if int(args[0]) in project.issues else [],
+                            _cards(project, [project.contributions[d] for d in project.issues[int(args[0])]
+                                             .contributions if d in project.contributions])
+                            if int(args[0]) in project.issues else [],
                             _downloads(app, args[0])),
         "ausgaben": lambda: [(n, i.year, i.subtitle) for n, i in project.issues.items()],
         "taxonomie": lambda: (repr(tax), guide_rows(ContributionFields)),

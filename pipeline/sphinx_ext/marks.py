@@ -17,6 +17,7 @@ DOWNLOADS = "koop-downloads"
 COVER = "koop-umschlag"  # an issue's cover on its handbook page
 DRAFT = "koop-entwurf"  # the preview's banner on a draft
 PROBLEMS = "koop-probleme"  # the preview's list of a page's problems
+THUMBNAIL = "koop-eintrag-bild"  # a card's picture (the case's first figure), decorative; the web only
 
-NOT_IN_PRINT = frozenset({CARD, SUBTITLE, RELATED, NOTES, DOWNLOAD, DOWNLOADS, COVER, DRAFT, PROBLEMS})
-NOT_IN_EBOOKS = frozenset({DOWNLOAD, DOWNLOADS, DRAFT, PROBLEMS})
+NOT_IN_PRINT = frozenset({CARD, SUBTITLE, RELATED, NOTES, DOWNLOAD, DOWNLOADS, COVER, DRAFT, PROBLEMS, THUMBNAIL})
+NOT_IN_EBOOKS = frozenset({DOWNLOAD, DOWNLOADS, DRAFT, PROBLEMS, THUMBNAIL})

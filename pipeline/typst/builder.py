@@ -26,7 +26,7 @@ from .. import messages as M
 from ..diagnostics import Diagnostic, diag
 from ..manifest import Issue
 from ..outputs import build_time, work_dir, write_if_changed
-from ..sphinx_ext import capture, state
+from ..sphinx_ext import capture, marks, state
 from ..validate import issue_key
 from . import compile as tc
 from .document import Part, Source, assemble
@@ -252,6 +252,8 @@ class KoopblattBuilder(Builder):
         shown: dict[str, str] = {}
         full_width = not state.is_contribution(docname)  # editorial pages have no columns
         for node in doctree.findall(nodes.image):
+            if marks.NOT_IN_PRINT & set(node.get("classes", [])):  # e.g. a card's thumbnail on an issue page
+                continue
             uri = posixpath.normpath(node["uri"])
             src = Path(self.srcdir) / uri
             if src.is_file():

@@ -1,0 +1,150 @@
+"""The handbook's search: Pagefind instead of Sphinx's search (one field, filters from the front matter).
+
+Sphinx's own search index and page are switched off (no second search, and no index to build). Every released
+contribution page marks its article as `data-pagefind-body` and carries its filters (Stadt, Themenfeld,
+Projektfamilie, Aufgabe, Art, Jahr) as `data-pagefind-filter` elements written from the validated model,
+never scraped from the page. Only contribution pages are indexed: browse and info pages repeat the cases'
+abstracts or describe the project, and a filter would not apply to them. `index()` runs the Pagefind
+binary (PyPI `pagefind[extended]`) over the finished pages, before the handbook is published.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
+
+from .. import messages as M
+from ..diagnostics import Diagnostic, diag
+from ..model import Contribution
+from ..sphinx_ext import state
+
+PAGE = "suche"
+BUNDLE = "_pagefind"
+STAMP = ".koop-suchindex"  # digest of the indexed pages: an unchanged handbook is not indexed again
+GLOB = "beitraege/**/*.html"  # only contribution pages carry a search body
+
+
+def filters(app: Sphinx, c: Contribution) -> dict[str, list[str]]:
+    """The filter values of one contribution, German labels (what readers tick), keyed by the filter's name."""
+    tax = state.project(app).taxonomy
+    f = M.SEARCH_FILTERS
+    return {
+        f["stadt"]: [tax.cities[c.stadt].label],
+        f["themenfeld"]: [tax.fields[c.themenfeld].label],
+        f["projektfamilie"]: [tax.families[p].label for p in c.projektfamilien],
+        f["aufgabe"]: [tax.tasks[t].label for t in c.aufgaben],
+        f["art"]: [tax.kinds[c.art].label],
+        f["jahr"]: [str(c.date.year)],
+    }
+
+
+# parts of a case page that are not its text: the card's labels and fields (they are the filters) and the
+# titles of related cases (they would make a case match words only its neighbours contain)
+NOT_TEXT = re.compile(r'<(p|dl|div) class="(koop-karte-kopf|koop-felder|koop-verwandt)\b')
+
+
+def _body(app: Sphinx, c: Contribution, body: str) -> str:
+    tax = state.project(app).taxonomy
+    f = M.SEARCH_FILTERS
+    # title, and city and kind shown as tags under each result (the city tag in the city's colour)
+    marks = [f'<span data-pagefind-meta="title">{escape(c.title)}</span>',
+             f'<span data-pagefind-meta="{f["stadt"]}">{escape(tax.cities[c.stadt].label)}</span>',
+             f'<span data-pagefind-meta="{f["art"]}">{escape(tax.kinds[c.art].label)}</span>']
+    for name, values in filters(app, c).items():
+        marks += [f'<span data-pagefind-filter="{escape(name)}">{escape(v)}</span>' for v in values]
+    # ignored for the text (the card shows the same words), read for filters and meta; never displayed
+    hidden = f'<div data-pagefind-ignore hidden>{"".join(marks)}</div>'
+    body = NOT_TEXT.sub(lambda m: f'<{m[1]} data-pagefind-ignore class="{m[2]}', body)
+    return f'<div data-pagefind-body>{hidden}{body}</div>'
+
+
+def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    if app.builder.name != "html":  # the e-book builder is an HTML builder too
+        return
+    context.update(koop_search_page=PAGE, koop_search_label=M.SEARCH_LABEL, koop_search_button=M.SEARCH_BUTTON)
+    project = state.project(app)
+    c = project.contributions.get(pagename)
+    if c is not None and "body" in context and not app.config.koop_preview:
+        context["body"] = _body(app, c, context["body"])
+
+
+def _search_page(app: Sphinx) -> Any:
+    if app.builder.name != "html":
+        return
+    yield PAGE, {
+        "title": M.SEARCH_TITLE,
+        "koop_search_title": M.SEARCH_TITLE,
+        "koop_search_intro": M.SEARCH_INTRO,
+        "koop_search_noscript": M.SEARCH_NOSCRIPT,
+        "koop_search_unavailable": M.SEARCH_UNAVAILABLE,
+        "koop_search_open": M.SEARCH_FILTERS["stadt"],
+        "koop_search_filters": json.dumps(M.SEARCH_FILTERS, ensure_ascii=False),
+        "koop_search_cities": json.dumps({c.label: c.id for c in state.project(app).taxonomy.cities.values()},
+                                         ensure_ascii=False),
+        "koop_search_translations": json.dumps(M.SEARCH_UI, ensure_ascii=False),
+    }, "koop-suche.html"
+
+
+def _no_sphinx_search(app: Sphinx) -> None:
+    builder = app.builder
+    if isinstance(builder, StandaloneHTMLBuilder) and builder.name == "html":
+        builder.search = False  # no searchindex.js, no search.html
+        for stale in ("searchindex.js", "search.html"):  # left by a build before Pagefind
+            (Path(builder.outdir) / stale).unlink(missing_ok=True)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", _no_sphinx_search)
+    app.connect("html-page-context", _page_context)
+    app.connect("html-collect-pages", _search_page)
+
+
+# -- indexing (after Sphinx, before publishing) ---------------------------------------------------------
+def _signature(site: Path) -> str:
+    h = hashlib.sha1()
+    for page in sorted(site.glob(GLOB)):
+        st = page.stat()
+        h.update(f"{page.relative_to(site).as_posix()}\0{st.st_mtime_ns}\0{st.st_size}\n".encode())
+    return h.hexdigest()
+
+
+def _binary() -> str:
+    from pagefind_bin_extended import get_executable  # type: ignore[import-not-found,unused-ignore]
+
+    return str(get_executable())
+
+
+def index(site: Path) -> Diagnostic | None:
+    """Write `site/_pagefind` for the pages in `site`; skipped when no contribution page changed.
+
+    The new index is written next to the old one and swapped in only when Pagefind succeeded."""
+    signature = _signature(site)
+    stamp = site / STAMP
+    bundle = site / BUNDLE
+    if bundle.is_dir() and stamp.is_file() and stamp.read_text(encoding="utf-8") == signature:
+        return None
+    fresh = site / f".{BUNDLE}.neu"
+    shutil.rmtree(fresh, ignore_errors=True)
+    try:
+        run = subprocess.run([_binary(), "--site", str(site), "--glob", GLOB, "--output-path", str(fresh),
+                              "--force-language", "de", "--keep-index-url", "--silent"],
+                             capture_output=True, text=True, check=False)
+        failure = (run.stderr or run.stdout).strip().splitlines()[-1:] if run.returncode else []
+    except (OSError, ImportError) as exc:
+        failure = [str(exc)]
+    if failure or not (fresh / "pagefind-ui.js").is_file():
+        shutil.rmtree(fresh, ignore_errors=True)
+        return diag("build/html", 1, "search_index", " ".join(failure) or "?")
+    shutil.rmtree(bundle, ignore_errors=True)
+    fresh.rename(bundle)
+    stamp.write_text(signature, encoding="utf-8")
+    return None
