@@ -30,7 +30,7 @@ from pipeline.typst import translator as tr
 TEMPLATE = Path(tr.__file__).parent / "templates" / "koopblatt.typ"
 # Typst's own functions the translator may call in markup
 TYPST_BUILTINS = frozenset({"emph", "strong", "sub", "super", "raw", "link", "footnote", "list", "enum", "terms",
-                            "quote", "figure", "image", "table", "align", "import", "show"})
+                            "quote", "figure", "image", "table", "align", "import", "show", "heading", "metadata"})
 CALL = re.compile(r"(?<!\\)#([A-Za-z_][\w-]*)(?=[(\[])")
 
 
