@@ -55,7 +55,8 @@ def translated(built_constructs: tuple[Path, str], tmp_path_factory: pytest.Temp
     """Every contribution of the built constructs project translated again from its doctree: bodies, the node
     classes the translator visited, and the main Typst file of the issue."""
     from sphinx.application import Sphinx
-    from sphinx.util.docutils import docutils_namespace
+
+    from pipeline.sphinx_ext.runner import isolated
 
     root, _ = built_constructs
     out = tmp_path_factory.mktemp("typst")
@@ -68,7 +69,7 @@ def translated(built_constructs: tuple[Path, str], tmp_path_factory: pytest.Temp
 
     tr.TypstTranslator.dispatch_visit = spy  # type: ignore[method-assign]
     try:
-        with docutils_namespace():  # as sphinx-build does: docutils' registries are global
+        with isolated():  # as sphinx-build does: docutils' registries (and Sphinx's translators) are global
             app = Sphinx(str(root / "docs"), str(root), str(out), str(root / "build/.work/doctrees"), "koopblatt",
                          status=None, warning=io.StringIO(), freshenv=False)
             docs = [d for d in app.env.found_docs if d.startswith("beitraege/")] + ["ausgaben/koopblatt-1"]
