@@ -213,3 +213,11 @@ def test_every_line_of_the_typst_body_knows_its_source_line() -> None:
     assert at["#list([Punkt])"] == 6
     assert at["Zweiter Absatz mit zwei Zeilen."] == 8
     assert len(translator.source_lines) == len(lines)
+
+
+def test_a_footnote_in_a_footnote_is_set_inside_it() -> None:
+    """Typst loses a footnote whose mark sits in a footnote entry broken across columns: print sets it at the end
+    of its footnote, marked a, b, …"""
+    typst = translate_rst("Titel\n=====\n\nText [#a]_.\n\n.. [#a] Außen [#b]_.\n.. [#b] Innen.\n").astext()
+    assert "#footnote[Außen #super[a].\n\n#super[a] Innen.]<y--fn--a>" in typst
+    assert typst.count("#footnote") == 1

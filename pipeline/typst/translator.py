@@ -39,6 +39,7 @@ NOT_ANCHORED = (nodes.section, nodes.figure, nodes.table, nodes.footnote, nodes.
                 nodes.citation_reference, nodes.system_message, nodes.comment, nodes.substitution_definition,
                 nodes.document, nodes.title)
 ALIGN = {"text-left": "left", "text-right": "right", "text-center": "center"}  # MyST's column alignment classes
+SUB_NOTE_MARKS = "abcdefghijklmnopqrstuvwxyz"
 LINK_MARK = re.compile("\x00K(\\d+)\x00")
 WIDE_ASPECT = 1.15  # figures wider than this (width/height) span both columns, so their text stays legible
 
@@ -65,6 +66,8 @@ class TypstTranslator(nodes.NodeVisitor):
         self.footnotes: dict[str, nodes.footnote] = {
             i: fn for fn in document.findall(nodes.footnote) for i in fn["ids"]}
         self.footnote_labels: set[str] = set()
+        self.sub_notes: list[tuple[str, nodes.footnote]] | None = None  # notes in the footnote being set
+        self.sub_letters: dict[str, str] = {}
         self.lists: list[list[str]] = []
         self.items: list[tuple[list[str], list[str]]] = []  # definition list items: (terms, definitions)
         self.rows: list[list[str]] = []
@@ -339,6 +342,8 @@ class TypstTranslator(nodes.NodeVisitor):
     visit_number_reference = visit_reference  # {numref}: the text („Abb. 2“) comes resolved from Sphinx
     depart_number_reference = depart_reference
 
+    # A footnote whose mark sits in another footnote is set at the end of that footnote, marked a, b, …:
+    # Typst loses a footnote whose mark is in a footnote entry that breaks across columns or pages.
     def visit_footnote_reference(self, node: nodes.footnote_reference) -> None:
         ref = node.get("refid", "")
         footnote = self.footnotes.get(ref)
@@ -348,15 +353,29 @@ class TypstTranslator(nodes.NodeVisitor):
         if ref in self.footnote_labels:
             self.add(f"#footnote({name})")
             raise nodes.SkipNode
+        if self.sub_notes is not None:  # inside a footnote being set
+            letter = self.sub_letters.get(ref)
+            if letter is None:
+                letter = self.sub_letters[ref] = SUB_NOTE_MARKS[len(self.sub_notes) % len(SUB_NOTE_MARKS)]
+                self.sub_notes.append((letter, footnote))
+            self.add(f"#super[{letter}]")
+            raise nodes.SkipNode
         self.footnote_labels.add(ref)
         self.defined.add(name)
+        self.sub_notes, self.sub_letters = [], {}
+        body = self.footnote_body(footnote)
+        for letter, sub in self.sub_notes:  # grows while its notes are set (notes in notes)
+            body += f"\n\n#super[{letter}] {self.footnote_body(sub)}"
+        self.sub_notes = None
+        self.add(f"#footnote[{body}]{name}")
+        raise nodes.SkipNode
+
+    def footnote_body(self, footnote: nodes.footnote) -> str:
         self.push()
         for child in footnote.children:
             if not isinstance(child, nodes.label):
                 child.walkabout(self)
-        body = self.pop().strip()
-        self.add(f"#footnote[{body}]{name}")
-        raise nodes.SkipNode
+        return self.pop().strip()
 
     # -- lists -------------------------------------------------------------------------
     def visit_bullet_list(self, node: nodes.bullet_list) -> None:
