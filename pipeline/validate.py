@@ -183,18 +183,30 @@ def check_file(file: Path, root: Path, docs: Path, tax: Taxonomy) -> FileReport:
     return FileReport(shown, docname, contribution, facts, problems, status)
 
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
+Signature = tuple[tuple[int, int] | None, str]  # (mtime_ns, size) and sha1 of the file's bytes
+
+
+def _signature(file: Path) -> Signature:
+    """A file's stat and content: a file restored with an older mtime (or the same one) is still new."""
+    import hashlib
+
+    try:
+        digest = hashlib.sha1(file.read_bytes()).hexdigest()
+    except OSError:
+        digest = ""
+    return stat_signature(file), digest
 
 
 class ReportCache:
-    """Per-file results of earlier runs (build/.work/pruefung.pickle), valid while the file and every
-    file it consulted (images, includes) keep their size and mtime, and the checking code is the same."""
+    """Per-file results of earlier runs (build/.work/pruefung.pickle), valid while the file keeps its content,
+    every file it consulted (images, includes) its size and mtime, and the checking code is the same."""
 
     def __init__(self, root: Path, write: bool) -> None:
         self.path = root / "build" / ".work" / "pruefung.pickle"
         self.write_back = write
         self.stamp = (CACHE_VERSION, _code_stamp())
-        self.entries: dict[str, tuple[tuple[int, int] | None, FileReport]] = {}
+        self.entries: dict[str, tuple[Signature, FileReport]] = {}
         try:
             stamp, entries = pickle.loads(self.path.read_bytes())
             if stamp == self.stamp:
@@ -204,7 +216,7 @@ class ReportCache:
 
     def get(self, file: Path) -> FileReport | None:
         entry = self.entries.get(str(file))
-        if entry is None or entry[0] != stat_signature(file):
+        if entry is None or entry[0] != _signature(file):
             return None
         report = entry[1]
         if any(stat_signature(Path(p)) != sig for p, sig in report.facts.consulted.items()):
@@ -212,7 +224,7 @@ class ReportCache:
         return copy.deepcopy(report)
 
     def put(self, file: Path, report: FileReport) -> None:
-        self.entries[str(file)] = (stat_signature(file), copy.deepcopy(report))
+        self.entries[str(file)] = (_signature(file), copy.deepcopy(report))
 
     def save(self, keep: set[str]) -> None:
         if not self.write_back:

@@ -362,9 +362,10 @@ def registry(root: Path) -> Registry:
     from docutils.parsers.rst import directives as d
     from docutils.parsers.rst import roles as r
     from docutils.parsers.rst.languages import get_language
-    from sphinx.util.docutils import docutils_namespace
 
-    with docutils_namespace():  # Sphinx registers into docutils' globals: later builds must not see it
+    from pipeline.sphinx_ext.runner import isolated
+
+    with isolated():  # Sphinx registers into docutils' (and its own) globals: later builds must not see it
         return _registry(root, d, r, get_language)
 
 

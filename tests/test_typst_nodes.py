@@ -30,7 +30,7 @@ from pipeline.typst import translator as tr
 TEMPLATE = Path(tr.__file__).parent / "templates" / "koopblatt.typ"
 # Typst's own functions the translator may call in markup
 TYPST_BUILTINS = frozenset({"emph", "strong", "sub", "super", "raw", "link", "footnote", "list", "enum", "terms",
-                            "quote", "figure", "image", "table", "align", "import", "show"})
+                            "quote", "figure", "image", "table", "align", "import", "show", "heading", "metadata"})
 CALL = re.compile(r"(?<!\\)#([A-Za-z_][\w-]*)(?=[(\[])")
 
 
@@ -55,7 +55,8 @@ def translated(built_constructs: tuple[Path, str], tmp_path_factory: pytest.Temp
     """Every contribution of the built constructs project translated again from its doctree: bodies, the node
     classes the translator visited, and the main Typst file of the issue."""
     from sphinx.application import Sphinx
-    from sphinx.util.docutils import docutils_namespace
+
+    from pipeline.sphinx_ext.runner import isolated
 
     root, _ = built_constructs
     out = tmp_path_factory.mktemp("typst")
@@ -68,7 +69,7 @@ def translated(built_constructs: tuple[Path, str], tmp_path_factory: pytest.Temp
 
     tr.TypstTranslator.dispatch_visit = spy  # type: ignore[method-assign]
     try:
-        with docutils_namespace():  # as sphinx-build does: docutils' registries are global
+        with isolated():  # as sphinx-build does: docutils' registries (and Sphinx's translators) are global
             app = Sphinx(str(root / "docs"), str(root), str(out), str(root / "build/.work/doctrees"), "koopblatt",
                          status=None, warning=io.StringIO(), freshenv=False)
             docs = [d for d in app.env.found_docs if d.startswith("beitraege/")] + ["ausgaben/koopblatt-1"]
@@ -158,3 +159,65 @@ def test_node_class_is_set_or_reported(cls: type[nodes.Node], caplog: pytest.Log
         # (Sphinx appends " [koop.unsupported]" once its logging is set up by an earlier build in this process)
         assert str(findings[0].msg).startswith(f"Dieses Element ({cls.__name__}) kann im koopBLATT nicht gesetzt "
                                                "werden.")
+
+
+# -- (3) labels, links, source lines ------------------------------------------------------------------------------
+
+def translate_rst(source: str) -> tr.TypstTranslator:
+    from docutils.core import publish_doctree
+
+    document = publish_doctree(source, settings_overrides={"report_level": 5, "doctitle_xform": False})
+    document["source"] = "<rst>"
+    translator = tr.TypstTranslator(document, tr.Context(docname="beitraege/x/y", prefix="y"))
+    document.walkabout(translator)
+    return translator
+
+
+def test_a_labelled_paragraph_is_a_link_target() -> None:
+    typst = translate_rst("Titel\n=====\n\n.. _ziel:\n\nAbsatz mit Ziel.\n\nSiehe ziel_.\n").astext()
+    assert "#metadata(none)<y--ziel>Absatz mit Ziel." in typst
+    assert "Siehe #link(<y--ziel>)[ziel]." in typst
+
+
+def test_a_link_to_a_target_that_is_not_set_is_plain_text() -> None:
+    document = new_document("<test>", get_default_settings(Parser))
+    document += nodes.section("", nodes.title("", "Titel"), nodes.paragraph(
+        "", "", nodes.Text("Siehe "), nodes.reference("", "dort", refid="nirgends"), nodes.Text(".")), ids=["titel"])
+    translator = tr.TypstTranslator(document, tr.Context(docname="beitraege/x/y", prefix="y"))
+    document.walkabout(translator)
+    assert "Siehe dort." in translator.astext() and "#link" not in translator.astext()
+
+
+def test_a_footnote_in_a_heading_keeps_the_heading_label() -> None:
+    typst = translate_rst("Titel\n=====\n\nTeil [#f]_\n-----------\n\nText.\n\n.. [#f] Fußnote.\n").astext()
+    assert "#heading(level: 2)[Teil #footnote[Fußnote.]<y--fn--f>]<y--teil>" in typst
+
+
+def test_a_definition_with_two_descriptions_is_one_term_item() -> None:
+    document = new_document("<test>", get_default_settings(Parser))
+    item = nodes.definition_list_item("", nodes.term("", "Begriff"),
+                                      nodes.definition("", nodes.paragraph("", "Erste")),
+                                      nodes.definition("", nodes.paragraph("", "Zweite")))
+    document += nodes.section("", nodes.title("", "Titel"), nodes.definition_list("", item), ids=["titel"])
+    translator = tr.TypstTranslator(document, tr.Context(docname="beitraege/x/y", prefix="y"))
+    document.walkabout(translator)
+    assert "#terms(terms.item([Begriff], [Erste\n\nZweite]))" in translator.astext()
+
+
+def test_every_line_of_the_typst_body_knows_its_source_line() -> None:
+    source = "Titel\n=====\n\nErster Absatz.\n\n* Punkt\n\nZweiter Absatz\nmit zwei Zeilen.\n"
+    translator = translate_rst(source)
+    lines = translator.astext().splitlines()
+    at = {line: translator.source_lines[n] for n, line in enumerate(lines) if line.strip()}
+    assert at["Erster Absatz."] == 4
+    assert at["#list([Punkt])"] == 6
+    assert at["Zweiter Absatz mit zwei Zeilen."] == 8
+    assert len(translator.source_lines) == len(lines)
+
+
+def test_a_footnote_in_a_footnote_is_set_inside_it() -> None:
+    """Typst loses a footnote whose mark sits in a footnote entry broken across columns: print sets it at the end
+    of its footnote, marked a, b, …"""
+    typst = translate_rst("Titel\n=====\n\nText [#a]_.\n\n.. [#a] Außen [#b]_.\n.. [#b] Innen.\n").astext()
+    assert "#footnote[Außen #super[a].\n\n#super[a] Innen.]<y--fn--a>" in typst
+    assert typst.count("#footnote") == 1

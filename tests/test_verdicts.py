@@ -145,3 +145,87 @@ def test_a_crash_of_the_engine_is_a_german_message(project_copy: Callable[[str],
     assert status == 1
     assert "conf.py:1: Fehler [koop.internal]: Die Pipeline selbst ist auf einen Fehler gestoßen" in out
     assert "Traceback" not in out
+
+
+def test_a_file_restored_with_an_older_mtime_is_read_again(project_copy: Callable[[str], Path],
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """What decides a re-read is the content, not the mtime: a backup, a `git checkout` or an editor's undo
+    may bring back a file with an older time than the last read (both ways: fixed and broken)."""
+    import os
+
+    root = project_copy("mini")
+    path = root / W
+    good, old = path.read_text(encoding="utf-8"), path.stat()
+    broken = good + "\n```{admonition}\nOhne Titel.\n```\n"
+
+    def write(text: str, keep_mtime: bool) -> None:
+        path.write_text(text, encoding="utf-8")
+        if keep_mtime:
+            os.utime(path, ns=(old.st_atime_ns, old.st_mtime_ns))
+
+    assert run(root, capsys, "check")[0] == 0
+    write(broken, keep_mtime=False)
+    status, out = run(root, capsys, "check")
+    assert status == 1 and "[koop.directive_argument]" in out
+    write(good, keep_mtime=True)  # restored: older than the last read
+    status, out = run(root, capsys, "check")
+    assert status == 0, out
+    write(broken, keep_mtime=True)  # broken again, still with the old time
+    status, out = run(root, capsys, "check")
+    assert status == 1 and "[koop.directive_argument]" in out
+    status, out = run(root, capsys, "html")
+    assert status == 1 and errors(out), out
+    write(good, keep_mtime=True)
+    status, out = run(root, capsys, "html")
+    assert status == 0, out
+    assert "Hauswächter" in (root / "build/html/beitraege/leipzig/westen.html").read_text(encoding="utf-8")
+
+
+def test_a_typst_error_is_located_at_the_construct_s_line(project_copy: Callable[[str], Path],
+                                                          capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Should the translator ever write something Typst rejects, the message names the source line of the
+    construct (through the translator's source map), not line 1."""
+    from pipeline.typst import translator
+
+    monkeypatch.setattr(translator.TypstTranslator, "depart_rubric",
+                        lambda self, node: self.add(f"\n#gibtesnicht[{self.pop()}]\n\n"))
+    root = project_copy("mini")
+    lines = (root / W).read_text(encoding="utf-8").splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("## Vorgehen"))
+    lines[at:at] = ["```{rubric} Eine Rubrik", "```", ""]
+    (root / W).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    status, out = run(root, capsys, "pdf")
+    assert status == 1
+    assert f"{W}:{at + 1}: Fehler [koop.typst]: " in out and "gibtesnicht" in out, out
+
+
+def test_in_process_runs_leave_no_state_behind(project_copy: Callable[[str], Path],
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """Every Sphinx app used to add its message catalogues as one more fallback to the process-wide
+    translators (walked recursively: a few hundred `check` runs in one process hit the recursion limit),
+    and conf.py one more entry to `sys.path`. After each run the process is as before."""
+    import logging
+    import sys
+
+    from docutils.parsers.rst import directives, roles
+    from sphinx import locale
+
+    def chain(translator: object) -> int:
+        n = 0
+        while translator is not None:
+            n, translator = n + 1, getattr(translator, "_fallback", None)
+        return n
+
+    def state() -> tuple[int, ...]:
+        sphinx_logger = logging.getLogger("sphinx")
+        return (max((chain(t) for t in locale.translators.values()), default=0), len(locale.translators),
+                len(sys.path), len(directives._directives), len(roles._roles),  # type: ignore[attr-defined]
+                len(sphinx_logger.handlers), sum(len(h.filters) for h in sphinx_logger.handlers))
+
+    root = project_copy("mini")
+    seen = []
+    for _ in range(50):
+        assert run(root, capsys, "check")[0] == 0
+        seen.append(state())
+    assert len(set(seen)) == 1, seen[:3] + seen[-3:]

@@ -13,7 +13,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import browse, capture, card, cite, codeblocks, deps, links, numbering, quotes, security, state
+from . import browse, capture, card, cite, codeblocks, deps, digests, links, numbering, quotes, security, state
 
 NOT_IN_OUTPUT = frozenset({"importer", "bench", "scaffold.py", "cli.py", "proof.py", "probe.py", "errors.py"})
 
@@ -48,4 +48,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     card.setup(app)
     browse.setup(app)
     deps.setup(app)
+    digests.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import io
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sphinx import locale
 from sphinx.application import Sphinx
+from sphinx.util.docutils import docutils_namespace
 from tqdm import tqdm
 
 from .. import messages as M
@@ -69,10 +73,31 @@ class _Progress:
             self.bar = None
 
 
+@contextmanager
+def isolated() -> Iterator[None]:
+    """Leave no process-wide state behind, as `sphinx-build` does by exiting: every Sphinx app adds its
+    message catalogues as fallbacks to the global translators (a chain one link longer per run, walked
+    recursively: hundreds of in-process runs hit the recursion limit), registers its directives, roles
+    and nodes in docutils' globals, and conf.py prepends to `sys.path`."""
+    path = list(sys.path)
+    try:
+        with docutils_namespace():
+            yield
+    finally:
+        sys.path[:] = path
+        locale.translators.clear()
+
+
 def run_sphinx(root: Path, builder: str, outdir: Path, overrides: dict[str, str] | None = None,
                verbose: bool = False, doctrees: str = DOCTREES, label: str = "") -> Run:
     """Build with `builder` into `outdir`; an unexpected engine failure is a finding, never a traceback."""
     status = sys.stdout if verbose else io.StringIO()
+    with isolated():
+        return _run(root, builder, outdir, overrides, verbose, doctrees, label, status)
+
+
+def _run(root: Path, builder: str, outdir: Path, overrides: dict[str, str] | None, verbose: bool, doctrees: str,
+         label: str, status: Any) -> Run:
     try:
         app = Sphinx(str(root / "docs"), str(root), str(outdir), str(work_dir(root, doctrees)), builder,
                      confoverrides=dict(overrides or {}), status=status, warning=sys.stderr if verbose else status,

@@ -177,8 +177,8 @@ class KoopblattBuilder(Builder):
                 result = tc.compile_padded(main, source, standards=standards, timestamp=timestamp(issue),
                                            fallback=self._shown(issue.folder / "ausgabe.yml"), sheet=1 if proof else 4)
             except tc.CompileError as failure:
-                for where, text in failure.items:
-                    capture.emit(logger, self._typst_problem(where, text))
+                for where, line, text in failure.items:
+                    capture.emit(logger, self._typst_problem(where, text, line))
                 self.blocked[issue.number] = capture.findings(self.app).all()
                 self.failed = True
                 continue
@@ -204,8 +204,8 @@ class KoopblattBuilder(Builder):
         self.set_issue(issues[0], (docname,), proof=True)
 
     # -- helpers ---------------------------------------------------------------------------
-    def _typst_problem(self, where: str, text: str) -> Diagnostic:
-        """A Typst failure at the contribution (and line) that uses the broken image, else at the file."""
+    def _typst_problem(self, where: str, text: str, line: int = 1) -> Diagnostic:
+        """A Typst failure at the contribution (and line) that uses the broken image, else where it points."""
         project = state.project(self.app)
         image = where.removeprefix("docs/")
         if where != image and not where.endswith(".md"):
@@ -215,7 +215,7 @@ class KoopblattBuilder(Builder):
                     name = Path(image).name
                     line = next((n for n, t in enumerate(lines, 1) if name in t), 1)
                     return diag(report.path, line, "typst", f"„{name}“: {text}")
-        return diag(where, 1, "typst", text)
+        return diag(where, line, "typst", text)
 
     def _copy(self, src: Path, dest: Path, width_mm: float) -> None:
         """An image for the PDF: SVG with the magazine's fonts, PNG/JPEG downsampled to PRINT_PPI at `width_mm`."""
@@ -273,7 +273,8 @@ class KoopblattBuilder(Builder):
             doctree = self._as_document(doctree, section)
         translator = TypstTranslator(doctree, ctx)
         doctree.walkabout(translator)
-        return Part(self._shown(Path(self.env.doc2path(docname))), translator.astext())
+        body = translator.astext()
+        return Part(self._shown(Path(self.env.doc2path(docname))), body, translator.source_lines)
 
     def _shown(self, path: Path) -> str:
         return state.shown(self.app, path)

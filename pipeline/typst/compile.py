@@ -22,10 +22,10 @@ CROP_OFFSET_MM = 2.0  # gap between bleed edge and mark
 
 
 class CompileError(Exception):
-    """Typst errors or warnings as (path of the contribution that caused it, Typst's text)."""
+    """Typst errors or warnings as (path of the contribution that caused it, line in it, Typst's text)."""
 
-    def __init__(self, items: list[tuple[str, str]]) -> None:
-        super().__init__("\n".join(f"{where}: {text}" for where, text in items))
+    def __init__(self, items: list[tuple[str, int, str]]) -> None:
+        super().__init__("\n".join(f"{where}:{line}: {text}" for where, line, text in items))
         self.items = items
 
 
@@ -35,14 +35,16 @@ class Compiled:
     pages: int
 
 
-def _locate(diagnostic: str, main: Path, source: Source, fallback: str) -> str:
-    """The contribution whose part of the main file the (first) error or warning points into."""
+def _locate(diagnostic: str, main: Path, source: Source, fallback: str) -> tuple[str, int]:
+    """The contribution (and its source line) whose part of the main file the (first) error or warning
+    points into; Typst's span (`main.typ:LINE:COL`, also in the trace of an error inside the template)."""
     tail = diagnostic[max(diagnostic.find("error:"), 0):]
     image = re.search(r"bilder/(\S+?\.(?:svg|png|jpe?g)):", tail, re.IGNORECASE)
     if image:  # the builder copies images to bilder/<path under docs/>
-        return f"docs/{image.group(1)}"
+        return f"docs/{image.group(1)}", 1
     m = re.search(re.escape(main.name) + r":(\d+)", tail)
-    return (source.source_of(int(m.group(1))) if m else None) or fallback
+    where, line = source.locate(int(m.group(1))) if m else (None, 1)
+    return (where, line) if where else (fallback, 1)
 
 
 def _describe(item: object) -> str:
@@ -64,12 +66,12 @@ def compile_pdf(main: Path, source: Source, *, standards: list[Any], timestamp: 
         pdf, warnings = compiler(main.parent).compile_with_warnings(
             input=str(main), format="pdf", pdf_standards=standards, timestamp=timestamp)
     except typst.TypstError as exc:
-        where = _locate(getattr(exc, "diagnostic", "") + " ".join(getattr(exc, "trace", []) or []), main, source,
-                        fallback)
-        raise CompileError([(where, _describe(exc))]) from None
+        where, line = _locate(getattr(exc, "diagnostic", "") + " ".join(getattr(exc, "trace", []) or []), main,
+                              source, fallback)
+        raise CompileError([(where, line, _describe(exc))]) from None
     if warnings:  # a warning is an error here: the PDF would silently differ from what the author wrote
         raise CompileError([(
-            _locate(getattr(w, "diagnostic", "") + " ".join(getattr(w, "trace", []) or []), main, source, fallback),
+            *_locate(getattr(w, "diagnostic", "") + " ".join(getattr(w, "trace", []) or []), main, source, fallback),
             _describe(w)) for w in warnings])
     assert isinstance(pdf, bytes)
     with pikepdf.open(io.BytesIO(pdf)) as doc:

@@ -27,6 +27,7 @@ class Part:
 
     source: str  # path shown in messages
     body: str
+    lines: list[int] = field(default_factory=list)  # per line of `body`: its line in `source` (0: unknown)
 
 
 @dataclass
@@ -34,13 +35,22 @@ class Source:
     text: str
     # first line of each part in the main file → shown source path
     line_map: list[tuple[int, str]] = field(default_factory=list)
+    # first line of each body in the main file → its part (for the source line of a Typst error)
+    bodies: list[tuple[int, Part]] = field(default_factory=list)
 
     def source_of(self, line: int) -> str | None:
+        return self.locate(line)[0]
+
+    def locate(self, line: int) -> tuple[str | None, int]:
+        """(shown source path, line in it) of a line of the main file; line 1 where only the file is known."""
         found = None
         for first, path in self.line_map:
             if first <= line:
                 found = path
-        return found
+        for first, part in self.bodies:
+            if part.source == found and first <= line < first + len(part.lines):
+                return found, part.lines[line - first] or 1
+        return found, 1
 
 
 def _date(d: dt.date) -> str:
@@ -92,10 +102,14 @@ def assemble(issue: Issue, contributions: list[Contribution], tax: Taxonomy, *,
     `notes_pages` None lets the template pad to whole sheets (`notizen(auto)`); a number forces it."""
     lines: list[str] = []
     line_map: list[tuple[int, str]] = []
+    placed: list[tuple[int, Part]] = []
 
-    def emit(text: str, source: str | None = None) -> None:
+    def emit(text: str, source: str | None = None, body: Part | None = None) -> None:
+        here = sum(t.count("\n") for t in lines) + 1
         if source is not None:
-            line_map.append((sum(t.count("\n") for t in lines) + 1, source))
+            line_map.append((here, source))
+        if body is not None:  # where the body starts in `text`
+            placed.append((here + text[: text.rfind(body.body)].count("\n") if body.body else here, body))
         lines.append(text)
 
     im = issue.imprint
@@ -121,10 +135,10 @@ def assemble(issue: Issue, contributions: list[Contribution], tax: Taxonomy, *,
         if editorial is not None:
             emit(f"#editorial(titel: {escape.string(M.LABELS['editorial'])}, "
                  f"autoren: {escape.strings(editorial_authors(issue))})[\n", editorial.source)
-            emit(editorial.body + "]\n\n")
+            emit(editorial.body + "]\n\n", body=editorial)
     for c in contributions:
         part = bodies(c)
-        emit(beitrag_call(c, tax, part.body) + "\n", part.source)
+        emit(beitrag_call(c, tax, part.body) + "\n", part.source, part)
     if not proof:
         emit(f"#notizen({'auto' if notes_pages is None else notes_pages})\n\n")
         office = [im.publisher, *im.address, *(f"Tel. {im.phone}",) * bool(im.phone), im.email, im.web]
@@ -134,4 +148,4 @@ def assemble(issue: Issue, contributions: list[Contribution], tax: Taxonomy, *,
             for c in tax.cities.values() if c.contact_name)
         emit(f"#rueckseite(\n  geschaeftsstelle: {escape.strings([o for o in office if o])},\n"
              f"  kontakte: ({contacts},),\n  motto: {escape.string(M.LABELS['motto'])},\n)\n")
-    return Source("".join(lines), line_map)
+    return Source("".join(lines), line_map, placed)

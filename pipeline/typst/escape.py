@@ -8,16 +8,19 @@ import re
 # Quotes are left to Typst's smart quotes (German „…“ with `lang: "de"`, as Sphinx does in HTML).
 _MARKUP_SPECIAL = re.compile(r"([\\#*_`$<>@\[\]~/=+\-])")
 _SPACE = re.compile(r"\s+")
+# The translator's invisible marks (source lines, pending links) start and end with NUL, which never
+# comes from text: `markup` and `string` drop it.
+_LINE_MARK = re.compile("\x00(\\d+)\x00")
 
 
 def markup(text: str) -> str:
     """Text for Typst markup mode: every special character escaped, whitespace collapsed."""
-    return _MARKUP_SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text))
+    return _MARKUP_SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text.replace("\x00", "")))
 
 
 def string(text: str) -> str:
     """A Typst string literal."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "")
+    escaped = text.replace("\x00", "").replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "")
     return f'"{escaped}"'
 
 
@@ -31,3 +34,29 @@ def strings(items: list[str] | tuple[str, ...]) -> str:
     """A Typst array of strings (a one-element array needs the trailing comma)."""
     inner = ", ".join(string(i) for i in items)
     return f"({inner},)" if len(items) == 1 else f"({inner})"
+
+
+def line_mark(line: int) -> str:
+    """An invisible mark: what follows comes from source line `line` (removed by `source_lines`)."""
+    return f"\x00{line}\x00"
+
+
+def source_lines(text: str) -> tuple[list[str], list[int]]:
+    """Typst markup with line marks → its lines without marks (runs of blank lines collapsed, no blank
+    lines at either end) and, per line, the source line it came from (0 where none is known)."""
+    lines: list[str] = []
+    sources: list[int] = []
+    current = 0
+    for raw in text.split("\n"):
+        marks = [int(m) for m in _LINE_MARK.findall(raw)]
+        clean = _LINE_MARK.sub("", raw)
+        line = marks[0] if marks else current  # an error on a line is most likely in its first construct
+        current = marks[-1] if marks else current
+        if not clean.strip() and (not lines or not lines[-1].strip()):
+            continue
+        lines.append(clean)
+        sources.append(line)
+    while lines and not lines[-1].strip():
+        lines.pop()
+        sources.pop()
+    return lines, sources

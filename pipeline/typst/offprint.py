@@ -33,7 +33,7 @@ from ..validate import HANDBOOK, Project
 from . import compile as tc
 from . import escape
 from .builder import PAGES, SCREEN_STANDARDS, TEMPLATES, KoopblattBuilder
-from .document import TEMPLATE, Source, _cities, _date, beitrag_call
+from .document import TEMPLATE, Part, Source, _cities, _date, beitrag_call
 
 logger = logging.getLogger(__name__)
 WORK = citation.OFFPRINT_DIR  # in the builder's outdir: <kurzname>.pdf and .sha1 of every Sonderdruck
@@ -46,7 +46,7 @@ def target_dir(root: Path) -> Path:
     return build_dir(root) / "pdf" / citation.OFFPRINT_DIR
 
 
-def main_file(project: Project, c: Contribution, rec: citation.Record, body: str) -> Source:
+def main_file(project: Project, c: Contribution, rec: citation.Record, part: Part) -> Source:
     """The Typst main file of one Sonderdruck: the issue layout, one contribution, the colophon at its end."""
     tax = project.taxonomy
     issues = project.issues_of(c.docname)
@@ -65,7 +65,9 @@ def main_file(project: Project, c: Contribution, rec: citation.Record, body: str
                 f"  sonderdruck: (titel: {escape.string(rec.full_title)}, autoren: {names}, "
                 f"kopf: {escape.string(head)}),\n)\n\n")
     line = preamble.count("\n") + 1
-    return Source(preamble + beitrag_call(c, tax, f"{body}\n{colophon}\n"), [(line, c.path)])
+    call = beitrag_call(c, tax, f"{part.body}\n{colophon}\n")
+    body_line = line + call[: call.rfind(part.body)].count("\n") if part.body else line
+    return Source(preamble + call, [(line, c.path)], [(body_line, part)])
 
 
 def _digest(builder: KoopblattBuilder, docname: str, rec: citation.Record) -> str:
@@ -89,7 +91,7 @@ class Job:
     digest: str
     main: Path
     source: Source
-    result: Future[tuple[bytes | None, list[tuple[str, str]]]] | None = None
+    result: Future[tuple[bytes | None, list[tuple[tuple[str, int], str]]]] | None = None
 
 
 @dataclass
@@ -124,18 +126,18 @@ def plan(app: Sphinx, builder: KoopblattBuilder) -> Plan:
             continue
         builder.active = {docname: c.slug}  # links to other cases point to the handbook
         builder.page = PAGES["a4"]
-        body = builder.translate(docname).body
-        result.jobs.append(Job(c, digest, out / f"sonderdruck-{c.slug}.typ", main_file(project, c, rec, body)))
+        part = builder.translate(docname)
+        result.jobs.append(Job(c, digest, out / f"sonderdruck-{c.slug}.typ", main_file(project, c, rec, part)))
     return result
 
 
-def _where(item: object, job: Job) -> str:
+def _where(item: object, job: Job) -> tuple[str, int]:
     trace = " ".join(getattr(item, "trace", []) or [])
     return tc._locate(str(getattr(item, "diagnostic", "")) + trace, job.main, job.source, job.contribution.path)
 
 
-def compile_job(compiler: typst.Compiler, job: Job) -> tuple[bytes | None, list[tuple[str, str]]]:
-    """Compile one Sonderdruck (in the worker thread: Typst releases the GIL); errors as (where, text)."""
+def compile_job(compiler: typst.Compiler, job: Job) -> tuple[bytes | None, list[tuple[tuple[str, int], str]]]:
+    """Compile one Sonderdruck (in the worker thread: Typst releases the GIL); errors as ((path, line), text)."""
     job.main.write_text(job.source.text, encoding="utf-8")
     standards: list[Any] = list(SCREEN_STANDARDS)
     try:
@@ -168,8 +170,8 @@ def finish(app: Sphinx, builder: KoopblattBuilder, work: Plan, publish: bool = T
     done = set(work.current)
     for job in work.jobs:
         pdf, problems = job.result.result() if job.result is not None else (None, [])
-        for where, text in problems:
-            capture.emit(logger, builder._typst_problem(where, text))
+        for (where, line), text in problems:
+            capture.emit(logger, builder._typst_problem(where, text, line))
             builder.failed = True
         if pdf is not None:
             out = _work_pdf(builder, job.contribution)

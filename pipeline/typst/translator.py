@@ -3,6 +3,12 @@
 The translator renders a contribution's (or the editorial's) body; the page furniture (title
 block, card data, running heads) comes from the template, fed by the model. Text is escaped by
 `escape.markup`; nested structures collect their parts on a buffer stack.
+
+Every element with ids that can be a reference target gets a Typst label (sections, figures and tables
+on themselves, everything else as an invisible anchor); an internal link whose target is not set (not
+printed, or only in the HTML) degrades to its text, so no link can point nowhere. While translating,
+invisible marks carry each element's source line; `astext` removes them and keeps, per line of the
+Typst body, the line of the Markdown source it came from (`source_lines`), so Typst errors are located.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docutils import nodes
+from docutils.utils import get_source_line
 from sphinx import addnodes
 from sphinx.util import logging
 
@@ -27,7 +34,13 @@ logger = logging.getLogger(__name__)
 
 SKIP_CLASSES = marks.NOT_IN_PRINT
 ADMONITIONS = ("note", "tip", "important", "warning", "hint", "attention", "caution", "danger", "error", "seealso")
+# no anchor: labelled where they are rendered (sections, figures, tables, footnotes) or never a target
+NOT_ANCHORED = (nodes.section, nodes.figure, nodes.table, nodes.footnote, nodes.footnote_reference,
+                nodes.citation_reference, nodes.system_message, nodes.comment, nodes.substitution_definition,
+                nodes.document, nodes.title)
 ALIGN = {"text-left": "left", "text-right": "right", "text-center": "center"}  # MyST's column alignment classes
+SUB_NOTE_MARKS = "abcdefghijklmnopqrstuvwxyz"
+LINK_MARK = re.compile("\x00K(\\d+)\x00")
 WIDE_ASPECT = 1.15  # figures wider than this (width/height) span both columns, so their text stays legible
 
 
@@ -53,7 +66,10 @@ class TypstTranslator(nodes.NodeVisitor):
         self.footnotes: dict[str, nodes.footnote] = {
             i: fn for fn in document.findall(nodes.footnote) for i in fn["ids"]}
         self.footnote_labels: set[str] = set()
+        self.sub_notes: list[tuple[str, nodes.footnote]] | None = None  # notes in the footnote being set
+        self.sub_letters: dict[str, str] = {}
         self.lists: list[list[str]] = []
+        self.items: list[tuple[list[str], list[str]]] = []  # definition list items: (terms, definitions)
         self.rows: list[list[str]] = []
         self.table_rows: list[tuple[bool, list[str]]] = []
         self.table_align: list[str | None] = []
@@ -62,9 +78,21 @@ class TypstTranslator(nodes.NodeVisitor):
         # Typst allows one label per element: every id of a node is written as its first id
         self.primary: dict[str, str] = {
             i: n["ids"][0] for n in document.findall(nodes.Element) if len(n.get("ids", [])) > 1 for i in n["ids"]}
+        self.defined: set[str] = set()  # Typst labels written so far
+        top = next((c for c in document.children if isinstance(c, nodes.section)), None)
+        self.top_ids: set[str] = set(top["ids"]) if top is not None else set()
+        self.links: list[tuple[str, str]] = []  # internal links (label, text), resolved in `astext`
+        self.repeated = 0  # > 0 inside content Typst repeats (table headers): no anchors there
+        self.source = str(document.get("source", "") or "")
+        self.source_lines: list[int] = []  # per line of `astext()`: the source line it came from (0: unknown)
+        self.line = 0  # source line of the element being visited, not yet marked in the output
 
     # -- buffer helpers --------------------------------------------------------------
     def add(self, text: str) -> None:
+        if self.line and text.strip():  # the source line goes with the next real content, after its newlines
+            content = text.lstrip()
+            text = text[: len(text) - len(content)] + escape.line_mark(self.line) + content
+            self.line = 0
         self.stack[-1].append(text)
 
     def push(self) -> None:
@@ -74,17 +102,48 @@ class TypstTranslator(nodes.NodeVisitor):
         return "".join(self.stack.pop())
 
     def astext(self) -> str:
-        text = "".join(self.stack[0])
-        while "\n\n\n" in text:
-            text = text.replace("\n\n\n", "\n\n")
-        return text.strip() + "\n"
+        text = LINK_MARK.sub(self._resolve_link, "".join(self.stack[0]))
+        lines, self.source_lines = escape.source_lines(text)
+        return "\n".join(lines) + "\n"
+
+    def _resolve_link(self, m: re.Match[str]) -> str:
+        target, text = self.links[int(m.group(1))]
+        text = LINK_MARK.sub(self._resolve_link, text)
+        return f"#link({target})[{text}]" if target in self.defined else text
 
     def label(self, node: nodes.Element) -> str:
+        """The Typst label of `node` (its first id), directly after the element (a space would be set)."""
         ids: list[str] = node.get("ids", [])
-        return " " + escape.label(self.ctx.prefix, ids[0]) if ids else ""
+        if not ids:
+            return ""
+        found = escape.label(self.ctx.prefix, ids[0])
+        self.defined.add(found)
+        return found
 
     def ref_label(self, refid: str) -> str:
+        if refid in self.top_ids:  # the contribution's title, set by the template with its own label
+            found = self.ctx.labels_of(self.ctx.docname, "")
+            if found is not None:
+                self.defined.add(found)
+                return found
         return escape.label(self.ctx.prefix, self.primary.get(refid, refid))
+
+    def link(self, target: str, text: str) -> None:
+        """An internal link; set as plain text if its target is never written (see `astext`)."""
+        self.links.append((target, text))
+        self.add(f"\x00K{len(self.links) - 1}\x00")
+
+    def dispatch_visit(self, node: nodes.Node) -> None:
+        if isinstance(node, nodes.Element):
+            _, line = get_source_line(node)
+            if line and (node.get("source") or self.source) == self.source:
+                self.line = line
+            if node.get("ids") and not isinstance(node, NOT_ANCHORED) and not self.repeated and not self.skip(node):
+                found = escape.label(self.ctx.prefix, node["ids"][0])
+                if found not in self.defined:
+                    self.defined.add(found)
+                    self.add(f"#metadata(none){found}")  # an invisible anchor links can point to
+        super().dispatch_visit(node)
 
     def children(self, node: nodes.Element) -> str:
         """The Typst markup of a node's children (the node itself is not visited)."""
@@ -137,7 +196,8 @@ class TypstTranslator(nodes.NodeVisitor):
     def depart_title(self, node: nodes.title) -> None:
         text = self.pop()
         level = min(self.section_level, 4)
-        self.add(f"\n{'=' * level} {text}{self.label(node.parent)}\n\n")
+        # the function form: the heading's label follows the heading, not a footnote's label at its end
+        self.add(f"\n#heading(level: {level})[{text}]{self.label(node.parent)}\n\n")
 
     def visit_paragraph(self, node: nodes.paragraph) -> None:
         if self.skip(node):
@@ -262,7 +322,7 @@ class TypstTranslator(nodes.NodeVisitor):
         text = self.pop()
         uri: str = node.get("refuri", "")
         if "refid" in node:
-            self.add(f"#link({self.ref_label(node['refid'])})[{text}]")
+            self.link(self.ref_label(node["refid"]), text)
         elif uri.startswith("doc:"):
             doc, _, anchor = uri[4:].partition("#")
             target = self.ctx.labels_of(doc, anchor)
@@ -282,6 +342,8 @@ class TypstTranslator(nodes.NodeVisitor):
     visit_number_reference = visit_reference  # {numref}: the text („Abb. 2“) comes resolved from Sphinx
     depart_number_reference = depart_reference
 
+    # A footnote whose mark sits in another footnote is set at the end of that footnote, marked a, b, …:
+    # Typst loses a footnote whose mark is in a footnote entry that breaks across columns or pages.
     def visit_footnote_reference(self, node: nodes.footnote_reference) -> None:
         ref = node.get("refid", "")
         footnote = self.footnotes.get(ref)
@@ -291,14 +353,29 @@ class TypstTranslator(nodes.NodeVisitor):
         if ref in self.footnote_labels:
             self.add(f"#footnote({name})")
             raise nodes.SkipNode
+        if self.sub_notes is not None:  # inside a footnote being set
+            letter = self.sub_letters.get(ref)
+            if letter is None:
+                letter = self.sub_letters[ref] = SUB_NOTE_MARKS[len(self.sub_notes) % len(SUB_NOTE_MARKS)]
+                self.sub_notes.append((letter, footnote))
+            self.add(f"#super[{letter}]")
+            raise nodes.SkipNode
         self.footnote_labels.add(ref)
+        self.defined.add(name)
+        self.sub_notes, self.sub_letters = [], {}
+        body = self.footnote_body(footnote)
+        for letter, sub in self.sub_notes:  # grows while its notes are set (notes in notes)
+            body += f"\n\n#super[{letter}] {self.footnote_body(sub)}"
+        self.sub_notes = None
+        self.add(f"#footnote[{body}]{name}")
+        raise nodes.SkipNode
+
+    def footnote_body(self, footnote: nodes.footnote) -> str:
         self.push()
         for child in footnote.children:
             if not isinstance(child, nodes.label):
                 child.walkabout(self)
-        body = self.pop().strip()
-        self.add(f"#footnote[{body}] {name}")
-        raise nodes.SkipNode
+        return self.pop().strip()
 
     # -- lists -------------------------------------------------------------------------
     def visit_bullet_list(self, node: nodes.bullet_list) -> None:
@@ -322,29 +399,46 @@ class TypstTranslator(nodes.NodeVisitor):
     def depart_list_item(self, node: nodes.list_item) -> None:
         self.lists[-1].append(self.pop().strip())
 
+    # A definition list item has one or more terms (glossaries), classifiers and one or more definitions
+    # (MyST: several `:` lines); Typst's term item takes one term and one description.
     def visit_definition_list(self, node: nodes.definition_list) -> None:
-        self.push()
+        self.lists.append([])
 
     def depart_definition_list(self, node: nodes.definition_list) -> None:
-        self.add(f"\n#terms({self.pop().rstrip(', ')})\n\n")
+        items = self.lists.pop()
+        if items:
+            self.add("\n#terms(" + ", ".join(items) + ")\n\n")
 
     def visit_definition_list_item(self, node: nodes.definition_list_item) -> None:
-        pass
+        self.items.append(([], []))
 
     def depart_definition_list_item(self, node: nodes.definition_list_item) -> None:
-        pass
+        terms, definitions = self.items.pop()
+        term = " \\ ".join(terms)
+        body = "\n\n".join(d for d in definitions if d)
+        self.lists[-1].append(f"terms.item([{term}], [{body}])")
 
     def visit_term(self, node: nodes.term) -> None:
         self.push()
 
     def depart_term(self, node: nodes.term) -> None:
-        self.add(f"terms.item([{self.pop()}], ")
+        self.items[-1][0].append(self.pop().strip())
+
+    def visit_classifier(self, node: nodes.classifier) -> None:
+        self.push()
+
+    def depart_classifier(self, node: nodes.classifier) -> None:
+        terms = self.items[-1][0]
+        if terms:
+            terms[-1] += f" : #emph[{self.pop().strip()}]"
+        else:
+            self.pop()
 
     def visit_definition(self, node: nodes.definition) -> None:
         self.push()
 
     def depart_definition(self, node: nodes.definition) -> None:
-        self.add(f"[{self.pop().strip()}]), ")
+        self.items[-1][1].append(self.pop().strip())
 
     def visit_field_list(self, node: nodes.field_list) -> None:
         raise nodes.SkipNode  # only used by the metadata card, which the template renders
@@ -378,16 +472,16 @@ class TypstTranslator(nodes.NodeVisitor):
         self.add(" \\\n")
 
     def _admonition(self, node: nodes.Element, kind: str) -> None:
-        title = M.ADMONITION_TITLES.get(kind, M.ADMONITION_TITLES["note"])
+        title = escape.string(M.ADMONITION_TITLES.get(kind, M.ADMONITION_TITLES["note"]))
         first = node.children[0] if node.children else None
-        if isinstance(first, nodes.title):
-            title = self.text(first.astext(), first)
+        if isinstance(first, nodes.title):  # the author's words: as written, not in capitals
+            title = f"[{self.children(first)}], versal: false"
         self.push()
         for child in node.children:
             if not isinstance(child, nodes.title):
                 child.walkabout(self)
         body = self.pop().strip()
-        self.add(f"\n#hinweis(art: {escape.string(kind)}, titel: {escape.string(title)})[{body}]\n\n")
+        self.add(f"\n#hinweis(art: {escape.string(kind)}, titel: {title})[{body}]\n\n")
         raise nodes.SkipNode
 
     def visit_admonition(self, node: nodes.admonition) -> None:
@@ -481,9 +575,11 @@ class TypstTranslator(nodes.NodeVisitor):
 
     def visit_thead(self, node: nodes.thead) -> None:
         self.in_head = True
+        self.repeated += 1  # Typst repeats header rows on every page the table continues on
 
     def depart_thead(self, node: nodes.thead) -> None:
         self.in_head = False
+        self.repeated -= 1
 
     def visit_tbody(self, node: nodes.tbody) -> None:
         pass
@@ -522,11 +618,12 @@ def author_width(node: nodes.image) -> str | None:
 
 
 def spans_columns(image: nodes.image, aspect: float) -> bool:
-    """A figure wider than WIDE_ASPECT spans both columns, so its text stays legible."""
+    """A figure wider than WIDE_ASPECT spans both columns, so its text stays legible; not one with footnotes
+    in its caption or legend (Typst drops the footnotes of a float that spans the columns)."""
     parent = image.parent
     while parent is not None and not isinstance(parent, nodes.figure):
         parent = parent.parent
-    return parent is not None and aspect > WIDE_ASPECT
+    return parent is not None and aspect > WIDE_ASPECT and not any(parent.findall(nodes.footnote_reference))
 
 
 def image_aspect(path: Path) -> float:
