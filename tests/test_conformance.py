@@ -525,7 +525,7 @@ def test_accepted_constructs_build_in_every_format(results: Results) -> None:
         bad, ensure_ascii=False, indent=1)[:20000]
 
 
-# -- random compositions (nox -s fuzz) -------------------------------------------------------------
+# -- random compositions (one per default run, KOOP_FUZZ_EXAMPLES // 200 in nox -s fuzz) ---------------------
 
 paths = st.lists(st.sampled_from(sorted(CONTAINERS)), max_size=3)
 pieces = st.one_of(
@@ -534,7 +534,6 @@ pieces = st.one_of(
 ).filter(lambda c: c is not None)
 
 
-@pytest.mark.skipif(not LONG, reason="long form only (nox -s fuzz / nox -s conformance)")
 @settings(max_examples=max(1, EXAMPLES // 200), deadline=None, suppress_health_check=list(HealthCheck))
 @given(parts=st.lists(pieces, min_size=1, max_size=6))
 def test_random_compositions_build_or_get_a_located_diagnostic(parts: list[Construct]) -> None:

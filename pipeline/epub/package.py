@@ -18,7 +18,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sphinx.util import logging
 
-from .. import catalogue, images
+from .. import catalogue, images, xmlout
 from .. import messages as M
 from ..manifest import Issue
 from ..outputs import build_time, work_dir
@@ -32,8 +32,6 @@ EPUB_NS = "http://www.idpf.org/2007/ops"
 MEDIA_TYPES = {".xhtml": "application/xhtml+xml", ".css": "text/css", ".svg": "image/svg+xml",
                ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-ET.register_namespace("", XHTML)
-ET.register_namespace("epub", EPUB_NS)
 
 
 @dataclass
@@ -140,7 +138,7 @@ class BookWriter:
                             el.attrib.pop(attr)
                 elif (self.outdir / target).is_file():
                     self.files[target] = (self.outdir / target).read_bytes()
-        body = ET.tostring(root, encoding="unicode", short_empty_elements=True)
+        body = xmlout.text(root, {"": XHTML, "epub": EPUB_NS})
         text = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n' + body + "\n"
         self.files[f"{docname}.xhtml"] = text.encode("utf-8")
 

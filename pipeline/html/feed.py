@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 from feedgen.feed import FeedGenerator
 from sphinx.application import Sphinx
 
-from .. import citation
+from .. import citation, xmlout
 from .. import messages as M
 from ..outputs import write_if_changed
 from ..sphinx_ext import state
@@ -77,12 +77,11 @@ def atom(app: Sphinx) -> bytes:
 def _entry_links(data: bytes, links: dict[str, dict[str, str]]) -> bytes:
     """feedgen 1.0 drops rel/type/length of entry links (its writer shadows the link data), which would leave
     two rel="alternate" links per entry (RFC 4287 forbids that): put them back."""
-    ElementTree.register_namespace("", ATOM_NS)
     root = ElementTree.fromstring(data)
     for link in root.iterfind(f"{{{ATOM_NS}}}entry/{{{ATOM_NS}}}link"):
         link.attrib.update(links.get(link.get("href", ""), {}))
     ElementTree.indent(root)
-    text: bytes = ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
+    text = xmlout.tostring(root, {"": ATOM_NS}, xml_declaration=True)
     return text + b"\n"
 
 
@@ -93,13 +92,12 @@ def sitemap(app: Sphinx) -> bytes:
     pages = sorted(d for d in app.env.found_docs
                    if d not in project.drafts and d not in NOT_IN_SITEMAP
                    and not (state.is_contribution(d) and d not in project.contributions))
-    ElementTree.register_namespace("", SITEMAP_NS)
     root = ElementTree.Element(f"{{{SITEMAP_NS}}}urlset")
     for docname in pages:
         url = ElementTree.SubElement(root, f"{{{SITEMAP_NS}}}url")
         ElementTree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = citation.page_url(base, docname)
     ElementTree.indent(root)
-    text: bytes = ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
+    text = xmlout.tostring(root, {"": SITEMAP_NS}, xml_declaration=True)
     return text + b"\n"
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from .. import messages as M
+from .. import xmlout
 from ..errors import EXIT_CONTENT, EXIT_USAGE, UserError
 
 SUFFIXES = (".docx", ".odt")
@@ -157,17 +158,8 @@ def _prefixes(data: bytes) -> dict[str, str]:
 
 
 def _serialize(root: ET.Element, prefixes: dict[str, str]) -> bytes:
-    """Serialize with the original prefixes, leaving ElementTree's global prefix registry as it was."""
-    registry: dict[str, str] = getattr(ET, "_namespace_map")  # noqa: B009 - no public way to unregister
-    saved = dict(registry)
-    try:
-        for prefix, uri in prefixes.items():
-            ET.register_namespace(prefix, uri)
-        data: bytes = ET.tostring(root, encoding="UTF-8", xml_declaration=True)
-    finally:
-        registry.clear()
-        registry.update(saved)
-    return data
+    """Serialize with the original prefixes."""
+    return xmlout.tostring(root, prefixes, encoding="UTF-8", xml_declaration=True)
 
 
 def _parents(root: ET.Element) -> dict[ET.Element, ET.Element]:
