@@ -8,10 +8,11 @@ Results go to the builder's outdir; `pipeline.typst.pdf` publishes them atomical
 from __future__ import annotations
 
 import hashlib
+import os
 import posixpath
 import re
-import shutil
-from collections.abc import Set
+from collections.abc import Callable, Set
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -95,6 +96,25 @@ def svg_fonts(data: bytes) -> bytes:
     return re.sub(rb'(font-family\s*[=:]\s*["\']?)([^"\';>]+)(["\';]?)', fix, data)
 
 
+COMPILERS = max(1, min(2, os.cpu_count() or 1))  # the machine has two cores; Typst uses one per compile
+
+
+@dataclass
+class _Job:
+    number: int
+    out: Path
+    digest: str
+    future: Future[tuple[bytes, int]]
+
+
+def _set(main: Path, source: Callable[[int | None], Source], *, standards: list[str], timestamp: int, fallback: str,
+         sheet: int, crop_marks: bool | None) -> tuple[bytes, int]:
+    """Compile one PDF (in a worker thread); `crop_marks` None for the screen PDF, else finish it for print."""
+    result = tc.compile_padded(main, source, standards=standards, timestamp=timestamp, fallback=fallback, sheet=sheet)
+    pdf = tc.finish_print(result.pdf, BLEED_MM, crop_marks) if crop_marks is not None else result.pdf
+    return pdf, result.pages
+
+
 class KoopblattBuilder(Builder):
     name = "koopblatt"
     format = "typst"
@@ -109,6 +129,7 @@ class KoopblattBuilder(Builder):
         self.blocked: dict[int, list[Diagnostic]] = {}  # issues not set, with the errors that keep them
         self.refusal = ""  # why a proof cannot be made (German)
         self.page = PAGES["a4"]  # of the issue being set
+        self.jobs: list[_Job] = []  # compiles under way, in order
 
     def get_outdated_docs(self) -> str:
         return M.PDF_TARGETS
@@ -128,11 +149,13 @@ class KoopblattBuilder(Builder):
     def write_documents(self, docnames: Set[str]) -> None:
         project = state.project(self.app)
         proof = self.config.koop_proof
-        if proof:
-            self.set_proof(proof)
-            return
-        for number in sorted(project.issues):
-            self.set_issue(project.issues[number])
+        with ThreadPoolExecutor(max_workers=COMPILERS) as self.pool:
+            if proof:
+                self.set_proof(proof)
+            else:
+                for number in sorted(project.issues):
+                    self.set_issue(project.issues[number])
+            self._collect()
 
     # -- one issue -----------------------------------------------------------------------
     def set_issue(self, issue: Issue, docnames: tuple[str, ...] | None = None, proof: bool = False) -> None:
@@ -153,9 +176,10 @@ class KoopblattBuilder(Builder):
         contributions = [project.all_contributions[d] for d in docnames]
         cover = None
         if issue.cover.image is not None and not proof:
-            cover = f"umschlag{issue.cover.image.suffix}"
+            cover = f"umschlag-{issue.number}{issue.cover.image.suffix}"  # per issue: issues compile side by side
             self._copy(issue.cover.image, Path(self.outdir) / cover, self.page.cover(image_aspect(issue.cover.image)))
-        shutil.copyfile(TEMPLATES / "koopblatt.typ", Path(self.outdir) / "koopblatt.typ")
+        # never rewritten while another issue compiles with it
+        write_if_changed(Path(self.outdir) / "koopblatt.typ", (TEMPLATES / "koopblatt.typ").read_bytes())
         name = f"korrektur-{docnames[0].rsplit('/', 1)[-1]}" if proof else issue.id
         variants = [("", False, SCREEN_STANDARDS)] if proof else [
             ("", False, SCREEN_STANDARDS), ("-druck", True, PRINT_STANDARDS)]
@@ -173,20 +197,28 @@ class KoopblattBuilder(Builder):
                 self.written.append(out)
                 continue
             logger.info(M.PDF_PROGRESS.format(issue.number, out.name))
+            # Typst runs without the GIL: this compile goes on while the next issue is translated
+            future = self.pool.submit(_set, main, source, standards=standards, timestamp=timestamp(issue),
+                                      fallback=self._shown(issue.folder / "ausgabe.yml"), sheet=1 if proof else 4,
+                                      crop_marks=issue.crop_marks if print_version else None)
+            self.jobs.append(_Job(issue.number, out, digest, future))
+
+    def _collect(self) -> None:
+        """Wait for the compiles in order; a Typst error keeps its issue (and is reported at its source)."""
+        for job in self.jobs:
             try:
-                result = tc.compile_padded(main, source, standards=standards, timestamp=timestamp(issue),
-                                           fallback=self._shown(issue.folder / "ausgabe.yml"), sheet=1 if proof else 4)
+                pdf, pages = job.future.result()
             except tc.CompileError as failure:
                 for where, text in failure.items:
                     capture.emit(logger, self._typst_problem(where, text))
-                self.blocked[issue.number] = capture.findings(self.app).all()
+                self.blocked[job.number] = capture.findings(self.app).all()
                 self.failed = True
                 continue
-            pdf = tc.finish_print(result.pdf, BLEED_MM, issue.crop_marks) if print_version else result.pdf
-            out.write_bytes(pdf)
-            stamp.write_text(digest)
-            self.written.append(out)
-            logger.info(M.PDF_DONE.format(issue.number, out.name, result.pages))
+            job.out.write_bytes(pdf)
+            job.out.with_suffix(".sha1").write_text(job.digest)
+            self.written.append(job.out)
+            logger.info(M.PDF_DONE.format(job.number, job.out.name, pages))
+        self.jobs = []
 
     def set_proof(self, path: str) -> None:
         """A Korrekturabzug of one contribution, in the layout of the first issue (or a default one)."""
