@@ -115,8 +115,9 @@ class PendingEpub:
 def may_change(root: Path) -> bool:
     """Whether a source changed since the last EPUB step (then the build starts epubcheck's JVM early)."""
     marker = work_dir(root, "epub") / CHECKED
-    if not marker.is_file():
-        return True
+    books = work_dir(root, "epub") / "books"
+    if not marker.is_file() or any(not b.with_suffix(".sha1").is_file() for b in books.glob("*.epub")):
+        return True  # first build, or a book that has not passed yet (it is checked again)
     since = marker.stat().st_mtime_ns
     for folder in (root / "docs", root / "koopblatt"):
         for path in folder.rglob("*"):
