@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+import typst
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
@@ -36,6 +37,7 @@ from .translator import Context, TypstTranslator, author_width, image_aspect, sp
 
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
+PACKAGE = Path(__file__).parents[1]  # its code is an input of every PDF
 BLEED_MM = 3.0
 SCREEN_STANDARDS = ["a-2a", "ua-1"]
 PRINT_STANDARDS = ["ua-1"]
@@ -130,6 +132,7 @@ class KoopblattBuilder(Builder):
         self.refusal = ""  # why a proof cannot be made (German)
         self.page = PAGES["a4"]  # of the issue being set
         self.jobs: list[_Job] = []  # compiles under way, in order
+        self.inputs: dict[int, tuple[Path, str]] = {}  # issue → (record, inputs) once both PDFs are set
 
     def get_outdated_docs(self) -> str:
         return M.PDF_TARGETS
@@ -163,6 +166,8 @@ class KoopblattBuilder(Builder):
         docnames = docnames or issue.contributions
         self.active = {d: project.all_contributions[d].slug for d in docnames}
         self.page = PAGES.get(issue.format.lower(), PAGES["a4"])
+        if not proof and self._still_set(issue, docnames):
+            return
         parts = {d: self.translate(d) for d in docnames}
         editorial_doc = catalogue.issue_docname(issue.number)
         editorial = None if proof else self.translate(editorial_doc)
@@ -203,6 +208,46 @@ class KoopblattBuilder(Builder):
                                       crop_marks=issue.crop_marks if print_version else None)
             self.jobs.append(_Job(issue.number, out, digest, future))
 
+    def _still_set(self, issue: Issue, docnames: tuple[str, ...]) -> bool:
+        """True (and the issue done) if nothing its PDFs are made of changed since they were set: then its
+        documents are not even translated. Otherwise the inputs are noted, to be recorded once both are set."""
+        record = Path(self.outdir) / f"{issue.id}.eingaben"
+        outs = [Path(self.outdir) / f"{issue.id}{suffix}.pdf" for suffix in ("", "-druck")]
+        inputs = self._inputs(issue, docnames)
+        self.inputs[issue.number] = (record, inputs)
+        if not (record.is_file() and record.read_text() == inputs
+                and all(o.is_file() and o.with_suffix(".sha1").is_file() for o in outs)):
+            record.unlink(missing_ok=True)
+            return False
+        project = state.project(self.app)
+        blocking = project.output_errors(issue_key(issue.number), capture.findings(self.app).all())
+        if blocking:
+            self.blocked[issue.number] = blocking
+            self.failed = True
+        else:
+            logger.info(M.PDF_UNCHANGED.format(issue.number))
+            self.written += outs
+        return True
+
+    def _inputs(self, issue: Issue, docnames: tuple[str, ...]) -> str:
+        """Everything an issue's Typst text and PDFs are made of, short of translating it: when each of its
+        documents was read, every issue and contribution record, the taxonomy, the titles and labels other
+        documents may lend to a reference, the template, fonts and cover (see `_digest`), and the code."""
+        project = state.project(self.app)
+        env = self.env
+        std = env.domaindata.get("std", {})
+        facts = [
+            [(d, env.all_docs.get(d)) for d in (*docnames, catalogue.issue_docname(issue.number))],
+            repr(sorted(project.issues.items())), [repr(project.all_contributions[d]) for d in docnames],
+            repr(project.taxonomy), sorted((d, t.astext()) for d, t in env.titles.items()),
+            sorted(std.get("labels", {}).items()), sorted(std.get("anonlabels", {}).items()),
+            str(self.config.koop_handbook_url), getattr(typst, "__version__", ""), self._digest("", issue, []),
+        ]
+        h = hashlib.sha1(repr(facts).encode())
+        for code in sorted(PACKAGE.rglob("*.py")):
+            h.update(code.read_bytes())
+        return h.hexdigest()
+
     def _collect(self) -> None:
         """Wait for the compiles in order; a Typst error keeps its issue (and is reported at its source)."""
         for job in self.jobs:
@@ -219,6 +264,10 @@ class KoopblattBuilder(Builder):
             self.written.append(job.out)
             logger.info(M.PDF_DONE.format(job.number, job.out.name, pages))
         self.jobs = []
+        for number, (record, inputs) in self.inputs.items():
+            if number not in self.blocked:
+                record.write_text(inputs)
+        self.inputs = {}
 
     def set_proof(self, path: str) -> None:
         """A Korrekturabzug of one contribution, in the layout of the first issue (or a default one)."""
