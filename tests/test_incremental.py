@@ -287,3 +287,31 @@ def test_a_finding_of_the_background_epubcheck_still_blocks(project_copy: Callab
     assert (root / "build/pdf/koopblatt-1.pdf").is_file()
     assert not (root / "build/epub").exists() or not list((root / "build/epub").glob("*.epub"))
     assert not (root / "build/html").exists()
+
+
+def test_every_input_of_an_issue_resets_its_pdf(project_copy: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch,
+                                                tmp_path: Path) -> None:
+    """An issue whose documents were not read again is not even translated — unless something else it shows
+    changed: a taxonomy label, its manifest, the title of another document."""
+    from pdfutil import text as pdf_text
+
+    from pipeline import taxonomy
+    from pipeline.typst.pdf import build_pdf
+    from pipeline.validate import validate_project
+
+    root = project_copy("mini")
+    pdf, main = root / "build/pdf/koopblatt-1.pdf", root / "build/.work/typst/koopblatt-1.typ"
+    assert build_pdf(root, validate_project(root)) == 0
+    first = main.stat().st_mtime_ns
+    assert build_pdf(root, validate_project(root)) == 0
+    assert main.stat().st_mtime_ns == first, "untouched: not set again"
+    changed = tmp_path / "taxonomy.yml"
+    changed.write_text(taxonomy.DATA_FILE.read_text(encoding="utf-8").replace(
+        "zwischennutzung: Zwischennutzung als Normalfall der Stadtentwicklung",
+        "zwischennutzung: Zwischennutzung als Regelfall"), encoding="utf-8")
+    monkeypatch.setattr(taxonomy, "DATA_FILE", changed)
+    assert build_pdf(root, validate_project(root)) == 0
+    assert "Zwischennutzung als Regelfall" in " ".join(pdf_text(pdf).split())
+    _edit(root, "koopblatt/1/ausgabe.yml", "untertitel:", "untertitel: Neu –")
+    assert build_pdf(root, validate_project(root)) == 0
+    assert "Neu – Testausgabe" in " ".join(pdf_text(pdf).split())
