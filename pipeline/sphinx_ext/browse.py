@@ -231,6 +231,8 @@ def download_links(app: Sphinx, docname: str, number: int) -> list[nodes.Node]:
 
 def fill_downloads(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Put the issue's download links (with their current sizes) into its slot, when the page is written."""
+    if not app.config.koop_downloads:
+        return  # only the handbook offers downloads
     for slot in list(doctree.findall(nodes.paragraph)):
         number = slot.get("koop_issue")
         if number is None:
