@@ -73,8 +73,19 @@ def _card_value(project: Project, docname: str) -> Any:
             [_summary(o) for o in catalogue.related(project.contributions.values(), c)])
 
 
+_MEMO: dict[str, Any] = {"project": None, "digests": {}}
+
+
 def digest(app: Sphinx, key: Key) -> str:
-    return hashlib.sha1(repr(_value(app, state.project(app), key)).encode()).hexdigest()
+    """What a key shows, as a digest. It depends on the validated project only, so the runs of one `build`
+    (which share the project) compute each key once."""
+    project = state.project(app)
+    if _MEMO["project"] is not project:
+        _MEMO.update(project=project, digests={})
+    digests: dict[Key, str] = _MEMO["digests"]
+    if key not in digests:
+        digests[key] = hashlib.sha1(repr(_value(app, project, key)).encode()).hexdigest()
+    return digests[key]
 
 
 def record(env: BuildEnvironment, docname: str, key: Key) -> None:

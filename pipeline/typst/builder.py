@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Set
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import ClassVar
 
@@ -38,6 +39,7 @@ from .translator import Context, TypstTranslator, author_width, image_aspect, sp
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
 PACKAGE = Path(__file__).parents[1]  # its code is an input of every PDF
+IMAGE_REF = re.compile(r'"(bilder/[^"\\]+)"')  # an image as the translator places it (`Context.images`)
 BLEED_MM = 3.0
 SCREEN_STANDARDS = ["a-2a", "ua-1"]
 PRINT_STANDARDS = ["ua-1"]
@@ -107,6 +109,14 @@ class _Job:
     out: Path
     digest: str
     future: Future[tuple[bytes, int]]
+
+
+@cache
+def _code_version() -> str:
+    h = hashlib.sha1()
+    for code in sorted(PACKAGE.rglob("*.py")):
+        h.update(code.read_bytes())
+    return h.hexdigest()
 
 
 def _set(main: Path, source: Callable[[int | None], Source], *, standards: list[str], timestamp: int, fallback: str,
@@ -241,12 +251,9 @@ class KoopblattBuilder(Builder):
             repr(sorted(project.issues.items())), [repr(project.all_contributions[d]) for d in docnames],
             repr(project.taxonomy), sorted((d, t.astext()) for d, t in env.titles.items()),
             sorted(std.get("labels", {}).items()), sorted(std.get("anonlabels", {}).items()),
-            str(self.config.koop_handbook_url), getattr(typst, "__version__", ""), self._digest("", issue, []),
+            str(self.config.koop_handbook_url), getattr(typst, "__version__", ""), self._fixed(issue, []),
         ]
-        h = hashlib.sha1(repr(facts).encode())
-        for code in sorted(PACKAGE.rglob("*.py")):
-            h.update(code.read_bytes())
-        return h.hexdigest()
+        return hashlib.sha1((repr(facts) + _code_version()).encode()).hexdigest()
 
     def _collect(self) -> None:
         """Wait for the compiles in order; a Typst error keeps its issue (and is reported at its source)."""
@@ -315,17 +322,22 @@ class KoopblattBuilder(Builder):
 
     def _digest(self, text: str, issue: Issue, standards: list[str]) -> str:
         h = hashlib.sha1(text.encode())
-        h.update((TEMPLATES / "koopblatt.typ").read_bytes())
-        h.update(repr((standards, timestamp(issue), issue.crop_marks, glyphs.font_paths())).encode())
-        if issue.cover.image is not None and issue.cover.image.is_file():
-            h.update(issue.cover.image.read_bytes())
+        h.update(self._fixed(issue, standards).encode())
         # only the images this issue sets (the folder is shared by all issues): a new photo in No. 4
         # must not re-set No. 3
         folder = Path(self.outdir)
-        for image in sorted((folder / "bilder").rglob("*")):
-            name = image.relative_to(folder).as_posix()
-            if image.is_file() and (f'"{name}"' in text or f'"{image.name}"' in text):
+        for name in sorted(set(IMAGE_REF.findall(text))):
+            image = folder / name
+            if image.is_file():
                 h.update(name.encode() + image.read_bytes())
+        return h.hexdigest()
+
+    def _fixed(self, issue: Issue, standards: list[str]) -> str:
+        """The inputs of an issue's PDF besides its text and images: template, settings, fonts, cover."""
+        h = hashlib.sha1((TEMPLATES / "koopblatt.typ").read_bytes())
+        h.update(repr((standards, timestamp(issue), issue.crop_marks, glyphs.font_paths())).encode())
+        if issue.cover.image is not None and issue.cover.image.is_file():
+            h.update(issue.cover.image.read_bytes())
         return h.hexdigest()
 
     def translate(self, docname: str) -> Part:
