@@ -315,3 +315,27 @@ def test_every_input_of_an_issue_resets_its_pdf(project_copy: Callable[[str], Pa
     _edit(root, "koopblatt/1/ausgabe.yml", "untertitel:", "untertitel: Neu –")
     assert build_pdf(root, validate_project(root)) == 0
     assert "Neu – Testausgabe" in " ".join(pdf_text(pdf).split())
+
+
+def test_publishing_copies_only_what_changed(tmp_path: Path) -> None:
+    """The published tree is replaced as a whole; files unchanged since the last publication are shared with
+    it (hard links), a changed one is a new copy — the old tree is never written to."""
+    import os
+
+    from pipeline.outputs import publish_tree
+
+    work, site = tmp_path / "work", tmp_path / "html"
+    (work / "sub").mkdir(parents=True)
+    (work / "a.html").write_text("alt", encoding="utf-8")
+    (work / "sub" / "b.html").write_text("bleibt", encoding="utf-8")
+    (work / ".koop-geschrieben.json").write_text("{}", encoding="utf-8")
+    publish_tree(work, site)
+    kept, changed = (site / "sub" / "b.html").stat().st_ino, (site / "a.html").stat().st_ino
+    linked = tmp_path / "alt-a.html"
+    os.link(site / "a.html", linked)  # a reader holding the old page
+    (work / "a.html").write_text("neu", encoding="utf-8")
+    publish_tree(work, site)
+    assert (site / "a.html").read_text(encoding="utf-8") == "neu" and linked.read_text(encoding="utf-8") == "alt"
+    assert (site / "a.html").stat().st_ino != changed
+    assert (site / "sub" / "b.html").stat().st_ino == kept and (site / "sub" / "b.html").read_text() == "bleibt"
+    assert not (site / ".koop-geschrieben.json").exists()
