@@ -8,6 +8,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from . import messages as M
 from .diagnostics import Diagnostic, sort_key
@@ -87,9 +88,19 @@ Step = Callable[[Path, Project, list[Diagnostic], argparse.Namespace], int]
 def _html(root: Path, project: Project, found: list[Diagnostic], args: argparse.Namespace) -> int:
     from .html.build import build_html
 
-    status = build_html(root, project, found=found, verbose=args.ausfuehrlich)
+    pending = getattr(args, "pending_epub", None)
+    epub_status: list[int] = []
+
+    def checked_books() -> list[Diagnostic]:
+        late: list[Diagnostic] = []
+        epub_status.append(_finish_epub(pending, late))
+        return late
+
+    status = build_html(root, project, found=found, verbose=args.ausfuehrlich,
+                        pending=pending.candidates() if pending is not None else (),
+                        before_publish=checked_books if pending is not None else None)
     print(M.HTML_DONE if status == 0 else M.HTML_FAILED, file=sys.stderr if status else sys.stdout)
-    return status
+    return max([status, *epub_status])
 
 
 def _pdf(root: Path, project: Project, found: list[Diagnostic], args: argparse.Namespace) -> int:
@@ -107,9 +118,18 @@ def _pdf(root: Path, project: Project, found: list[Diagnostic], args: argparse.N
 
 
 def _epub(root: Path, project: Project, found: list[Diagnostic], args: argparse.Namespace) -> int:
-    from .epub.build import build_epub
+    """Pack the books; epubcheck runs in the background while the handbook is written (if it is)."""
+    from .epub.build import start_epub
 
-    status = build_epub(root, project, found=found, verbose=args.ausfuehrlich)
+    pending = start_epub(root, project, found=found, verbose=args.ausfuehrlich)
+    if getattr(args, "html_follows", False):
+        args.pending_epub = pending
+        return 0
+    return _finish_epub(pending, found)
+
+
+def _finish_epub(pending: Any, found: list[Diagnostic]) -> int:
+    status: int = pending.finish(found)
     if status == 0:
         print(M.EPUB_DONE_ALL)
     return status
@@ -122,8 +142,31 @@ def _redaktion(root: Path, project: Project, found: list[Diagnostic], args: argp
     return 0
 
 
+def _warm_epubcheck(root: Path) -> None:
+    """Start epubcheck's JVM now if a book may change: it loads its schemas while Sphinx reads."""
+    from .epub.build import may_change
+    from .epub.check import warm_up
+    from .outputs import work_dir
+
+    if may_change(root):
+        warm_up(work_dir(root, "epubcheck"))
+
+
 def run_steps(args: argparse.Namespace, steps: list[Step]) -> int:
     """Check, then every step: each output is blocked only by errors in what it contains."""
+    if _epub in steps:
+        from .epub.check import discard_warm
+
+        args.html_follows = _html in steps[steps.index(_epub):]
+        _warm_epubcheck(Path(args.root).resolve())
+        try:
+            return _run_steps(args, steps)
+        finally:
+            discard_warm()
+    return _run_steps(args, steps)
+
+
+def _run_steps(args: argparse.Namespace, steps: list[Step]) -> int:
     from .sphinx_ext.state import preload
 
     started = time.monotonic()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -179,3 +180,162 @@ def test_taxonomy_change_updates_exactly_the_pages_that_show_it(project_copy: Ca
     assert "Zwischennutzung als Regelfall" in text(article(root, "beitraege/leipzig/westen").find(class_="koop-karte"))
     assert text(article(root, "entdecken/projektfamilie-zwischennutzung").find("h1")).startswith(
         "Zwischennutzung als Regelfall")
+
+
+# -- the whole `build` -------------------------------------------------------------------------------
+def _work_files(root: Path) -> dict[str, int]:
+    """Every doctree, page, PDF and EPUB of the work area with its mtime."""
+    work = root / "build" / ".work"
+    patterns = ("doctrees/**/*.doctree", "html/**/*.html", "typst/*.pdf", "epub/books/*.epub", "epub/**/*.xhtml")
+    return {p.relative_to(work).as_posix(): p.stat().st_mtime_ns for pattern in patterns for p in work.glob(pattern)}
+
+
+def _build(root: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    from pipeline.cli import main
+
+    status = main(["--root", str(root), "build"])
+    out = capsys.readouterr()
+    assert status == 0, out.out + out.err
+    return out.out + out.err
+
+
+def _count_epubchecks(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    import pipeline.epub.check as check
+
+    calls: list[list[str]] = []
+    real = check.epubcheck_many
+
+    def counted(paths: list[Path]) -> dict[Path, list[str]]:
+        calls.append(sorted(p.name for p in paths))
+        return real(paths)
+
+    monkeypatch.setattr(check, "epubcheck_many", counted)
+    return calls
+
+
+def test_untouched_build_redoes_nothing(project_copy: Callable[[str], Path], capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second `build` reads no document, writes no page, sets no PDF, packs and checks no e-book."""
+    root = project_copy("mini")
+    calls = _count_epubchecks(monkeypatch)
+    _build(root, capsys)
+    assert calls == [["handbuch.epub", "koopblatt-1.epub"]]
+    before = _work_files(root)
+    assert any(name.startswith("doctrees/") for name in before) and "typst/koopblatt-1-druck.pdf" in before
+    _build(root, capsys)
+    after = _work_files(root)
+    changed = {name for name, m in after.items() if before.get(name) != m}
+    assert changed - {f"html/{name}" for name in ALWAYS_WRITTEN} == set()
+    assert calls == [["handbuch.epub", "koopblatt-1.epub"]], "no second epubcheck"
+
+
+def test_every_kind_of_change_reaches_every_output_of_build(project_copy: Callable[[str], Path],
+                                                             capsys: pytest.CaptureFixture[str],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """One edit of a contribution in an issue: its page, its issue's PDFs and both its books are redone and
+    checked again, the issue page offers the new files — and nothing else is read again."""
+    from pipeline.html.build import build_html
+
+    root = project_copy("mini")
+    calls = _count_epubchecks(monkeypatch)
+    _build(root, capsys)
+    before = _work_files(root)
+    _edit(root, "docs/beitraege/leipzig/westen.md", "viele Gründerzeithäuser", "sehr viele Gründerzeithäuser")
+    _build(root, capsys)
+    changed = {name for name, m in _work_files(root).items() if before.get(name) != m}
+    assert {"doctrees/beitraege/leipzig/westen.doctree", "html/beitraege/leipzig/westen.html",
+            "typst/koopblatt-1.pdf", "typst/koopblatt-1-druck.pdf", "epub/books/koopblatt-1.epub",
+            "epub/books/handbuch.epub", "html/ausgaben/koopblatt-1.html"} <= changed
+    assert {name for name in changed if name.startswith("doctrees/")} == {"doctrees/beitraege/leipzig/westen.doctree"}
+    assert calls[-1] == ["handbuch.epub", "koopblatt-1.epub"]
+    for name in ("koopblatt-1.pdf", "koopblatt-1.epub", "handbuch.epub"):
+        assert (root / "build/html/downloads" / name).read_bytes() == (
+            root / "build" / name.rsplit(".", 1)[1] / name).read_bytes(), name
+    with zipfile.ZipFile(root / "build/epub/koopblatt-1.epub") as book:
+        assert "sehr viele Gründerzeithäuser" in book.read("beitraege/leipzig/westen.xhtml").decode()
+    # a new PDF is offered on the issue page (with its size) without reading the page again
+    page = root / "build/.work/doctrees/ausgaben/koopblatt-1.doctree"
+    read = page.stat().st_mtime_ns
+    pdf = root / "build/pdf/koopblatt-1.pdf"
+    pdf.write_bytes(pdf.read_bytes() + b"\n" * 300_000)
+    assert build_html(root) == 0
+    assert page.stat().st_mtime_ns == read
+    size = f"{pdf.stat().st_size / 1e6:.1f}".replace(".", ",")
+    assert f"PDF zum Lesen am Bildschirm ({size} MB)" in text(article(root, "ausgaben/koopblatt-1"))
+
+
+def test_a_finding_of_the_background_epubcheck_still_blocks(project_copy: Callable[[str], Path],
+                                                            capsys: pytest.CaptureFixture[str],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """epubcheck runs while the handbook is written; its finding in a contribution still keeps the books and
+    the handbook that contain it, and is reported at the contribution."""
+    import pipeline.epub.check as check
+    from pipeline.cli import main
+
+    def finding(paths: list[Path]) -> dict[Path, list[str]]:
+        return {p: [f"{p.name}: ERROR RSC-005: beitraege/leipzig/westen.xhtml(12,5): Error while parsing file"]
+                for p in paths}
+
+    monkeypatch.setattr(check, "epubcheck_many", finding)
+    root = project_copy("mini")
+    status = main(["--root", str(root), "build"])
+    out = capsys.readouterr()
+    shown = out.out + out.err
+    assert status == 1
+    assert ("docs/beitraege/leipzig/westen.md:1: Fehler [koop.epubcheck]: Das E-Book „handbuch.epub“ ist nicht "
+            "gültig") in shown
+    assert (root / "build/pdf/koopblatt-1.pdf").is_file()
+    assert not (root / "build/epub").exists() or not list((root / "build/epub").glob("*.epub"))
+    assert not (root / "build/html").exists()
+
+
+def test_every_input_of_an_issue_resets_its_pdf(project_copy: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch,
+                                                tmp_path: Path) -> None:
+    """An issue whose documents were not read again is not even translated — unless something else it shows
+    changed: a taxonomy label, its manifest, the title of another document."""
+    from pdfutil import text as pdf_text
+
+    from pipeline import taxonomy
+    from pipeline.typst.pdf import build_pdf
+    from pipeline.validate import validate_project
+
+    root = project_copy("mini")
+    pdf, main = root / "build/pdf/koopblatt-1.pdf", root / "build/.work/typst/koopblatt-1.typ"
+    assert build_pdf(root, validate_project(root)) == 0
+    first = main.stat().st_mtime_ns
+    assert build_pdf(root, validate_project(root)) == 0
+    assert main.stat().st_mtime_ns == first, "untouched: not set again"
+    changed = tmp_path / "taxonomy.yml"
+    changed.write_text(taxonomy.DATA_FILE.read_text(encoding="utf-8").replace(
+        "zwischennutzung: Zwischennutzung als Normalfall der Stadtentwicklung",
+        "zwischennutzung: Zwischennutzung als Regelfall"), encoding="utf-8")
+    monkeypatch.setattr(taxonomy, "DATA_FILE", changed)
+    assert build_pdf(root, validate_project(root)) == 0
+    assert "Zwischennutzung als Regelfall" in " ".join(pdf_text(pdf).split())
+    _edit(root, "koopblatt/1/ausgabe.yml", "untertitel:", "untertitel: Neu –")
+    assert build_pdf(root, validate_project(root)) == 0
+    assert "Neu – Testausgabe" in " ".join(pdf_text(pdf).split())
+
+
+def test_publishing_copies_only_what_changed(tmp_path: Path) -> None:
+    """The published tree is replaced as a whole; files unchanged since the last publication are shared with
+    it (hard links), a changed one is a new copy — the old tree is never written to."""
+    import os
+
+    from pipeline.outputs import publish_tree
+
+    work, site = tmp_path / "work", tmp_path / "html"
+    (work / "sub").mkdir(parents=True)
+    (work / "a.html").write_text("alt", encoding="utf-8")
+    (work / "sub" / "b.html").write_text("bleibt", encoding="utf-8")
+    (work / ".koop-geschrieben.json").write_text("{}", encoding="utf-8")
+    publish_tree(work, site)
+    kept, changed = (site / "sub" / "b.html").stat().st_ino, (site / "a.html").stat().st_ino
+    linked = tmp_path / "alt-a.html"
+    os.link(site / "a.html", linked)  # a reader holding the old page
+    (work / "a.html").write_text("neu", encoding="utf-8")
+    publish_tree(work, site)
+    assert (site / "a.html").read_text(encoding="utf-8") == "neu" and linked.read_text(encoding="utf-8") == "alt"
+    assert (site / "a.html").stat().st_ino != changed
+    assert (site / "sub" / "b.html").stat().st_ino == kept and (site / "sub" / "b.html").read_text() == "bleibt"
+    assert not (site / ".koop-geschrieben.json").exists()

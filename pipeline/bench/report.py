@@ -7,7 +7,7 @@ from typing import Any
 
 from .editor import NOX_LABELS, NOX_STEPS
 
-STEPS = ("check", "html", "pdf", "epub", "build", "html-warm", "build-warm")
+STEPS = ("check", "html", "pdf", "epub", "build", "html-warm", "build-warm", "build-still")
 CLONE = "erster Bau (frischer Klon)"
 Data = Mapping[str, Any]  # the content of build/bench.json
 
@@ -26,6 +26,8 @@ def cli_table(results: Mapping[str, Mapping[str, Mapping[str, float]]]) -> str:
     lines = [head, "-" * len(head)]
     for step in STEPS:
         row = f"{step:<14}"
+        if any(step not in results[n] for n in sizes):
+            continue  # a row older result files do not have
         for n in sizes:
             r = results[n][step]
             row += f"{de(r['s']):>8} s {r['rss_mib']:>5.0f} MiB"

@@ -40,6 +40,7 @@ def bench(size: int, runs: int, base: Path) -> dict[str, Result]:
         keep_best(results, "html-warm", cli(root, "html"))
         touch_one(root, docnames, run + 100)
         keep_best(results, "build-warm", cli(root, "build"))
+        keep_best(results, "build-still", cli(root, "build"))  # untouched: must redo nothing
         print(f"  N={size}: Lauf {run + 1}/{runs} fertig", file=sys.stderr)
     return results
 

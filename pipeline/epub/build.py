@@ -1,38 +1,147 @@
-"""`nox -s epub`: build every EPUB, check it with epubcheck, publish atomically to build/epub/."""
+"""`nox -s epub`: build every EPUB, check it with epubcheck, publish atomically to build/epub/.
+
+Sphinx writes the chapters and the builder packs the books (`start_epub`); epubcheck then runs in
+the background (one JVM for all changed books, see `check`) while the caller goes on — `nox -s build`
+writes the handbook meanwhile — and `PendingEpub.finish` collects its findings and publishes what
+passed. `build_epub` does both at once.
+"""
 
 from __future__ import annotations
 
 import sys
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from sphinx.application import Sphinx
+from sphinx.util.logging import is_suppressed_warning
+
 from .. import messages as M
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, diag
 from ..outputs import build_dir, publish_file, work_dir
+from ..sphinx_ext import capture
 from ..sphinx_ext.runner import run_sphinx
 from ..validate import Project, validate_project
+from . import check
+from .builder import KoopEpubBuilder
+from .package import Packed
+
+CHECKED = ".koop-geprueft"  # touched after every EPUB step: sources newer than it may change a book
+
+
+@dataclass
+class PendingEpub:
+    """Books packed in the work area, epubcheck running on the fresh ones."""
+
+    root: Path
+    project: Project
+    app: Sphinx | None
+    packed: list[Packed] | None
+    results: dict[Path, list[str]] = field(default_factory=dict)
+    failure: list[BaseException] = field(default_factory=list)
+    thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        fresh = [p.path for p in self.packed or [] if p.fresh]
+        if not fresh:
+            check.discard_warm()
+            return
+
+        def work() -> None:
+            try:
+                self.results = check.epubcheck_many(fresh)
+            except BaseException as exc:  # re-raised in `finish`, in the caller's thread
+                self.failure.append(exc)
+
+        self.thread = threading.Thread(target=work, daemon=True)
+        self.thread.start()
+
+    def candidates(self) -> list[Path]:
+        """The books this step may publish (for the handbook's downloads while epubcheck still runs)."""
+        return [p.path for p in self.packed or []]
+
+    def finish(self, found: list[Diagnostic] | None = None) -> int:
+        """Wait for epubcheck; its findings become located diagnostics (appended to `found`, and stored like
+        every finding of a run); publish the books that passed. Status 1 if a book is missing or held."""
+        if self.thread is not None:
+            self.thread.join()
+        if self.failure:
+            raise self.failure[0]
+        if self.packed is None or self.app is None:
+            return 1
+        late = self._findings()
+        if found is not None:
+            found += late
+        target = build_dir(self.root) / "epub"
+        good = [p.path for p in self.packed if p.path.with_suffix(".sha1").is_file()]  # stamped = epubcheck passed
+        for book in good:
+            publish_file(book.read_bytes(), target / book.name)
+        expected = {f"koopblatt-{n}.epub" for n in self.project.issue_folders()} | {"handbuch.epub"}
+        for name in sorted(expected - {b.name for b in good}):
+            print(M.EPUB_BLOCKED.format(name), file=sys.stderr)
+        for stale in target.glob("koopblatt-*.epub"):
+            number = stale.stem.removeprefix("koopblatt-")
+            if not (self.root / "koopblatt" / number).is_dir():
+                stale.unlink()
+        (work_dir(self.root, "epub") / CHECKED).touch()
+        return 0 if {b.name for b in good} >= expected else 1
+
+    def _findings(self) -> list[Diagnostic]:
+        """epubcheck's messages at the contribution (chapter) they point into; clean books get their stamp."""
+        from .package import BookWriter
+
+        assert self.app is not None
+        builder = self.app.builder
+        assert isinstance(builder, KoopEpubBuilder)
+        store = capture.Findings(Path(self.app.doctreedir) / capture.STORE)  # as saved by the runs since
+        suppress = list(self.app.config.suppress_warnings)
+        late: list[Diagnostic] = []
+        for book, problems in self.results.items():
+            for message in problems:
+                found = diag(builder.source_of(book, message, self.project), 1, "epubcheck", book.name, message)
+                if is_suppressed_warning("koop", found.code, suppress):
+                    continue
+                docname = self.app.env.path2doc(str(self.root / found.path))
+                stamp = self.app.env.all_docs.get(docname, 0) if docname else 0
+                store.add(docname if stamp else None, stamp, found)
+                late.append(found)
+            if not problems:
+                book.with_suffix(".sha1").write_text(BookWriter.digest_of(book))
+        if late:
+            store.save()
+        return late
+
+
+def may_change(root: Path) -> bool:
+    """Whether a source changed since the last EPUB step (then the build starts epubcheck's JVM early)."""
+    marker = work_dir(root, "epub") / CHECKED
+    books = work_dir(root, "epub") / "books"
+    if not marker.is_file() or any(not b.with_suffix(".sha1").is_file() for b in books.glob("*.epub")):
+        return True  # first build, or a book that has not passed yet (it is checked again)
+    since = marker.stat().st_mtime_ns
+    for folder in (root / "docs", root / "koopblatt"):
+        for path in folder.rglob("*"):
+            if path.stat().st_mtime_ns > since:
+                return True
+    conf = root / "conf.py"
+    return conf.is_file() and conf.stat().st_mtime_ns > since
+
+
+def start_epub(root: Path, project: Project | None = None, *, found: list[Diagnostic] | None = None,
+               verbose: bool = False) -> PendingEpub:
+    """Sphinx writes the chapters; books without errors are packed; epubcheck starts on the changed ones."""
+    project = project or validate_project(root, cache=True)
+    out = work_dir(root, "epub")
+    run = run_sphinx(root, "koopepub", out, verbose=verbose, label=M.STEP_EPUB)
+    if found is not None:
+        found += run.found
+    packed = getattr(run.app.builder, "koop_books", None) if run.app is not None else None
+    pending = PendingEpub(root, project, run.app, packed)
+    pending.start()
+    return pending
 
 
 def build_epub(root: Path, project: Project | None = None, *, found: list[Diagnostic] | None = None,
                verbose: bool = False) -> int:
-    """Sphinx writes the chapters; books without errors are packed, checked and published (see builder)."""
-    project = project or validate_project(root, cache=True)
-    out = work_dir(root, "epub")
-    run = run_sphinx(root, "koopepub", out, verbose=verbose,
-                     label=M.STEP_EPUB)
-    if found is not None:
-        found += run.found
-    packed = getattr(run.app.builder, "koop_books", None) if run.app is not None else None
-    if packed is None:
-        return 1
-    target = build_dir(root) / "epub"
-    good = [p.path for p in packed if p.path.with_suffix(".sha1").is_file()]  # stamped = epubcheck passed
-    for book in good:
-        publish_file(book.read_bytes(), target / book.name)
-    expected = {f"koopblatt-{n}.epub" for n in project.issue_folders()} | {"handbuch.epub"}
-    for name in sorted(expected - {b.name for b in good}):
-        print(M.EPUB_BLOCKED.format(name), file=sys.stderr)
-    for stale in target.glob("koopblatt-*.epub"):
-        number = stale.stem.removeprefix("koopblatt-")
-        if not (root / "koopblatt" / number).is_dir():
-            stale.unlink()
-    return 0 if {b.name for b in good} >= expected else 1
+    """Build, check and publish every EPUB; status 1 if a book was not published."""
+    return start_epub(root, project, found=found, verbose=verbose).finish(found)

@@ -16,7 +16,6 @@ from sphinx.builders.epub3 import Epub3Builder
 from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
 
-from ..diagnostics import diag
 from ..sphinx_ext import capture, images, marks, state
 
 logger = logging.getLogger(__name__)
@@ -73,9 +72,8 @@ class KoopEpubBuilder(Epub3Builder):
         super().handle_page(pagename, addctx, templatename, outfilename=outfilename, event_arg=event_arg)
 
     def handle_finish(self) -> None:
-        """Package every changed book without errors and check it with epubcheck; a finding keeps that book."""
-        from .check import epubcheck_many
-        from .package import BookWriter, build_books
+        """Package every changed book without errors (epubcheck runs afterwards, see `build`)."""
+        from .package import build_books
 
         project = state.project(self.app)
         found = capture.findings(self.app).all()
@@ -84,13 +82,8 @@ class KoopEpubBuilder(Epub3Builder):
             return bool(project.output_errors(output, found))
 
         self.koop_books = build_books(self, project, blocked)
-        for book, problems in epubcheck_many([b.path for b in self.koop_books if b.fresh]).items():
-            for message in problems:
-                capture.emit(logger, diag(self._source_of(book, message, project), 1, "epubcheck", book.name, message))
-            if not problems:
-                book.with_suffix(".sha1").write_text(BookWriter.digest_of(book))
 
-    def _source_of(self, book: Path, message: str, project: Any) -> str:
+    def source_of(self, book: Path, message: str, project: Any) -> str:
         """The contribution a finding points into (its chapter file), else the book's manifest or index."""
         for docname in sorted(self.env.found_docs, key=len, reverse=True):
             if f"{docname}.xhtml" in message and docname in project.reports:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
+import pickle
 import posixpath
 import re
 import uuid
@@ -11,6 +13,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -32,6 +35,10 @@ EPUB_NS = "http://www.idpf.org/2007/ops"
 MEDIA_TYPES = {".xhtml": "application/xhtml+xml", ".css": "text/css", ".svg": "image/svg+xml",
                ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+Chapters = dict[str, tuple[bytes, tuple[str, ...]]]  # key (source, book) → chapter XHTML, files it uses
+CHAPTERS = ".koop-kapitel.pickle"
 
 
 @dataclass
@@ -62,6 +69,7 @@ class Book:
         return out
 
 
+@cache
 def _env() -> Environment:
     return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["jinja", "xhtml", "opf"]),
                        keep_trailing_newline=True)
@@ -105,12 +113,28 @@ class BookWriter:
         self.handbook_url = handbook_url.rstrip("/")
         self.files: dict[str, bytes] = {}  # path in the book → content
         self.members = set(book.docnames())
+        self._members_key = hashlib.sha1("\n".join(sorted(self.members)).encode()).digest()
+        self.chapters: Chapters = {}  # earlier results (see `build_books`); the ones used are kept in `used`
+        self.used: Chapters = {}
 
     # -- chapters ------------------------------------------------------------------------
     def chapter(self, docname: str) -> None:
-        source = self.outdir / f"{docname}.xhtml"
-        tree = ET.parse(source)
-        root = tree.getroot()
+        """A chapter as the book needs it; unchanged chapters come from the previous build (a repack after
+        an edit rewrites one chapter, not all of them)."""
+        data = (self.outdir / f"{docname}.xhtml").read_bytes()
+        key = hashlib.sha1(b"\0".join([docname.encode(), self._members_key, self.handbook_url.encode(),
+                                        data])).hexdigest()
+        text, files = self.chapters.get(key) or self._chapter(docname, data)
+        self.used[key] = (text, files)
+        for target in files:
+            if (self.outdir / target).is_file():
+                self.files[target] = (self.outdir / target).read_bytes()
+        self.files[f"{docname}.xhtml"] = text
+
+    def _chapter(self, docname: str, data: bytes) -> tuple[bytes, tuple[str, ...]]:
+        """The chapter's XHTML for this book and the files (images) it uses."""
+        files: list[str] = []
+        root = ET.fromstring(data)
         base = posixpath.dirname(docname)
         root.set("lang", "de")
         root.set("{http://www.w3.org/XML/1998/namespace}lang", "de")
@@ -136,11 +160,11 @@ class BookWriter:
                         el.set(attr, url)
                         if self.handbook_url == "":
                             el.attrib.pop(attr)
-                elif (self.outdir / target).is_file():
-                    self.files[target] = (self.outdir / target).read_bytes()
+                else:
+                    files.append(target)
         body = xmlout.text(root, {"": XHTML, "epub": EPUB_NS})
         text = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n' + body + "\n"
-        self.files[f"{docname}.xhtml"] = text.encode("utf-8")
+        return text.encode("utf-8"), tuple(dict.fromkeys(files))
 
     # -- generated pages -------------------------------------------------------------------
     def page(self, name: str, **context: Any) -> None:
@@ -217,10 +241,11 @@ class BookWriter:
             _zip(target, self.files)
 
     def unchanged(self, target: Path) -> bool:
-        """True if the zip on disk has exactly these files and passed epubcheck (stamp)."""
+        """True if the zip on disk has exactly these files and passed epubcheck: the stamp is the digest of
+        the zip's members, written after the check, and never older than the zip."""
         stamp = target.with_suffix(".sha1")
-        return target.is_file() and stamp.is_file() and stamp.read_text() == self.digest_of(target) \
-            and self.digest_of(target) == self.digest()
+        return target.is_file() and stamp.is_file() and stamp.stat().st_mtime_ns >= target.stat().st_mtime_ns \
+            and stamp.read_text() == self.digest()
 
     def digest(self) -> str:
         return _digest(self.files)
@@ -233,8 +258,6 @@ class BookWriter:
 
 
 def _digest(files: dict[str, bytes]) -> str:
-    import hashlib
-
     h = hashlib.sha1()
     for path in sorted(files):
         h.update(path.encode() + b"\0" + files[path])
@@ -276,12 +299,15 @@ def build_books(builder: Any, project: Project, blocked: Callable[[str], bool]) 
     outdir = Path(builder.outdir)
     image_cache = work_dir(project.root, "bilder")
     ready = []
+    earlier, used = _load_chapters(outdir / CHAPTERS), {}
     for book in books(project, titles):
         if blocked(issue_key(book.issue.number) if book.issue is not None else HANDBOOK):
             continue
         writer = BookWriter(book, outdir, str(builder.config.koop_handbook_url), image_cache)
+        writer.chapters = earlier
         target = outdir / "books" / f"{book.name}.epub"
         writer.write(target)
+        used.update(writer.used)
         if writer.unchanged(target):
             ready.append(Packed(target, False))
             logger.info(M.EPUB_UNCHANGED.format(target.name))
@@ -289,4 +315,16 @@ def build_books(builder: Any, project: Project, blocked: Callable[[str], bool]) 
         target.with_suffix(".sha1").unlink(missing_ok=True)  # stamped only after epubcheck passed
         ready.append(Packed(target, True))
         logger.info(M.EPUB_DONE.format(target.name, len(book.docnames())))
+    if used.keys() != earlier.keys():
+        tmp = outdir / f"{CHAPTERS}.tmp"
+        tmp.write_bytes(pickle.dumps(used, pickle.HIGHEST_PROTOCOL))
+        tmp.replace(outdir / CHAPTERS)
     return ready
+
+
+def _load_chapters(file: Path) -> Chapters:
+    try:
+        data = pickle.loads(file.read_bytes())
+    except (OSError, ValueError, EOFError, pickle.UnpicklingError, TypeError, AttributeError, ImportError):
+        return {}
+    return data if isinstance(data, dict) else {}

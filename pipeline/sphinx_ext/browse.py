@@ -247,6 +247,19 @@ def download_links(app: Sphinx, docname: str, number: int) -> list[nodes.Node]:
     return out
 
 
+def fill_downloads(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Put the issue's download links (with their current sizes) into its slot, when the page is written."""
+    if not app.config.koop_downloads:
+        return  # only the handbook offers downloads
+    for slot in list(doctree.findall(nodes.paragraph)):
+        number = slot.get("koop_issue")
+        if number is None:
+            continue
+        links_ = download_links(app, docname, int(number))
+        if links_:
+            slot.replace_self(nodes.bullet_list("", *links_, classes=[marks.DOWNLOADS]))
+
+
 class IssueDirective(KoopDirective):
     """```{koop-ausgabe} <nr>```: cover, downloads and contents of one koopBLATT issue."""
 
@@ -262,11 +275,9 @@ class IssueDirective(KoopDirective):
         if issue.cover.image is not None:
             uri = f"bilder/{issue.id}-umschlag{issue.cover.image.suffix}"
             out.append(nodes.image(uri=uri, alt=issue.cover.alt, classes=[marks.COVER]))
-        dl = download_links(self.env.app, self.env.docname, number)
-        if dl:
-            out.append(nodes.bullet_list("", *dl, classes=[marks.DOWNLOADS]))
-        else:
-            out.append(nodes.paragraph("", M.DOWNLOAD_MISSING, classes=[marks.DOWNLOADS]))
+        # a slot, filled when the page is written (`fill_downloads`): the files and their sizes change with
+        # every build of the PDFs/EPUBs and must not make the page be read again
+        out.append(nodes.paragraph("", M.DOWNLOAD_MISSING, classes=[marks.DOWNLOADS], koop_issue=number))
         out.append(nodes.rubric("", M.LABELS["inhalt"]))
         contents = self.project.contributions
         out.append(cards(self.env.app, [contents[d] for d in issue.contributions if d in contents]))
@@ -357,6 +368,7 @@ class TaxonomyDirective(KoopDirective):
 
 def setup(app: Sphinx) -> None:
     app.connect("builder-inited", write_stubs, priority=200)
+    app.connect("doctree-resolved", fill_downloads)
     for name, cls in (("koop-liste", ListDirective), ("koop-facetten", FacetsDirective),
                       ("koop-matrix", MatrixDirective), ("koop-ausgabe", IssueDirective),
                       ("koop-ausgaben", IssuesDirective),

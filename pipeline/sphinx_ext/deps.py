@@ -53,13 +53,6 @@ def _filters(args: Iterable[str]) -> dict[str, str]:
     return dict(a.split("=", 1) for a in args)
 
 
-def _downloads(app: Sphinx, number: str) -> tuple[tuple[str, int], ...]:
-    folder = Path(app.config.koop_downloads) if app.config.koop_downloads else None
-    if folder is None:
-        return ()
-    return tuple((f.name, f.stat().st_size) for f in sorted(folder.glob(f"koopblatt-{number}[.-]*")))
-
-
 def _value(app: Sphinx, project: Project, key: Key) -> Any:
     items = list(project.contributions.values())
     kind, args = key[0], key[1:]
@@ -73,8 +66,7 @@ def _value(app: Sphinx, project: Project, key: Key) -> Any:
         "ausgabe": lambda: (repr(project.issues.get(int(args[0]))), repr(tax),
                             _cards(project, [project.contributions[d] for d in project.issues[int(args[0])]
                                              .contributions if d in project.contributions])
-                            if int(args[0]) in project.issues else [],
-                            _downloads(app, args[0])),
+                            if int(args[0]) in project.issues else []),
         "ausgaben": lambda: [(n, i.year, i.subtitle) for n, i in project.issues.items()],
         "taxonomie": lambda: (repr(tax), guide_rows(ContributionFields)),
         "beitrag": lambda: _card_value(project, args[0]),
@@ -92,8 +84,19 @@ def _card_value(project: Project, docname: str) -> Any:
             [_summary(o) for o in catalogue.related(project.contributions.values(), c)])
 
 
+_MEMO: dict[str, Any] = {"project": None, "digests": {}}
+
+
 def digest(app: Sphinx, key: Key) -> str:
-    return hashlib.sha1(repr(_value(app, state.project(app), key)).encode()).hexdigest()
+    """What a key shows, as a digest. It depends on the validated project only, so the runs of one `build`
+    (which share the project) compute each key once."""
+    project = state.project(app)
+    if _MEMO["project"] is not project:
+        _MEMO.update(project=project, digests={})
+    digests: dict[Key, str] = _MEMO["digests"]
+    if key not in digests:
+        digests[key] = hashlib.sha1(repr(_value(app, project, key)).encode()).hexdigest()
+    return digests[key]
 
 
 def record(env: BuildEnvironment, docname: str, key: Key) -> None:
@@ -178,10 +181,47 @@ def _record_written(app: Sphinx, exc: Exception | None) -> None:
         (Path(app.outdir) / WRITTEN).write_text(json.dumps(_serials(app.env), sort_keys=True), encoding="utf-8")
 
 
+# -- downloads on issue pages ----------------------------------------------------------------------
+# The links to an issue's PDF/EPUB (with sizes) are filled in when its page is written
+# (`browse.fill_downloads`), never read: the files change with every build of the PDFs. A page whose
+# files changed since the HTML output last wrote it is written again, without reading it again.
+DOWNLOADS_SEEN = ".koop-downloads.json"
+
+
+def _download_files(app: Sphinx) -> dict[str, list[tuple[str, int]]]:
+    """Issue page → the downloads it shows (name, size), for the HTML run that offers downloads."""
+    folder = Path(app.config.koop_downloads) if app.config.koop_downloads else None
+    if folder is None:
+        return {}
+    project = state.project(app)
+    return {catalogue.issue_docname(n): [(f.name, f.stat().st_size)
+                                         for f in sorted(folder.glob(f"koopblatt-{n}[.-]*"))]
+            for n in project.issues}
+
+
+def _downloads_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    if not app.config.koop_downloads:
+        return []
+    try:
+        seen = json.loads((Path(app.outdir) / DOWNLOADS_SEEN).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        seen = {}
+    now = json.loads(json.dumps(_download_files(app)))  # tuples as lists, as stored
+    return [d for d, files in now.items() if seen.get(d) != files and d in env.found_docs]
+
+
+def _record_downloads(app: Sphinx, exc: Exception | None) -> None:
+    if exc is None and app.config.koop_downloads:
+        (Path(app.outdir) / DOWNLOADS_SEEN).write_text(json.dumps(_download_files(app), sort_keys=True),
+                                                       encoding="utf-8")
+
+
 def setup(app: Sphinx) -> None:
     app.connect("doctree-read", _note_read)
     app.connect("env-get-updated", _unwritten)
+    app.connect("env-get-updated", _downloads_changed)
     app.connect("build-finished", _record_written)
+    app.connect("build-finished", _record_downloads)
     app.connect("env-get-outdated", _outdated)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)

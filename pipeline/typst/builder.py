@@ -8,14 +8,17 @@ Results go to the builder's outdir; `pipeline.typst.pdf` publishes them atomical
 from __future__ import annotations
 
 import hashlib
+import os
 import posixpath
 import re
-import shutil
-from collections.abc import Set
+from collections.abc import Callable, Set
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import ClassVar
 
+import typst
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
@@ -35,6 +38,8 @@ from .translator import Context, TypstTranslator, author_width, image_aspect, sp
 
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
+PACKAGE = Path(__file__).parents[1]  # its code is an input of every PDF
+IMAGE_REF = re.compile(r'"(bilder/[^"\\]+)"')  # an image as the translator places it (`Context.images`)
 BLEED_MM = 3.0
 SCREEN_STANDARDS = ["a-2a", "ua-1"]
 PRINT_STANDARDS = ["ua-1"]
@@ -95,6 +100,33 @@ def svg_fonts(data: bytes) -> bytes:
     return re.sub(rb'(font-family\s*[=:]\s*["\']?)([^"\';>]+)(["\';]?)', fix, data)
 
 
+COMPILERS = max(1, min(2, os.cpu_count() or 1))  # the machine has two cores; Typst uses one per compile
+
+
+@dataclass
+class _Job:
+    number: int
+    out: Path
+    digest: str
+    future: Future[tuple[bytes, int]]
+
+
+@cache
+def _code_version() -> str:
+    h = hashlib.sha1()
+    for code in sorted(PACKAGE.rglob("*.py")):
+        h.update(code.read_bytes())
+    return h.hexdigest()
+
+
+def _set(main: Path, source: Callable[[int | None], Source], *, standards: list[str], timestamp: int, fallback: str,
+         sheet: int, crop_marks: bool | None) -> tuple[bytes, int]:
+    """Compile one PDF (in a worker thread); `crop_marks` None for the screen PDF, else finish it for print."""
+    result = tc.compile_padded(main, source, standards=standards, timestamp=timestamp, fallback=fallback, sheet=sheet)
+    pdf = tc.finish_print(result.pdf, BLEED_MM, crop_marks) if crop_marks is not None else result.pdf
+    return pdf, result.pages
+
+
 class KoopblattBuilder(Builder):
     name = "koopblatt"
     format = "typst"
@@ -109,6 +141,8 @@ class KoopblattBuilder(Builder):
         self.blocked: dict[int, list[Diagnostic]] = {}  # issues not set, with the errors that keep them
         self.refusal = ""  # why a proof cannot be made (German)
         self.page = PAGES["a4"]  # of the issue being set
+        self.jobs: list[_Job] = []  # compiles under way, in order
+        self.inputs: dict[int, tuple[Path, str]] = {}  # issue → (record, inputs) once both PDFs are set
 
     def get_outdated_docs(self) -> str:
         return M.PDF_TARGETS
@@ -128,11 +162,13 @@ class KoopblattBuilder(Builder):
     def write_documents(self, docnames: Set[str]) -> None:
         project = state.project(self.app)
         proof = self.config.koop_proof
-        if proof:
-            self.set_proof(proof)
-            return
-        for number in sorted(project.issues):
-            self.set_issue(project.issues[number])
+        with ThreadPoolExecutor(max_workers=COMPILERS) as self.pool:
+            if proof:
+                self.set_proof(proof)
+            else:
+                for number in sorted(project.issues):
+                    self.set_issue(project.issues[number])
+            self._collect()
 
     # -- one issue -----------------------------------------------------------------------
     def set_issue(self, issue: Issue, docnames: tuple[str, ...] | None = None, proof: bool = False) -> None:
@@ -140,6 +176,8 @@ class KoopblattBuilder(Builder):
         docnames = docnames or issue.contributions
         self.active = {d: project.all_contributions[d].slug for d in docnames}
         self.page = PAGES.get(issue.format.lower(), PAGES["a4"])
+        if not proof and self._still_set(issue, docnames):
+            return
         parts = {d: self.translate(d) for d in docnames}
         editorial_doc = catalogue.issue_docname(issue.number)
         editorial = None if proof else self.translate(editorial_doc)
@@ -153,9 +191,10 @@ class KoopblattBuilder(Builder):
         contributions = [project.all_contributions[d] for d in docnames]
         cover = None
         if issue.cover.image is not None and not proof:
-            cover = f"umschlag{issue.cover.image.suffix}"
+            cover = f"umschlag-{issue.number}{issue.cover.image.suffix}"  # per issue: issues compile side by side
             self._copy(issue.cover.image, Path(self.outdir) / cover, self.page.cover(image_aspect(issue.cover.image)))
-        shutil.copyfile(TEMPLATES / "koopblatt.typ", Path(self.outdir) / "koopblatt.typ")
+        # never rewritten while another issue compiles with it
+        write_if_changed(Path(self.outdir) / "koopblatt.typ", (TEMPLATES / "koopblatt.typ").read_bytes())
         name = f"korrektur-{docnames[0].rsplit('/', 1)[-1]}" if proof else issue.id
         variants = [("", False, SCREEN_STANDARDS)] if proof else [
             ("", False, SCREEN_STANDARDS), ("-druck", True, PRINT_STANDARDS)]
@@ -173,20 +212,69 @@ class KoopblattBuilder(Builder):
                 self.written.append(out)
                 continue
             logger.info(M.PDF_PROGRESS.format(issue.number, out.name))
+            # Typst runs without the GIL: this compile goes on while the next issue is translated
+            future = self.pool.submit(_set, main, source, standards=standards, timestamp=timestamp(issue),
+                                      fallback=self._shown(issue.folder / "ausgabe.yml"), sheet=1 if proof else 4,
+                                      crop_marks=issue.crop_marks if print_version else None)
+            self.jobs.append(_Job(issue.number, out, digest, future))
+
+    def _still_set(self, issue: Issue, docnames: tuple[str, ...]) -> bool:
+        """True (and the issue done) if nothing its PDFs are made of changed since they were set: then its
+        documents are not even translated. Otherwise the inputs are noted, to be recorded once both are set."""
+        record = Path(self.outdir) / f"{issue.id}.eingaben"
+        outs = [Path(self.outdir) / f"{issue.id}{suffix}.pdf" for suffix in ("", "-druck")]
+        inputs = self._inputs(issue, docnames)
+        self.inputs[issue.number] = (record, inputs)
+        if not (record.is_file() and record.read_text() == inputs
+                and all(o.is_file() and o.with_suffix(".sha1").is_file() for o in outs)):
+            record.unlink(missing_ok=True)
+            return False
+        project = state.project(self.app)
+        blocking = project.output_errors(issue_key(issue.number), capture.findings(self.app).all())
+        if blocking:
+            self.blocked[issue.number] = blocking
+            self.failed = True
+        else:
+            logger.info(M.PDF_UNCHANGED.format(issue.number))
+            self.written += outs
+        return True
+
+    def _inputs(self, issue: Issue, docnames: tuple[str, ...]) -> str:
+        """Everything an issue's Typst text and PDFs are made of, short of translating it: when each of its
+        documents was read, every issue and contribution record, the taxonomy, the titles and labels other
+        documents may lend to a reference, the template, fonts and cover (see `_digest`), and the code."""
+        project = state.project(self.app)
+        env = self.env
+        std = env.domaindata.get("std", {})
+        facts = [
+            [(d, env.all_docs.get(d)) for d in (*docnames, catalogue.issue_docname(issue.number))],
+            repr(sorted(project.issues.items())), [repr(project.all_contributions[d]) for d in docnames],
+            repr(project.taxonomy), sorted((d, t.astext()) for d, t in env.titles.items()),
+            sorted(std.get("labels", {}).items()), sorted(std.get("anonlabels", {}).items()),
+            str(self.config.koop_handbook_url), getattr(typst, "__version__", ""), self._fixed(issue, []),
+        ]
+        return hashlib.sha1((repr(facts) + _code_version()).encode()).hexdigest()
+
+    def _collect(self) -> None:
+        """Wait for the compiles in order; a Typst error keeps its issue (and is reported at its source)."""
+        for job in self.jobs:
             try:
-                result = tc.compile_padded(main, source, standards=standards, timestamp=timestamp(issue),
-                                           fallback=self._shown(issue.folder / "ausgabe.yml"), sheet=1 if proof else 4)
+                pdf, pages = job.future.result()
             except tc.CompileError as failure:
                 for where, line, text in failure.items:
                     capture.emit(logger, self._typst_problem(where, text, line))
-                self.blocked[issue.number] = capture.findings(self.app).all()
+                self.blocked[job.number] = capture.findings(self.app).all()
                 self.failed = True
                 continue
-            pdf = tc.finish_print(result.pdf, BLEED_MM, issue.crop_marks) if print_version else result.pdf
-            out.write_bytes(pdf)
-            stamp.write_text(digest)
-            self.written.append(out)
-            logger.info(M.PDF_DONE.format(issue.number, out.name, result.pages))
+            job.out.write_bytes(pdf)
+            job.out.with_suffix(".sha1").write_text(job.digest)
+            self.written.append(job.out)
+            logger.info(M.PDF_DONE.format(job.number, job.out.name, pages))
+        self.jobs = []
+        for number, (record, inputs) in self.inputs.items():
+            if number not in self.blocked:
+                record.write_text(inputs)
+        self.inputs = {}
 
     def set_proof(self, path: str) -> None:
         """A Korrekturabzug of one contribution, in the layout of the first issue (or a default one)."""
@@ -234,17 +322,22 @@ class KoopblattBuilder(Builder):
 
     def _digest(self, text: str, issue: Issue, standards: list[str]) -> str:
         h = hashlib.sha1(text.encode())
-        h.update((TEMPLATES / "koopblatt.typ").read_bytes())
-        h.update(repr((standards, timestamp(issue), issue.crop_marks, glyphs.font_paths())).encode())
-        if issue.cover.image is not None and issue.cover.image.is_file():
-            h.update(issue.cover.image.read_bytes())
+        h.update(self._fixed(issue, standards).encode())
         # only the images this issue sets (the folder is shared by all issues): a new photo in No. 4
         # must not re-set No. 3
         folder = Path(self.outdir)
-        for image in sorted((folder / "bilder").rglob("*")):
-            name = image.relative_to(folder).as_posix()
-            if image.is_file() and (f'"{name}"' in text or f'"{image.name}"' in text):
+        for name in sorted(set(IMAGE_REF.findall(text))):
+            image = folder / name
+            if image.is_file():
                 h.update(name.encode() + image.read_bytes())
+        return h.hexdigest()
+
+    def _fixed(self, issue: Issue, standards: list[str]) -> str:
+        """The inputs of an issue's PDF besides its text and images: template, settings, fonts, cover."""
+        h = hashlib.sha1((TEMPLATES / "koopblatt.typ").read_bytes())
+        h.update(repr((standards, timestamp(issue), issue.crop_marks, glyphs.font_paths())).encode())
+        if issue.cover.image is not None and issue.cover.image.is_file():
+            h.update(issue.cover.image.read_bytes())
         return h.hexdigest()
 
     def translate(self, docname: str) -> Part:

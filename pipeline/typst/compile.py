@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -53,10 +53,16 @@ def _describe(item: object) -> str:
     return str(message) + ("".join(f" ({h})" for h in hints))
 
 
-@cache
+_LOCAL = threading.local()
+
+
 def compiler(root: Path) -> typst.Compiler:
-    """One compiler per output folder: fonts are loaded once, Typst's caches are shared between issues."""
-    return typst.Compiler(root=str(root), font_paths=font_paths(), ignore_system_fonts=True)
+    """One compiler per output folder and thread (a compiler compiles one document at a time): fonts are
+    loaded once, Typst's caches are shared between the issues a thread sets."""
+    compilers: dict[Path, typst.Compiler] = _LOCAL.__dict__.setdefault("compilers", {})
+    if root not in compilers:
+        compilers[root] = typst.Compiler(root=str(root), font_paths=font_paths(), ignore_system_fonts=True)
+    return compilers[root]
 
 
 def compile_pdf(main: Path, source: Source, *, standards: list[Any], timestamp: int, fallback: str) -> Compiled:
