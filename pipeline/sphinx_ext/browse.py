@@ -13,6 +13,7 @@ from typing import ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from .. import catalogue
@@ -247,6 +248,13 @@ def download_links(app: Sphinx, docname: str, number: int) -> list[nodes.Node]:
     return out
 
 
+def download_slot(env: BuildEnvironment, number: int) -> nodes.paragraph:
+    """A slot for issue `number`'s downloads, filled when the page is written (`fill_downloads`): the files
+    and their sizes change with every build of the PDFs/EPUBs and must not make the page be read again."""
+    deps.note_slot(env, env.docname, number)
+    return nodes.paragraph("", M.DOWNLOAD_MISSING, classes=[marks.DOWNLOADS], koop_issue=number)
+
+
 def fill_downloads(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Put the issue's download links (with their current sizes) into its slot, when the page is written."""
     if not app.config.koop_downloads:
@@ -275,9 +283,7 @@ class IssueDirective(KoopDirective):
         if issue.cover.image is not None:
             uri = f"bilder/{issue.id}-umschlag{issue.cover.image.suffix}"
             out.append(nodes.image(uri=uri, alt=issue.cover.alt, classes=[marks.COVER]))
-        # a slot, filled when the page is written (`fill_downloads`): the files and their sizes change with
-        # every build of the PDFs/EPUBs and must not make the page be read again
-        out.append(nodes.paragraph("", M.DOWNLOAD_MISSING, classes=[marks.DOWNLOADS], koop_issue=number))
+        out.append(download_slot(self.env, number))
         out.append(nodes.rubric("", M.LABELS["inhalt"]))
         contents = self.project.contributions
         out.append(cards(self.env.app, [contents[d] for d in issue.contributions if d in contents]))
@@ -303,9 +309,7 @@ class CurrentIssueDirective(KoopDirective):
         text += title
         if issue.subtitle:
             text += nodes.paragraph("", issue.subtitle)
-        dl = download_links(self.env.app, self.env.docname, number)
-        if dl:
-            text += nodes.bullet_list("", *dl, classes=[marks.DOWNLOADS])
+        text += download_slot(self.env, number)
         box += text
         return [box]
 

@@ -121,6 +121,7 @@ def _outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[
 
 def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     _deps(env).pop(docname, None)
+    _slots(env).pop(docname, None)
 
 
 def _merge(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
@@ -128,6 +129,8 @@ def _merge(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildE
     for docname in docnames:
         if docname in theirs:
             mine[docname] = theirs[docname]
+        if docname in _slots(other):
+            _slots(env)[docname] = _slots(other)[docname]
     serials, other_serials = _serials(env), _serials(other)
     for docname in docnames:
         if docname in other_serials:
@@ -188,15 +191,31 @@ def _record_written(app: Sphinx, exc: Exception | None) -> None:
 DOWNLOADS_SEEN = ".koop-downloads.json"
 
 
+SLOTS = "koop_download_slots"
+
+
+def _slots(env: BuildEnvironment) -> dict[str, list[int]]:
+    if not hasattr(env, SLOTS):
+        setattr(env, SLOTS, {})
+    value: dict[str, list[int]] = getattr(env, SLOTS)
+    return value
+
+
+def note_slot(env: BuildEnvironment, docname: str, number: int) -> None:
+    """`docname` shows the downloads of issue `number` (an issue page, the start page's current issue)."""
+    numbers = _slots(env).setdefault(docname, [])
+    if number not in numbers:
+        numbers.append(number)
+
+
 def _download_files(app: Sphinx) -> dict[str, list[tuple[str, int]]]:
-    """Issue page → the downloads it shows (name, size), for the HTML run that offers downloads."""
+    """Page with download slots → the downloads it shows (name, size), for the HTML run that offers them."""
     folder = Path(app.config.koop_downloads) if app.config.koop_downloads else None
     if folder is None:
         return {}
-    project = state.project(app)
-    return {catalogue.issue_docname(n): [(f.name, f.stat().st_size)
-                                         for f in sorted(folder.glob(f"koopblatt-{n}[.-]*"))]
-            for n in project.issues}
+    return {docname: [(f.name, f.stat().st_size) for n in numbers
+                      for f in sorted(folder.glob(f"koopblatt-{n}[.-]*"))]
+            for docname, numbers in sorted(_slots(app.env).items())}
 
 
 def _downloads_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
