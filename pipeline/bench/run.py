@@ -10,12 +10,15 @@ of the largest full build: build/bench-profil.txt.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import shutil
 import sys
 from pathlib import Path
 from typing import Any
 
+from . import sharing
 from .corpus import generate
 from .editor import fresh_clone, git, nox_command, nox_rows
 from .measure import Result, cli, keep_best, touch_one
@@ -64,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ohne-klon", action="store_true", help="den ersten Bau eines frischen Klons nicht messen")
     parser.add_argument("--profil-groesse", type=int, default=None, metavar="N",
                         help="vollen Bau dieser Größe profilieren (Vorgabe: 200, falls gemessen; 0: kein Profil)")
+    parser.add_argument("--ohne-teilkosten", action="store_true",
+                        help="die Teilkosten des Handbuchs (Suchindex, Sonderdrucke, Daten) nicht messen")
     parser.add_argument("--out", default="build/bench.json")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -98,6 +103,14 @@ def main(argv: list[str] | None = None) -> int:
         if not (root / "docs").is_dir():
             generate(root, profile_size)
         spots = profile(root, profile_size, REPO, out.with_name("bench-profil.txt"))
+    shares = ""
+    share_sizes = [n for n in sizes if n in (50, 200)]
+    if share_sizes and not args.ohne_teilkosten:
+        print("Teilkosten des Handbuchs (Suchindex, Sonderdrucke, Daten, Feed) …", file=sys.stderr)
+        shown = io.StringIO()
+        with contextlib.redirect_stdout(shown):
+            sharing.main_bench(share_sizes)
+        shares = "Teilkosten im vollen Bau (Wandzeit, CPU; je Teil in Sekunden):\n" + shown.getvalue().rstrip()
     data["ziele"] = targets(data)
 
     before = previous(out)
@@ -107,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     if before:
         parts.append(comparison(before, data))
     parts.append(targets_table(data["ziele"]))
+    parts.append(shares)
     parts.append("Werkzeuge: " + ", ".join(f"{k} {v}" for k, v in data["versionen"].items()))
     if spots:
         parts.append(f"Größte Posten im Profil (eigene Zeit; vollständig in {out.with_name('bench-profil.txt')}):\n"

@@ -21,14 +21,15 @@ from pathlib import Path
 from typing import Any
 
 from ..cli import main
-from ..html import citebox, feed, meta, opendata
+from ..html import citebox, feed, meta, opendata, search
 from ..typst import offprint
 from .corpus import generate
 
 PARTS = ((offprint, "plan", "offprints: plan+translate"), (offprint, "finish", "offprints: wait+publish"),
          (offprint, "compile_job", "offprints: compile (worker thread)"), (opendata, "write_cite_files", "bib+ris"),
          (opendata, "write_data", "json+csv+schema"), (feed, "_finished", "feed+sitemap+robots"),
-         (meta, "_page_context", "head metadata"), (citebox, "_add_box", "zitieren box"))
+         (meta, "_page_context", "head metadata"), (citebox, "_add_box", "zitieren box"),
+         (search, "index", "pagefind index"))
 
 
 def _instrument(times: dict[str, float]) -> Callable[[], None]:

@@ -28,10 +28,7 @@ ATTR = "koop_deps"
 
 
 def _deps(env: BuildEnvironment) -> dict[str, dict[Key, str]]:
-    if not hasattr(env, ATTR):
-        setattr(env, ATTR, {})
-    value: dict[str, dict[Key, str]] = getattr(env, ATTR)
-    return value
+    return state.per_doc(env, ATTR)
 
 
 def _summary(c: Contribution) -> tuple[Any, ...]:
@@ -119,18 +116,7 @@ def _outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[
     return stale
 
 
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _deps(env).pop(docname, None)
-    _slots(env).pop(docname, None)
-
-
 def _merge(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
-    mine, theirs = _deps(env), _deps(other)
-    for docname in docnames:
-        if docname in theirs:
-            mine[docname] = theirs[docname]
-        if docname in _slots(other):
-            _slots(env)[docname] = _slots(other)[docname]
     serials, other_serials = _serials(env), _serials(other)
     for docname in docnames:
         if docname in other_serials:
@@ -195,10 +181,7 @@ SLOTS = "koop_download_slots"
 
 
 def _slots(env: BuildEnvironment) -> dict[str, list[int]]:
-    if not hasattr(env, SLOTS):
-        setattr(env, SLOTS, {})
-    value: dict[str, list[int]] = getattr(env, SLOTS)
-    return value
+    return state.per_doc(env, SLOTS)
 
 
 def note_slot(env: BuildEnvironment, docname: str, number: int) -> None:
@@ -242,6 +225,7 @@ def setup(app: Sphinx) -> None:
     app.connect("build-finished", _record_written)
     app.connect("build-finished", _record_downloads)
     app.connect("env-get-outdated", _outdated)
-    app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
+    state.keep_per_doc(app, ATTR)
+    state.keep_per_doc(app, SLOTS)
     app.connect("doctree-read", _doctree_read, priority=900)

@@ -19,16 +19,15 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from . import state
+
 ATTR = "koop_source_digests"
 Signature = tuple[int, int] | None  # (mtime_ns, size); None: missing
 Entry = tuple[Signature, str]  # signature, sha1 of the bytes ("" when missing)
 
 
 def _digests(env: BuildEnvironment) -> dict[str, dict[str, Entry]]:
-    if not hasattr(env, ATTR):
-        setattr(env, ATTR, {})
-    value: dict[str, dict[str, Entry]] = getattr(env, ATTR)
-    return value
+    return state.per_doc(env, ATTR)
 
 
 def _signature(path: Path) -> Signature:
@@ -75,19 +74,7 @@ def _outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[
     return stale
 
 
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _digests(env).pop(docname, None)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
-    mine, theirs = _digests(env), _digests(other)
-    for docname in docnames:
-        if docname in theirs:
-            mine[docname] = theirs[docname]
-
-
 def setup(app: Sphinx) -> None:
     app.connect("doctree-read", _record, priority=950)  # after the collectors noted the dependencies
     app.connect("env-get-outdated", _outdated)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
+    state.keep_per_doc(app, ATTR)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Set
 from pathlib import Path
+from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
 
 from ..validate import CONTRIB_DIR, Project, rel, validate_project
 
@@ -53,3 +56,27 @@ def setup(app: Sphinx) -> None:
     # the live preview shows drafts (with a banner) and the problems on the pages they concern
     app.add_config_value("koop_preview", False, "env", bool)
     app.connect("builder-inited", _validate, priority=100)
+
+
+# -- data kept per document in the environment (pickled with it, dropped when the document is read again) --
+
+def per_doc(env: BuildEnvironment, attr: str) -> dict[str, Any]:
+    """The environment's store `attr`: docname → what an extension noted about that document."""
+    if not hasattr(env, attr):
+        setattr(env, attr, {})
+    value: dict[str, Any] = getattr(env, attr)
+    return value
+
+
+def keep_per_doc(app: Sphinx, attr: str) -> None:
+    """Purge `attr`'s entry of a document Sphinx reads again; take it over from parallel readers."""
+
+    def purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        per_doc(env, attr).pop(docname, None)
+
+    def merge(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
+        mine, theirs = per_doc(env, attr), per_doc(other, attr)
+        mine.update({d: theirs[d] for d in docnames if d in theirs})
+
+    app.connect("env-purge-doc", purge)
+    app.connect("env-merge-info", merge)
