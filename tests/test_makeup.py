@@ -109,7 +109,7 @@ def demo_issue(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def generated_issue(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated issue (the benchmark corpus: long paragraphs, a table, a figure, footnotes)."""
     root = tmp_path_factory.mktemp("generated")
-    generate(root, 20)
+    generate(root, 20, conf=REPO / "conf.py")
     return _build(root) / "koopblatt-1.pdf"
 
 

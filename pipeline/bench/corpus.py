@@ -64,15 +64,16 @@ def contribution(rng: random.Random, n: int, city: str, field: str, families: li
             + "\n".join(body) + "\n")
 
 
-def generate(root: Path, n: int, seed: int = 2015, per_issue: int = 10) -> list[str]:
-    """Write a complete project (conf.py, docs/, koopblatt/) with `n` contributions; return their docnames."""
+def generate(root: Path, n: int, seed: int = 2015, per_issue: int = 10, conf: Path | None = None) -> list[str]:
+    """Write a complete project (conf.py, docs/, koopblatt/) with `n` contributions; return their docnames.
+    `conf` is the conf.py to use (default: the one next to the pipeline's source tree)."""
     rng = random.Random(seed)
     tax = load()
     if root.exists():
         shutil.rmtree(root)
     docs = root / "docs"
     (docs / "beitraege").mkdir(parents=True)
-    shutil.copy(Path(__file__).resolve().parents[2] / "conf.py", root / "conf.py")
+    shutil.copy(conf or Path(__file__).resolve().parents[2] / "conf.py", root / "conf.py")
     (docs / "index.md").write_text("# Benchmark\n\n```{toctree}\n:hidden:\n\nentdecken/index\nausgaben/index\n```\n",
                                    encoding="utf-8")
     (docs / "literatur.bib").write_text(BIB, encoding="utf-8")

@@ -17,8 +17,9 @@ from ..sphinx_ext.browse import DOWNLOADS
 
 
 def handbook(app: Sphinx) -> bool:
-    """True in the handbook's own HTML run (not the e-book chapters, not the print builders)."""
-    return app.builder is not None and app.builder.name == "html"
+    """True in the published handbook's HTML run (not the live preview or a proof's page, not the e-book
+    chapters, not the print builders): only there are cases cited, offered and announced."""
+    return app.builder is not None and app.builder.name == "html" and not app.config.koop_preview
 
 
 def base_url(app: Sphinx) -> str:
