@@ -425,7 +425,6 @@ FM_INTRO = (
 FM_REQUIRED = "Pflicht"
 FM_OPTIONAL = "freiwillig"
 FM_EXAMPLE = "z. B."
-FM_PRAXISFALL = "Pflicht bei Praxisfällen"
 FM_ALLOWED = "Erlaubt:"
 FM_TODO = {
     "title": "TODO Titel des Beitrags",
@@ -876,7 +875,7 @@ IMPORT_NOTE_FIGURE_NO_CAPTION = ("Abbildung {} hat keine Bildunterschrift: Im He
 
 
 # ---- Zitieren, Sonderdruck, offene Daten, Feed (issue 11, part B) --------------------------------------------
-CITE_CONTAINER = "koopstadt – Handbuch der Praxisfälle"
+CITE_CONTAINER = EPUB_HANDBOOK_TITLE  # a case is cited as part of the handbook, under its one title
 CITE_PLACE = "Leipzig"
 CITE_ALSO_IN = "Auch erschienen in: {}"
 CITE_TITLE = "Zitieren"

@@ -136,8 +136,9 @@ def _where(item: object, job: Job) -> tuple[str, int]:
     return tc._locate(str(getattr(item, "diagnostic", "")) + trace, job.main, job.source, job.contribution.path)
 
 
-def compile_job(compiler: typst.Compiler, job: Job) -> tuple[bytes | None, list[tuple[tuple[str, int], str]]]:
+def compile_job(job: Job) -> tuple[bytes | None, list[tuple[tuple[str, int], str]]]:
     """Compile one Sonderdruck (in the worker thread: Typst releases the GIL); errors as ((path, line), text)."""
+    compiler = tc.compiler(job.main.parent)  # the worker thread's own warm compiler (one per thread)
     job.main.write_text(job.source.text, encoding="utf-8")
     standards: list[Any] = list(SCREEN_STANDARDS)
     try:
@@ -156,10 +157,9 @@ def start(app: Sphinx, builder: KoopblattBuilder) -> Plan:
     while the builder sets the issues (two Typst compilations at once on two cores)."""
     work = plan(app, builder)
     if work.jobs:
-        compiler = typst.Compiler(root=str(builder.outdir), font_paths=glyphs.font_paths(), ignore_system_fonts=True)
         work.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sonderdruck")
         for job in work.jobs:
-            job.result = work.pool.submit(compile_job, compiler, job)
+            job.result = work.pool.submit(compile_job, job)
     return work
 
 
