@@ -824,6 +824,8 @@ FLATPLAN_IMAGE_ALT = "Seitenplan koopBLATT No. {} als Bild: {} Seiten in {} Dopp
 FLATPLAN_SPREAD = "Doppelseite {}"
 FLATPLAN_DONE = "Seitenplan: {}"
 FLATPLAN_FAILED = "Seitenplan koopBLATT No. {}: nicht erzeugt ({})."
+FLATPLAN_MANY = "{} ({} Ausgaben)"
+FLATPLAN_NO_PAGES = "keine Seitenbilder zum aktuellen PDF"
 FLATPLAN_BACK = "Zum Redaktionsstand"
 
 # Redaktionsstand (editors' dashboard)

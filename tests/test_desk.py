@@ -5,6 +5,7 @@ contribution with its state, usable (sort, filter) and accessible in a browser."
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -191,3 +192,29 @@ def test_flatplan_is_redrawn_only_when_the_pdf_changed(desk: tuple[Path, str]) -
     image.unlink()
     assert main(["--root", str(root), "redaktion"]) == 0
     assert image.is_file()  # a missing plan is made again from the published PDF's document
+
+
+def test_flatplan_pages_come_from_the_pdf_compile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The thumbnails are rasterised by the worker that set the screen PDF (same compiler, same layout); the
+    flatplan step compiles nothing itself — unless those pages are gone, then it compiles the main file once."""
+    root = copy_project("mini", tmp_path)
+    calls: list[Path] = []
+    again = flatplan._rendered_again
+
+    def counted(main_file: Path, digest: str) -> flatplan.Pages | None:
+        calls.append(main_file)
+        return again(main_file, digest)
+
+    monkeypatch.setattr(flatplan, "_rendered_again", counted)
+    assert main(["--root", str(root), "pdf"]) == 0
+    image = root / "build/redaktion/koopblatt-1-seitenplan.png"
+    assert image.is_file() and calls == []
+    plan = flatplan.load_plan(root, 1)
+    assert plan is not None and plan.pages == len(PdfReader(root / "build/pdf/koopblatt-1.pdf").pages)
+    kept = root / "build/.work/typst/koopblatt-1-seiten"
+    assert sorted(p.name for p in kept.glob("seite-*.png")) == [f"seite-{n:03d}.png" for n in range(1, plan.pages + 1)]
+    # pages lost (an older version's work area): made again from the main file, once
+    shutil.rmtree(kept)
+    image.unlink()
+    assert main(["--root", str(root), "redaktion"]) == 0
+    assert image.is_file() and len(calls) == 1

@@ -32,6 +32,7 @@ from ..outputs import build_time, work_dir, write_if_changed
 from ..sphinx_ext import capture, marks, state
 from ..validate import issue_key
 from . import compile as tc
+from . import flatplan
 from .document import Part, Source, assemble
 from .escape import label
 from .translator import Context, TypstTranslator, author_width, image_aspect, spans_columns
@@ -108,7 +109,7 @@ class _Job:
     number: int
     out: Path
     digest: str
-    future: Future[tuple[bytes, int]]
+    future: Future[tuple[bytes, int, flatplan.Pages | None]]
 
 
 @cache
@@ -120,11 +121,14 @@ def _code_version() -> str:
 
 
 def _set(main: Path, source: Callable[[int | None], Source], *, standards: list[str], timestamp: int, fallback: str,
-         sheet: int, crop_marks: bool | None) -> tuple[bytes, int]:
-    """Compile one PDF (in a worker thread); `crop_marks` None for the screen PDF, else finish it for print."""
+         sheet: int, crop_marks: bool | None, thumbnails: bool) -> tuple[bytes, int, flatplan.Pages | None]:
+    """Compile one PDF (in a worker thread); `crop_marks` None for the screen PDF, else finish it for print.
+    With `thumbnails`, the flatplan's page images and section markers are taken from the same compiled
+    document right away, with the same compiler (Typst's memoised layout: no second layout pass)."""
     result = tc.compile_padded(main, source, standards=standards, timestamp=timestamp, fallback=fallback, sheet=sheet)
     pdf = tc.finish_print(result.pdf, BLEED_MM, crop_marks) if crop_marks is not None else result.pdf
-    return pdf, result.pages
+    pages = flatplan.render(main, hashlib.sha1(pdf).hexdigest()) if thumbnails else None
+    return pdf, result.pages, pages
 
 
 class KoopblattBuilder(Builder):
@@ -215,7 +219,8 @@ class KoopblattBuilder(Builder):
             # Typst runs without the GIL: this compile goes on while the next issue is translated
             future = self.pool.submit(_set, main, source, standards=standards, timestamp=timestamp(issue),
                                       fallback=self._shown(issue.folder / "ausgabe.yml"), sheet=1 if proof else 4,
-                                      crop_marks=issue.crop_marks if print_version else None)
+                                      crop_marks=issue.crop_marks if print_version else None,
+                                      thumbnails=not proof and not print_version)
             self.jobs.append(_Job(issue.number, out, digest, future))
 
     def _still_set(self, issue: Issue, docnames: tuple[str, ...]) -> bool:
@@ -259,7 +264,7 @@ class KoopblattBuilder(Builder):
         """Wait for the compiles in order; a Typst error keeps its issue (and is reported at its source)."""
         for job in self.jobs:
             try:
-                pdf, pages = job.future.result()
+                pdf, pages, thumbnails = job.future.result()
             except tc.CompileError as failure:
                 for where, line, text in failure.items:
                     capture.emit(logger, self._typst_problem(where, text, line))
@@ -268,6 +273,8 @@ class KoopblattBuilder(Builder):
                 continue
             job.out.write_bytes(pdf)
             job.out.with_suffix(".sha1").write_text(job.digest)
+            if thumbnails is not None:
+                thumbnails.store(flatplan.work_folder(job.out))
             self.written.append(job.out)
             logger.info(M.PDF_DONE.format(job.number, job.out.name, pages))
         self.jobs = []

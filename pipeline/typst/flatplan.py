@@ -2,8 +2,9 @@
 
 The sections come from the compiled document itself: the template marks every section start with
 `metadata(..) <koop-abschnitt>`, and a query after the compile gives each marker's page. The
-thumbnails are Typst's PNG export of the same main file with the same compiler (its memoised layout
-is reused, so there is no second layout pass of the pages). The result is stored as JSON next to the
+thumbnails are Typst's PNG export of the same main file, made by the builder's worker thread right after
+the screen PDF with the same compiler (its memoised layout is reused, so there is no second layout pass
+of the pages) and kept beside the PDF in the work area (`Pages`). The result is stored as JSON next to the
 composite image `build/redaktion/koopblatt-<nr>-seitenplan.png`; `pipeline.desk` renders the HTML page
 and the Redaktionsstand from it. Rebuilt only when the published screen PDF changed or the plan is missing.
 """
@@ -23,7 +24,7 @@ from PIL import Image, ImageDraw, ImageFont
 from .. import messages as M
 from ..diagnostics import Diagnostic, diag
 from ..manifest import Issue
-from ..outputs import build_dir, publish_file, work_dir
+from ..outputs import build_dir, publish_file, work_dir, write_if_changed
 from ..validate import Project, rel
 from . import compile as tc
 
@@ -34,6 +35,7 @@ MARGIN, GAP, HEADER, LABEL, BAND = 24, 28, 56, 52, 8
 PAPER, INK, MUTED, WARN = "#ffffff", "#1a1a1a", "#5c5c5c", "#b00020"
 QUERY = "query(<koop-abschnitt>).map(m => (seite: m.location().page(), daten: m.value))"
 FOLDER = "redaktion"
+MARKERS = "marken.json"
 
 
 @dataclass
@@ -226,20 +228,62 @@ def load_plan(root: Path, number: int) -> Plan | None:
         return None
 
 
-def _render(main: Path) -> tuple[list[dict[str, Any]], list[bytes]]:
-    """Markers and page PNGs of `main`, compiled with the PDF step's compiler (its layout cache)."""
+@dataclass
+class Pages:
+    """What the flatplan takes from a compiled screen PDF: the section markers and one PNG per page."""
+
+    pdf: str  # sha1 of the screen PDF they belong to
+    markers: list[dict[str, Any]]
+    pngs: list[bytes]
+
+    def store(self, folder: Path) -> None:
+        """Into the work area beside the PDF (the flatplan step publishes from there)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        for n, png in enumerate(self.pngs, 1):
+            write_if_changed(folder / f"seite-{n:03d}.png", png)
+        for stale in folder.glob("seite-*.png"):
+            if int(stale.stem.removeprefix("seite-")) > len(self.pngs):
+                stale.unlink()
+        write_if_changed(folder / MARKERS, json.dumps({"pdf": self.pdf, "marken": self.markers}).encode())
+
+    @classmethod
+    def load(cls, folder: Path, pdf: str) -> Pages | None:
+        """The stored pages of the screen PDF with digest `pdf`, None if there are none (or older ones)."""
+        try:
+            data = json.loads((folder / MARKERS).read_text(encoding="utf-8"))
+            if data["pdf"] != pdf:
+                return None
+            pngs = [p.read_bytes() for p in sorted(folder.glob("seite-*.png"))]
+            return cls(pdf, list(data["marken"]), pngs)
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+
+
+def work_folder(pdf: Path) -> Path:
+    """Where the builder keeps the page images of a screen PDF (`<issue>.pdf` → `<issue>-seiten/`)."""
+    return pdf.with_name(pdf.stem + "-seiten")
+
+
+def render(main: Path, pdf: str) -> Pages | None:
+    """Markers and page PNGs of `main`, just compiled to the screen PDF with digest `pdf` by this thread's
+    compiler: Typst's memoised layout is reused, so this costs the rasterising, not a second layout.
+    None if Typst fails (the PDF stands; the flatplan is then made later from the file)."""
+    import typst
+
     compiler = tc.compiler(main.parent)
-    pngs = compiler.compile(input=str(main), format="png", ppi=PPI)
-    markers = json.loads(compiler.eval(QUERY, format="json"))
+    try:
+        pngs = compiler.compile(input=str(main), format="png", ppi=PPI)
+        markers = json.loads(compiler.eval(QUERY, format="json"))
+    except (typst.TypstError, ValueError):
+        return None
     pages = pngs if isinstance(pngs, list) else [pngs] if isinstance(pngs, bytes) else []
-    return markers, pages
+    return Pages(pdf, markers, pages)
 
 
 def update(root: Path, project: Project) -> list[Diagnostic]:
     """Make or refresh the plan of every issue whose screen PDF changed; return the page-budget Hinweise of all."""
-    import typst
-
     notes: list[Diagnostic] = []
+    made: list[Path] = []
     for number, issue in sorted(project.issues.items()):
         pdf = build_dir(root) / "pdf" / f"{issue.id}.pdf"
         if not pdf.is_file():
@@ -247,24 +291,19 @@ def update(root: Path, project: Project) -> list[Diagnostic]:
         digest = hashlib.sha1(pdf.read_bytes()).hexdigest()
         image, data, folder = paths(root, number)
         plan = load_plan(root, number)
-        main = work_dir(root, "typst") / f"{issue.id}.typ"
-        stamp = main.with_suffix(".sha1")
-        current = main.is_file() and stamp.is_file() and main.stat().st_mtime <= stamp.stat().st_mtime
-        if (plan is None or plan.digest != digest or not image.is_file()) and current:
-            try:
-                markers, pngs = _render(main)
-            except (typst.TypstError, ValueError, OSError) as exc:
-                print(M.FLATPLAN_FAILED.format(number, exc))
+        if plan is None or plan.digest != digest or not image.is_file():
+            main = work_dir(root, "typst") / f"{issue.id}.typ"
+            pages = Pages.load(work_folder(main.with_suffix(".pdf")), digest) or _rendered_again(main, digest)
+            if pages is None:
+                print(M.FLATPLAN_FAILED.format(number, M.FLATPLAN_NO_PAGES))
                 continue
-            thumbs = [Image.open(io.BytesIO(p)) for p in pngs]
-            sections = sections_from_markers(markers, len(thumbs), issue, project)
+            thumbs = [Image.open(io.BytesIO(p)) for p in pages.pngs]
+            sections = sections_from_markers(pages.markers, len(thumbs), issue, project)
             colours = {c.id: c.colour for c in project.taxonomy.cities.values()}
             plan = Plan(number, len(thumbs), sections, digest, colours)
             folder.mkdir(parents=True, exist_ok=True)
-            for n, thumb in enumerate(thumbs, 1):
-                buffer = io.BytesIO()
-                thumb.save(buffer, "PNG", compress_level=1)
-                publish_file(buffer.getvalue(), folder / f"seite-{n:03d}.png")
+            for n, png in enumerate(pages.pngs, 1):
+                publish_file(png, folder / f"seite-{n:03d}.png")
             for stale in folder.glob("seite-*.png"):
                 if int(stale.stem.removeprefix("seite-")) > len(thumbs):
                     stale.unlink()
@@ -272,7 +311,7 @@ def update(root: Path, project: Project) -> list[Diagnostic]:
             compose(plan, thumbs, M.FLATPLAN_TITLE.format(number)).save(buffer, "PNG", compress_level=1)
             publish_file(buffer.getvalue(), image)
             publish_file(plan.to_json().encode(), data)
-            print(M.FLATPLAN_DONE.format(rel(image, root)))
+            made.append(image)
         if plan is not None:
             if replan(plan, issue):  # the page budget changed in the manifest, the PDF did not
                 thumbs = [Image.open(p) for p in sorted(folder.glob("seite-*.png"))]
@@ -282,4 +321,16 @@ def update(root: Path, project: Project) -> list[Diagnostic]:
                     publish_file(buffer.getvalue(), image)
                     publish_file(plan.to_json().encode(), data)
             notes += budget_notes(plan, issue, rel(issue.folder / "ausgabe.yml", root))
+    if made:  # one line for all issues
+        print(M.FLATPLAN_DONE.format(rel(made[0], root) if len(made) == 1 else
+                                     M.FLATPLAN_MANY.format(rel(made[0].parent, root), len(made))))
     return notes
+
+
+def _rendered_again(main: Path, digest: str) -> Pages | None:
+    """The page images when the builder left none for this PDF (e.g. made by an older version): compile the
+    issue's main file once more, if it is the one the PDF was made from."""
+    stamp = main.with_suffix(".sha1")
+    if not (main.is_file() and stamp.is_file() and main.stat().st_mtime <= stamp.stat().st_mtime):
+        return None
+    return render(main, digest)
