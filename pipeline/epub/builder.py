@@ -75,8 +75,8 @@ class KoopEpubBuilder(Epub3Builder):
         """Package every changed book without errors (epubcheck runs afterwards, see `build`)."""
         from .package import build_books
 
-        project = state.project(self.app)
-        found = capture.findings(self.app).all()
+        project = state.project(state.app_of(self))
+        found = capture.findings(state.app_of(self)).all()
 
         def blocked(output: str) -> bool:
             return bool(project.output_errors(output, found))

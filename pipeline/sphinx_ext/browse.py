@@ -123,7 +123,7 @@ class KoopDirective(SphinxDirective):
 
     @property
     def project(self):  # type: ignore[no-untyped-def]
-        return state.project(self.env.app)
+        return state.project(state.app_of(self.env))
 
 
 class ListDirective(KoopDirective):
@@ -142,16 +142,16 @@ class ListDirective(KoopDirective):
             return [nodes.paragraph("", M.LABELS["keine"])]
         group = self.options.get("gruppe")
         if not group:
-            return [cards(self.env.app, chosen)]
+            return [cards(state.app_of(self.env), chosen)]
         out: list[nodes.Node] = []
         order = list(self.project.taxonomy.cities if group == "stadt" else self.project.taxonomy.fields)
         for ident in order:
             members = [c for c in chosen if catalogue.matches(c, group, ident)]
             if members:
-                rubric = nodes.rubric("", f"{group_label(self.env.app, group, ident)} ({len(members)})",
+                rubric = nodes.rubric("", f"{group_label(state.app_of(self.env), group, ident)} ({len(members)})",
                                       ids=[catalogue.group_id(group, ident)])
                 out.append(rubric)
-                out.append(cards(self.env.app, members))
+                out.append(cards(state.app_of(self.env), members))
         return out
 
 
@@ -286,7 +286,7 @@ class IssueDirective(KoopDirective):
         out.append(download_slot(self.env, number))
         out.append(nodes.rubric("", M.LABELS["inhalt"]))
         contents = self.project.contributions
-        out.append(cards(self.env.app, [contents[d] for d in issue.contributions if d in contents]))
+        out.append(cards(state.app_of(self.env), [contents[d] for d in issue.contributions if d in contents]))
         return out
 
 

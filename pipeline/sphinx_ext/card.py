@@ -94,10 +94,10 @@ class ContributionPage(SphinxTransform):
         section = next(iter(self.document.findall(nodes.section)), None)
         if section is None or not isinstance(section[0], nodes.title):
             return
-        project = state.project(self.app)
+        project = state.project(state.app_of(self.env))
         c = project.all_contributions.get(docname) if state.is_contribution(docname) else None
         if c is None:  # a page, or an invalid contribution (errors are already reported, the build fails)
-            lit = literature(self.app, cite.cited_keys(self.document))
+            lit = literature(state.app_of(self.env), cite.cited_keys(self.document))
             if lit is not None:
                 section += lit
             return
@@ -110,17 +110,17 @@ class ContributionPage(SphinxTransform):
         if c.subtitle:
             section.insert(pos, nodes.paragraph("", c.subtitle, classes=[marks.SUBTITLE]))
             pos += 1
-        section.insert(pos, card(c, self.app))
+        section.insert(pos, card(c, state.app_of(self.env)))
         notes = [n for n in self.document.children if isinstance(n, nodes.footnote)]
         if notes:  # myst puts footnotes after the section; readers expect them before the literature
             section += nodes.rubric("", M.LABELS["fussnoten"], classes=[marks.NOTES])
             for note in notes:
                 self.document.remove(note)
                 section += note
-        lit = literature(self.app, cite.cited_keys(self.document))
+        lit = literature(state.app_of(self.env), cite.cited_keys(self.document))
         if lit is not None:
             section += lit
-        rel = related_box(self.app, c)
+        rel = related_box(state.app_of(self.env), c)
         if rel is not None:
             section += rel
 

@@ -26,7 +26,7 @@ class CiteRole(SphinxRole):
         self.mode = mode
 
     def run(self) -> tuple[list[Node], list[system_message]]:
-        bib = state.project(self.env.app).bibliography
+        bib = state.project(state.app_of(self.env)).bibliography
         items = parse_cite(self.text) or []
         keys = [key for _, key, _ in items]
         known = [k for k in keys if k in bib.refs]

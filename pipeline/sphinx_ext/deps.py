@@ -97,7 +97,7 @@ def digest(app: Sphinx, key: Key) -> str:
 
 
 def record(env: BuildEnvironment, docname: str, key: Key) -> None:
-    _deps(env).setdefault(docname, {})[key] = digest(env.app, key)
+    _deps(env).setdefault(docname, {})[key] = digest(state.app_of(env), key)
 
 
 def _outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str],

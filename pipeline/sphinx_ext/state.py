@@ -21,6 +21,13 @@ def preload(project: Project) -> None:
     _PRELOADED[project.root.resolve()] = project
 
 
+def app_of(holder: Builder | BuildEnvironment) -> Sphinx:
+    """The application of a builder or environment (their public `.app` is deprecated since Sphinx 9 and warns
+    on every use; Sphinx itself keeps it as `_app`)."""
+    app: Sphinx = holder._app
+    return app
+
+
 def root_of(app: Sphinx | Builder) -> Path:
     """The project folder (a builder knows it as well as the application)."""
     return Path(app.config.koop_root or app.confdir).resolve()

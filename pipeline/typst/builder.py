@@ -164,7 +164,7 @@ class KoopblattBuilder(Builder):
         pass
 
     def write_documents(self, docnames: Set[str]) -> None:
-        project = state.project(self.app)
+        project = state.project(state.app_of(self))
         proof = self.config.koop_proof
         with ThreadPoolExecutor(max_workers=COMPILERS) as self.pool:
             if proof:
@@ -176,7 +176,7 @@ class KoopblattBuilder(Builder):
 
     # -- one issue -----------------------------------------------------------------------
     def set_issue(self, issue: Issue, docnames: tuple[str, ...] | None = None, proof: bool = False) -> None:
-        project = state.project(self.app)
+        project = state.project(state.app_of(self))
         docnames = docnames or issue.contributions
         self.active = {d: project.all_contributions[d].slug for d in docnames}
         self.page = PAGES.get(issue.format.lower(), PAGES["a4"])
@@ -185,7 +185,7 @@ class KoopblattBuilder(Builder):
         parts = {d: self.translate(d) for d in docnames}
         editorial_doc = catalogue.issue_docname(issue.number)
         editorial = None if proof else self.translate(editorial_doc)
-        found = capture.findings(self.app)
+        found = capture.findings(state.app_of(self))
         blocking = ([p for p in found.of(docnames) if p.is_error] if proof
                     else project.output_errors(issue_key(issue.number), found.all()))
         if blocking:  # only this issue waits for its errors; the others are set
@@ -234,8 +234,8 @@ class KoopblattBuilder(Builder):
                 and all(o.is_file() and o.with_suffix(".sha1").is_file() for o in outs)):
             record.unlink(missing_ok=True)
             return False
-        project = state.project(self.app)
-        blocking = project.output_errors(issue_key(issue.number), capture.findings(self.app).all())
+        project = state.project(state.app_of(self))
+        blocking = project.output_errors(issue_key(issue.number), capture.findings(state.app_of(self)).all())
         if blocking:
             self.blocked[issue.number] = blocking
             self.failed = True
@@ -248,7 +248,7 @@ class KoopblattBuilder(Builder):
         """Everything an issue's Typst text and PDFs are made of, short of translating it: when each of its
         documents was read, every issue and contribution record, the taxonomy, the titles and labels other
         documents may lend to a reference, the template, fonts and cover (see `_digest`), and the code."""
-        project = state.project(self.app)
+        project = state.project(state.app_of(self))
         env = self.env
         std = env.domaindata.get("std", {})
         facts = [
@@ -268,7 +268,7 @@ class KoopblattBuilder(Builder):
             except tc.CompileError as failure:
                 for where, line, text in failure.items:
                     capture.emit(logger, self._typst_problem(where, text, line))
-                self.blocked[job.number] = capture.findings(self.app).all()
+                self.blocked[job.number] = capture.findings(state.app_of(self)).all()
                 self.failed = True
                 continue
             job.out.write_bytes(pdf)
@@ -285,7 +285,7 @@ class KoopblattBuilder(Builder):
 
     def set_proof(self, path: str) -> None:
         """A Korrekturabzug of one contribution, in the layout of the first issue (or a default one)."""
-        project = state.project(self.app)
+        project = state.project(state.app_of(self))
         docname = next((d for d, c in project.all_contributions.items() if path in (c.path, f"docs/{d}.md")), None)
         if docname is None:
             self.refusal = M.PROOF_UNKNOWN.format(path)
@@ -301,7 +301,7 @@ class KoopblattBuilder(Builder):
     # -- helpers ---------------------------------------------------------------------------
     def _typst_problem(self, where: str, text: str, line: int = 1) -> Diagnostic:
         """A Typst failure at the contribution (and line) that uses the broken image, else where it points."""
-        project = state.project(self.app)
+        project = state.project(state.app_of(self))
         image = where.removeprefix("docs/")
         if where != image and not where.endswith(".md"):
             for report in project.reports.values():
@@ -324,7 +324,7 @@ class KoopblattBuilder(Builder):
     def _pages_of(self, docname: str) -> list[Page]:
         """The formats a document is printed in: the issue being set and every other issue with it, so the
         image in the shared work folder is the same whichever issue is set (else every PDF would recompile)."""
-        issues = state.project(self.app).issues_of(docname)
+        issues = state.project(state.app_of(self)).issues_of(docname)
         return [self.page, *(PAGES.get(i.format.lower(), PAGES["a4"]) for i in issues)]
 
     def _digest(self, text: str, issue: Issue, standards: list[str]) -> str:
@@ -348,7 +348,7 @@ class KoopblattBuilder(Builder):
         return h.hexdigest()
 
     def translate(self, docname: str) -> Part:
-        doctree = self.env.get_and_resolve_doctree(docname, self)
+        doctree = self.env.get_and_resolve_doctree(docname, self, tags=self.tags)
         shown: dict[str, str] = {}
         full_width = not state.is_contribution(docname)  # editorial pages have no columns
         for node in doctree.findall(nodes.image):
@@ -377,7 +377,7 @@ class KoopblattBuilder(Builder):
         return Part(self._shown(Path(self.env.doc2path(docname))), body, translator.source_lines)
 
     def _shown(self, path: Path) -> str:
-        return state.shown(self.app, path)
+        return state.shown(state.app_of(self), path)
 
     @staticmethod
     def _as_document(doctree: nodes.document, section: nodes.section) -> nodes.document:
