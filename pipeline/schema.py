@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 import re
 import sys
@@ -583,7 +584,7 @@ class Spec:
     example: Any
     default: Any  # MISSING for required keys
 
-    @property
+    @functools.cached_property
     def example_line(self) -> str:
         """`key: value` as an author writes it; empty without an example."""
         return f"{self.name}: {flow_yaml(self.example)}" if self.example is not None else ""
@@ -596,7 +597,9 @@ class Spec:
         return M.FM_REQUIRED if self.required else (self.when.label if self.when else M.FM_OPTIONAL)
 
 
+@functools.cache
 def specs(schema: type) -> tuple[Spec, ...]:
+    """The validated keys of a schema (made once per schema: validation asks for them per file)."""
     out = []
     for f in dataclasses.fields(schema):
         if "validator" not in f.metadata:
