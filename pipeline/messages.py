@@ -946,3 +946,9 @@ SEARCH_UI = {
     "searching": "Suche nach „[SEARCH_TERM]“ …",
 }
 MATRIX_CAPTION_NOTE = "Je dunkler das Feld, desto mehr Beiträge; die Zahl steht in jedem Feld."
+
+# -- loose ends (lead review) ---------------------------------------------------------------------------------
+# an issue whose `datum` is still ahead (manifest.is_published): the card and the proof announce it, never
+# „Erschienen in“
+ISSUES_PLANNED_LABEL = PROOF_PLANNED
+ISSUE_PLANNED_NOTE = "noch nicht erschienen, vorgesehen für den {}"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from html import escape as html_escape
 from pathlib import Path
@@ -11,18 +10,12 @@ from bs4 import BeautifulSoup, Tag
 
 from . import messages as M
 from .diagnostics import Diagnostic
-from .manifest import Issue
 from .model import Contribution
 from .outputs import build_dir, publish_file, work_dir
 from .sphinx_ext import marks
 from .sphinx_ext.runner import run_sphinx
 from .typst.pdf import build_pdf
 from .validate import Project, validate_project
-
-
-def is_published(issue: Issue, today: dt.date | None = None) -> bool:
-    """An issue is out from its `datum` (the manifest's publication date) on; before, it is only planned."""
-    return issue.date <= (today or dt.date.today())
 
 
 def _field(soup: BeautifulSoup, name: str, value: str) -> list[Tag]:
@@ -33,26 +26,6 @@ def _field(soup: BeautifulSoup, name: str, value: str) -> list[Tag]:
     para.string = value
     desc.append(para)
     return [term, desc]
-
-
-def _issues(soup: BeautifulSoup, fields: Tag, issues: list[Issue], today: dt.date | None) -> None:
-    """„Erschienen in“ only for published issues; „Vorgesehen für koopBLATT No. 4“ for the others."""
-    term = next((t for t in fields.find_all("dt") if t.get_text().strip().startswith(M.LABELS["ausgaben"])), None)
-    if term is None:
-        return
-    desc = term.find_next_sibling("dd")
-    out = [term, *([desc] if isinstance(desc, Tag) else [])]
-    published = [i for i in issues if is_published(i, today)]
-    planned = [i for i in issues if not is_published(i, today)]
-    new: list[Tag] = []
-    if published:
-        new += _field(soup, M.LABELS["ausgaben"], ", ".join(M.issue_title(i.number, i.year) for i in published))
-    if planned:
-        new += _field(soup, M.PROOF_PLANNED, ", ".join(M.ISSUE_NAME.format(i.number) for i in planned))
-    for tag in new:
-        term.insert_before(tag)
-    for tag in out:
-        tag.decompose()
 
 
 def _footnotes(soup: BeautifulSoup, article: Tag) -> None:
@@ -89,9 +62,10 @@ def _footnotes(soup: BeautifulSoup, article: Tag) -> None:
     article.append(section)
 
 
-def prepare_html(html: str, c: Contribution, project: Project, today: dt.date | None = None) -> str:
+def prepare_html(html: str, c: Contribution, project: Project) -> str:
     """The preview page of a contribution as the proof's Word file should read: its title only, Stadt and Art
-    as separate fields, footnotes as notes, „Vorgesehen für“ for issues not yet out; no links, no web furniture."""
+    as separate fields, footnotes as notes; no links, no web furniture. (Issues not yet out are „Vorgesehen für“
+    already on the card, by `manifest.is_published` as everywhere.)"""
     soup = BeautifulSoup(html, "html.parser")
     article = soup.find("article") or soup
     assert isinstance(article, Tag)
@@ -118,7 +92,6 @@ def prepare_html(html: str, c: Contribution, project: Project, today: dt.date | 
                 fields.append(tag)
         for colon in fields.select("span.colon"):
             colon.replace_with(":")
-        _issues(soup, fields, project.issues_of(c.docname), today)
     _footnotes(soup, article)
     for link in article.select("a.reference.internal"):
         link.unwrap()  # handbook-internal links mean nothing in a Word file
