@@ -952,3 +952,5 @@ MATRIX_CAPTION_NOTE = "Je dunkler das Feld, desto mehr Beiträge; die Zahl steht
 # „Erschienen in“
 ISSUES_PLANNED_LABEL = PROOF_PLANNED
 ISSUE_PLANNED_NOTE = "noch nicht erschienen, vorgesehen für den {}"
+PROOF_REFUSED = ("Kein Korrekturabzug für „{}“: Der Beitrag hat Fehler (siehe oben). Fehler in anderen Beiträgen "
+                 "der Ausgabe halten ihn nicht auf.")

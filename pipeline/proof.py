@@ -9,7 +9,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 
 from . import messages as M
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, sort_key
 from .model import Contribution
 from .outputs import build_dir, publish_file, work_dir
 from .sphinx_ext import marks
@@ -117,22 +117,25 @@ def proof(root: Path, contribution: str) -> int:
     path = Path(contribution)
     shown = (path if path.is_absolute() else (Path.cwd() / path)).resolve()
     shown_rel = shown.relative_to(root).as_posix() if shown.is_relative_to(root) else contribution
-    match = next((c for c in project.all_contributions.values() if c.path == shown_rel), None)
-    if match is None:
+    report = next((r for r in project.reports.values() if r.path == shown_rel), None)
+    if report is None:
         print(M.PROOF_UNKNOWN.format(contribution), file=sys.stderr)
         return 2
-    mine = [p for p in project.problems if p.path == match.path]
-    if any(p.is_error for p in mine):
+    mine = sorted({p for p in project.problems if p.path == report.path}, key=sort_key)
+    match = report.contribution
+    if match is None or any(p.is_error for p in mine):  # its own messages only, never another file's
         for p in mine:
             print(p.format(), file=sys.stderr)
+        print(M.PROOF_REFUSED.format(report.path), file=sys.stderr)
         return 1
     print(M.PROOF_PROGRESS.format(match.title))
     found: list[Diagnostic] = []
     status = build_pdf(root, project, proof=match.path, found=found)
-    for p in found:
-        if p.path == match.path:
-            print(p.format(), file=sys.stderr)
+    for p in sorted({p for p in found if p.path == match.path}, key=sort_key):
+        print(p.format(), file=sys.stderr)
     if status:
+        if any(p.path == match.path and p.is_error for p in found):
+            print(M.PROOF_REFUSED.format(match.path), file=sys.stderr)
         return 1
     # the page as the preview shows it (drafts are never in the published handbook)
     out = work_dir(root, "korrektur-html")

@@ -284,7 +284,7 @@ class KoopblattBuilder(Builder):
             self.refusal = M.PROOF_UNKNOWN.format(path)
             self.failed = True
             return
-        issues = project.issues_of(docname) or list(project.issues.values())
+        issues = project.proof_issues_of(docname)  # also an issue held by another contribution's errors
         if not issues:
             self.refusal = M.PROOF_NO_ISSUE
             self.failed = True
