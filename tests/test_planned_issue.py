@@ -96,3 +96,12 @@ def test_the_day_an_issue_comes_out_the_handbook_says_so(project_copy: Callable[
     fields = card_fields(root, WESTEN)
     assert fields[M.LABELS["ausgaben"]] == "koopBLATT No. 1 (2015)" and "Vorgesehen für" not in fields
     assert "koopBLATT No. 1 (2015)" in text(article(root, WESTEN).select_one(".koop-zitieren"))
+
+
+def test_open_data_keeps_the_planned_issue_and_says_it_is_not_out(planned: Path) -> None:
+    import json
+
+    data = json.loads((planned / "build/html/daten/beitraege.json").read_text(encoding="utf-8"))
+    issues = {row["kurzname"]: [(i["nummer"], i["erschienen"]) for i in row["ausgaben"]] for row in data["beitraege"]}
+    assert issues["westen"] == [(1, True), (2, False)]
+    assert issues["hospitation"] == [(2, False)]
