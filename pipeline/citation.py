@@ -18,7 +18,7 @@ from bibtexparser.model import Entry, Field
 
 from . import bib
 from . import messages as M
-from .manifest import Issue
+from .manifest import Issue, split_published
 from .model import Contribution
 
 LANGUAGE = "de"
@@ -92,7 +92,7 @@ class Record:
     abstract: str
     keywords: tuple[str, ...]
     license: str
-    issues: tuple[str, ...]  # „koopBLATT No. 3 (2015)“
+    issues: tuple[str, ...]  # „koopBLATT No. 3 (2015)“: published issues only (`manifest.is_published`)
     pdf_url: str = ""  # the Sonderdruck, when there is one
     language: str = LANGUAGE
 
@@ -112,7 +112,7 @@ def record(c: Contribution, issues: list[Issue], base: str, publisher: str, pdf_
         authors=tuple(person(a.name, a.affiliation) for a in c.authors), date=c.date,
         url=page_url(base, c.docname), container=M.CITE_CONTAINER, publisher=publisher, place=M.CITE_PLACE,
         abstract=c.abstract, keywords=tuple(c.keywords), license=c.license,
-        issues=tuple(M.issue_title(i.number, i.year) for i in issues), pdf_url=pdf_url)
+        issues=tuple(M.issue_title(i.number, i.year) for i in split_published(issues)[0]), pdf_url=pdf_url)
 
 
 # -- BibTeX ----------------------------------------------------------------------------------------------------

@@ -74,8 +74,29 @@ def summary(project: Project, problems: list[Diagnostic]) -> tuple[int, str]:
     return EXIT_OK, " ".join([head, *tail])
 
 
+def page_budget_notes(root: Path, project: Project) -> list[Diagnostic]:
+    """The page-budget Hinweise of the last PDF build (issue 12): the flatplan it left in build/redaktion, against
+    the `seiten:` the manifests give now, at their entries; nothing where no plan exists. Never an error."""
+    from .outputs import build_dir
+
+    if not any((build_dir(root) / "redaktion").glob("koopblatt-*-seitenplan.json")):
+        return []  # no PDF built yet: spare `check` the flatplan's imports
+    from .typst import flatplan
+    from .validate import rel
+
+    notes: list[Diagnostic] = []
+    for number, issue in sorted({**project.held, **project.issues}.items()):
+        plan = flatplan.load_plan(root, number)
+        if plan is not None:
+            flatplan.replan(plan, issue)
+            notes += flatplan.budget_notes(plan, issue, rel(issue.folder / "ausgabe.yml", root))
+    return [n for n in notes if not n.is_error]
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    project, problems = checked(Path(args.root).resolve(), args.ausfuehrlich)
+    root = Path(args.root).resolve()
+    project, problems = checked(root, args.ausfuehrlich)
+    problems = sorted(set(problems) | set(page_budget_notes(root, project)), key=sort_key)
     Report().show(problems)
     status, line = summary(project, problems)
     print(("\n" if problems else "") + line, file=sys.stderr if status else sys.stdout)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from .frontmatter import load_yaml
 from .schema import COLOUR_RE, FORMATS, At, Context, ImprintFields, IssueFields, check_mapping, keys
 from .taxonomy import load as load_taxonomy
 
-__all__ = ["COLOUR_RE", "FORMATS", "IMPRINT_KEYS", "KEYS", "Cover", "Imprint", "Issue", "load"]
+__all__ = ["COLOUR_RE", "FORMATS", "IMPRINT_KEYS", "KEYS", "Cover", "Imprint", "Issue", "is_published", "load",
+           "publication_day", "split_published"]
 
 KEYS = keys(IssueFields)
 IMPRINT_KEYS = keys(ImprintFields)
@@ -60,6 +62,27 @@ class Issue:
     @property
     def id(self) -> str:
         return f"koopblatt-{self.number}"
+
+
+def publication_day() -> dt.date:
+    """The day against which an issue counts as out: that of SOURCE_DATE_EPOCH when set (a reproducible build
+    says what it said on that day), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+def is_published(issue: Issue, today: dt.date | None = None) -> bool:
+    """The one rule for every output that names an issue: it is out from its `datum` (the manifest's publication
+    date) on; before, it is only planned („Vorgesehen für koopBLATT No. 4“, never „Erschienen in“)."""
+    return issue.date <= (today or publication_day())
+
+
+def split_published(issues: list[Issue], today: dt.date | None = None) -> tuple[list[Issue], list[Issue]]:
+    """(published, planned), each in the given order."""
+    day = today or publication_day()
+    return [i for i in issues if is_published(i, day)], [i for i in issues if not is_published(i, day)]
 
 
 def load(path: Path, shown: str, docs: Path, root: Path) -> tuple[Issue | None, list[Diagnostic]]:

@@ -948,3 +948,15 @@ SEARCH_UI = {
     "searching": "Suche nach „[SEARCH_TERM]“ …",
 }
 MATRIX_CAPTION_NOTE = "Je dunkler das Feld, desto mehr Beiträge; die Zahl steht in jedem Feld."
+
+# -- loose ends (lead review) ---------------------------------------------------------------------------------
+# an issue whose `datum` is still ahead (manifest.is_published): the card and the proof announce it, never
+# „Erschienen in“
+ISSUES_PLANNED_LABEL = PROOF_PLANNED
+ISSUE_PLANNED_NOTE = "noch nicht erschienen, vorgesehen für den {}"
+PROOF_REFUSED = ("Kein Korrekturabzug für „{}“: Der Beitrag hat Fehler (siehe oben). Fehler in anderen Beiträgen "
+                 "der Ausgabe halten ihn nicht auf.")
+# open data: an issue of a case may be planned; the field says which
+DATA_FIELDS["ausgaben"] = ("koopBLATT-Ausgaben, in denen der Beitrag erschienen ist oder erscheinen soll "
+                           "(siehe „erschienen“)")
+DATA_FIELDS["ausgabe.erschienen"] = "true, wenn die Ausgabe erschienen ist; false, solange ihr Datum noch bevorsteht"

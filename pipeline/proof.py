@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from html import escape as html_escape
 from pathlib import Path
@@ -10,19 +9,13 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 
 from . import messages as M
-from .diagnostics import Diagnostic
-from .manifest import Issue
+from .diagnostics import Diagnostic, sort_key
 from .model import Contribution
 from .outputs import build_dir, publish_file, work_dir
 from .sphinx_ext import marks
 from .sphinx_ext.runner import run_sphinx
 from .typst.pdf import build_pdf
 from .validate import Project, validate_project
-
-
-def is_published(issue: Issue, today: dt.date | None = None) -> bool:
-    """An issue is out from its `datum` (the manifest's publication date) on; before, it is only planned."""
-    return issue.date <= (today or dt.date.today())
 
 
 def _field(soup: BeautifulSoup, name: str, value: str) -> list[Tag]:
@@ -33,26 +26,6 @@ def _field(soup: BeautifulSoup, name: str, value: str) -> list[Tag]:
     para.string = value
     desc.append(para)
     return [term, desc]
-
-
-def _issues(soup: BeautifulSoup, fields: Tag, issues: list[Issue], today: dt.date | None) -> None:
-    """„Erschienen in“ only for published issues; „Vorgesehen für koopBLATT No. 4“ for the others."""
-    term = next((t for t in fields.find_all("dt") if t.get_text().strip().startswith(M.LABELS["ausgaben"])), None)
-    if term is None:
-        return
-    desc = term.find_next_sibling("dd")
-    out = [term, *([desc] if isinstance(desc, Tag) else [])]
-    published = [i for i in issues if is_published(i, today)]
-    planned = [i for i in issues if not is_published(i, today)]
-    new: list[Tag] = []
-    if published:
-        new += _field(soup, M.LABELS["ausgaben"], ", ".join(M.issue_title(i.number, i.year) for i in published))
-    if planned:
-        new += _field(soup, M.PROOF_PLANNED, ", ".join(M.ISSUE_NAME.format(i.number) for i in planned))
-    for tag in new:
-        term.insert_before(tag)
-    for tag in out:
-        tag.decompose()
 
 
 def _footnotes(soup: BeautifulSoup, article: Tag) -> None:
@@ -89,9 +62,10 @@ def _footnotes(soup: BeautifulSoup, article: Tag) -> None:
     article.append(section)
 
 
-def prepare_html(html: str, c: Contribution, project: Project, today: dt.date | None = None) -> str:
+def prepare_html(html: str, c: Contribution, project: Project) -> str:
     """The preview page of a contribution as the proof's Word file should read: its title only, Stadt and Art
-    as separate fields, footnotes as notes, „Vorgesehen für“ for issues not yet out; no links, no web furniture."""
+    as separate fields, footnotes as notes; no links, no web furniture. (Issues not yet out are „Vorgesehen für“
+    already on the card, by `manifest.is_published` as everywhere.)"""
     soup = BeautifulSoup(html, "html.parser")
     article = soup.find("article") or soup
     assert isinstance(article, Tag)
@@ -118,7 +92,6 @@ def prepare_html(html: str, c: Contribution, project: Project, today: dt.date | 
                 fields.append(tag)
         for colon in fields.select("span.colon"):
             colon.replace_with(":")
-        _issues(soup, fields, project.issues_of(c.docname), today)
     _footnotes(soup, article)
     for link in article.select("a.reference.internal"):
         link.unwrap()  # handbook-internal links mean nothing in a Word file
@@ -144,22 +117,25 @@ def proof(root: Path, contribution: str) -> int:
     path = Path(contribution)
     shown = (path if path.is_absolute() else (Path.cwd() / path)).resolve()
     shown_rel = shown.relative_to(root).as_posix() if shown.is_relative_to(root) else contribution
-    match = next((c for c in project.all_contributions.values() if c.path == shown_rel), None)
-    if match is None:
+    report = next((r for r in project.reports.values() if r.path == shown_rel), None)
+    if report is None:
         print(M.PROOF_UNKNOWN.format(contribution), file=sys.stderr)
         return 2
-    mine = [p for p in project.problems if p.path == match.path]
-    if any(p.is_error for p in mine):
+    mine = sorted({p for p in project.problems if p.path == report.path}, key=sort_key)
+    match = report.contribution
+    if match is None or any(p.is_error for p in mine):  # its own messages only, never another file's
         for p in mine:
             print(p.format(), file=sys.stderr)
+        print(M.PROOF_REFUSED.format(report.path), file=sys.stderr)
         return 1
     print(M.PROOF_PROGRESS.format(match.title))
     found: list[Diagnostic] = []
     status = build_pdf(root, project, proof=match.path, found=found)
-    for p in found:
-        if p.path == match.path:
-            print(p.format(), file=sys.stderr)
+    for p in sorted({p for p in found if p.path == match.path}, key=sort_key):
+        print(p.format(), file=sys.stderr)
     if status:
+        if any(p.path == match.path and p.is_error for p in found):
+            print(M.PROOF_REFUSED.format(match.path), file=sys.stderr)
         return 1
     # the page as the preview shows it (drafts are never in the published handbook)
     out = work_dir(root, "korrektur-html")

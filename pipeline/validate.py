@@ -53,6 +53,9 @@ class Project:
     reports: dict[str, FileReport] = field(default_factory=dict)  # by docname
     issues: dict[int, manifest.Issue] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)
+    # valid manifests whose issue waits for errors in (or drafts among) its contributions: not set, not published,
+    # but a proof of one of its contributions takes its layout from it
+    held: dict[int, manifest.Issue] = field(default_factory=dict)
 
     @cached_property
     def all_contributions(self) -> dict[str, Contribution]:
@@ -96,6 +99,12 @@ class Project:
 
     def issues_of(self, docname: str) -> list[manifest.Issue]:
         return [i for i in self.issues.values() if docname in i.contributions]
+
+    def proof_issues_of(self, docname: str) -> list[manifest.Issue]:
+        """Where a proof of `docname` takes its layout from: the issues it is in, also one held by errors in
+        other contributions (a proof never waits for them), else any issue, in number order."""
+        every = sorted([*self.issues.values(), *self.held.values()], key=lambda i: i.number)
+        return [i for i in every if docname in i.contributions] or every
 
     def outputs_of(self, problem: Diagnostic) -> set[str]:
         """The outputs a problem blocks: HANDBOOK and/or `issue_key(n)`; nothing for drafts and Hinweise."""
@@ -423,5 +432,7 @@ def validate_project(root: Path, docs: Path | None = None, cache: bool = False) 
         bad += drafts
         if not bad:
             project.issues[issue.number] = issue
+        else:
+            project.held[issue.number] = issue
     project.problems.sort(key=sort_key)
     return project

@@ -20,6 +20,7 @@ from sphinx.application import Sphinx
 
 from .. import catalogue, citation
 from .. import messages as M
+from ..manifest import is_published
 from ..model import Contribution
 from ..outputs import write_if_changed
 from ..schema import DEFAULT_LICENSE, RELEASED, ContributionFields, specs
@@ -44,6 +45,7 @@ def row(app: Sphinx, c: Contribution, rec: citation.Record, zitation: str) -> di
     for i in project.issues_of(c.docname):
         pdf = f"koopblatt-{i.number}.pdf"
         issues.append({"nummer": i.number, "jahr": i.year, "titel": M.issue_title(i.number, i.year),
+                       "erschienen": is_published(i),
                        "url": citation.page_url(base, catalogue.issue_docname(i.number)),
                        "pdf_url": citation.site_url(base, f"{DOWNLOADS}/{pdf}")
                        if downloads is not None and (downloads / pdf).is_file() else None})
@@ -154,11 +156,13 @@ def json_schema(tax: Taxonomy) -> dict[str, Any]:
         "ris_url": url | {"description": d["ris_url"]},
         "zitation": text | {"description": d["zitation"]},
         "ausgaben": {"type": "array", "description": d["ausgaben"], "items": {
-            "type": "object", "required": ["nummer", "jahr", "titel", "url", "pdf_url"], "additionalProperties": False,
+            "type": "object", "required": ["nummer", "jahr", "titel", "erschienen", "url", "pdf_url"],
+            "additionalProperties": False,
             "properties": {
                 "nummer": {"type": "integer", "minimum": 1, "description": d["ausgabe.nummer"]},
                 "jahr": {"type": "integer", "description": d["ausgabe.jahr"]},
                 "titel": text | {"description": d["ausgabe.titel"]},
+                "erschienen": {"type": "boolean", "description": d["ausgabe.erschienen"]},
                 "url": url | {"description": d["ausgabe.url"]},
                 "pdf_url": nullable_url | {"description": d["ausgabe.pdf_url"]}}}},
     }

@@ -19,6 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 from .. import catalogue
 from .. import messages as M
 from ..frontmatter import split
+from ..manifest import is_published
 from ..model import Contribution
 from ..outputs import write_if_changed
 from ..schema import ContributionFields, guide_rows
@@ -280,6 +281,9 @@ class IssueDirective(KoopDirective):
         out: list[nodes.Node] = []
         if issue.subtitle:
             out.append(nodes.paragraph("", issue.subtitle, classes=[marks.SUBTITLE]))
+        if not is_published(issue):
+            out.append(nodes.paragraph("", M.ISSUE_PLANNED_NOTE.format(M.german_date(issue.date)),
+                                       classes=["koop-vorgesehen"]))
         if issue.cover.image is not None:
             uri = f"bilder/{issue.id}-umschlag{issue.cover.image.suffix}"
             out.append(nodes.image(uri=uri, alt=issue.cover.alt, classes=[marks.COVER]))
@@ -295,9 +299,10 @@ class CurrentIssueDirective(KoopDirective):
 
     def run(self) -> list[nodes.Node]:
         self.depend("ausgaben")
-        if not self.project.issues:
+        out = [(n, i) for n, i in self.project.issues.items() if is_published(i)]
+        if not out:  # an issue not yet out is never „the current koopBLATT“
             return []
-        number, issue = max(self.project.issues.items())
+        number, issue = max(out)
         self.depend("ausgabe", str(number))
         box = nodes.container(classes=["koop-aktuell"])
         if issue.cover.image is not None:
@@ -325,6 +330,8 @@ class IssuesDirective(KoopDirective):
                                                       catalogue.issue_docname(number)))
             if issue.subtitle:
                 para += nodes.Text(f" – {issue.subtitle}")
+            if not is_published(issue):
+                para += nodes.Text(f" ({M.ISSUE_PLANNED_NOTE.format(M.german_date(issue.date))})")
             lst += nodes.list_item("", para)
         return [lst]
 

@@ -8,6 +8,7 @@ from sphinx.transforms import SphinxTransform
 
 from .. import catalogue
 from .. import messages as M
+from ..manifest import split_published
 from ..model import Contribution
 from . import cite, links, marks, state
 
@@ -45,10 +46,13 @@ def card(c: Contribution, app: Sphinx) -> nodes.container:
     fields += _field(M.LABELS["authors"], nodes.Text("; ".join(
         f"{a.name} ({a.affiliation})" if a.affiliation else a.name for a in c.authors)))
     fields += _field(M.LABELS["date"], nodes.Text(M.german_date(c.date)))
-    issues = project.issues_of(c.docname)
-    if issues:
+    published, planned = split_published(project.issues_of(c.docname))
+    if published:
         fields += _field(M.LABELS["ausgaben"], *_joined([
-            links.make(M.issue_title(i.number, i.year), catalogue.issue_docname(i.number)) for i in issues]))
+            links.make(M.issue_title(i.number, i.year), catalogue.issue_docname(i.number)) for i in published]))
+    if planned:  # not yet out: announced, never claimed
+        fields += _field(M.ISSUES_PLANNED_LABEL, *_joined([
+            links.make(M.ISSUE_NAME.format(i.number), catalogue.issue_docname(i.number)) for i in planned]))
     box = nodes.container("", head, fields, classes=[marks.CARD, f"koop-stadt-{c.stadt}"])
     if c.abstract:
         box += nodes.paragraph("", c.abstract, classes=["koop-abstract"])

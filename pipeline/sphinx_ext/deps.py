@@ -17,6 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .. import catalogue
+from ..manifest import is_published
 from ..model import Contribution
 from ..schema import ContributionFields, guide_rows
 from ..validate import Project
@@ -61,10 +62,11 @@ def _value(app: Sphinx, project: Project, key: Key) -> Any:
                              for f in catalogue.facets(tax) if f.dimension == args[0]],
         "matrix": lambda: ([(c.themenfeld, c.stadt) for c in items], repr(tax)),
         "ausgabe": lambda: (repr(project.issues.get(int(args[0]))), repr(tax),
+                            [is_published(i) for i in project.issues.values() if i.number == int(args[0])],
                             _cards(project, [project.contributions[d] for d in project.issues[int(args[0])]
                                              .contributions if d in project.contributions])
                             if int(args[0]) in project.issues else []),
-        "ausgaben": lambda: [(n, i.year, i.subtitle) for n, i in project.issues.items()],
+        "ausgaben": lambda: [(n, i.year, i.subtitle, is_published(i)) for n, i in project.issues.items()],
         "taxonomie": lambda: (repr(tax), guide_rows(ContributionFields)),
         "beitrag": lambda: _card_value(project, args[0]),
         "literatur": lambda: [project.bibliography.refs.get(k) for k in args],
@@ -77,7 +79,7 @@ def _card_value(project: Project, docname: str) -> Any:
     if c is None:
         return None
     return (_summary(c), c.status, c.keywords, c.license, repr(project.taxonomy),
-            [(i.number, i.year) for i in project.issues_of(docname)],
+            [(i.number, i.year, is_published(i)) for i in project.issues_of(docname)],
             [_summary(o) for o in catalogue.related(project.contributions.values(), c)])
 
 

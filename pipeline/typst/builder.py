@@ -291,7 +291,7 @@ class KoopblattBuilder(Builder):
             self.refusal = M.PROOF_UNKNOWN.format(path)
             self.failed = True
             return
-        issues = project.issues_of(docname) or list(project.issues.values())
+        issues = project.proof_issues_of(docname)  # also an issue held by another contribution's errors
         if not issues:
             self.refusal = M.PROOF_NO_ISSUE
             self.failed = True
@@ -388,10 +388,32 @@ class KoopblattBuilder(Builder):
         return doc
 
     def _label_of(self, docname: str, anchor: str) -> str | None:
-        return label(f"beitrag-{self.active[docname]}") if docname in self.active else None
+        """The Typst label a link to `docname#anchor` goes to: the element itself when the document is set in
+        this PDF and the translator labels it there, else the contribution's start; None if not in this PDF."""
+        if docname not in self.active:
+            return None
+        start = label(f"beitrag-{self.active[docname]}")
+        if not anchor:
+            return start
+        primary, printed = self._printed_labels(docname)
+        found = label(docname.rsplit("/", 1)[-1], primary.get(anchor, anchor))  # as `translate` prefixes them
+        return found if found in printed else start
 
-    def _page_ref(self, docname: str) -> str | None:
-        return self._label_of(docname, "")
+    def _printed_labels(self, docname: str) -> tuple[dict[str, str], set[str]]:
+        """What the translator does with `docname`'s ids (first id of each element, labels it writes), by
+        translating it as `translate` does (quietly: its own translation reports); once per run."""
+        cache: dict[str, tuple[dict[str, str], set[str]]] = self.__dict__.setdefault("printed_labels", {})
+        if docname not in cache:
+            doctree = self.env.get_and_resolve_doctree(docname, self)
+            translator = TypstTranslator(doctree, Context(docname=docname, prefix=docname.rsplit("/", 1)[-1]))
+            with logging.suppress_logging():
+                doctree.walkabout(translator)
+            cache[docname] = (translator.primary, translator.defined)
+        return cache[docname]
+
+    def _page_ref(self, docname: str, anchor: str = "") -> str | None:
+        """The label whose page „siehe S. n“ names: the link's target (see `_label_of`)."""
+        return self._label_of(docname, anchor)
 
     def _external_url(self, docname: str, anchor: str) -> str:
         base = str(self.config.koop_handbook_url).rstrip("/")

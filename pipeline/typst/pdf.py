@@ -39,5 +39,6 @@ def build_pdf(root: Path, project: Project | None = None, proof: str = "", *,
                 stale.unlink()  # an issue that no longer exists; blocked ones keep their last good PDF
         for number in sorted(set(blocked) | (project.issue_folders() - set(project.issues))):
             print(M.PDF_BLOCKED.format(number), file=sys.stderr)
-    held = project.issue_folders() - set(project.issues)  # manifests with errors: nothing was set
+    # manifests with errors (or held by their contributions): nothing was set; a proof never waits for them
+    held = set() if proof else project.issue_folders() - set(project.issues)
     return 1 if blocked or held or builder.failed else 0

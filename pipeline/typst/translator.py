@@ -52,7 +52,7 @@ class Context:
     prefix: str  # label prefix of this document, unique within the issue
     images: dict[str, str] = field(default_factory=dict)  # srcdir-relative image path → path used in Typst
     labels_of: Callable[[str, str], str | None] = lambda doc, anchor: None  # in-issue label for a doc link
-    page_ref: Callable[[str], str | None] = lambda doc: None  # label of a contribution for "siehe S. …"
+    page_ref: Callable[[str, str], str | None] = lambda doc, anchor: None  # label whose page "siehe S. …" names
     external_url: Callable[[str, str], str] = lambda doc, anchor: ""
     aspect: Callable[[str], float] = lambda path: 1.0
 
@@ -328,7 +328,7 @@ class TypstTranslator(nodes.NodeVisitor):
             target = self.ctx.labels_of(doc, anchor)
             if target is not None:
                 self.add(f"#link({target})[{text}]")
-                page = self.ctx.page_ref(doc)
+                page = self.ctx.page_ref(doc, anchor)
                 if page is not None and doc != self.ctx.docname:
                     self.add(f" (#seitenverweis({page}))")
             else:
