@@ -404,7 +404,7 @@ class KoopblattBuilder(Builder):
         translating it as `translate` does (quietly: its own translation reports); once per run."""
         cache: dict[str, tuple[dict[str, str], set[str]]] = self.__dict__.setdefault("printed_labels", {})
         if docname not in cache:
-            doctree = self.env.get_and_resolve_doctree(docname, self)
+            doctree = self.env.get_and_resolve_doctree(docname, self, tags=self.tags)
             translator = TypstTranslator(doctree, Context(docname=docname, prefix=docname.rsplit("/", 1)[-1]))
             with logging.suppress_logging():
                 doctree.walkabout(translator)
