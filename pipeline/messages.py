@@ -796,7 +796,7 @@ FIELD_EXAMPLES.update({
 })
 PAGES_TYPE = "eine Seitenzahl ab 1"
 TEXT.update({
-    "page_budget": "„{}“ belegt im koopBLATT No. {} {} statt der geplanten {} ({}).",
+    "page_budget": "„{}“ belegt im koopBLATT No. {}: {} statt der geplanten {} ({}).",
     "title_duplicate": "Den Titel „{}“ trägt schon „{}“.",
 })
 NOTE_CODES = NOTE_CODES | {"page_budget", "title_duplicate"}  # a twin title breaks nothing

@@ -46,7 +46,7 @@ def test_check_shows_the_page_budget_of_the_last_build(project_copy: Callable[[s
     status, said = run(root, "check")
     assert status == 0, said
     found = re.search(rf"^koopblatt/1/ausgabe\.yml:{entry}: Hinweis \[koop\.page_budget\]: „Zwischennutzung in "
-                      r"Bremen“ belegt im koopBLATT No\. 1 (\d+) Seiten statt der geplanten 1 \(\+(\d+) Seiten?\)\.",
+                      r"Bremen“ belegt im koopBLATT No\. 1: (\d+) Seiten statt der geplanten 1 \(\+(\d+) Seiten?\)\.",
                       said, re.M)
     assert found, said
     pages = int(found.group(1))

@@ -107,7 +107,7 @@ def test_a_wrong_page_budget_is_a_located_hinweis(desk: tuple[Path, str]) -> Non
                 if "pfad: beitraege/leipzig/westen.md" in t)
     seiten = "Seite" if actual == 1 else "Seiten"
     assert (f"koopblatt/1/ausgabe.yml:{line}: Hinweis [koop.page_budget]: „Wächterhäuser im Westen“ belegt im "
-            f"koopBLATT No. 1 {actual} {seiten} statt der geplanten 9 ({actual - 9:+d} Seiten). Hinweis: ") in err
+            f"koopBLATT No. 1: {actual} {seiten} statt der geplanten 9 ({actual - 9:+d} Seiten). Hinweis: ") in err
     assert err.count("[koop.page_budget]") == 1  # only the contribution with a budget
 
 
