@@ -60,15 +60,19 @@ def build_html(root: Path, project: Project | None = None, *, found: list[Diagno
     run = run_sphinx(root, "html", out, {"koop_downloads": str(extra / "downloads"), "html_extra_path": str(extra)},
                      verbose=verbose,
                      label=M.STEP_HTML)
+    # search index (Pagefind) over the finished pages, before publishing (pipeline/html/search.py); it runs
+    # while epubcheck finishes in the background
+    indexing = search.start_index(out) if not run.crashed else None
     late = before_publish() if before_publish is not None else []
     if found is not None:
         found += run.found + late
     if before_publish is not None:
         _offer_published(out, root)
     if run.crashed or project.output_errors(HANDBOOK, run.found + late):
+        if indexing is not None:
+            indexing.cancel()
         return 1
-    # search index (Pagefind) over the finished pages, before publishing: see pipeline/html/search.py
-    problem = search.index(out)
+    problem = indexing.wait() if indexing is not None else None
     if problem is not None:
         if found is not None:
             found.append(problem)

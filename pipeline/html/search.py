@@ -123,28 +123,51 @@ def _binary() -> str:
     return str(get_executable())
 
 
-def index(site: Path) -> Diagnostic | None:
-    """Write `site/_pagefind` for the pages in `site`; skipped when no contribution page changed.
+class Indexing:
+    """Pagefind at work on a site (a separate process: it runs while the caller waits for other work, e.g.
+    epubcheck). `wait` swaps the new index in if it succeeded; `cancel` drops it."""
 
+    def __init__(self, site: Path, signature: str) -> None:
+        self.site, self.signature = site, signature
+        self.fresh = site / f".{BUNDLE}.neu"
+        shutil.rmtree(self.fresh, ignore_errors=True)
+        self.proc: subprocess.Popen[str] | None = None
+        self.failure: list[str] = []
+        try:
+            self.proc = subprocess.Popen(
+                [_binary(), "--site", str(site), "--glob", GLOB, "--output-path", str(self.fresh),
+                 "--force-language", "de", "--keep-index-url", "--silent"],
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        except (OSError, ImportError) as exc:
+            self.failure = [str(exc)]
+
+    def wait(self) -> Diagnostic | None:
+        if self.proc is not None:
+            out, err = self.proc.communicate()
+            if self.proc.returncode:
+                self.failure = (err or out).strip().splitlines()[-1:] or ["?"]
+        if self.failure or not (self.fresh / "pagefind-ui.js").is_file():
+            shutil.rmtree(self.fresh, ignore_errors=True)
+            return diag("build/html", 1, "search_index", " ".join(self.failure) or "?")
+        bundle = self.site / BUNDLE
+        shutil.rmtree(bundle, ignore_errors=True)
+        self.fresh.rename(bundle)
+        (self.site / STAMP).write_text(self.signature, encoding="utf-8")
+        return None
+
+    def cancel(self) -> None:
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.communicate()
+        shutil.rmtree(self.fresh, ignore_errors=True)
+
+
+def start_index(site: Path) -> Indexing | None:
+    """Start writing `site/_pagefind` for the pages in `site`; None when no contribution page changed.
     The new index is written next to the old one and swapped in only when Pagefind succeeded."""
     signature = _signature(site)
-    stamp = site / STAMP
-    bundle = site / BUNDLE
-    if bundle.is_dir() and stamp.is_file() and stamp.read_text(encoding="utf-8") == signature:
+    if (site / BUNDLE).is_dir() and (site / STAMP).is_file() and \
+            (site / STAMP).read_text(encoding="utf-8") == signature:
         return None
-    fresh = site / f".{BUNDLE}.neu"
-    shutil.rmtree(fresh, ignore_errors=True)
-    try:
-        run = subprocess.run([_binary(), "--site", str(site), "--glob", GLOB, "--output-path", str(fresh),
-                              "--force-language", "de", "--keep-index-url", "--silent"],
-                             capture_output=True, text=True, check=False)
-        failure = (run.stderr or run.stdout).strip().splitlines()[-1:] if run.returncode else []
-    except (OSError, ImportError) as exc:
-        failure = [str(exc)]
-    if failure or not (fresh / "pagefind-ui.js").is_file():
-        shutil.rmtree(fresh, ignore_errors=True)
-        return diag("build/html", 1, "search_index", " ".join(failure) or "?")
-    shutil.rmtree(bundle, ignore_errors=True)
-    fresh.rename(bundle)
-    stamp.write_text(signature, encoding="utf-8")
-    return None
+    return Indexing(site, signature)
+
