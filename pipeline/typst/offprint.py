@@ -15,6 +15,7 @@ an error blocks the handbook, the last good Sonderdrucke stay (a draft's is remo
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,8 +106,9 @@ def _work_pdf(builder: KoopblattBuilder, c: Contribution) -> Path:
     return Path(builder.outdir) / WORK / f"{c.slug}.pdf"
 
 
-def plan(app: Sphinx, builder: KoopblattBuilder) -> Plan:
-    """Which Sonderdrucke changed (digest); translate those (Sphinx is not thread-safe: main thread only)."""
+def plan(app: Sphinx, builder: KoopblattBuilder, submit: Callable[[Job], None] | None = None) -> Plan:
+    """Which Sonderdrucke changed (digest); translate those (Sphinx is not thread-safe: main thread only).
+    `submit` gets each job as soon as it is translated (the worker compiles while the next is translated)."""
     project = state.project(app)
     out = Path(builder.outdir)
     (out / WORK).mkdir(parents=True, exist_ok=True)
@@ -127,7 +129,10 @@ def plan(app: Sphinx, builder: KoopblattBuilder) -> Plan:
         builder.active = {docname: c.slug}  # links to other cases point to the handbook
         builder.page = PAGES["a4"]
         part = builder.translate(docname)
-        result.jobs.append(Job(c, digest, out / f"sonderdruck-{c.slug}.typ", main_file(project, c, rec, part)))
+        job = Job(c, digest, out / f"sonderdruck-{c.slug}.typ", main_file(project, c, rec, part))
+        result.jobs.append(job)
+        if submit is not None:
+            submit(job)
     return result
 
 
@@ -155,11 +160,13 @@ def compile_job(job: Job) -> tuple[bytes | None, list[tuple[tuple[str, int], str
 def start(app: Sphinx, builder: KoopblattBuilder) -> Plan:
     """Plan, then compile the changed Sonderdrucke in one background thread with its own warm compiler,
     while the builder sets the issues (two Typst compilations at once on two cores)."""
-    work = plan(app, builder)
-    if work.jobs:
-        work.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sonderdruck")
-        for job in work.jobs:
-            job.result = work.pool.submit(compile_job, job)
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sonderdruck")
+
+    def submit(job: Job) -> None:
+        job.result = pool.submit(compile_job, job)
+
+    work = plan(app, builder, submit)
+    work.pool = pool
     return work
 
 
