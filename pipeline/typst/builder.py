@@ -8,11 +8,10 @@ Results go to the builder's outdir; `pipeline.typst.pdf` publishes them atomical
 from __future__ import annotations
 
 import hashlib
-import os
 import posixpath
 import re
 from collections.abc import Callable, Set
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -36,6 +35,7 @@ from . import flatplan
 from .document import Part, Source, assemble
 from .escape import label
 from .translator import Context, TypstTranslator, author_width, image_aspect, spans_columns
+from .workers import Workers
 
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
@@ -101,9 +101,6 @@ def svg_fonts(data: bytes) -> bytes:
     return re.sub(rb'(font-family\s*[=:]\s*["\']?)([^"\';>]+)(["\';]?)', fix, data)
 
 
-COMPILERS = max(1, min(2, os.cpu_count() or 1))  # the machine has two cores; Typst uses one per compile
-
-
 @dataclass
 class _Job:
     number: int
@@ -147,6 +144,7 @@ class KoopblattBuilder(Builder):
         self.page = PAGES["a4"]  # of the issue being set
         self.jobs: list[_Job] = []  # compiles under way, in order
         self.inputs: dict[int, tuple[Path, str]] = {}  # issue → (record, inputs) once both PDFs are set
+        self._workers: Workers | None = None
 
     def get_outdated_docs(self) -> str:
         return M.PDF_TARGETS
@@ -166,13 +164,23 @@ class KoopblattBuilder(Builder):
     def write_documents(self, docnames: Set[str]) -> None:
         project = state.project(state.app_of(self))
         proof = self.config.koop_proof
-        with ThreadPoolExecutor(max_workers=COMPILERS) as self.pool:
-            if proof:
-                self.set_proof(proof)
-            else:
-                for number in sorted(project.issues):
-                    self.set_issue(project.issues[number])
-            self._collect()
+        if proof:
+            self.set_proof(proof)
+        else:
+            for number in sorted(project.issues):
+                self.set_issue(project.issues[number])
+        self._collect()
+
+    def workers(self) -> Workers:
+        """The compile threads of this run (shared with the Sonderdrucke; stopped at build-finished)."""
+        if self._workers is None:
+            self._workers = Workers()
+        return self._workers
+
+    def stop_workers(self) -> None:
+        if self._workers is not None:
+            self._workers.shutdown()
+            self._workers = None
 
     # -- one issue -----------------------------------------------------------------------
     def set_issue(self, issue: Issue, docnames: tuple[str, ...] | None = None, proof: bool = False) -> None:
@@ -217,7 +225,7 @@ class KoopblattBuilder(Builder):
                 continue
             logger.info(M.PDF_PROGRESS.format(issue.number, out.name))
             # Typst runs without the GIL: this compile goes on while the next issue is translated
-            future = self.pool.submit(_set, main, source, standards=standards, timestamp=timestamp(issue),
+            future = self.workers().submit(_set, main, source, standards=standards, timestamp=timestamp(issue),
                                       fallback=self._shown(issue.folder / "ausgabe.yml"), sheet=1 if proof else 4,
                                       crop_marks=issue.crop_marks if print_version else None,
                                       thumbnails=not proof and not print_version)
@@ -420,6 +428,12 @@ class KoopblattBuilder(Builder):
         return f"{base}/{docname}.html" + (f"#{anchor}" if anchor else "") if base else ""
 
 
+def _stop_workers(app: Sphinx, exc: BaseException | None) -> None:
+    if isinstance(app.builder, KoopblattBuilder):
+        app.builder.stop_workers()
+
+
 def setup(app: Sphinx) -> None:
     app.add_config_value("koop_proof", "", "", str)
     app.add_builder(KoopblattBuilder)
+    app.connect("build-finished", _stop_workers, priority=900)  # after the Sonderdrucke are collected

@@ -5,18 +5,19 @@ authors in the metadata, a colophon with the German citation, its address and li
 `koopblatt` builder's run with the builder's translator and template. Only cases whose inputs changed are
 translated and compiled: the digest covers the stored doctree, the files the case depends on (images,
 includes), the template, the colophon and the compile settings, so checking an unchanged case reads one
-small file. Cost: layout is what a Sonderdruck costs (≈ 0.08 s CPU per case; a warm compiler leaves almost
-no overhead per document, and Typst reuses no layout between documents), so the changed ones are compiled
-in a background thread with their own warm compiler while the builder sets the issues (`write-started` →
-`build-finished`). Published to build/pdf/sonderdrucke/ together with the handbook that offers them: while
-an error blocks the handbook, the last good Sonderdrucke stay (a draft's is removed at once).
+small file. Cost: layout is what a Sonderdruck costs (≈ 0.1–0.15 s CPU per case; a warm compiler leaves
+almost no overhead per document, and Typst reuses no layout between documents — measured: a case set right
+after its issue costs the same), so the changed ones are compiled on the builder's compile threads
+(`workers.Workers`) as background jobs: each as soon as it is translated, the issues' PDFs before them
+(`write-started` → `build-finished`). Published to build/pdf/sonderdrucke/ together with the handbook that
+offers them: while an error blocks the handbook, the last good Sonderdrucke stay (a draft's is removed at once).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -99,7 +100,6 @@ class Job:
 class Plan:
     jobs: list[Job] = field(default_factory=list)
     current: set[str] = field(default_factory=set)  # docnames whose work PDF is up to date
-    pool: ThreadPoolExecutor | None = None
 
 
 def _work_pdf(builder: KoopblattBuilder, c: Contribution) -> Path:
@@ -158,16 +158,13 @@ def compile_job(job: Job) -> tuple[bytes | None, list[tuple[tuple[str, int], str
 
 
 def start(app: Sphinx, builder: KoopblattBuilder) -> Plan:
-    """Plan, then compile the changed Sonderdrucke in one background thread with its own warm compiler,
-    while the builder sets the issues (two Typst compilations at once on two cores)."""
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sonderdruck")
+    """Plan, and compile the changed Sonderdrucke as background jobs of the builder's compile threads."""
+    workers = builder.workers()
 
-    def submit(job: Job) -> None:
-        job.result = pool.submit(compile_job, job)
+    def submit(job: Job) -> None:  # after the issues' PDFs, on the same threads
+        job.result = workers.submit(compile_job, job, urgent=False)
 
-    work = plan(app, builder, submit)
-    work.pool = pool
-    return work
+    return plan(app, builder, submit)
 
 
 def finish(app: Sphinx, builder: KoopblattBuilder, work: Plan, publish: bool = True) -> None:
@@ -185,8 +182,6 @@ def finish(app: Sphinx, builder: KoopblattBuilder, work: Plan, publish: bool = T
             out.write_bytes(pdf)
             out.with_suffix(".sha1").write_text(job.digest)
             done.add(job.contribution.docname)
-    if work.pool is not None:
-        work.pool.shutdown()
     if work.jobs:
         logger.info(M.OFFPRINT_PROGRESS.format(len(work.jobs), len(project.contributions)))
     keep = {citation.offprint_name(r.docname.rsplit("/", 1)[-1]) for r in project.reports.values() if not r.is_draft}
@@ -203,11 +198,6 @@ def finish(app: Sphinx, builder: KoopblattBuilder, work: Plan, publish: bool = T
         published = target / citation.offprint_name(c.slug)
         if not published.is_file() or published.read_bytes() != data:
             publish_file(data, published)
-
-
-def set_offprints(app: Sphinx, builder: KoopblattBuilder) -> None:
-    """All in one go (plan, compile, publish): for callers outside a builder run's events."""
-    finish(app, builder, start(app, builder))
 
 
 def _wanted(app: Sphinx) -> KoopblattBuilder | None:
