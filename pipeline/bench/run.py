@@ -79,14 +79,23 @@ def main(argv: list[str] | None = None) -> int:
     data: dict[str, Any] = {"runs": args.runs, "versionen": versions(REPO, nox), "results": {}}
     data["cpus"] = int(data["versionen"]["cpus"])
 
+    before = previous(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(out.stem + "-teil.json")
+
+    def keep() -> None:  # what is measured so far survives a failing later stage
+        partial.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
     for size in sizes:
         print(f"Benchmark N={size} …", file=sys.stderr)
         data["results"][str(size)] = bench(size, args.runs, base)
+        keep()
     if args.nox_groesse and nox:
         print(f"Benchmark über nox, N={args.nox_groesse} …", file=sys.stderr)
         root = base / f"nox-n{args.nox_groesse}"
         docnames = generate(root, args.nox_groesse)
         data["nox"] = {"n": args.nox_groesse, "rows": nox_rows(nox, REPO, root, docnames, args.runs)}
+        keep()
     elif args.nox_groesse:
         print("nox nicht gefunden: die nox-Zeilen fehlen.", file=sys.stderr)
     if not args.ohne_klon and nox:
@@ -96,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  Hinweis: gemessen wird {git(REPO, 'rev-parse', '--short', 'HEAD')}; nicht eingecheckte "
                   "Änderungen fehlen im Klon.", file=sys.stderr)
         data["klon"] = fresh_clone(nox, REPO)
+        keep()
     spots: list[str] = []
     if profile_size:
         print(f"Profil des vollen Baus, N={profile_size} …", file=sys.stderr)
@@ -113,9 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         shares = "Teilkosten im vollen Bau (Wandzeit, CPU; je Teil in Sekunden):\n" + shown.getvalue().rstrip()
     data["ziele"] = targets(data)
 
-    before = previous(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    partial.unlink(missing_ok=True)
     parts = [cli_table(data["results"]) if data["results"] else "", editor_table(data)]
     if before:
         parts.append(comparison(before, data))

@@ -29,7 +29,7 @@ PARTS = ((offprint, "plan", "offprints: plan+translate"), (offprint, "finish", "
          (offprint, "compile_job", "offprints: compile (worker thread)"), (opendata, "write_cite_files", "bib+ris"),
          (opendata, "write_data", "json+csv+schema"), (feed, "_finished", "feed+sitemap+robots"),
          (meta, "_page_context", "head metadata"), (citebox, "_add_box", "zitieren box"),
-         (search, "index", "pagefind index"))
+         (search, "start_index", "pagefind index: start"), (search.Indexing, "wait", "pagefind index: wait"))
 
 
 def _instrument(times: dict[str, float]) -> Callable[[], None]:

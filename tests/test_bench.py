@@ -1,0 +1,54 @@
+"""The benchmark's machinery (never its figures: speed is measured by `nox -s bench`, not asserted here).
+
+A stage that breaks at the end must not cost the half hour of measurements before it, and the part costs must
+still find the functions they time (a renamed function once failed the bench after 30 minutes)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.bench import run as bench_run
+from pipeline.bench import sharing
+from pipeline.bench.corpus import generate
+
+
+def test_every_timed_part_still_exists() -> None:
+    for owner, name, label in sharing.PARTS:
+        assert callable(getattr(owner, name, None)), f"{label}: {owner.__name__}.{name} fehlt"
+
+
+def test_part_costs_time_every_part_of_a_small_build(tmp_path: Path) -> None:
+    root = tmp_path / "n4"
+    generate(root, 4)
+    _wall, _cpu, times = sharing.run(root, "build")
+    labels = {label for _owner, _name, label in sharing.PARTS}
+    assert set(times) == labels  # every part ran (and was timed) in a fresh build
+    assert all(value > 0 for value in times.values())
+
+
+def test_bench_keeps_what_it_measured_when_a_later_stage_fails_and_writes_the_whole_at_the_end(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "bench.json"
+    args = ["--sizes", "3", "--runs", "1", "--nox-groesse", "0", "--ohne-klon", "--out", str(out)]
+
+    def broken(*_args: object) -> list[str]:
+        raise RuntimeError("Profil kaputt")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(bench_run, "profile", broken)
+        with pytest.raises(RuntimeError):
+            bench_run.main([*args, "--profil-groesse", "3"])
+    partial = tmp_path / "bench-teil.json"
+    kept = json.loads(partial.read_text(encoding="utf-8"))
+    assert set(kept["results"]) == {"3"} and kept["results"]["3"]  # the measured builds survived
+    assert not out.exists()
+
+    # the next run (its builds replaced by the kept figures) writes the whole result and drops the partial one
+    monkeypatch.setattr(bench_run, "bench", lambda size, runs, base: kept["results"][str(size)])
+    assert bench_run.main([*args, "--profil-groesse", "0"]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["results"] == kept["results"]
+    assert not partial.exists()
+    assert "N=3" in capsys.readouterr().out
