@@ -106,7 +106,7 @@ class _Job:
     number: int
     out: Path
     digest: str
-    future: Future[tuple[bytes, int, flatplan.Pages | None]]
+    future: Future[int]
 
 
 @cache
@@ -117,15 +117,21 @@ def _code_version() -> str:
     return h.hexdigest()
 
 
-def _set(main: Path, source: Callable[[int | None], Source], *, standards: list[str], timestamp: int, fallback: str,
-         sheet: int, crop_marks: bool | None, thumbnails: bool) -> tuple[bytes, int, flatplan.Pages | None]:
-    """Compile one PDF (in a worker thread); `crop_marks` None for the screen PDF, else finish it for print.
-    With `thumbnails`, the flatplan's page images and section markers are taken from the same compiled
-    document right away, with the same compiler (Typst's memoised layout: no second layout pass)."""
+def _set(main: Path, source: Callable[[int | None], Source], *, out: Path, digest: str, standards: list[str],
+         timestamp: int, fallback: str, sheet: int, crop_marks: bool | None, thumbnails: bool) -> int:
+    """Compile one PDF into `out` (in a compile thread; its digest beside it) and return its page count;
+    `crop_marks` None for the screen PDF, else finish it for print. With `thumbnails`, the flatplan's page images
+    and section markers are taken from the same compiled document right away, with the same compiler (Typst's
+    memoised layout: no second layout pass), and kept beside the PDF. Nothing large is held until all are set."""
     result = tc.compile_padded(main, source, standards=standards, timestamp=timestamp, fallback=fallback, sheet=sheet)
     pdf = tc.finish_print(result.pdf, BLEED_MM, crop_marks) if crop_marks is not None else result.pdf
-    pages = flatplan.render(main, hashlib.sha1(pdf).hexdigest()) if thumbnails else None
-    return pdf, result.pages, pages
+    if thumbnails:
+        pages = flatplan.render(main, hashlib.sha1(pdf).hexdigest())
+        if pages is not None:
+            pages.store(flatplan.work_folder(out))
+    out.write_bytes(pdf)
+    out.with_suffix(".sha1").write_text(digest)
+    return result.pages
 
 
 class KoopblattBuilder(Builder):
@@ -225,10 +231,10 @@ class KoopblattBuilder(Builder):
                 continue
             logger.info(M.PDF_PROGRESS.format(issue.number, out.name))
             # Typst runs without the GIL: this compile goes on while the next issue is translated
-            future = self.workers().submit(_set, main, source, standards=standards, timestamp=timestamp(issue),
-                                      fallback=self._shown(issue.folder / "ausgabe.yml"), sheet=1 if proof else 4,
-                                      crop_marks=issue.crop_marks if print_version else None,
-                                      thumbnails=not proof and not print_version)
+            future = self.workers().submit(
+                _set, main, source, out=out, digest=digest, standards=standards, timestamp=timestamp(issue),
+                fallback=self._shown(issue.folder / "ausgabe.yml"), sheet=1 if proof else 4,
+                crop_marks=issue.crop_marks if print_version else None, thumbnails=not proof and not print_version)
             self.jobs.append(_Job(issue.number, out, digest, future))
 
     def _still_set(self, issue: Issue, docnames: tuple[str, ...]) -> bool:
@@ -272,17 +278,13 @@ class KoopblattBuilder(Builder):
         """Wait for the compiles in order; a Typst error keeps its issue (and is reported at its source)."""
         for job in self.jobs:
             try:
-                pdf, pages, thumbnails = job.future.result()
+                pages = job.future.result()
             except tc.CompileError as failure:
                 for where, line, text in failure.items:
                     capture.emit(logger, self._typst_problem(where, text, line))
                 self.blocked[job.number] = capture.findings(state.app_of(self)).all()
                 self.failed = True
                 continue
-            job.out.write_bytes(pdf)
-            job.out.with_suffix(".sha1").write_text(job.digest)
-            if thumbnails is not None:
-                thumbnails.store(flatplan.work_folder(job.out))
             self.written.append(job.out)
             logger.info(M.PDF_DONE.format(job.number, job.out.name, pages))
         self.jobs = []

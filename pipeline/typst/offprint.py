@@ -93,7 +93,8 @@ class Job:
     digest: str
     main: Path
     source: Source
-    result: Future[tuple[bytes | None, list[tuple[tuple[str, int], str]]]] | None = None
+    out: Path  # the work PDF, written by the worker (its bytes are not kept until all are collected)
+    result: Future[tuple[bool, list[tuple[tuple[str, int], str]]]] | None = None
 
 
 @dataclass
@@ -129,7 +130,7 @@ def plan(app: Sphinx, builder: KoopblattBuilder, submit: Callable[[Job], None] |
         builder.active = {docname: c.slug}  # links to other cases point to the handbook
         builder.page = PAGES["a4"]
         part = builder.translate(docname)
-        job = Job(c, digest, out / f"sonderdruck-{c.slug}.typ", main_file(project, c, rec, part))
+        job = Job(c, digest, out / f"sonderdruck-{c.slug}.typ", main_file(project, c, rec, part), pdf)
         result.jobs.append(job)
         if submit is not None:
             submit(job)
@@ -141,8 +142,9 @@ def _where(item: object, job: Job) -> tuple[str, int]:
     return tc._locate(str(getattr(item, "diagnostic", "")) + trace, job.main, job.source, job.contribution.path)
 
 
-def compile_job(job: Job) -> tuple[bytes | None, list[tuple[tuple[str, int], str]]]:
-    """Compile one Sonderdruck (in the worker thread: Typst releases the GIL); errors as ((path, line), text)."""
+def compile_job(job: Job) -> tuple[bool, list[tuple[tuple[str, int], str]]]:
+    """Compile one Sonderdruck into its work PDF (in a compile thread: Typst releases the GIL); (written, errors as
+    ((path, line), text))."""
     compiler = tc.compiler(job.main.parent)  # the worker thread's own warm compiler (one per thread)
     job.main.write_text(job.source.text, encoding="utf-8")
     standards: list[Any] = list(SCREEN_STANDARDS)
@@ -151,10 +153,14 @@ def compile_job(job: Job) -> tuple[bytes | None, list[tuple[tuple[str, int], str
                                                        pdf_standards=standards,
                                                        timestamp=build_time(job.contribution.date))
     except typst.TypstError as exc:
-        return None, [(_where(exc, job), tc._describe(exc))]
+        return False, [(_where(exc, job), tc._describe(exc))]
     if warnings:  # as for the issues: a warning means the PDF differs from what the author wrote
-        return None, [(_where(w, job), tc._describe(w)) for w in warnings]
-    return pdf if isinstance(pdf, bytes) else None, []
+        return False, [(_where(w, job), tc._describe(w)) for w in warnings]
+    if not isinstance(pdf, bytes):
+        return False, []
+    job.out.write_bytes(pdf)
+    job.out.with_suffix(".sha1").write_text(job.digest)
+    return True, []
 
 
 def start(app: Sphinx, builder: KoopblattBuilder) -> Plan:
@@ -173,14 +179,11 @@ def finish(app: Sphinx, builder: KoopblattBuilder, work: Plan, publish: bool = T
     target = target_dir(state.root_of(builder))
     done = set(work.current)
     for job in work.jobs:
-        pdf, problems = job.result.result() if job.result is not None else (None, [])
+        written, problems = job.result.result() if job.result is not None else (False, [])
         for (where, line), text in problems:
             capture.emit(logger, builder._typst_problem(where, text, line))
             builder.failed = True
-        if pdf is not None:
-            out = _work_pdf(builder, job.contribution)
-            out.write_bytes(pdf)
-            out.with_suffix(".sha1").write_text(job.digest)
+        if written:
             done.add(job.contribution.docname)
     if work.jobs:
         logger.info(M.OFFPRINT_PROGRESS.format(len(work.jobs), len(project.contributions)))
