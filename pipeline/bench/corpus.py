@@ -64,6 +64,13 @@ def contribution(rng: random.Random, n: int, city: str, field: str, families: li
             + "\n".join(body) + "\n")
 
 
+def _default_conf() -> Path:
+    """The conf.py beside the pipeline's source tree; installed as a package (no source tree), the one of the
+    project the benchmark runs in."""
+    beside = Path(__file__).resolve().parents[2] / "conf.py"
+    return beside if beside.is_file() else Path.cwd() / "conf.py"
+
+
 def generate(root: Path, n: int, seed: int = 2015, per_issue: int = 10, conf: Path | None = None) -> list[str]:
     """Write a complete project (conf.py, docs/, koopblatt/) with `n` contributions; return their docnames.
     `conf` is the conf.py to use (default: the one next to the pipeline's source tree)."""
@@ -73,7 +80,7 @@ def generate(root: Path, n: int, seed: int = 2015, per_issue: int = 10, conf: Pa
         shutil.rmtree(root)
     docs = root / "docs"
     (docs / "beitraege").mkdir(parents=True)
-    shutil.copy(conf or Path(__file__).resolve().parents[2] / "conf.py", root / "conf.py")
+    shutil.copy(conf or _default_conf(), root / "conf.py")
     (docs / "index.md").write_text("# Benchmark\n\n```{toctree}\n:hidden:\n\nentdecken/index\nausgaben/index\n```\n",
                                    encoding="utf-8")
     (docs / "literatur.bib").write_text(BIB, encoding="utf-8")
