@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -238,12 +238,7 @@ class Pages:
 
     def store(self, folder: Path) -> None:
         """Into the work area beside the PDF (the flatplan step publishes from there)."""
-        folder.mkdir(parents=True, exist_ok=True)
-        for n, png in enumerate(self.pngs, 1):
-            write_if_changed(folder / f"seite-{n:03d}.png", png)
-        for stale in folder.glob("seite-*.png"):
-            if int(stale.stem.removeprefix("seite-")) > len(self.pngs):
-                stale.unlink()
+        _write_pages(self.pngs, folder, lambda data, dest: write_if_changed(dest, data))
         write_if_changed(folder / MARKERS, json.dumps({"pdf": self.pdf, "marken": self.markers}).encode())
 
     @classmethod
@@ -257,6 +252,23 @@ class Pages:
             return cls(pdf, list(data["marken"]), pngs)
         except (OSError, ValueError, TypeError, KeyError):
             return None
+
+
+def _write_pages(pngs: list[bytes], folder: Path, write: Callable[[bytes, Path], object]) -> None:
+    """`seite-001.png` … into `folder`; pages beyond the last (the issue got shorter) are removed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n, png in enumerate(pngs, 1):
+        write(png, folder / f"seite-{n:03d}.png")
+    for stale in folder.glob("seite-*.png"):
+        if int(stale.stem.removeprefix("seite-")) > len(pngs):
+            stale.unlink()
+
+
+def _publish_plan(plan: Plan, thumbs: Sequence[Image.Image], image: Path, data: Path) -> None:
+    buffer = io.BytesIO()
+    compose(plan, thumbs, M.FLATPLAN_TITLE.format(plan.number)).save(buffer, "PNG", compress_level=1)
+    publish_file(buffer.getvalue(), image)
+    publish_file(plan.to_json().encode(), data)
 
 
 def work_folder(pdf: Path) -> Path:
@@ -301,25 +313,14 @@ def update(root: Path, project: Project) -> list[Diagnostic]:
             sections = sections_from_markers(pages.markers, len(thumbs), issue, project)
             colours = {c.id: c.colour for c in project.taxonomy.cities.values()}
             plan = Plan(number, len(thumbs), sections, digest, colours)
-            folder.mkdir(parents=True, exist_ok=True)
-            for n, png in enumerate(pages.pngs, 1):
-                publish_file(png, folder / f"seite-{n:03d}.png")
-            for stale in folder.glob("seite-*.png"):
-                if int(stale.stem.removeprefix("seite-")) > len(thumbs):
-                    stale.unlink()
-            buffer = io.BytesIO()
-            compose(plan, thumbs, M.FLATPLAN_TITLE.format(number)).save(buffer, "PNG", compress_level=1)
-            publish_file(buffer.getvalue(), image)
-            publish_file(plan.to_json().encode(), data)
+            _write_pages(pages.pngs, folder, publish_file)
+            _publish_plan(plan, thumbs, image, data)
             made.append(image)
         if plan is not None:
             if replan(plan, issue):  # the page budget changed in the manifest, the PDF did not
                 thumbs = [Image.open(p) for p in sorted(folder.glob("seite-*.png"))]
                 if len(thumbs) == plan.pages:
-                    buffer = io.BytesIO()
-                    compose(plan, thumbs, M.FLATPLAN_TITLE.format(number)).save(buffer, "PNG", compress_level=1)
-                    publish_file(buffer.getvalue(), image)
-                    publish_file(plan.to_json().encode(), data)
+                    _publish_plan(plan, thumbs, image, data)
             notes += budget_notes(plan, issue, rel(issue.folder / "ausgabe.yml", root))
     if made:  # one line for all issues
         print(M.FLATPLAN_DONE.format(rel(made[0], root) if len(made) == 1 else

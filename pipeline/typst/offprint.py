@@ -107,7 +107,7 @@ def _work_pdf(builder: KoopblattBuilder, c: Contribution) -> Path:
     return Path(builder.outdir) / WORK / f"{c.slug}.pdf"
 
 
-def plan(app: Sphinx, builder: KoopblattBuilder, submit: Callable[[Job], None] | None = None) -> Plan:
+def plan(app: Sphinx, builder: KoopblattBuilder, submit: Callable[[Job], None]) -> Plan:
     """Which Sonderdrucke changed (digest); translate those (Sphinx is not thread-safe: main thread only).
     `submit` gets each job as soon as it is translated (the worker compiles while the next is translated)."""
     project = state.project(app)
@@ -132,8 +132,7 @@ def plan(app: Sphinx, builder: KoopblattBuilder, submit: Callable[[Job], None] |
         part = builder.translate(docname)
         job = Job(c, digest, out / f"sonderdruck-{c.slug}.typ", main_file(project, c, rec, part), pdf)
         result.jobs.append(job)
-        if submit is not None:
-            submit(job)
+        submit(job)
     return result
 
 
