@@ -111,6 +111,11 @@ def docx_from_html(page: Path, target: Path, c: Contribution, project: Project) 
     tmp.unlink()
 
 
+def _own(problems: list[Diagnostic], path: str) -> list[Diagnostic]:
+    """The messages about `path` only (a proof never prints another file's), once each, in report order."""
+    return sorted({p for p in problems if p.path == path}, key=sort_key)
+
+
 def proof(root: Path, contribution: str) -> int:
     """A proof is made for drafts too (that is what they are for), but only of a contribution without errors."""
     project = validate_project(root, cache=True)
@@ -121,9 +126,9 @@ def proof(root: Path, contribution: str) -> int:
     if report is None:
         print(M.PROOF_UNKNOWN.format(contribution), file=sys.stderr)
         return 2
-    mine = sorted({p for p in project.problems if p.path == report.path}, key=sort_key)
+    mine = _own(project.problems, report.path)
     match = report.contribution
-    if match is None or any(p.is_error for p in mine):  # its own messages only, never another file's
+    if match is None or any(p.is_error for p in mine):
         for p in mine:
             print(p.format(), file=sys.stderr)
         print(M.PROOF_REFUSED.format(report.path), file=sys.stderr)
@@ -131,10 +136,11 @@ def proof(root: Path, contribution: str) -> int:
     print(M.PROOF_PROGRESS.format(match.title))
     found: list[Diagnostic] = []
     status = build_pdf(root, project, proof=match.path, found=found)
-    for p in sorted({p for p in found if p.path == match.path}, key=sort_key):
+    mine = _own(found, match.path)
+    for p in mine:
         print(p.format(), file=sys.stderr)
     if status:
-        if any(p.path == match.path and p.is_error for p in found):
+        if any(p.is_error for p in mine):
             print(M.PROOF_REFUSED.format(match.path), file=sys.stderr)
         return 1
     # the page as the preview shows it (drafts are never in the published handbook)
