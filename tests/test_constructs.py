@@ -125,7 +125,7 @@ def test_pdf_has_the_same_numbers_and_numref_texts(built: tuple[Path, str]) -> N
     # Typst is told the project's numbers; links go to labels the figures and tables carry
     assert 'numbering: _ => "2", placement: top, scope: "parent")<vielfalt--id4>' in source
     assert "#link(<vielfalt--id4>)[siehe Abb. 2]" in source
-    assert re.search(r'#figure\(kind: table, caption: \[Zeitplan\], numbering: _ => "2", table\((?s:.*?)\)\)'
+    assert re.search(r'#figure\(kind: table, caption: \[Zeitplan\], numbering: _ => "2", tabelle\((?s:.*?)\)\)'
                      r"<vielfalt--tab-zeitplan>", source)
     assert "numbering: none" not in source.split('id: "vielfalt"')[1].split("#image(")[0]
 
@@ -134,7 +134,7 @@ def test_pdf_has_the_same_numbers_and_numref_texts(built: tuple[Path, str]) -> N
 
 def test_column_alignment_in_typst_and_html(built: tuple[Path, str]) -> None:
     root, _ = built
-    assert "align: (left + top, right + top, center + top,)," in typst_source(root)
+    assert "ausrichtung: (left + top, right + top, center + top, )," in typst_source(root)
     for soup in (html_article(root), epub_chapter(root)):
         table = soup.find("table", id="tab-kosten")
         assert [c.get("class") for c in table.find("tr").find_all("th")] == [

@@ -34,6 +34,7 @@ from . import compile as tc
 from . import flatplan
 from .document import Part, Source, assemble
 from .escape import label
+from .placement import figures_to_first_reference
 from .translator import Context, TypstTranslator, author_width, image_aspect, spans_columns
 from .workers import Workers
 
@@ -381,6 +382,7 @@ class KoopblattBuilder(Builder):
             if section is None:
                 return Part(str(self.env.doc2path(docname)), "")
             doctree = self._as_document(doctree, section)
+        figures_to_first_reference(doctree, docname)
         translator = TypstTranslator(doctree, ctx)
         doctree.walkabout(translator)
         body = translator.astext()

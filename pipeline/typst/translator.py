@@ -545,18 +545,19 @@ class TypstTranslator(nodes.NodeVisitor):
                     self.table_align[i] = self.table_align[i] or found
 
     def depart_table(self, node: nodes.table) -> None:
-        cols = "(" + ", ".join(f"{w}fr" for w in self.colwidths) + ",)" if self.colwidths else "1"
-        parts = [f"columns: {cols}"]
+        """`tabelle(…)` of the template: it sets the rows and keeps the first and the last two together."""
+        def row(cells: list[str]) -> str:
+            return "(" + "".join(f"[{c}], " for c in cells) + ")"
+
+        parts = ["spalten: (" + "".join(f"{w}fr, " for w in self.colwidths or [1]) + ")"]
         if any(self.table_align):
-            parts.append("align: (" + ", ".join(f"{a or 'left'} + top" for a in self.table_align) + ",)")
+            parts.append("ausrichtung: (" + "".join(f"{a or 'left'} + top, " for a in self.table_align) + ")")
         head = [cells for is_head, cells in self.table_rows if is_head]
-        body = [cells for is_head, cells in self.table_rows if not is_head]
-        for cells in head:
-            parts.append("table.header(" + ", ".join(f"[{c}]" for c in cells) + ")")
-        for cells in body:
-            parts += [f"[{c}]" for c in cells]
+        if head:
+            parts.append("kopf: (" + "".join(row(cells) + ", " for cells in head) + ")")
+        parts += [row(cells) for is_head, cells in self.table_rows if not is_head]
         title = next((c for c in node.children if isinstance(c, nodes.title)), None)
-        table = "table(\n  " + ",\n  ".join(parts) + ",\n)"
+        table = "tabelle(\n  " + ",\n  ".join(parts) + ",\n)"
         if title is not None:
             caption = self.children(title)
             self.add(f"\n#figure(kind: table, caption: [{caption}]{self.numbering(node)}, {table}){self.label(node)}"
