@@ -125,16 +125,13 @@ def _html(root: Path, project: Project, found: list[Diagnostic], args: argparse.
 
 
 def _pdf(root: Path, project: Project, found: list[Diagnostic], args: argparse.Namespace) -> int:
+    from .desk import after_pdf
     from .typst.pdf import build_pdf
 
-    proof = getattr(args, "beitrag", "") or ""
-    status = build_pdf(root, project, proof, found=found, verbose=args.ausfuehrlich)
+    status = build_pdf(root, project, found=found, verbose=args.ausfuehrlich)
     if status == 0:
-        print(M.PDF_DONE_PROOF if proof else M.PDF_DONE_ALL)
-    if not proof:  # desk hook: flatplans of the issues whose PDF changed, page-budget Hinweise
-        from .desk import after_pdf
-
-        after_pdf(root, project, found)
+        print(M.PDF_DONE_ALL)
+    after_pdf(root, project, found)  # desk hook: flatplans of the issues whose PDF changed, page-budget Hinweise
     return status
 
 
@@ -221,6 +218,10 @@ def cmd_html(args: argparse.Namespace) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
+    if args.beitrag:  # a proof: its own messages only, not the whole project's report
+        from .proof import proof
+
+        return proof(Path(args.root).resolve(), args.beitrag, word=False)
     return run_steps(args, [_pdf])
 
 

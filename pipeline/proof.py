@@ -116,8 +116,9 @@ def _own(problems: list[Diagnostic], path: str) -> list[Diagnostic]:
     return sorted({p for p in problems if p.path == path}, key=sort_key)
 
 
-def proof(root: Path, contribution: str) -> int:
-    """A proof is made for drafts too (that is what they are for), but only of a contribution without errors."""
+def proof(root: Path, contribution: str, *, word: bool = True) -> int:
+    """A proof is made for drafts too (that is what they are for), but only of a contribution without errors.
+    Only its own messages are shown. `word=False` (`nox -s pdf -- --beitrag`): the PDF only."""
     project = validate_project(root, cache=True)
     path = Path(contribution)
     shown = (path if path.is_absolute() else (Path.cwd() / path)).resolve()
@@ -143,6 +144,9 @@ def proof(root: Path, contribution: str) -> int:
         if any(p.is_error for p in mine):
             print(M.PROOF_REFUSED.format(match.path), file=sys.stderr)
         return 1
+    if not word:
+        print(M.PDF_DONE_PROOF)
+        return 0
     # the page as the preview shows it (drafts are never in the published handbook)
     out = work_dir(root, "korrektur-html")
     run_sphinx(root, "html", out, {"koop_preview": "1"}, doctrees="doctrees-vorschau", label=M.STEP_HTML)

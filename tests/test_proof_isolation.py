@@ -46,3 +46,24 @@ def test_error_in_another_contribution_does_not_touch_a_proof(kind: str, project
     assert any(line.startswith(f"{BROKEN}:{n}: Fehler [{code}]") for n in range(lines, lines + 4) for line in located)
     assert "westen" not in said.err and "koopblatt/1/ausgabe.yml" not in said.err
     assert not (root / "build/korrektur/korrektur-zwischen.pdf").exists()
+
+
+def test_pdf_of_one_contribution_shows_its_own_messages_only(project_copy: Callable[[str], Path],
+                                                             monkeypatch: pytest.MonkeyPatch,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    # `nox -s pdf -- --beitrag` printed the whole project's check report before its proof.
+    from pipeline.cli import main
+
+    root = project_copy("mini")
+    broken = root / BROKEN
+    broken.write_text(broken.read_text(encoding="utf-8") + ERRORS["link"][0], encoding="utf-8")
+    monkeypatch.chdir(root)
+    assert main(["--root", str(root), "pdf", "--beitrag", GOOD]) == 0
+    said = capsys.readouterr()
+    assert "zwischen" not in said.out + said.err and "Fehler" not in said.out + said.err
+    assert "Korrekturabzug erzeugt: build/korrektur/" in said.out
+    assert "Wächterhäuser im Westen" in pdf_text(root / "build/korrektur/korrektur-westen.pdf")
+    assert not (root / "build/korrektur/korrektur-westen.docx").exists()  # the PDF only
+    assert main(["--root", str(root), "pdf", "--beitrag", BROKEN]) == 1
+    said = capsys.readouterr()
+    assert "westen" not in said.err and f"{BROKEN}:" in said.err
