@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup, Tag
 
 from . import messages as M
 from .diagnostics import Diagnostic, sort_key
+from .manifest import split_published
 from .model import Contribution
 from .outputs import build_dir, publish_file, work_dir
 from .sphinx_ext import marks
@@ -62,10 +63,29 @@ def _footnotes(soup: BeautifulSoup, article: Tag) -> None:
     article.append(section)
 
 
+def _issue_fields(soup: BeautifulSoup, fields: Tag, c: Contribution, project: Project) -> None:
+    """The card's issues, also one held back by another contribution's errors: the preview's card knows only
+    the issues that are built, a proof names every issue the contribution is in („Erschienen in“ or
+    „Vorgesehen für“ by `manifest.is_published`, as everywhere)."""
+    labels = {f"{M.LABELS['ausgaben']}:", f"{M.ISSUES_PLANNED_LABEL}:"}
+    for term in [t for t in fields.find_all("dt") if t.get_text().strip() in labels]:
+        desc = term.find_next_sibling("dd")
+        if isinstance(desc, Tag):
+            desc.decompose()
+        term.decompose()
+    every = sorted((i for i in (*project.issues.values(), *project.held.values()) if c.docname in i.contributions),
+                   key=lambda i: i.number)
+    published, planned = split_published(every)
+    if published:
+        fields.extend(_field(soup, M.LABELS["ausgaben"], ", ".join(M.issue_title(i.number, i.year) for i in published)))
+    if planned:
+        fields.extend(_field(soup, M.ISSUES_PLANNED_LABEL, ", ".join(M.ISSUE_NAME.format(i.number) for i in planned)))
+
+
 def prepare_html(html: str, c: Contribution, project: Project) -> str:
     """The preview page of a contribution as the proof's Word file should read: its title only, Stadt and Art
-    as separate fields, footnotes as notes; no links, no web furniture. (Issues not yet out are „Vorgesehen für“
-    already on the card, by `manifest.is_published` as everywhere.)"""
+    as separate fields, the issues it is in (see `_issue_fields`), footnotes as notes; no links, no web
+    furniture."""
     soup = BeautifulSoup(html, "html.parser")
     article = soup.find("article") or soup
     assert isinstance(article, Tag)
@@ -92,6 +112,7 @@ def prepare_html(html: str, c: Contribution, project: Project) -> str:
                 fields.append(tag)
         for colon in fields.select("span.colon"):
             colon.replace_with(":")
+        _issue_fields(soup, fields, c, project)
     _footnotes(soup, article)
     for link in article.select("a.reference.internal"):
         link.unwrap()  # handbook-internal links mean nothing in a Word file

@@ -37,7 +37,10 @@ def test_error_in_another_contribution_does_not_touch_a_proof(kind: str, project
     assert "zwischen" not in said.out + said.err and "Fehler" not in said.out + said.err
     pdf, word = root / "build/korrektur/korrektur-westen.pdf", root / "build/korrektur/korrektur-westen.docx"
     assert "Wächterhäuser im Westen" in pdf_text(pdf) and "Die Agentur vermittelt" not in pdf_text(pdf)
-    assert docx.Document(str(word)).paragraphs[0].text.strip() == "Wächterhäuser im Westen"
+    texts = [p.text.strip() for p in docx.Document(str(word)).paragraphs]
+    assert texts[0] == "Wächterhäuser im Westen"
+    # Its issue is held back by the other contribution's error, and still named (the preview's card omitted it).
+    assert texts[texts.index("Erschienen in:") + 1] == "koopBLATT No. 1 (2015)"
 
     assert proof(root, BROKEN) == 1
     said = capsys.readouterr()
