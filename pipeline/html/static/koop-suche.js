@@ -44,7 +44,17 @@
     var values = params.getAll(key);
     if (values.length) { chosen[names[key]] = values; }
   });
-  if (Object.keys(chosen).length) { ui.triggerFilters(chosen); }
   var q = params.get("q");
-  if (q) { ui.triggerSearch(q); }
+  // Pagefind counts a search's filters from the filter chunks loaded at that moment, and Pagefind UI keeps
+  // the groups of the first search: a search started with the page (`?q=`) before all chunks are in showed
+  // only some groups (e.g. no „Stadt“), until the next search. So it starts once the filters are loaded —
+  // by the same module instance the UI uses (one per URL).
+  var script = document.querySelector("script[src*='pagefind-ui.js']");
+  var ready = script ? import(new URL("pagefind.js", script.src).href).then(function (pagefind) {
+    return pagefind.filters();
+  }) : Promise.resolve();
+  ready.catch(function () { return null; }).then(function () {
+    if (Object.keys(chosen).length) { ui.triggerFilters(chosen); }
+    if (q) { ui.triggerSearch(q); }
+  });
 })();
