@@ -268,6 +268,8 @@ def directive_overrides() -> dict[str, list[tuple[str, str, str]]]:
             ("widths", "```{list-table} Titel {N}\n:widths: 20 80\n:name: lt-{N}\n\n* - {M}\n  - zwei\n```",
              "text"),
             ("stub-columns", "```{list-table}\n:stub-columns: 1\n\n* - {M}\n  - zwei\n```", "text"),
+            ("nested", "```{list-table}\n:header-rows: 1\n\n* - Kopf\n  - Innen\n* - außen {M}\n"
+             "  - | A | B |\n    |---|---|\n    | innen {M} | 2 |\n* - drei\n  - vier\n```", "text"),
         ],
         "epigraph": [("plain", "```{epigraph}\n{M} Motto.\n\n-- Erika Muster\n```", "text")],
         "pull-quote": [("plain", "```{pull-quote}\n{M} Kernaussage.\n```", "text")],

@@ -221,3 +221,31 @@ def test_a_footnote_in_a_footnote_is_set_inside_it() -> None:
     typst = translate_rst("Titel\n=====\n\nText [#a]_.\n\n.. [#a] Außen [#b]_.\n.. [#b] Innen.\n").astext()
     assert "#footnote[Außen #super[a].\n\n#super[a] Innen.]<y--fn--a>" in typst
     assert typst.count("#footnote") == 1
+
+
+def test_a_table_in_a_table_cell_keeps_both_tables_rows() -> None:
+    # The outer table's rows and header were collected in one place with the inner one's: the outer header
+    # („Kopf“, „Innen“) was lost and the inner rows were set twice.
+    typst = translate_rst("""Titel
+=====
+
+.. list-table::
+   :header-rows: 1
+   :widths: 30 70
+
+   * - Kopf
+     - Innen
+   * - außen
+     - .. list-table::
+          :widths: 50 50
+
+          * - innen
+            - 2
+   * - drei
+     - vier
+""").astext()
+    outer = typst[typst.index("#tabelle("):]
+    assert outer.startswith("#tabelle(\n  spalten: (30fr, 70fr, ),\n  kopf: (([Kopf], [Innen], ), ),\n  ([außen], [")
+    assert outer.count("[innen]") == 1 and outer.count("#tabelle(") == 2
+    assert "tabelle(\n  spalten: (50fr, 50fr, ),\n  ([innen], [2], ),\n)" in outer
+    assert outer.rstrip().endswith("([drei], [vier], ),\n)")

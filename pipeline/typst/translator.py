@@ -57,6 +57,15 @@ class Context:
     aspect: Callable[[str], float] = lambda path: 1.0
 
 
+@dataclass
+class TableParts:
+    """What a table collects while it is visited: column widths, alignments, rows (header row?, cells)."""
+    widths: list[int]
+    align: list[str | None]
+    rows: list[tuple[bool, list[str]]] = field(default_factory=list)
+    in_head: bool = False
+
+
 class TypstTranslator(nodes.NodeVisitor):
     def __init__(self, document: nodes.document, ctx: Context) -> None:
         super().__init__(document)
@@ -71,9 +80,7 @@ class TypstTranslator(nodes.NodeVisitor):
         self.lists: list[list[str]] = []
         self.items: list[tuple[list[str], list[str]]] = []  # definition list items: (terms, definitions)
         self.rows: list[list[str]] = []
-        self.table_rows: list[tuple[bool, list[str]]] = []
-        self.table_align: list[str | None] = []
-        self.in_head = False
+        self.tables: list[TableParts] = []  # the tables being set, innermost last (a table may hold one)
         self.missing_glyphs: set[str] = set()  # reported once per document
         # Typst allows one label per element: every id of a node is written as its first id
         self.primary: dict[str, str] = {
@@ -534,28 +541,31 @@ class TypstTranslator(nodes.NodeVisitor):
 
     # -- tables ------------------------------------------------------------------------
     def visit_table(self, node: nodes.table) -> None:
-        self.table_rows = []
-        self.colwidths: list[int] = [int(c.get("colwidth", 1)) for c in node.findall(nodes.colspec)]
-        self.table_align = [None] * len(self.colwidths)
-        for row in node.findall(nodes.row):
+        own = [g for g in node.children if isinstance(g, nodes.tgroup)][:1]  # not a table in one of its cells
+        widths = [int(c.get("colwidth", 1)) for g in own for c in g.children if isinstance(c, nodes.colspec)]
+        table = TableParts(widths, [None] * len(widths))
+        for row in (r for g in own for part in g.children if isinstance(part, (nodes.thead, nodes.tbody))
+                    for r in part.children if isinstance(r, nodes.row)):
             for i, entry in enumerate(e for e in row.children if isinstance(e, nodes.entry)):
                 classes: list[str] = entry.get("classes", [])
                 found = next((ALIGN[c] for c in classes if c in ALIGN), None)
-                if found and i < len(self.table_align):
-                    self.table_align[i] = self.table_align[i] or found
+                if found and i < len(table.align):
+                    table.align[i] = table.align[i] or found
+        self.tables.append(table)
 
     def depart_table(self, node: nodes.table) -> None:
         """`tabelle(…)` of the template: it sets the rows and keeps the first and the last two together."""
         def row(cells: list[str]) -> str:
             return "(" + "".join(f"[{c}], " for c in cells) + ")"
 
-        parts = ["spalten: (" + "".join(f"{w}fr, " for w in self.colwidths or [1]) + ")"]
-        if any(self.table_align):
-            parts.append("ausrichtung: (" + "".join(f"{a or 'left'} + top, " for a in self.table_align) + ")")
-        head = [cells for is_head, cells in self.table_rows if is_head]
+        t = self.tables.pop()
+        parts = ["spalten: (" + "".join(f"{w}fr, " for w in t.widths or [1]) + ")"]
+        if any(t.align):
+            parts.append("ausrichtung: (" + "".join(f"{a or 'left'} + top, " for a in t.align) + ")")
+        head = [cells for is_head, cells in t.rows if is_head]
         if head:
             parts.append("kopf: (" + "".join(row(cells) + ", " for cells in head) + ")")
-        parts += [row(cells) for is_head, cells in self.table_rows if not is_head]
+        parts += [row(cells) for is_head, cells in t.rows if not is_head]
         title = next((c for c in node.children if isinstance(c, nodes.title)), None)
         table = "tabelle(\n  " + ",\n  ".join(parts) + ",\n)"
         if title is not None:
@@ -575,11 +585,11 @@ class TypstTranslator(nodes.NodeVisitor):
         raise nodes.SkipNode
 
     def visit_thead(self, node: nodes.thead) -> None:
-        self.in_head = True
+        self.tables[-1].in_head = True
         self.repeated += 1  # Typst repeats header rows on every page the table continues on
 
     def depart_thead(self, node: nodes.thead) -> None:
-        self.in_head = False
+        self.tables[-1].in_head = False
         self.repeated -= 1
 
     def visit_tbody(self, node: nodes.tbody) -> None:
@@ -592,7 +602,7 @@ class TypstTranslator(nodes.NodeVisitor):
         self.rows.append([])
 
     def depart_row(self, node: nodes.row) -> None:
-        self.table_rows.append((self.in_head, self.rows.pop()))
+        self.tables[-1].rows.append((self.tables[-1].in_head, self.rows.pop()))
 
     def visit_entry(self, node: nodes.entry) -> None:
         self.push()
