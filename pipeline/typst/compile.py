@@ -65,8 +65,9 @@ def compiler(root: Path) -> typst.Compiler:
     return compilers[root]
 
 
-def compile_pdf(main: Path, source: Source, *, standards: list[Any], timestamp: int, fallback: str) -> Compiled:
-    """Write and compile `main`; Typst warnings are errors, reported at their contribution."""
+def compile_bytes(main: Path, source: Source, *, standards: list[Any], timestamp: int, fallback: str) -> bytes:
+    """Write and compile `main` into a PDF; Typst warnings are errors, reported at their contribution (a compile
+    thread's own warm compiler)."""
     main.write_text(source.text, encoding="utf-8")
     try:
         pdf, warnings = compiler(main.parent).compile_with_warnings(
@@ -80,6 +81,12 @@ def compile_pdf(main: Path, source: Source, *, standards: list[Any], timestamp: 
             *_locate(getattr(w, "diagnostic", "") + " ".join(getattr(w, "trace", []) or []), main, source, fallback),
             _describe(w)) for w in warnings])
     assert isinstance(pdf, bytes)
+    return pdf
+
+
+def compile_pdf(main: Path, source: Source, *, standards: list[Any], timestamp: int, fallback: str) -> Compiled:
+    """`compile_bytes`, with the PDF's page count."""
+    pdf = compile_bytes(main, source, standards=standards, timestamp=timestamp, fallback=fallback)
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         pages = len(doc.pages)
     return Compiled(pdf, pages)

@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import typst
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
@@ -136,27 +135,14 @@ def plan(app: Sphinx, builder: KoopblattBuilder, submit: Callable[[Job], None]) 
     return result
 
 
-def _where(item: object, job: Job) -> tuple[str, int]:
-    trace = " ".join(getattr(item, "trace", []) or [])
-    return tc._locate(str(getattr(item, "diagnostic", "")) + trace, job.main, job.source, job.contribution.path)
-
-
 def compile_job(job: Job) -> tuple[bool, list[tuple[tuple[str, int], str]]]:
     """Compile one Sonderdruck into its work PDF (in a compile thread: Typst releases the GIL); (written, errors as
     ((path, line), text))."""
-    compiler = tc.compiler(job.main.parent)  # the worker thread's own warm compiler (one per thread)
-    job.main.write_text(job.source.text, encoding="utf-8")
-    standards: list[Any] = list(SCREEN_STANDARDS)
     try:
-        pdf, warnings = compiler.compile_with_warnings(input=str(job.main), format="pdf",
-                                                       pdf_standards=standards,
-                                                       timestamp=build_time(job.contribution.date))
-    except typst.TypstError as exc:
-        return False, [(_where(exc, job), tc._describe(exc))]
-    if warnings:  # as for the issues: a warning means the PDF differs from what the author wrote
-        return False, [(_where(w, job), tc._describe(w)) for w in warnings]
-    if not isinstance(pdf, bytes):
-        return False, []
+        pdf = tc.compile_bytes(job.main, job.source, standards=list(SCREEN_STANDARDS),
+                               timestamp=build_time(job.contribution.date), fallback=job.contribution.path)
+    except tc.CompileError as exc:  # as for the issues: a warning means the PDF differs from what the author wrote
+        return False, [((where, line), text) for where, line, text in exc.items]
     job.out.write_bytes(pdf)
     job.out.with_suffix(".sha1").write_text(job.digest)
     return True, []
