@@ -19,7 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 from .. import catalogue
 from .. import messages as M
 from ..frontmatter import split
-from ..manifest import is_published
+from ..manifest import Issue, is_published
 from ..model import Contribution
 from ..outputs import write_if_changed
 from ..schema import ContributionFields, guide_rows
@@ -269,6 +269,11 @@ def fill_downloads(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             slot.replace_self(nodes.bullet_list("", *links_, classes=[marks.DOWNLOADS]))
 
 
+def _planned_note(issue: Issue) -> str | None:
+    """„noch nicht erschienen, vorgesehen für den …“ for an issue not yet out (issue page and issue list)."""
+    return None if is_published(issue) else M.ISSUE_PLANNED_NOTE.format(M.german_date(issue.date))
+
+
 class IssueDirective(KoopDirective):
     """```{koop-ausgabe} <nr>```: cover, downloads and contents of one koopBLATT issue."""
 
@@ -281,9 +286,9 @@ class IssueDirective(KoopDirective):
         out: list[nodes.Node] = []
         if issue.subtitle:
             out.append(nodes.paragraph("", issue.subtitle, classes=[marks.SUBTITLE]))
-        if not is_published(issue):
-            out.append(nodes.paragraph("", M.ISSUE_PLANNED_NOTE.format(M.german_date(issue.date)),
-                                       classes=["koop-vorgesehen"]))
+        planned = _planned_note(issue)
+        if planned:
+            out.append(nodes.paragraph("", planned, classes=["koop-vorgesehen"]))
         if issue.cover.image is not None:
             uri = f"bilder/{issue.id}-umschlag{issue.cover.image.suffix}"
             out.append(nodes.image(uri=uri, alt=issue.cover.alt, classes=[marks.COVER]))
@@ -330,8 +335,9 @@ class IssuesDirective(KoopDirective):
                                                       catalogue.issue_docname(number)))
             if issue.subtitle:
                 para += nodes.Text(f" – {issue.subtitle}")
-            if not is_published(issue):
-                para += nodes.Text(f" ({M.ISSUE_PLANNED_NOTE.format(M.german_date(issue.date))})")
+            planned = _planned_note(issue)
+            if planned:
+                para += nodes.Text(f" ({planned})")
             lst += nodes.list_item("", para)
         return [lst]
 
