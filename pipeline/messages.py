@@ -799,11 +799,16 @@ TEXT.update({
     "page_budget": "„{}“ belegt im koopBLATT No. {}: {} statt der geplanten {} ({}).",
     "title_duplicate": "Den Titel „{}“ trägt schon „{}“.",
 })
-NOTE_CODES = NOTE_CODES | {"page_budget", "title_duplicate"}  # a twin title breaks nothing
+TEXT["pdf_unbalanced"] = ("koopBLATT No. {}: Mit ausgeglichenen letzten Beitragsseiten kam der Satz nicht zur Ruhe "
+                          "(Typst: „{}“); die Ausgabe ist ohne diesen Ausgleich gesetzt.")
+NOTE_CODES = NOTE_CODES | {"page_budget", "title_duplicate", "pdf_unbalanced"}  # a twin title breaks nothing
 HINTS.update({
     "page_budget": "Kürzen oder ergänzen Sie den Beitrag, oder passen Sie „seiten:“ in der Ausgabe an; den "
                    "Seitenplan zeigt build/redaktion/koopblatt-<nr>-seitenplan.html.",
     "title_duplicate": "Ist die Datei eine Kopie als Vorlage? Geben Sie ihr einen eigenen Titel.",
+    "pdf_unbalanced": "Die PDFs sind vollständig; nur die Spalten der letzten Seiten der Beiträge enden ungleich. "
+                      "Schicken Sie die Ausgabe an die Redaktion der Pipeline, wenn das Heft so nicht gedruckt "
+                      "werden soll.",
 })
 
 # flatplan (Seitenplan)

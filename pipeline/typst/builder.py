@@ -107,7 +107,8 @@ class _Job:
     number: int
     out: Path
     digest: str
-    future: Future[int]
+    future: Future[tuple[int, str]]
+    manifest: str  # the issue's ausgabe.yml as shown in messages
 
 
 @cache
@@ -118,13 +119,23 @@ def _code_version() -> str:
     return h.hexdigest()
 
 
-def _set(main: Path, source: Callable[[int | None], Source], *, out: Path, digest: str, standards: list[str],
-         timestamp: int, fallback: str, sheet: int, crop_marks: bool | None, thumbnails: bool) -> int:
-    """Compile one PDF into `out` (in a compile thread; its digest beside it) and return its page count;
-    `crop_marks` None for the screen PDF, else finish it for print. With `thumbnails`, the flatplan's page images
-    and section markers are taken from the same compiled document right away, with the same compiler (Typst's
-    memoised layout: no second layout pass), and kept beside the PDF. Nothing large is held until all are set."""
-    result = tc.compile_padded(main, source, standards=standards, timestamp=timestamp, fallback=fallback, sheet=sheet)
+def _set(main: Path, source: Callable[[int | None, bool], Source], *, out: Path, digest: str, standards: list[str],
+         timestamp: int, fallback: str, sheet: int, crop_marks: bool | None, thumbnails: bool) -> tuple[int, str]:
+    """Compile one PDF into `out` (in a compile thread; its digest beside it); its page count, and Typst's message
+    if the balanced layout did not settle and the PDF was set without balancing (else ""). `crop_marks` None for
+    the screen PDF, else finish it for print. With `thumbnails`, the flatplan's page images and section markers
+    are taken from the same compiled document right away, with the same compiler (Typst's memoised layout: no
+    second layout pass), and kept beside the PDF. Nothing large is held until all are set."""
+    unsettled = ""
+    try:
+        result = tc.compile_padded(main, lambda notes: source(notes, True), standards=standards,
+                                   timestamp=timestamp, fallback=fallback, sheet=sheet)
+    except tc.CompileError as error:
+        unsettled = tc.unsettled(error) or ""
+        if not unsettled:
+            raise
+        result = tc.compile_padded(main, lambda notes: source(notes, False), standards=standards,
+                                   timestamp=timestamp, fallback=fallback, sheet=sheet)
     pdf = tc.finish_print(result.pdf, BLEED_MM, crop_marks) if crop_marks is not None else result.pdf
     if thumbnails:
         pages = flatplan.render(main, hashlib.sha1(pdf).hexdigest())
@@ -132,7 +143,7 @@ def _set(main: Path, source: Callable[[int | None], Source], *, out: Path, diges
             pages.store(flatplan.work_folder(out))
     out.write_bytes(pdf)
     out.with_suffix(".sha1").write_text(digest)
-    return result.pages
+    return result.pages, unsettled
 
 
 class KoopblattBuilder(Builder):
@@ -218,10 +229,10 @@ class KoopblattBuilder(Builder):
         variants = [("", False, SCREEN_STANDARDS)] if proof else [
             ("", False, SCREEN_STANDARDS), ("-druck", True, PRINT_STANDARDS)]
         for suffix, print_version, standards in variants:
-            def source(notes: int | None, print_version: bool = print_version) -> Source:
+            def source(notes: int | None, balance: bool = True, print_version: bool = print_version) -> Source:
                 return assemble(issue, contributions, project.taxonomy, bodies=lambda c: parts[c.docname],
                                 editorial=editorial, print_version=print_version, proof=proof,
-                                notes_pages=notes, cover=cover)
+                                notes_pages=notes, cover=cover, balance=balance)
             out = Path(self.outdir) / f"{name}{suffix}.pdf"
             main = Path(self.outdir) / f"{name}{suffix}.typ"
             digest = self._digest(source(None).text, issue, standards)
@@ -232,11 +243,12 @@ class KoopblattBuilder(Builder):
                 continue
             logger.info(M.PDF_PROGRESS.format(issue.number, out.name))
             # Typst runs without the GIL: this compile goes on while the next issue is translated
+            manifest = self._shown(issue.folder / "ausgabe.yml")
             future = self.workers().submit(
                 _set, main, source, out=out, digest=digest, standards=standards, timestamp=timestamp(issue),
-                fallback=self._shown(issue.folder / "ausgabe.yml"), sheet=1 if proof else 4,
+                fallback=manifest, sheet=1 if proof else 4,
                 crop_marks=issue.crop_marks if print_version else None, thumbnails=not proof and not print_version)
-            self.jobs.append(_Job(issue.number, out, digest, future))
+            self.jobs.append(_Job(issue.number, out, digest, future, manifest))
 
     def _still_set(self, issue: Issue, docnames: tuple[str, ...]) -> bool:
         """True (and the issue done) if nothing its PDFs are made of changed since they were set: then its
@@ -277,9 +289,10 @@ class KoopblattBuilder(Builder):
 
     def _collect(self) -> None:
         """Wait for the compiles in order; a Typst error keeps its issue (and is reported at its source)."""
+        unbalanced: set[int] = set()
         for job in self.jobs:
             try:
-                pages = job.future.result()
+                pages, unsettled = job.future.result()
             except tc.CompileError as failure:
                 for where, line, text in failure.items:
                     capture.emit(logger, self._typst_problem(where, text, line))
@@ -288,6 +301,9 @@ class KoopblattBuilder(Builder):
                 continue
             self.written.append(job.out)
             logger.info(M.PDF_DONE.format(job.number, job.out.name, pages))
+            if unsettled and job.number not in unbalanced:  # set without balanced last pages: a Hinweis, once
+                unbalanced.add(job.number)
+                capture.emit(logger, diag(job.manifest, 1, "pdf_unbalanced", job.number, unsettled))
         self.jobs = []
         for number, (record, inputs) in self.inputs.items():
             if number not in self.blocked:

@@ -19,6 +19,7 @@ from .document import Source
 MM = 72 / 25.4
 CROP_MARGIN_MM = 10.0  # extra media around the bleed for crop marks
 CROP_OFFSET_MM = 2.0  # gap between bleed edge and mark
+UNSETTLED = re.compile(r"did not converge|did not stabili[sz]e")  # Typst's words for a layout that kept changing
 
 
 class CompileError(Exception):
@@ -90,6 +91,13 @@ def compile_pdf(main: Path, source: Source, *, standards: list[Any], timestamp: 
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         pages = len(doc.pages)
     return Compiled(pdf, pages)
+
+
+def unsettled(error: CompileError) -> str | None:
+    """Typst's first message if the error is only that the layout did not converge (Typst stops after five
+    iterations; the balanced last pages of many contributions can keep moving each other), else None."""
+    texts = [text for _where, _line, text in error.items]
+    return texts[0] if texts and all(UNSETTLED.search(t) for t in texts) else None
 
 
 def compile_padded(main: Path, build: Callable[[int | None], Source], *, standards: list[Any], timestamp: int,

@@ -94,12 +94,16 @@ def editorial_authors(issue: Issue) -> list[str]:
     return out
 
 
+UNBALANCED = "  ausgleich: false,\n"  # `ausgabe` argument: contributions' last pages are not balanced
+
+
 def assemble(issue: Issue, contributions: list[Contribution], tax: Taxonomy, *,
              bodies: Callable[[Contribution], Part], editorial: Part | None, print_version: bool,
-             proof: bool, notes_pages: int | None, cover: str | None) -> Source:
+             proof: bool, notes_pages: int | None, cover: str | None, balance: bool = True) -> Source:
     """The main Typst file of an issue; `bodies` translates a contribution on demand.
 
-    `notes_pages` None lets the template pad to whole sheets (`notizen(auto)`); a number forces it."""
+    `notes_pages` None lets the template pad to whole sheets (`notizen(auto)`); a number forces it. `balance`
+    False sets the contributions' last pages unbalanced (the fallback when the balanced layout does not settle)."""
     lines: list[str] = []
     line_map: list[tuple[int, str]] = []
     placed: list[tuple[int, Part]] = []
@@ -120,7 +124,7 @@ def assemble(issue: Issue, contributions: list[Contribution], tax: Taxonomy, *,
          f"  titel: {escape.string(issue.title)},\n  untertitel: {escape.string(issue.subtitle)},\n"
          f"  format: {escape.string(issue.format)},\n  druck: {str(print_version).lower()},\n"
          f"  korrektur: {str(proof).lower()},\n  staedte: {_cities(tax)},\n"
-         f"  akzent: {escape.string(issue.cover.colour)},\n)\n\n")
+         f"  akzent: {escape.string(issue.cover.colour)},\n{'' if balance else UNBALANCED})\n\n")
     if not proof:
         emit(f"#umschlag(bild: {escape.string(cover) if cover else 'none'}, alt: {escape.string(issue.cover.alt)}, "
              f"motto: {escape.string(M.LABELS['motto'])})\n\n")

@@ -34,7 +34,7 @@ from ..validate import HANDBOOK, Project
 from . import compile as tc
 from . import escape
 from .builder import PAGES, SCREEN_STANDARDS, TEMPLATES, KoopblattBuilder
-from .document import TEMPLATE, Part, Source, _cities, _date, beitrag_call
+from .document import TEMPLATE, UNBALANCED, Part, Source, _cities, _date, beitrag_call
 
 logger = logging.getLogger(__name__)
 WORK = citation.OFFPRINT_DIR  # in the builder's outdir: <kurzname>.pdf and .sha1 of every Sonderdruck
@@ -47,8 +47,9 @@ def target_dir(root: Path) -> Path:
     return build_dir(root) / "pdf" / citation.OFFPRINT_DIR
 
 
-def main_file(project: Project, c: Contribution, rec: citation.Record, part: Part) -> Source:
-    """The Typst main file of one Sonderdruck: the issue layout, one contribution, the colophon at its end."""
+def main_file(project: Project, c: Contribution, rec: citation.Record, part: Part, balance: bool = True) -> Source:
+    """The Typst main file of one Sonderdruck: the issue layout, one contribution, the colophon at its end
+    (`balance` False: its last page unbalanced, the fallback when the balanced layout does not settle)."""
     tax = project.taxonomy
     issues = project.issues_of(c.docname)
     first = issues[0] if issues else None
@@ -64,7 +65,7 @@ def main_file(project: Project, c: Contribution, rec: citation.Record, part: Par
                 f'  format: "a4",\n  druck: false,\n  korrektur: false,\n  staedte: {_cities(tax)},\n'
                 f"  akzent: {escape.string(tax.cities[c.stadt].colour)},\n"
                 f"  sonderdruck: (titel: {escape.string(rec.full_title)}, autoren: {names}, "
-                f"kopf: {escape.string(head)}),\n)\n\n")
+                f"kopf: {escape.string(head)}),\n{'' if balance else UNBALANCED})\n\n")
     line = preamble.count("\n") + 1
     call = beitrag_call(c, tax, f"{part.body}\n{colophon}\n")
     body_line = line + call[: call.rfind(part.body)].count("\n") if part.body else line
@@ -92,6 +93,7 @@ class Job:
     digest: str
     main: Path
     source: Source
+    unbalanced: Source  # the same without balancing its last page: set when the balanced layout does not settle
     out: Path  # the work PDF, written by the worker (its bytes are not kept until all are collected)
     result: Future[tuple[bool, list[tuple[tuple[str, int], str]]]] | None = None
 
@@ -129,7 +131,8 @@ def plan(app: Sphinx, builder: KoopblattBuilder, submit: Callable[[Job], None]) 
         builder.active = {docname: c.slug}  # links to other cases point to the handbook
         builder.page = PAGES["a4"]
         part = builder.translate(docname)
-        job = Job(c, digest, out / f"sonderdruck-{c.slug}.typ", main_file(project, c, rec, part), pdf)
+        job = Job(c, digest, out / f"sonderdruck-{c.slug}.typ", main_file(project, c, rec, part),
+                  main_file(project, c, rec, part, balance=False), pdf)
         result.jobs.append(job)
         submit(job)
     return result
@@ -138,9 +141,17 @@ def plan(app: Sphinx, builder: KoopblattBuilder, submit: Callable[[Job], None]) 
 def compile_job(job: Job) -> tuple[bool, list[tuple[tuple[str, int], str]]]:
     """Compile one Sonderdruck into its work PDF (in a compile thread: Typst releases the GIL); (written, errors as
     ((path, line), text))."""
+    def compiled(source: Source) -> bytes:
+        return tc.compile_bytes(job.main, source, standards=list(SCREEN_STANDARDS),
+                                timestamp=build_time(job.contribution.date), fallback=job.contribution.path)
+
     try:
-        pdf = tc.compile_bytes(job.main, job.source, standards=list(SCREEN_STANDARDS),
-                               timestamp=build_time(job.contribution.date), fallback=job.contribution.path)
+        try:
+            pdf = compiled(job.source)
+        except tc.CompileError as exc:
+            if not tc.unsettled(exc):
+                raise
+            pdf = compiled(job.unbalanced)  # as for the issues: rather unbalanced than not at all
     except tc.CompileError as exc:  # as for the issues: a warning means the PDF differs from what the author wrote
         return False, [((where, line), text) for where, line, text in exc.items]
     job.out.write_bytes(pdf)
