@@ -229,7 +229,8 @@ def test_an_issue_whose_balanced_layout_does_not_settle_is_set_unbalanced_with_a
 def test_only_a_layout_that_does_not_settle_falls_back() -> None:
     from pipeline.typst import compile as tc
 
-    settle = tc.CompileError([("a.md", 1, "document did not converge within five attempts"),
+    help_page = " (see 5 additional warnings for more details) (see https://typst.app/help/convergence for help)"
+    settle = tc.CompileError([("a.md", 1, "document did not converge within five attempts" + help_page),
                               ("b.md", 3, "page number of the element did not stabilize")])
     assert tc.unsettled(settle) == "document did not converge within five attempts"
     assert tc.unsettled(tc.CompileError([("a.md", 1, "document did not converge within five attempts"),

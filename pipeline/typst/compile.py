@@ -97,7 +97,9 @@ def unsettled(error: CompileError) -> str | None:
     """Typst's first message if the error is only that the layout did not converge (Typst stops after five
     iterations; the balanced last pages of many contributions can keep moving each other), else None."""
     texts = [text for _where, _line, text in error.items]
-    return texts[0] if texts and all(UNSETTLED.search(t) for t in texts) else None
+    if not texts or not all(UNSETTLED.search(t) for t in texts):
+        return None
+    return texts[0].split(" (see ")[0]  # without Typst's pointers to more warnings and its help page
 
 
 def compile_padded(main: Path, build: Callable[[int | None], Source], *, standards: list[Any], timestamp: int,
