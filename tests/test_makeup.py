@@ -224,6 +224,11 @@ def test_an_issue_whose_balanced_layout_does_not_settle_is_set_unbalanced_with_a
     assert (root / "build/pdf/sonderdrucke/sonderdruck-zwischen.pdf").is_file()  # a Sonderdruck falls back too
     assert "Zwischennutzung in Bremen" in " ".join(p.extract_text() for p in PdfReader(pdf).pages)
     assert [b for b in unbalanced(pdf) if b.startswith(bremen)]  # set by the real template without the balancing
+    # An unchanged build compiles nothing and says it again.
+    monkeypatch.undo()
+    assert main(["--root", str(root), "pdf"]) == 0
+    said = capsys.readouterr()
+    assert [line for line in (said.out + said.err).splitlines() if "[koop.pdf_unbalanced]" in line] == notes
 
 
 def test_only_a_layout_that_does_not_settle_falls_back() -> None:

@@ -102,6 +102,9 @@ def svg_fonts(data: bytes) -> bytes:
     return re.sub(rb'(font-family\s*[=:]\s*["\']?)([^"\';>]+)(["\';]?)', fix, data)
 
 
+UNBALANCED_NOTE = ".unausgeglichen"  # beside a PDF set without balanced last pages: Typst's message
+
+
 @dataclass
 class _Job:
     number: int
@@ -143,6 +146,11 @@ def _set(main: Path, source: Callable[[int | None, bool], Source], *, out: Path,
             pages.store(flatplan.work_folder(out))
     out.write_bytes(pdf)
     out.with_suffix(".sha1").write_text(digest)
+    remembered = out.with_suffix(UNBALANCED_NOTE)  # so that an unchanged build says it again
+    if unsettled:
+        remembered.write_text(unsettled, encoding="utf-8")
+    else:
+        remembered.unlink(missing_ok=True)
     return result.pages, unsettled
 
 
@@ -162,6 +170,7 @@ class KoopblattBuilder(Builder):
         self.page = PAGES["a4"]  # of the issue being set
         self.jobs: list[_Job] = []  # compiles under way, in order
         self.inputs: dict[int, tuple[Path, str]] = {}  # issue → (record, inputs) once both PDFs are set
+        self.unbalanced: set[int] = set()  # issues set without balanced last pages (said once per build)
         self._workers: Workers | None = None
 
     def get_outdated_docs(self) -> str:
@@ -240,6 +249,7 @@ class KoopblattBuilder(Builder):
             if out.is_file() and stamp.is_file() and stamp.read_text() == digest:
                 logger.info(M.PDF_UNCHANGED.format(issue.number))
                 self.written.append(out)
+                self._say_unbalanced(issue, [out])
                 continue
             logger.info(M.PDF_PROGRESS.format(issue.number, out.name))
             # Typst runs without the GIL: this compile goes on while the next issue is translated
@@ -269,7 +279,20 @@ class KoopblattBuilder(Builder):
         else:
             logger.info(M.PDF_UNCHANGED.format(issue.number))
             self.written += outs
+            self._say_unbalanced(issue, outs)
         return True
+
+    def _say_unbalanced(self, issue: Issue, outs: list[Path]) -> None:
+        """The Hinweis that an unchanged PDF was set without balanced last pages (Typst's words kept beside it)."""
+        found = next((o.with_suffix(UNBALANCED_NOTE) for o in outs if o.with_suffix(UNBALANCED_NOTE).is_file()), None)
+        if found is not None:
+            self._note_unbalanced(issue.number, self._shown(issue.folder / "ausgabe.yml"),
+                                  found.read_text(encoding="utf-8"))
+
+    def _note_unbalanced(self, number: int, manifest: str, typst_says: str) -> None:
+        if number not in self.unbalanced:
+            self.unbalanced.add(number)
+            capture.emit(logger, diag(manifest, 1, "pdf_unbalanced", number, typst_says))
 
     def _inputs(self, issue: Issue, docnames: tuple[str, ...]) -> str:
         """Everything an issue's Typst text and PDFs are made of, short of translating it: when each of its
@@ -289,7 +312,6 @@ class KoopblattBuilder(Builder):
 
     def _collect(self) -> None:
         """Wait for the compiles in order; a Typst error keeps its issue (and is reported at its source)."""
-        unbalanced: set[int] = set()
         for job in self.jobs:
             try:
                 pages, unsettled = job.future.result()
@@ -301,9 +323,8 @@ class KoopblattBuilder(Builder):
                 continue
             self.written.append(job.out)
             logger.info(M.PDF_DONE.format(job.number, job.out.name, pages))
-            if unsettled and job.number not in unbalanced:  # set without balanced last pages: a Hinweis, once
-                unbalanced.add(job.number)
-                capture.emit(logger, diag(job.manifest, 1, "pdf_unbalanced", job.number, unsettled))
+            if unsettled:  # set without balanced last pages: a Hinweis
+                self._note_unbalanced(job.number, job.manifest, unsettled)
         self.jobs = []
         for number, (record, inputs) in self.inputs.items():
             if number not in self.blocked:
