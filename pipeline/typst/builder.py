@@ -129,16 +129,11 @@ def _set(main: Path, source: Callable[[int | None, bool], Source], *, out: Path,
     the screen PDF, else finish it for print. With `thumbnails`, the flatplan's page images and section markers
     are taken from the same compiled document right away, with the same compiler (Typst's memoised layout: no
     second layout pass), and kept beside the PDF. Nothing large is held until all are set."""
-    unsettled = ""
-    try:
-        result = tc.compile_padded(main, lambda notes: source(notes, True), standards=standards,
-                                   timestamp=timestamp, fallback=fallback, sheet=sheet)
-    except tc.CompileError as error:
-        unsettled = tc.unsettled(error) or ""
-        if not unsettled:
-            raise
-        result = tc.compile_padded(main, lambda notes: source(notes, False), standards=standards,
-                                   timestamp=timestamp, fallback=fallback, sheet=sheet)
+    def padded(balance: bool) -> tc.Compiled:
+        return tc.compile_padded(main, lambda notes: source(notes, balance), standards=standards,
+                                 timestamp=timestamp, fallback=fallback, sheet=sheet)
+
+    result, unsettled = tc.settled(lambda: padded(True), lambda: padded(False))
     pdf = tc.finish_print(result.pdf, BLEED_MM, crop_marks) if crop_marks is not None else result.pdf
     if thumbnails:
         pages = flatplan.render(main, hashlib.sha1(pdf).hexdigest())
@@ -284,10 +279,11 @@ class KoopblattBuilder(Builder):
 
     def _say_unbalanced(self, issue: Issue, outs: list[Path]) -> None:
         """The Hinweis that an unchanged PDF was set without balanced last pages (Typst's words kept beside it)."""
-        found = next((o.with_suffix(UNBALANCED_NOTE) for o in outs if o.with_suffix(UNBALANCED_NOTE).is_file()), None)
-        if found is not None:
-            self._note_unbalanced(issue.number, self._shown(issue.folder / "ausgabe.yml"),
-                                  found.read_text(encoding="utf-8"))
+        for remembered in (o.with_suffix(UNBALANCED_NOTE) for o in outs):
+            if remembered.is_file():
+                self._note_unbalanced(issue.number, self._shown(issue.folder / "ausgabe.yml"),
+                                      remembered.read_text(encoding="utf-8"))
+                return
 
     def _note_unbalanced(self, number: int, manifest: str, typst_says: str) -> None:
         if number not in self.unbalanced:

@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pikepdf
 import typst
@@ -19,6 +19,7 @@ from .document import Source
 MM = 72 / 25.4
 CROP_MARGIN_MM = 10.0  # extra media around the bleed for crop marks
 CROP_OFFSET_MM = 2.0  # gap between bleed edge and mark
+T = TypeVar("T")
 UNSETTLED = re.compile(r"did not converge|did not stabili[sz]e")  # Typst's words for a layout that kept changing
 
 
@@ -100,6 +101,18 @@ def unsettled(error: CompileError) -> str | None:
     if not texts or not all(UNSETTLED.search(t) for t in texts):
         return None
     return texts[0].split(" (see ")[0]  # without Typst's pointers to more warnings and its help page
+
+
+def settled(compile_balanced: Callable[[], T], compile_unbalanced: Callable[[], T]) -> tuple[T, str]:
+    """The balanced compile, or, if only its layout did not settle, the unbalanced one: (result, Typst's message
+    or ""). Any other error is raised as it is (issues and Sonderdrucke alike)."""
+    try:
+        return compile_balanced(), ""
+    except CompileError as error:
+        message = unsettled(error)
+        if message is None:
+            raise
+    return compile_unbalanced(), message
 
 
 def compile_padded(main: Path, build: Callable[[int | None], Source], *, standards: list[Any], timestamp: int,

@@ -19,6 +19,7 @@ import hashlib
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -92,8 +93,7 @@ class Job:
     contribution: Contribution
     digest: str
     main: Path
-    source: Source
-    unbalanced: Source  # the same without balancing its last page: set when the balanced layout does not settle
+    source: Callable[[bool], Source]  # balanced last page or not (when the balanced layout does not settle)
     out: Path  # the work PDF, written by the worker (its bytes are not kept until all are collected)
     result: Future[tuple[bool, list[tuple[tuple[str, int], str]]]] | None = None
 
@@ -131,8 +131,8 @@ def plan(app: Sphinx, builder: KoopblattBuilder, submit: Callable[[Job], None]) 
         builder.active = {docname: c.slug}  # links to other cases point to the handbook
         builder.page = PAGES["a4"]
         part = builder.translate(docname)
-        job = Job(c, digest, out / f"sonderdruck-{c.slug}.typ", main_file(project, c, rec, part),
-                  main_file(project, c, rec, part, balance=False), pdf)
+        job = Job(c, digest, out / f"sonderdruck-{c.slug}.typ",
+                  partial(main_file, project, c, rec, part), pdf)
         result.jobs.append(job)
         submit(job)
     return result
@@ -141,17 +141,12 @@ def plan(app: Sphinx, builder: KoopblattBuilder, submit: Callable[[Job], None]) 
 def compile_job(job: Job) -> tuple[bool, list[tuple[tuple[str, int], str]]]:
     """Compile one Sonderdruck into its work PDF (in a compile thread: Typst releases the GIL); (written, errors as
     ((path, line), text))."""
-    def compiled(source: Source) -> bytes:
-        return tc.compile_bytes(job.main, source, standards=list(SCREEN_STANDARDS),
+    def compiled(balance: bool) -> bytes:
+        return tc.compile_bytes(job.main, job.source(balance), standards=list(SCREEN_STANDARDS),
                                 timestamp=build_time(job.contribution.date), fallback=job.contribution.path)
 
-    try:
-        try:
-            pdf = compiled(job.source)
-        except tc.CompileError as exc:
-            if not tc.unsettled(exc):
-                raise
-            pdf = compiled(job.unbalanced)  # as for the issues: rather unbalanced than not at all
+    try:  # as for the issues: rather unbalanced than not at all
+        pdf, _unsettled = tc.settled(lambda: compiled(True), lambda: compiled(False))
     except tc.CompileError as exc:  # as for the issues: a warning means the PDF differs from what the author wrote
         return False, [((where, line), text) for where, line, text in exc.items]
     job.out.write_bytes(pdf)
