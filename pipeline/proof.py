@@ -73,9 +73,7 @@ def _issue_fields(soup: BeautifulSoup, fields: Tag, c: Contribution, project: Pr
         if isinstance(desc, Tag):
             desc.decompose()
         term.decompose()
-    every = sorted((i for i in (*project.issues.values(), *project.held.values()) if c.docname in i.contributions),
-                   key=lambda i: i.number)
-    published, planned = split_published(every)
+    published, planned = split_published([i for i in project.every_issue() if c.docname in i.contributions])
     if published:
         fields.extend(_field(soup, M.LABELS["ausgaben"], ", ".join(M.issue_title(i.number, i.year) for i in published)))
     if planned:

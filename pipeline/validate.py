@@ -100,10 +100,14 @@ class Project:
     def issues_of(self, docname: str) -> list[manifest.Issue]:
         return [i for i in self.issues.values() if docname in i.contributions]
 
+    def every_issue(self) -> list[manifest.Issue]:
+        """All issues with a valid manifest, also those held by errors in their contributions, in number order."""
+        return sorted([*self.issues.values(), *self.held.values()], key=lambda i: i.number)
+
     def proof_issues_of(self, docname: str) -> list[manifest.Issue]:
         """Where a proof of `docname` takes its layout from: the issues it is in, also one held by errors in
         other contributions (a proof never waits for them), else any issue, in number order."""
-        every = sorted([*self.issues.values(), *self.held.values()], key=lambda i: i.number)
+        every = self.every_issue()
         return [i for i in every if docname in i.contributions] or every
 
     def outputs_of(self, problem: Diagnostic) -> set[str]:
