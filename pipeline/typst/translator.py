@@ -63,7 +63,6 @@ class TableParts:
     widths: list[int]
     align: list[str | None]
     rows: list[tuple[bool, list[str]]] = field(default_factory=list)
-    in_head: bool = False
 
 
 class TypstTranslator(nodes.NodeVisitor):
@@ -585,11 +584,9 @@ class TypstTranslator(nodes.NodeVisitor):
         raise nodes.SkipNode
 
     def visit_thead(self, node: nodes.thead) -> None:
-        self.tables[-1].in_head = True
         self.repeated += 1  # Typst repeats header rows on every page the table continues on
 
     def depart_thead(self, node: nodes.thead) -> None:
-        self.tables[-1].in_head = False
         self.repeated -= 1
 
     def visit_tbody(self, node: nodes.tbody) -> None:
@@ -602,7 +599,7 @@ class TypstTranslator(nodes.NodeVisitor):
         self.rows.append([])
 
     def depart_row(self, node: nodes.row) -> None:
-        self.tables[-1].rows.append((self.tables[-1].in_head, self.rows.pop()))
+        self.tables[-1].rows.append((isinstance(node.parent, nodes.thead), self.rows.pop()))
 
     def visit_entry(self, node: nodes.entry) -> None:
         self.push()
