@@ -798,9 +798,9 @@ PAGES_TYPE = "eine Seitenzahl ab 1"
 TEXT.update({
     "page_budget": "„{}“ belegt im koopBLATT No. {}: {} statt der geplanten {} ({}).",
     "title_duplicate": "Den Titel „{}“ trägt schon „{}“.",
+    "pdf_unbalanced": "koopBLATT No. {}: Mit ausgeglichenen letzten Beitragsseiten kam der Satz nicht zur Ruhe "
+                      "(Typst: „{}“); die Ausgabe ist ohne diesen Ausgleich gesetzt.",
 })
-TEXT["pdf_unbalanced"] = ("koopBLATT No. {}: Mit ausgeglichenen letzten Beitragsseiten kam der Satz nicht zur Ruhe "
-                          "(Typst: „{}“); die Ausgabe ist ohne diesen Ausgleich gesetzt.")
 NOTE_CODES = NOTE_CODES | {"page_budget", "title_duplicate", "pdf_unbalanced"}  # a twin title breaks nothing
 HINTS.update({
     "page_budget": "Kürzen oder ergänzen Sie den Beitrag, oder passen Sie „seiten:“ in der Ausgabe an; den "
