@@ -965,3 +965,123 @@ PROOF_REFUSED = ("Kein Korrekturabzug für „{}“: Der Beitrag hat Fehler (sie
 DATA_FIELDS["ausgaben"] = ("koopBLATT-Ausgaben, in denen der Beitrag erschienen ist oder erscheinen soll "
                            "(siehe „erschienen“)")
 DATA_FIELDS["ausgabe.erschienen"] = "true, wenn die Ausgabe erschienen ist; false, solange ihr Datum noch bevorsteht"
+
+# -- issue 18: counts with German numerus, the closing summary, the preview, usage errors, serve ---------------
+# Every counted noun a message prints: (singular, plural); keys name the case where it differs. `count` is the
+# one way to print „<n> <noun>“ (tests/test_small_things.py finds any template that writes „{} Hinweise“).
+NOUNS: dict[str, tuple[str, str]] = {
+    "Fehler": ("Fehler", "Fehler"),
+    "Hinweis": ("Hinweis", "Hinweise"),
+    "Meldung": ("Meldung", "Meldungen"),
+    "Beitrag": ("Beitrag", "Beiträge"),
+    "Beitrag/dat": ("Beitrag", "Beiträgen"),
+    "freigegebener Beitrag/dat": ("freigegebenen Beitrag", "freigegebenen Beiträgen"),
+    "Entwurf/dat": ("Entwurf", "Entwürfen"),
+    "Ausgabe": ("Ausgabe", "Ausgaben"),
+    "Seite": ("Seite", "Seiten"),
+    "geplante Seite/dat": ("geplanten Seite", "geplanten Seiten"),
+    "Notizseite": ("Notizseite", "Notizseiten"),
+    "Doppelseite/dat": ("Doppelseite", "Doppelseiten"),
+    "Kapitel": ("Kapitel", "Kapitel"),
+    "Sonderdruck": ("Sonderdruck", "Sonderdrucke"),
+    "Zeichen": ("Zeichen", "Zeichen"),
+}
+# „in einem Entwurf“: one, spelled out, where the dative reads better than a digit
+ONE_DATIVE = "einem"
+
+
+def count(n: int, noun: str, *, dative_one: bool = False) -> str:
+    """„1 Hinweis“, „2 Hinweise“, „in einem Entwurf“: a number and its noun in the right numerus."""
+    one, many = NOUNS[noun]
+    if n == 1:
+        return f"{ONE_DATIVE if dative_one else 1} {one}"
+    return f"{n} {many}"
+
+
+# The closing summary of check/build: the parts add up to the total, nobody has to subtract.
+SUMMARY_TOTAL = "{}: {}."
+SUMMARY_ONE_PART = "{} {}."
+SUMMARY_PART = "{} in {}"
+SUMMARY_OTHER_PLACES = "Ausgaben, Literatur oder Seiten des Handbuchs"
+SUMMARY_DRAFTS_NOTE = "Fehler in Entwürfen („status: entwurf“) blockieren nichts, solange der Beitrag ein Entwurf ist."
+SUMMARY_NOTES = "{}."
+SUMMARY_SEEN_ABOVE = "{} (siehe oben)."
+
+# Preview (nox -s serve): the banner counts what the list shows.
+PREVIEW_BANNER_COUNTS = "Vorschau: {}, {} im Projekt – zur Liste"
+PREVIEW_LIST_INTRO = ("{} und {}, wie „nox -s check“ sie meldet. Jede Meldung führt zu ihrer Seite, an die Stelle "
+                      "nahe der Zeile; Entwürfe sind mit „Entwurf“ gekennzeichnet.")
+PREVIEW_TO_PAGE = "zur Seite"
+PREVIEW_NO_PAGE = "ohne eigene Seite in der Vorschau"
+PREVIEW_DRAFT_TAG = "Entwurf"
+
+# nox -s serve
+SERVE_PORT_BUSY = "Der Port {} ist schon belegt (läuft die Vorschau schon in einem anderen Fenster?)."
+SERVE_PORT_BUSY_HINT = "Beenden Sie das andere Programm oder wählen Sie einen freien Port: „nox -s serve -- --port {}“."
+SERVE_PORT_DENIED = "Den Port {} darf die Vorschau nicht öffnen (Ports unter 1024 sind dem System vorbehalten)."
+SERVE_HOST_UNKNOWN = "Die Adresse „{}“ gibt es auf diesem Rechner nicht ({})."
+SERVE_HOST_HINT = ("Lassen Sie „--host“ weg (dann 127.0.0.1, nur dieser Rechner) oder nehmen Sie „--host 0.0.0.0“ "
+                   "für alle Rechner im Netz.")
+SERVE_PORT_INVALID = "„{}“ ist keine Portnummer (erlaubt: 1 bis 65535)."
+SERVE_HELP = "Live-Vorschau des Handbuchs im Browser, mit Entwürfen und den Meldungen jeder Datei"
+SERVE_HOST_HELP = ("Adresse, unter der die Vorschau erreichbar ist; Vorgabe: 127.0.0.1 (nur dieser Rechner), "
+                   "0.0.0.0 für alle Rechner im Netz")
+SERVE_PORT_HELP = "Portnummer der Vorschau; Vorgabe: 8000. Ist er belegt, wählen Sie einen anderen, z. B. 8001"
+SERVE_CHANGED = "Geändert: {} – die Vorschau wird neu erzeugt …"
+SERVE_READY = "Vorschau aktuell: http://{}:{}/"
+SERVE_FAILED = ("Die Vorschau konnte nicht neu erzeugt werden (Exit {}); sie zeigt den letzten Stand, bis die "
+                "Ursache oben behoben ist.")
+SERVE_STOPPED = "Vorschau beendet."
+
+# Usage errors: argparse's own texts in German (msgid → translation; %-fields as argparse fills them).
+ARGPARSE: dict[str, str] = {
+    "usage: ": "Aufruf: ",
+    "options": "Optionen",
+    "positional arguments": "Angaben",
+    "show this help message and exit": "diese Hilfe zeigen und beenden",
+    "the following arguments are required: %s": "es fehlt: %s",
+    "unrecognized arguments: %s": "unbekannte Angaben: %s",
+    "expected one argument": "hier fehlt der Wert",
+    "expected at least one argument": "hier fehlt mindestens ein Wert",
+    "expected at most one argument": "hier ist höchstens ein Wert erlaubt",
+    "expected %s argument": "erwartet wird %s Wert",
+    "expected %s arguments": "erwartet werden %s Werte",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "„%(value)s“ gibt es nicht (möglich: %(choices)s)",
+    "invalid %(type)s value: %(value)r": "„%(value)s“ ist kein gültiger Wert",
+    "ambiguous option: %(option)s could match %(matches)s": "„%(option)s“ ist mehrdeutig (möglich: %(matches)s)",
+    "not allowed with argument %s": "nicht zusammen mit %s erlaubt",
+    "ignored explicit argument %r": "„%r“ hat hier keine Bedeutung",
+    "one of the arguments %s is required": "eine dieser Angaben fehlt: %s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "„%(parser_name)s“ gibt es nicht (möglich: %(choices)s)",
+    "can't open '%(filename)s': %(error)s": "„%(filename)s“ lässt sich nicht öffnen: %(error)s",
+    "unexpected option string: %s": "unerwartete Option: %s",
+}
+USAGE_COMMANDS = "Befehle"
+USAGE_HINT = "„nox -s {} -- --help“ erklärt alle Angaben."
+USAGE_HINT_TOP = "„nox -l“ zeigt alle Befehle; die README erklärt ihren Aufruf."
+USAGE_HELP = "Hilfe zeigen und beenden"
+USAGE_ROOT_HELP = "Projektordner (mit docs/ und koopblatt/); Vorgabe: $KOOP_ROOT, sonst „.“"
+USAGE_VERBOSE_HELP = "auch die Meldungen von Sphinx, MyST und Typst zeigen"
+
+# Characters the fonts lack: one message per script and line (pipeline/glyphs.py)
+GLYPH_ONE = "das Zeichen „{}“ ({})"
+GLYPH_MANY = "{} {} ({})"
+GLYPH_PRONOUN = ("es", "sie")
+# ISO 15924 script → German genitive phrase („… Zeichen der georgischen Schrift“); others name the script
+SCRIPT_NAMES = {
+    "Arab": "der arabischen Schrift", "Armn": "der armenischen Schrift", "Beng": "der bengalischen Schrift",
+    "Cher": "der Cherokee-Schrift", "Cyrl": "der kyrillischen Schrift", "Deva": "der Devanagari-Schrift",
+    "Egyp": "der ägyptischen Hieroglyphen", "Ethi": "der äthiopischen Schrift", "Geor": "der georgischen Schrift",
+    "Grek": "der griechischen Schrift", "Gujr": "der Gujarati-Schrift", "Guru": "der Gurmukhi-Schrift",
+    "Hang": "der koreanischen Schrift (Hangul)", "Hani": "der chinesischen Schrift (Han)",
+    "Hebr": "der hebräischen Schrift", "Hira": "der japanischen Silbenschrift Hiragana",
+    "Kana": "der japanischen Silbenschrift Katakana", "Khmr": "der Khmer-Schrift", "Knda": "der Kannada-Schrift",
+    "Laoo": "der laotischen Schrift", "Latn": "der lateinischen Schrift", "Mlym": "der Malayalam-Schrift",
+    "Mong": "der mongolischen Schrift", "Mymr": "der birmanischen Schrift", "Orya": "der Oriya-Schrift",
+    "Sinh": "der singhalesischen Schrift", "Syrc": "der syrischen Schrift", "Taml": "der tamilischen Schrift",
+    "Telu": "der Telugu-Schrift", "Thaa": "der Thaana-Schrift", "Thai": "der thailändischen Schrift",
+    "Tibt": "der tibetischen Schrift", "Xsux": "der Keilschrift", "Yiii": "der Yi-Schrift",
+    "Zyyy": "aus keiner bestimmten Schrift (Symbole, Emoji)",
+}
+SCRIPT_OTHER = "der Schrift „{}“"
