@@ -176,7 +176,7 @@ def translate_rst(source: str) -> tr.TypstTranslator:
 def test_a_labelled_paragraph_is_a_link_target() -> None:
     typst = translate_rst("Titel\n=====\n\n.. _ziel:\n\nAbsatz mit Ziel.\n\nSiehe ziel_.\n").astext()
     assert "#metadata(none)<y--ziel>Absatz mit Ziel." in typst
-    assert "Siehe #link(<y--ziel>)[ziel]." in typst
+    assert "Siehe #link(<y--ziel>)[ziel]\\." in typst  # the dot escaped: it would access a field
 
 
 def test_a_link_to_a_target_that_is_not_set_is_plain_text() -> None:
@@ -185,7 +185,7 @@ def test_a_link_to_a_target_that_is_not_set_is_plain_text() -> None:
         "", "", nodes.Text("Siehe "), nodes.reference("", "dort", refid="nirgends"), nodes.Text(".")), ids=["titel"])
     translator = tr.TypstTranslator(document, tr.Context(docname="beitraege/x/y", prefix="y"))
     document.walkabout(translator)
-    assert "Siehe dort." in translator.astext() and "#link" not in translator.astext()
+    assert "Siehe dort\\." in translator.astext() and "#link" not in translator.astext()
 
 
 def test_a_footnote_in_a_heading_keeps_the_heading_label() -> None:
@@ -219,7 +219,7 @@ def test_a_footnote_in_a_footnote_is_set_inside_it() -> None:
     """Typst loses a footnote whose mark sits in a footnote entry broken across columns: print sets it at the end
     of its footnote, marked a, b, …"""
     typst = translate_rst("Titel\n=====\n\nText [#a]_.\n\n.. [#a] Außen [#b]_.\n.. [#b] Innen.\n").astext()
-    assert "#footnote[Außen #super[a].\n\n#super[a] Innen.]<y--fn--a>" in typst
+    assert "#footnote[Außen #super[a]\\.\n\n#super[a] Innen.]<y--fn--a>" in typst
     assert typst.count("#footnote") == 1
 
 

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import re
 
-# Characters with a meaning in Typst markup (incl. the shorthands -- ~ -? and line-start = + -).
-# Quotes are left to Typst's smart quotes (German „…“ with `lang: "de"`, as Sphinx does in HTML).
-_MARKUP_SPECIAL = re.compile(r"([\\#*_`$<>@\[\]~/=+\-])")
+# Characters with a meaning in Typst markup (incl. the shorthands -- ~ -? and line-start = + -). Straight
+# quotes too: Sphinx's smartquotes already made „…“ of them where HTML shows „…“; what it left straight
+# stays straight, as in HTML (Typst's smart quotes would choose differently).
+_MARKUP_SPECIAL = re.compile(r"([\\#*_`$<>@\[\]~/=+\-\"'])")
+# The shorthand `...` (set as „…“): a dot followed by a dot is escaped, so dots stay dots.
+_DOTS = re.compile(r"\.(?=\.)")
+# What may follow an embedded expression (`#strong[…]`, `#link(…)[…]`, `#footnote[…]`, `#raw(…)` …) and
+# would still belong to it (Typst's grammar for embedded code in markup): `;` ends the expression and is
+# consumed, `(` and `[` continue it as call arguments, `.` as a field or method access. Any text may follow
+# an expression the translator wrote, so such a character at the start of a text is escaped. Expressions
+# the translator writes end with `)`, `]` or a label, never with an identifier (which letters would extend).
+CONTINUES_EXPRESSION = frozenset(";([.")
 _SPACE = re.compile(r"\s+")
 # The translator's invisible marks (source lines, pending links) start and end with NUL, which never
 # comes from text: `markup` and `string` drop it.
@@ -14,8 +23,10 @@ _LINE_MARK = re.compile("\x00(\\d+)\x00")
 
 
 def markup(text: str) -> str:
-    """Text for Typst markup mode: every special character escaped, whitespace collapsed."""
-    return _MARKUP_SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text.replace("\x00", "")))
+    """Text for Typst markup mode, set exactly as written: every special character escaped (also one that
+    would continue an embedded expression written before it), whitespace collapsed."""
+    escaped = _DOTS.sub(r"\\.", _MARKUP_SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text.replace("\x00", ""))))
+    return "\\" + escaped if escaped[:1] in CONTINUES_EXPRESSION else escaped
 
 
 def string(text: str) -> str:
