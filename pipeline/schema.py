@@ -26,7 +26,7 @@ from typing import Any, ClassVar
 import yaml
 
 from . import messages as M
-from .body import IMAGE_SUFFIXES, resolve
+from .body import IMAGE_SUFFIXES, is_todo, resolve
 from .diagnostics import Diagnostic, diag, suggest, suggest_path
 from .frontmatter import FrontMatter, KeyPath
 from .taxonomy import Taxonomy
@@ -34,7 +34,6 @@ from .taxonomy import Taxonomy
 DEFAULT_LICENSE = "CC BY 4.0"
 DRAFT, RELEASED = "entwurf", "freigegeben"
 STATUSES = (DRAFT, RELEASED)
-TODO = "TODO"
 FORMATS = {"a4": (210.0, 297.0), "a5": (148.0, 210.0), "din-lang": (99.0, 210.0)}
 COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 DEFAULT_COLOUR = "#1F5FA8"
@@ -104,10 +103,6 @@ class At:
     def report(self, code: str, *args: object, hint: str = "") -> Any:
         self.ctx.problems.append(diag(self.ctx.path, self.line(), code, *args, hint=hint))
         return INVALID
-
-
-def is_todo(value: Any) -> bool:
-    return isinstance(value, str) and value.strip().upper().startswith(TODO)
 
 
 def is_absent(value: Any) -> bool:

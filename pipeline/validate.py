@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import bib, frontmatter, glyphs, manifest, taxonomy
 from . import messages as M
-from .body import BodyFacts, check_body, stat_signature
+from .body import BodyFacts, check_body, is_todo, stat_signature
 from .diagnostics import Diagnostic, diag, sort_key, suggest, suggest_path
 from .filetimes import History
 from .model import DRAFT, RELEASED, SLUG_RE, Contribution, declared_status, from_frontmatter
@@ -305,7 +305,7 @@ def _title_of(project: Project, report: FileReport) -> str:
         return ""
     data = split.frontmatter.data if split.frontmatter is not None else None
     title = data.get("title") if isinstance(data, dict) else None
-    return title.strip() if isinstance(title, str) and not title.strip().upper().startswith("TODO") else ""
+    return title.strip() if isinstance(title, str) and not is_todo(title) else ""
 
 
 def _title_line(project: Project, report: FileReport) -> int:

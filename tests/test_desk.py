@@ -218,3 +218,46 @@ def test_flatplan_pages_come_from_the_pdf_compile(tmp_path: Path, monkeypatch: p
     image.unlink()
     assert main(["--root", str(root), "redaktion"]) == 0
     assert image.is_file() and len(calls) == 1
+
+
+# -- TODOs: the Redaktionsstand counts the open TODOs `check` reports ----------------------------------------------
+
+# Where an author or the scaffold can write „TODO“ in a contribution, appended to a scaffolded draft one at a time.
+TODO_PLACES = {
+    "nur-geruest": "",
+    "absatz": "TODO Fazit ergänzen.",
+    "klein": "todo: Zahlen prüfen.",
+    "im-satz": "Die Liste der TODOs ist lang, ein TODO bleibt.",
+    "kommentar": "% TODO: Bild nachliefern",
+    "zwei-im-absatz": "TODO eins und TODO zwei.",
+    "liste": "- TODO erster Punkt\n- zweiter Punkt mit TODO",
+    "ueberschrift": "## TODO Überschrift",
+    "code": "Der Befehl `TODO` steht im Text.",
+    "fussnote": "Satz mit Fußnote.[^t]\n\n[^t]: TODO Quelle ergänzen.",
+    "abbildung": ":::{figure} bilder/beispiel.svg\n:alt: TODO Bild beschreiben.\n\nUnterschrift.\n:::",
+    "yaml-kommentar": "%",  # the front matter below gets one more comment line with „TODO“
+}
+
+
+def test_dashboard_counts_the_todos_check_reports(tmp_path: Path) -> None:
+    """The TODO column of every row equals the number of koop.todo messages of `check` for that file: the scaffold's
+    own „# Ersetzen Sie jedes „TODO“ …“ line, a „% TODO“ comment or a „TODO“ inside a sentence are no open TODOs."""
+    from pipeline.validate import validate_project
+
+    root = copy_project("mini", tmp_path)
+    for name, addition in TODO_PLACES.items():
+        assert main(["--root", str(root), "new", "bremen", f"todo-{name}"]) == 0
+        file = root / f"docs/beitraege/bremen/todo-{name}.md"
+        text = file.read_text(encoding="utf-8")
+        if name == "yaml-kommentar":
+            text = text.replace("\ntitle:", "\n# TODO: Titel mit der Redaktion absprechen\ntitle:", 1)
+        file.write_text(f"{text.rstrip()}\n\n{addition}\n", encoding="utf-8")
+    reported = {name: sum(1 for p in validate_project(root).problems
+                          if p.path == f"docs/beitraege/bremen/todo-{name}.md" and p.code == "todo")
+                for name in TODO_PLACES}
+    assert main(["--root", str(root), "redaktion"]) == 0
+    soup = _html(root / "build/redaktion/index.html")
+    shown = {name: int(_row(soup, f"docs/beitraege/bremen/todo-{name}.md")[6]) for name in TODO_PLACES}
+    assert shown == reported
+    assert reported["absatz"] == reported["nur-geruest"] + 1  # the rule is not „never count“
+    assert reported["im-satz"] == reported["kommentar"] == reported["code"] == reported["nur-geruest"]

@@ -19,7 +19,7 @@ from ..typst import flatplan
 from ..validate import Project
 
 HERE = Path(__file__).parent
-TODO_MARK = "TODO"
+TODO_CODE = "todo"  # koop.todo: the open TODOs are the ones `check` reports (`body.is_todo`)
 
 
 @dataclass
@@ -94,13 +94,12 @@ def rows(root: Path, project: Project, problems: list[Diagnostic], plans: dict[i
         art = c.art if c is not None else str(declared.get("art", ""))
         city = docname.split("/")[1] if docname.count("/") == 2 else ""
         mine = [p for p in problems if p.path == report.path]
-        text = (root / report.path).read_text(encoding="utf-8", errors="replace")
         times = history.times(report.path)
         row = Row(
             path=report.path, city=city, city_label=tax.cities[city].label if city in tax.cities else city,
             colour=tax.cities[city].colour if city in tax.cities else "#5c5c5c",
             title=title, status=report.status, kind=tax.kinds[art].label if art in tax.kinds else M.DESK_NONE,
-            todos=sum(line.count(TODO_MARK) for line in text.splitlines()),
+            todos=sum(1 for p in mine if p.code == TODO_CODE),
             errors=[p for p in mine if p.is_error], notes=[p for p in mine if not p.is_error],
             low_dpi=[p for p in mine if p.code == "image_dpi"], changed=times.changed,
             changed_source=M.DESK_FROM_GIT if times.from_git else M.DESK_FROM_FILE,
