@@ -58,6 +58,8 @@ class Issue:
     lines: dict[str, int] = field(default_factory=dict)
     entry_lines: dict[str, int] = field(default_factory=dict)  # docname → manifest line
     planned_pages: dict[str, int] = field(default_factory=dict)  # docname → `seiten:` (page budget), if given
+    issn_print: str = ""  # `issn: druck:` (the serial's, the same in every issue)
+    issn_online: str = ""  # `issn: online:` (PDF and EPUB)
 
     @property
     def id(self) -> str:
@@ -113,5 +115,6 @@ def load(path: Path, shown: str, docs: Path, root: Path) -> tuple[Issue | None, 
         crop_marks=f.schnittmarken, lines={str(k[0]): v for k, v in fm.lines.items() if len(k) == 1},
         entry_lines={d: line for d, line, _ in f.beitraege},
         planned_pages={d: pages for d, _, pages in f.beitraege if pages},
+        issn_print=f.issn.druck, issn_online=f.issn.online,
     )
     return issue, ctx.problems

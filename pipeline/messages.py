@@ -1085,3 +1085,23 @@ SCRIPT_NAMES = {
     "Zyyy": "aus keiner bestimmten Schrift (Symbole, Emoji)",
 }
 SCRIPT_OTHER = "der Schrift „{}“"
+
+# ---- Kataloge und Pflichtablieferung (issue 19, part 4): ISSN, EPUB conformance, deposit with the DNB ---------
+TEXT.update({
+    "manifest_issn": "„{}“ ist keine gültige ISSN (vier Ziffern, Bindestrich, drei Ziffern und die Prüfziffer).",
+})
+HINTS.update({
+    "manifest_issn": "Übernehmen Sie die ISSN genau aus der Mitteilung des ISSN-Zentrums, z. B. druck: \"0000-0019\"; "
+                     "die letzte Stelle ist eine Prüfziffer (0–9 oder X).",
+})
+FIELD_HELP.update({
+    "issn": "ISSN des koopBLATT (vom ISSN-Zentrum der Deutschen Nationalbibliothek), in jeder Ausgabe gleich",
+    "issn.druck": "ISSN der gedruckten Ausgabe",
+    "issn.online": "ISSN der Online-Ausgabe (PDF und E-Book); wird nach Erscheinen des ersten Hefts vergeben",
+})
+FIELD_EXAMPLES.update({"issn.druck": "0000-0019", "issn.online": "0000-0027"})
+ISSN_PRINT = "ISSN {} (Druck)"
+ISSN_ONLINE = "ISSN {} (online)"
+CITE_PAGES = "S. {}"
+EPUB_CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"  # the exact text the EPUB spec names
+EPUB_CERTIFIER = "Gemeinsame Geschäftsstelle koopstadt (Selbstprüfung mit epubcheck und Ace by DAISY)"

@@ -457,6 +457,33 @@ class Colour(Validator):
         return {"type": "string", "pattern": COLOUR_RE.pattern}
 
 
+ISSN_RE = re.compile(r"^\d{4}-\d{3}[\dX]$")
+
+
+def issn_valid(text: str) -> bool:
+    """An ISSN as ISO 3297 writes it („1234-5679“): seven digits and the check digit (mod 11, „X“ for 10)."""
+    if not ISSN_RE.match(text):
+        return False
+    digits = text.replace("-", "")
+    remainder = sum(int(d) * w for d, w in zip(digits[:7], range(8, 1, -1), strict=True)) % 11
+    check = (11 - remainder) % 11
+    return digits[7] == ("X" if check == 10 else str(check))
+
+
+@dataclass(frozen=True)
+class Issn(Validator):
+    """An ISSN with a correct check digit; a lower-case „x“ is read as „X“."""
+
+    def __call__(self, at: At, value: Any) -> Any:
+        if not isinstance(value, str):
+            return self.wrong_type(at, value)
+        text = value.strip().upper()
+        return text if issn_valid(text) else at.report("manifest_issn", value.strip())
+
+    def json(self, tax: Taxonomy) -> dict[str, Any]:
+        return {"type": "string", "pattern": ISSN_RE.pattern}
+
+
 @dataclass(frozen=True)
 class IssueFile(Validator):
     """A file in the issue's folder; `outside` is the code for a path that leaves it."""
@@ -662,6 +689,14 @@ class CoverFields:
 
 
 @dataclass(kw_only=True)
+class IssnFields:
+    """`issn:` in the manifest: the koopBLATT's ISSNs, of the printed and of the online edition (PDF, EPUB)."""
+
+    druck: str = field(default="", metadata=meta(Issn(), "issn.druck"))
+    online: str = field(default="", metadata=meta(Issn(), "issn.online"))
+
+
+@dataclass(kw_only=True)
 class EntryFields:
     """An entry of `beitraege:` written as a mapping, to plan its pages (the flatplan compares)."""
 
@@ -683,6 +718,7 @@ class IssueFields:
     schnittmarken: bool = field(default=False, metadata=meta(Boolean(), "schnittmarken"))
     beitraege: tuple[tuple[str, int, int], ...] = field(metadata=meta(IssueContents(), "beitraege"))
     impressum: ImprintFields = field(metadata=meta(Record(ImprintFields), "impressum"))
+    issn: IssnFields = field(default_factory=IssnFields, metadata=meta(Record(IssnFields), "issn"))
     cover: CoverFields = field(default_factory=CoverFields, metadata=meta(Record(CoverFields), "cover"))
 
 

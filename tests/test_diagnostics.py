@@ -313,6 +313,10 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
     ("manifest_colour", replace(M, '"#1F5FA8"', "blau"),
      f"{M}:16: Fehler [koop.manifest_colour]: „blau“ ist keine Farbe im Format „#RRGGBB“."
      ' Hinweis: Schreiben Sie die Farbe als Hex-Wert in Anführungszeichen, z. B. farbe: "#1F5FA8".'),
+    ("manifest_issn", replace(M, '"0000-0027"', '"0000-0028"'),
+     f"{M}:19: Fehler [koop.manifest_issn]: „0000-0028“ ist keine gültige ISSN (vier Ziffern, Bindestrich, drei "
+     "Ziffern und die Prüfziffer). Hinweis: Übernehmen Sie die ISSN genau aus der Mitteilung des ISSN-Zentrums, "
+     'z. B. druck: "0000-0019"; die letzte Stelle ist eine Prüfziffer (0–9 oder X).'),
     ("manifest_contribution", replace(W, "art: praxisfall", "art: fall"),
      f"{M}:8: Fehler [koop.manifest_contribution]: Der Beitrag „beitraege/leipzig/westen.md“ hat Fehler "
      "(siehe oben) und kann nicht gedruckt werden."
