@@ -49,29 +49,33 @@ def checked(root: Path, verbose: bool = False) -> tuple[Project, list[Diagnostic
 
 
 def summary(project: Project, problems: list[Diagnostic]) -> tuple[int, str]:
-    """Exit status and the German closing line of `check`: errors in drafts never fail it."""
+    """Exit status and the German closing line of `check`: errors in drafts never fail it. The errors are told
+    by where they are (released contributions, drafts, everything else), in parts that add up to the total."""
     errors = [p for p in problems if p.is_error]
     notes = len(problems) - len(errors)
-    in_drafts = [p for p in errors if p.path in project.draft_paths]
-    blocking = [p for p in errors if p.path not in project.draft_paths]
-    n = len(project.reports)
-    faulty = {p.path for p in errors} & {r.path for r in project.reports.values()}
-    drafts = len({p.path for p in in_drafts})
-    tail = [M.plural_count(notes, "Hinweis", "Hinweise") + "."] if notes else []
-    if in_drafts:
-        tail.insert(0, M.SUMMARY_DRAFTS.format(M.plural_count(len(in_drafts), "Fehler", "Fehler"),
-                                                M.plural_count(drafts, "Entwurf", "Entwürfen")))
-    if blocking:
-        in_files = sum(p.path in project.contribution_paths for p in errors)
-        head = M.SUMMARY_ERRORS.format(M.plural_count(len(errors), "Fehler", "Fehler"), len(faulty),
-                                       M.plural_count(n, "Beitrag", "Beiträgen"))
-        if in_files < len(errors):
-            head = M.SUMMARY_ERRORS_OTHER.format(M.plural_count(len(errors), "Fehler", "Fehler"), in_files, len(faulty),
-                                                 M.plural_count(n, "Beitrag", "Beiträgen"), len(errors) - in_files)
-        return EXIT_CONTENT, " ".join([head, *tail, M.SUMMARY_FIX])
-    head = (M.SUMMARY_RELEASED_OK if in_drafts else M.SUMMARY_OK).format(M.plural_count(n, "Beitrag", "Beiträge"),
-                               M.plural_count(len(project.issues), "Ausgabe", "Ausgaben"))
-    return EXIT_OK, " ".join([head, *tail])
+    drafts = [p for p in errors if p.path in project.draft_paths]
+    released = [p for p in errors if p.path in project.contribution_paths and p.path not in project.draft_paths]
+    other = [p for p in errors if p.path not in project.contribution_paths]
+    tail = [M.SUMMARY_DRAFTS_NOTE] if drafts else []
+    tail += [M.SUMMARY_NOTES.format(M.count(notes, "Hinweis"))] if notes else []
+    head = [error_breakdown(released, drafts, other)] if errors else []
+    if released or other:
+        return EXIT_CONTENT, " ".join([*head, *tail, M.SUMMARY_FIX])
+    checked_all = (M.SUMMARY_RELEASED_OK if drafts else M.SUMMARY_OK).format(
+        M.count(len(project.reports), "Beitrag"), M.count(len(project.issues), "Ausgabe"))
+    return EXIT_OK, " ".join([checked_all, *head, *tail])
+
+
+def error_breakdown(released: list[Diagnostic], drafts: list[Diagnostic], other: list[Diagnostic]) -> str:
+    """„7 Fehler: 2 in 2 freigegebenen Beiträgen, 5 in einem Entwurf.“ – or „2 Fehler in einem Entwurf.“"""
+    parts = [(len(group), place) for group, place in (
+        (released, M.count(len({p.path for p in released}), "freigegebener Beitrag/dat", dative_one=True)),
+        (drafts, M.count(len({p.path for p in drafts}), "Entwurf/dat", dative_one=True)),
+        (other, M.SUMMARY_OTHER_PLACES)) if group]
+    total = M.count(sum(n for n, _ in parts), "Fehler")
+    if len(parts) == 1:
+        return M.SUMMARY_ONE_PART.format(total, M.SUMMARY_PART.format("", parts[0][1]).strip())
+    return M.SUMMARY_TOTAL.format(total, ", ".join(M.SUMMARY_PART.format(n, place) for n, place in parts))
 
 
 def page_budget_notes(root: Path, project: Project) -> list[Diagnostic]:
@@ -208,7 +212,7 @@ def _run_steps(args: argparse.Namespace, steps: list[Step]) -> int:
         text = (M.STEP_FAILED if status else M.STEP_DONE).format(M.decimal(time.monotonic() - started),
                                                                   written or "–")
         if notes:
-            text += " " + M.plural_count(notes, "Hinweis", "Hinweise") + " (siehe oben)."
+            text += " " + M.SUMMARY_SEEN_ABOVE.format(M.count(notes, "Hinweis"))
         print(text, file=sys.stderr if status else sys.stdout)
     return status
 

@@ -359,7 +359,7 @@ TYPST_ERROR = "{}: Fehler beim Setzen des koopBLATT: {}"
 TYPST_WARNING = "{}: Warnung beim Setzen des koopBLATT (wird als Fehler behandelt): {}"
 ISSUE_NAME = "koopBLATT No. {}"
 PDF_PROGRESS = "koopBLATT No. {}: setze {} …"
-PDF_DONE = "koopBLATT No. {}: {} ({} Seiten)"
+PDF_DONE = "koopBLATT No. {}: {} ({})"
 PDF_UNCHANGED = "koopBLATT No. {}: unverändert, nichts zu tun."
 PDF_FAILED = ("Die PDFs wurden nicht erneuert: Bitte die Meldungen oben beheben. Die zuletzt erfolgreich erzeugten "
               "Fassungen in build/pdf bleiben erhalten.")
@@ -478,7 +478,6 @@ PLACEHOLDER_SVG_TEXT = "Platzhalter – durch Ihre Abbildung ersetzen"
 PROOF_PROGRESS = "Korrekturabzug für „{}“ …"
 PROOF_DONE = "Korrekturabzug: {} (PDF zum Prüfen) und {} (Word-Datei für Kommentare)."
 PREVIEW_BOX = "Vorschau: {} zu dieser Datei (das Handbuch wird so nicht veröffentlicht)"
-PREVIEW_BANNER = "Vorschau: {} Fehler, {} Hinweise im Projekt – zur Liste"
 PREVIEW_TITLE = "Probleme im Projekt (Vorschau)"
 PREVIEW_NONE = "Keine Fehler und keine Hinweise: „nox -s check“ ist zufrieden."
 PREVIEW_BACK = "Zurück zur Startseite"
@@ -636,9 +635,6 @@ def decimal(value: float) -> str:
     return f"{value:.1f}".replace(".", ",")
 
 
-SUMMARY_ERRORS = "{} in {} von {} gefunden."
-SUMMARY_ERRORS_OTHER = ("{} gefunden: {} in {} von {}, {} in Ausgaben, Literatur oder Seiten des Handbuchs.")
-SUMMARY_DRAFTS = "{} in {} („status: entwurf“): Sie blockieren nichts, solange der Beitrag ein Entwurf ist."
 SUMMARY_FIX = "Bitte korrigieren und „nox -s check“ erneut ausführen."
 SUMMARY_OK = "Alles in Ordnung: {}, {} geprüft."
 SUMMARY_RELEASED_OK = "Die freigegebenen Beiträge sind fehlerfrei ({}, {} geprüft)."
@@ -813,23 +809,22 @@ HINTS.update({
 
 # flatplan (Seitenplan)
 FLATPLAN_TITLE = "Seitenplan koopBLATT No. {}"
-FLATPLAN_INTRO = ("Alle {} Seiten in Doppelseiten, wie sie gedruckt werden: Umschlag allein, dann linke und rechte "
+FLATPLAN_INTRO = ("Alle {} in Doppelseiten, wie sie gedruckt werden: Umschlag allein, dann linke und rechte "
                   "Seiten, Rückseite allein. Erzeugt aus demselben Satz wie das PDF.")
 FLATPLAN_SECTIONS = {"umschlag": "Umschlag", "impressum": "Impressum", "inhalt": "Inhalt", "editorial": "Editorial",
                      "notizen": "Notizen (Auffüllung)", "rueckseite": "Rückseite"}
 FLATPLAN_PAGE = "S. {}"
 FLATPLAN_PADDING = "Auffüllung auf ein Vielfaches von vier: {}"
 FLATPLAN_NO_PADDING = "Keine Auffüllung nötig"
-FLATPLAN_PLANNED = "{} von {} geplanten Seiten"
-FLATPLAN_ACTUAL = "{} Seiten"
+FLATPLAN_PLANNED = "{} von {}"
 FLATPLAN_TABLE = "Seiten je Beitrag"
 FLATPLAN_SPREADS = "Doppelseiten"
 FLATPLAN_HEADER = ["Beitrag", "Stadt", "Seiten", "Seiten im Heft", "Geplant", "Abweichung"]
-FLATPLAN_IMAGE_ALT = "Seitenplan koopBLATT No. {} als Bild: {} Seiten in {} Doppelseiten"
+FLATPLAN_IMAGE_ALT = "Seitenplan koopBLATT No. {} als Bild: {} in {}"
 FLATPLAN_SPREAD = "Doppelseite {}"
 FLATPLAN_DONE = "Seitenplan: {}"
 FLATPLAN_FAILED = "Seitenplan koopBLATT No. {}: nicht erzeugt ({})."
-FLATPLAN_MANY = "{} ({} Ausgaben)"
+FLATPLAN_MANY = "{} ({})"
 FLATPLAN_NO_PAGES = "keine Seitenbilder zum aktuellen PDF"
 FLATPLAN_BACK = "Zum Redaktionsstand"
 
@@ -841,7 +836,7 @@ DESK_FILTER = "Beiträge filtern"
 DESK_FILTER_FORM = "Filter der Beitragstabelle"
 DESK_FILTER_HINT = "Stadt, Titel, Status, Art, Ausgabe …"
 DESK_SORT_HINT = "Ein Klick auf eine Spaltenüberschrift sortiert die Tabelle."
-DESK_COUNT = "{} von {} Beiträgen"
+DESK_COUNT = "{} von {}"
 DESK_CAPTION = "Beiträge"
 DESK_HEADER = ["Stadt", "Titel", "Status", "Art", "Ausgaben", "Seiten", "TODOs", "Fehler", "Hinweise",
                "Bilder unter 300 dpi", "Letzte Änderung"]

@@ -57,7 +57,7 @@ def test_a_draft_is_checked_and_never_published(project_copy: Callable[[str], Pa
     status, out = run(root, capsys, "check")
     assert status == 0, out
     assert re.search(rf"^{H}:\d+: Fehler \[koop\.todo\]", out, re.MULTILINE), out
-    assert "1 Fehler in 1 Entwurf" in out
+    assert "1 Fehler in einem Entwurf" in out
     status, out = run(root, capsys, "build")
     assert status == 0, out
     html = root / "build/html"

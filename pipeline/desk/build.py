@@ -109,8 +109,11 @@ def rows(root: Path, project: Project, problems: list[Diagnostic], plans: dict[i
             plan = plans.get(issue.number)
             section = plan.contribution(docname) if plan is not None else None
             if section is not None:
-                planned = f" ({M.FLATPLAN_PLANNED.format(section.pages, section.planned)})" if section.planned else ""
-                row.pages.append(f"No. {issue.number}: {M.plural_count(section.pages, 'Seite', 'Seiten')}{planned}")
+                planned = ""
+                if section.planned:
+                    of_planned = M.count(section.planned, "geplante Seite/dat")
+                    planned = f" ({M.FLATPLAN_PLANNED.format(section.pages, of_planned)})"
+                row.pages.append(f"No. {issue.number}: {M.count(section.pages, 'Seite')}{planned}")
                 row.pages_total += section.pages
         out.append(row)
     return out
@@ -162,7 +165,7 @@ def flatplan_pages(root: Path, project: Project) -> dict[int, flatplan.Plan]:
             M=M, plan=plan, issue=issue, spreads=spreads, image=image.name, thumbs=folder.name,
             contributions=[s for s in plan.sections if s.docname],
             city_labels={c.id: c.label for c in project.taxonomy.cities.values()},
-            padding_text=M.FLATPLAN_PADDING.format(M.plural_count(plan.padding, "Notizseite", "Notizseiten"))
+            padding_text=M.FLATPLAN_PADDING.format(M.count(plan.padding, "Notizseite"))
             if plan.padding else M.FLATPLAN_NO_PADDING)
         out.mkdir(parents=True, exist_ok=True)
         _publish(page, out / f"{image.stem}.html")

@@ -46,7 +46,7 @@ def _box(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     items = nodes.bullet_list()
     for p in mine:
         items += nodes.list_item("", nodes.paragraph("", p.format()))
-    heading = M.PREVIEW_BOX.format(M.plural_count(len(mine), "Meldung", "Meldungen"))
+    heading = M.PREVIEW_BOX.format(M.count(len(mine), "Meldung"))
     box = nodes.container("", nodes.paragraph("", "", nodes.strong("", heading)), items, classes=[marks.PROBLEMS])
     box["ids"] = [marks.PROBLEMS]
     section.insert(1, box)
@@ -60,8 +60,8 @@ def _banner(app: Sphinx, pagename: str, templatename: str, context: dict[str, An
         depth = pagename.count("/")
         href = "../" * depth + PAGE
         errors = sum(p.is_error for p in found)
-        context["theme_announcement"] = (
-            f'<a href="{href}">{html.escape(M.PREVIEW_BANNER.format(errors, len(found) - errors))}</a>')
+        text = M.PREVIEW_BANNER_COUNTS.format(M.count(errors, "Fehler"), M.count(len(found) - errors, "Hinweis"))
+        context["theme_announcement"] = f'<a href="{href}">{html.escape(text)}</a>'
 
 
 def _page(app: Sphinx, exc: Exception | None) -> None:

@@ -318,7 +318,7 @@ class KoopblattBuilder(Builder):
                 self.failed = True
                 continue
             self.written.append(job.out)
-            logger.info(M.PDF_DONE.format(job.number, job.out.name, pages))
+            logger.info(M.PDF_DONE.format(job.number, job.out.name, M.count(pages, "Seite")))
             if unsettled:  # set without balanced last pages: a Hinweis
                 self._note_unbalanced(job.number, job.manifest, unsettled)
         self.jobs = []

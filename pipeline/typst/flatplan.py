@@ -130,7 +130,7 @@ def budget_notes(plan: Plan, issue: Issue, shown_manifest: str) -> list[Diagnost
         if s.docname and s.planned and s.pages != s.planned:
             delta = s.pages - s.planned
             out.append(diag(shown_manifest, issue.entry_lines.get(s.docname, 1), "page_budget", s.title, plan.number,
-                            M.plural_count(s.pages, "Seite", "Seiten"), s.planned,
+                            M.count(s.pages, "Seite"), s.planned,
                             f"{delta:+d} " + ("Seite" if abs(delta) == 1 else "Seiten")))
     return out
 
@@ -175,9 +175,9 @@ def compose(plan: Plan, thumbs: Sequence[Image.Image], title: str) -> Image.Imag
     draw = ImageDraw.Draw(sheet)
     big, small, bold = _font(24, True), _font(13), _font(13, True)
     draw.text((MARGIN, MARGIN), title, font=big, fill=INK)
-    padding = M.FLATPLAN_PADDING.format(M.plural_count(plan.padding, "Notizseite", "Notizseiten")) \
+    padding = M.FLATPLAN_PADDING.format(M.count(plan.padding, "Notizseite")) \
         if plan.padding else M.FLATPLAN_NO_PADDING
-    draw.text((MARGIN, MARGIN + 30), f"{M.plural_count(plan.pages, 'Seite', 'Seiten')} · {padding}", font=small,
+    draw.text((MARGIN, MARGIN + 30), f"{M.count(plan.pages, 'Seite')} · {padding}", font=small,
               fill=MUTED)
     for n, pair in enumerate(spreads(plan.pages)):
         row, col = divmod(n, SPREADS_PER_ROW)
@@ -202,8 +202,8 @@ def compose(plan: Plan, thumbs: Sequence[Image.Image], title: str) -> Image.Imag
             if s is not None and s.first == page:
                 draw.text((x + 4, ly + 16), _fit(draw, s.label, small, tw - 8), font=small, fill=INK)
                 if s.docname:
-                    note = M.FLATPLAN_PLANNED.format(s.pages, s.planned) if s.planned else \
-                        M.FLATPLAN_ACTUAL.format(s.pages)
+                    note = M.FLATPLAN_PLANNED.format(s.pages, M.count(s.planned, "geplante Seite/dat")) \
+                        if s.planned else M.count(s.pages, "Seite")
                     wrong = bool(s.planned and s.planned != s.pages)
                     draw.text((x + 4, ly + 32), _fit(draw, note, small, tw - 8), font=small,
                               fill=WARN if wrong else MUTED)
@@ -324,7 +324,7 @@ def update(root: Path, project: Project) -> list[Diagnostic]:
             notes += budget_notes(plan, issue, rel(issue.folder / "ausgabe.yml", root))
     if made:  # one line for all issues
         print(M.FLATPLAN_DONE.format(rel(made[0], root) if len(made) == 1 else
-                                     M.FLATPLAN_MANY.format(rel(made[0].parent, root), len(made))))
+                                     M.FLATPLAN_MANY.format(rel(made[0].parent, root), M.count(len(made), "Ausgabe"))))
     return notes
 
 
