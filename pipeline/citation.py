@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import bibtexparser
@@ -76,6 +77,42 @@ def person(name: str, affiliation: str = "") -> Person:
 
 
 @dataclass(frozen=True)
+class Printing:
+    """A published koopBLATT issue a case is printed in, with its pages there when the build knows them."""
+
+    journal: str  # the serial's title (the manifest's `titel`): koopBLATT
+    number: int
+    year: int
+    date: dt.date
+    issn_print: str = ""
+    issn_online: str = ""
+    first: int = 0  # pages in the issue's PDF (0: not known, no PDF built)
+    last: int = 0
+
+    @property
+    def name(self) -> str:
+        """„koopBLATT No. 3 (2015)“."""
+        return M.issue_title(self.number, self.year)
+
+    @property
+    def pages(self) -> str:
+        """„12–15“, „12“ or "" (German page range with an en dash)."""
+        if not self.first:
+            return ""
+        return str(self.first) if self.last in (0, self.first) else f"{self.first}–{self.last}"
+
+    @property
+    def issns(self) -> tuple[str, ...]:
+        return tuple(i for i in (self.issn_print, self.issn_online) if i)
+
+
+def printing(issue: Issue, pages: tuple[int, int] | None) -> Printing:
+    first, last = pages or (0, 0)
+    return Printing(issue.title, issue.number, issue.year, issue.date, issue.issn_print, issue.issn_online,
+                    first, last)
+
+
+@dataclass(frozen=True)
 class Record:
     """Everything a citation of one case says."""
 
@@ -95,6 +132,7 @@ class Record:
     issues: tuple[str, ...]  # „koopBLATT No. 3 (2015)“: published issues only (`manifest.is_published`)
     pdf_url: str = ""  # the Sonderdruck, when there is one
     language: str = LANGUAGE
+    printed: tuple[Printing, ...] = ()  # the published issues of `issues`, with pages and ISSNs
 
     @property
     def full_title(self) -> str:
@@ -103,16 +141,23 @@ class Record:
 
     @property
     def note(self) -> str:
-        return M.CITE_ALSO_IN.format(", ".join(self.issues)) if self.issues else ""
+        """„Auch erschienen in: koopBLATT No. 3 (2015), S. 12–15“ (pages where the build knows them)."""
+        places = [", ".join([p.name, *([M.CITE_PAGES.format(p.pages)] if p.pages else [])]) for p in self.printed]
+        return M.CITE_ALSO_IN.format("; ".join(places)) if places else ""
 
 
-def record(c: Contribution, issues: list[Issue], base: str, publisher: str, pdf_url: str = "") -> Record:
+def record(c: Contribution, issues: list[Issue], base: str, publisher: str, pdf_url: str = "",
+           pages: Mapping[int, tuple[int, int]] | None = None) -> Record:
+    """The citation record of a case; `pages` gives, per issue number, the case's first and last page in that
+    issue's PDF (known after the PDF step)."""
+    published = split_published(issues)[0]
     return Record(
         key=f"koopstadt-{c.slug}", slug=c.slug, title=c.title, subtitle=c.subtitle,
         authors=tuple(person(a.name, a.affiliation) for a in c.authors), date=c.date,
         url=page_url(base, c.docname), container=M.CITE_CONTAINER, publisher=publisher, place=M.CITE_PLACE,
         abstract=c.abstract, keywords=tuple(c.keywords), license=c.license,
-        issues=tuple(M.issue_title(i.number, i.year) for i in split_published(issues)[0]), pdf_url=pdf_url)
+        issues=tuple(M.issue_title(i.number, i.year) for i in published), pdf_url=pdf_url,
+        printed=tuple(printing(i, (pages or {}).get(i.number)) for i in published))
 
 
 # -- BibTeX ----------------------------------------------------------------------------------------------------

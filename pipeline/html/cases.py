@@ -14,6 +14,8 @@ from .. import catalogue, citation
 from ..model import Contribution
 from ..sphinx_ext import state
 from ..sphinx_ext.browse import DOWNLOADS
+from ..typst import pagemap
+from ..typst.pagemap import PageRange
 
 
 def handbook(app: Sphinx) -> bool:
@@ -52,11 +54,32 @@ def cite_href(c: Contribution, suffix: str) -> str:
     return f"{citation.CITE_DIR}/{c.slug}.{suffix}"
 
 
+PAGES_ATTR = "koop_issue_pages"  # on the builder: one run's page maps
+
+
+def issue_pages(app: Sphinx) -> dict[int, dict[str, PageRange]]:
+    """Issue number → docname → (first, last page) in the issue PDF this handbook run offers (none offered: {})."""
+    known: dict[int, dict[str, PageRange]] | None = getattr(app.builder, PAGES_ATTR, None)
+    if known is not None:
+        return known
+    folder = str(app.config.koop_downloads or "")
+    project = state.project(app)
+    pages = {number: pagemap.contribution_pages(project.root, project, issue, Path(folder) / f"{issue.id}.pdf")
+             for number, issue in project.issues.items()} if folder else {}
+    setattr(app.builder, PAGES_ATTR, pages)
+    return pages
+
+
+def pages_of(app: Sphinx, c: Contribution) -> dict[int, PageRange]:
+    """Issue number → the case's (first, last page) in that issue's PDF, where the build knows them."""
+    return {number: found[c.docname] for number, found in issue_pages(app).items() if c.docname in found}
+
+
 def record(app: Sphinx, c: Contribution) -> citation.Record:
     project = state.project(app)
     base = base_url(app)
     pdf = citation.site_url(base, offprint_href(c)) if offprint_path(app, c) else ""
-    return citation.record(c, project.issues_of(c.docname), base, str(app.config.author), pdf)
+    return citation.record(c, project.issues_of(c.docname), base, str(app.config.author), pdf, pages_of(app, c))
 
 
 def relative(docname: str, href: str) -> str:

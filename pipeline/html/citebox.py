@@ -2,13 +2,15 @@
 
 Added when the handbook writes a page (`doctree-resolved`, HTML builder only), so the shared doctrees
 of PDF and EPUB never see it and the Sonderdruck link reflects what this run publishes. A page whose
-Sonderdruck appeared or vanished is written again (`_forget_changed`), so the link is never stale.
+Sonderdruck appeared or vanished, or whose pages in an issue PDF changed, is written again (`_forget_changed`),
+so neither the link nor the cited pages are ever stale.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -76,8 +78,11 @@ def _add_box(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         section += found
 
 
-def _offprints(app: Sphinx) -> dict[str, bool]:
-    return {c.docname: cases.offprint_path(app, c) is not None for c in cases.published(app)}
+def _offprints(app: Sphinx) -> dict[str, Any]:
+    """Per case what its page shows that is not read from its source: whether it has a Sonderdruck, and its pages
+    in the issue PDFs (head metadata and citation)."""
+    return {c.docname: [cases.offprint_path(app, c) is not None, sorted(cases.pages_of(app, c).items())]
+            for c in cases.published(app)}
 
 
 def _forget_changed(app: Sphinx) -> None:
@@ -89,8 +94,8 @@ def _forget_changed(app: Sphinx) -> None:
         before = json.loads((Path(app.outdir) / STATE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return
-    for docname, has in _offprints(app).items():
-        if before.get(docname, False) != has:
+    for docname, shown in json.loads(json.dumps(_offprints(app))).items():  # as stored: tuples become lists
+        if before.get(docname) != shown:
             (Path(app.outdir) / f"{docname}.html").unlink(missing_ok=True)
 
 

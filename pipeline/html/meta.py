@@ -53,6 +53,33 @@ def first_image(app: Sphinx, doctree: nodes.document | None) -> tuple[str, str, 
     return f"{builder.imagedir}/{builder.images[uri]}", str(image.get("alt", "")), size
 
 
+def _container_tags(rec: citation.Record, c: Contribution) -> list[str]:
+    """What the case is part of, typed as citation managers type it (Zotero's „Embedded Metadata“ translator
+    takes the item type from the Highwire tags: `citation_journal_title` makes a journal article,
+    `citation_book_title` a book section; a bare `citation_title` would be guessed a journal article).
+
+    Printed in a published koopBLATT: an article of that issue, with its number, pages, date and ISSNs. Only in
+    the handbook: a section of the handbook (as its BibTeX @incollection and RIS CHAP say), dated by the case."""
+    if not rec.printed:
+        day = c.date.strftime("%Y/%m/%d")
+        return [_meta("name", "citation_book_title", rec.container),
+                _meta("name", "citation_publication_date", day), _meta("name", "citation_date", day)]
+    issue = rec.printed[0]  # the first published issue is the version of record
+    day = issue.date.strftime("%Y/%m/%d")
+    tags = [_meta("name", "citation_journal_title", issue.journal),
+            _meta("name", "citation_issue", str(issue.number)),
+            _meta("name", "citation_publication_date", day), _meta("name", "citation_date", day),
+            _meta("name", "citation_online_date", c.date.strftime("%Y/%m/%d"))]
+    if issue.first:
+        tags += [_meta("name", "citation_firstpage", str(issue.first)),
+                 _meta("name", "citation_lastpage", str(issue.last or issue.first))]
+    if issue.issn_print:
+        tags.append(_meta("name", "citation_issn", issue.issn_print))
+    if issue.issn_online:
+        tags.append(_meta("name", "citation_eIssn", issue.issn_online))
+    return tags
+
+
 def head_tags(app: Sphinx, c: Contribution, doctree: nodes.document | None) -> list[str]:
     """The <meta>/<link>/<script type="application/ld+json"> elements of one case page."""
     rec = cases.record(app, c)
@@ -64,10 +91,8 @@ def head_tags(app: Sphinx, c: Contribution, doctree: nodes.document | None) -> l
         tags.append(_meta("name", "citation_author", p.inverted))
         if p.affiliation:
             tags.append(_meta("name", "citation_author_institution", p.affiliation))
-    tags += [_meta("name", "citation_publication_date", c.date.strftime("%Y/%m/%d")),
-             _meta("name", "citation_date", c.date.strftime("%Y/%m/%d")),
-             _meta("name", "citation_inbook_title", rec.container),
-             _meta("name", "citation_publisher", rec.publisher),
+    tags += _container_tags(rec, c)
+    tags += [_meta("name", "citation_publisher", rec.publisher),
              _meta("name", "citation_language", rec.language),
              _meta("name", "citation_abstract_html_url", rec.url)]
     tags += [_meta("name", "citation_keywords", k) for k in rec.keywords]
@@ -111,7 +136,8 @@ def head_tags(app: Sphinx, c: Contribution, doctree: nodes.document | None) -> l
 
 
 def json_ld(app: Sphinx, c: Contribution, rec: citation.Record, image_url: str) -> str:
-    """schema.org `Article`, safe inside <script> (no "<", ">" or "&" survives unescaped)."""
+    """schema.org `Article` (headline: title and subtitle; printed in an issue: the `PublicationIssue` and the
+    article's pages in it), safe inside <script> (no "<", ">" or "&" survives unescaped)."""
     tax = state.project(app).taxonomy
     publisher = {"@type": "Organization", "name": rec.publisher}
     data: dict[str, Any] = {
@@ -120,7 +146,7 @@ def json_ld(app: Sphinx, c: Contribution, rec: citation.Record, image_url: str) 
         "@id": rec.url,
         "url": rec.url,
         "mainEntityOfPage": rec.url,
-        "headline": rec.title,
+        "headline": rec.full_title,
         "name": rec.full_title,
         "author": [{"@type": "Person", "name": p.name,
                     **({"affiliation": {"@type": "Organization", "name": p.affiliation}} if p.affiliation else {})}
@@ -145,11 +171,24 @@ def json_ld(app: Sphinx, c: Contribution, rec: citation.Record, image_url: str) 
     if rec.pdf_url:
         data["encoding"] = {"@type": "MediaObject", "encodingFormat": "application/pdf", "contentUrl": rec.pdf_url,
                             "name": M.CITE_OFFPRINT.split(" (")[0]}
-    if rec.issues:
-        data["isPartOf"] = [data["isPartOf"], *({"@type": "PublicationIssue", "name": i} for i in rec.issues)]
+    if rec.printed:
+        data["isPartOf"] = [data["isPartOf"], *(_issue_ld(p, publisher) for p in rec.printed)]
+        first = rec.printed[0]
+        if first.first:
+            data["pageStart"], data["pageEnd"] = first.first, first.last or first.first
+            data["pagination"] = first.pages
     text = json.dumps(data, ensure_ascii=False, indent=1)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">\n{text}\n</script>'
+
+
+def _issue_ld(p: citation.Printing, publisher: dict[str, str]) -> dict[str, Any]:
+    """A koopBLATT issue as schema.org `PublicationIssue` of the `Periodical` (with its ISSNs)."""
+    periodical: dict[str, Any] = {"@type": "Periodical", "name": p.journal, "publisher": publisher}
+    if p.issns:
+        periodical["issn"] = list(p.issns)
+    return {"@type": "PublicationIssue", "name": p.name, "issueNumber": str(p.number),
+            "datePublished": p.date.isoformat(), "isPartOf": periodical}
 
 
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
