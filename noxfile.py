@@ -16,10 +16,6 @@ from pathlib import Path
 
 import nox
 
-nox.options.default_venv_backend = "uv|virtualenv"
-nox.options.reuse_venv = "yes"
-nox.options.sessions = ["build"]
-
 ROOT = Path(__file__).resolve().parent
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 ENV = ROOT / ".nox" / "koop"
@@ -28,6 +24,20 @@ EDITOR_GROUPS = ("serve", "proof")  # the live preview and the proof's Word file
 
 def _bin(name: str) -> str:
     return str(ENV / ("Scripts" if os.name == "nt" else "bin") / name)
+
+
+def _uv() -> str | None:
+    """uv for nox's own environments: on PATH, else the one the project environment installed; else none."""
+    return os.environ.get("UV") or shutil.which("uv") or (_bin("uv") if Path(_bin("uv")).exists() else None)
+
+
+# the backend chosen here, quietly: "uv|virtualenv" makes nox look for uv (and say „uv binary not found.") on
+# every session, also on those that need no environment of nox's
+if _uv():
+    os.environ.setdefault("UV", str(_uv()))
+nox.options.default_venv_backend = "uv" if _uv() else "virtualenv"
+nox.options.reuse_venv = "yes"
+nox.options.sessions = ["build"]
 
 
 def _wanted() -> str:
@@ -56,7 +66,9 @@ def _project_env(session: nox.Session) -> str:
 
 
 def _cli(session: nox.Session, *args: str) -> None:
-    session.run(_project_env(session), "-m", "pipeline.cli", *args, *session.posargs, external=True)
+    # KOOP_NOX: usage lines and help show the nox call authors type (`nox -s serve -- --port …`)
+    session.run(_project_env(session), "-m", "pipeline.cli", *args, *session.posargs, external=True,
+                env={"KOOP_NOX": "1"})
 
 
 def _install(session: nox.Session, *groups: str) -> None:

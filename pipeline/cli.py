@@ -6,12 +6,13 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from . import messages as M
-from .diagnostics import Diagnostic, sort_key
+from .diagnostics import Diagnostic, sort_key, suggest
 from .errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 from .validate import Project, validate_project
 
@@ -269,53 +270,111 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 class GermanParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    """Usage errors in German, with the help that explains the command; exit 2, never a traceback."""
+
+    command = ""  # the subcommand this parser reads (empty: the top level)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.subcommands: dict[str, GermanParser] = {}
+
+    def parse_args(self, args: Any = None, namespace: Any = None) -> argparse.Namespace:  # type: ignore[override]
+        """An unknown argument is reported by the subcommand it was given to, with that command's usage."""
+        parsed, extra = self.parse_known_args(args, namespace)
+        if extra:
+            target = self.subcommands.get(str(getattr(parsed, "command", "")), self)
+            target.error(M.ARGPARSE["unrecognized arguments: %s"] % " ".join(extra))
+        return parsed
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        """An unknown choice (a mistyped command) with the choices in German quotes and the closest one."""
+        if action.choices is not None and value not in action.choices:
+            choices = [str(c) for c in action.choices]
+            text = M.USAGE_CHOICE.format(value, M.join_or(choices))
+            raise argparse.ArgumentError(action, " ".join(filter(None, (text, suggest(str(value), choices)))))
+
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        print(f"Aufruf fehlerhaft: {message}", file=sys.stderr)
+        print(f"{M.USAGE_PREFIX}: {message}", file=sys.stderr)
+        hint = M.USAGE_HINT.format(self.command) if self.command else M.USAGE_HINT_TOP
+        print(f"{M.HINT_PREFIX}: {hint}", file=sys.stderr)
         sys.exit(EXIT_USAGE)
 
 
-def main(argv: list[str] | None = None) -> int:
+@contextmanager
+def german_argparse() -> Iterator[None]:
+    """argparse's own texts (usage, errors, help) in German while a parser is built and used: argparse looks
+    them up through its module-level gettext functions each time it needs one."""
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+
+    def singular_or_plural(one: str, many: str, n: int) -> str:
+        text = one if n == 1 else many
+        return M.ARGPARSE.get(text, text)
+
+    argparse._ = lambda text: M.ARGPARSE.get(text, text)  # type: ignore[attr-defined]
+    argparse.ngettext = singular_or_plural
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+def port_number(text: str) -> int:
+    """`--port`: a TCP port, said in German when it is none."""
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        raise argparse.ArgumentTypeError(M.SERVE_PORT_INVALID.format(text))
+    return int(text)
+
+
+def _command(top: GermanParser, sub: Any, name: str, func: Callable[[argparse.Namespace], int],
+             help_text: str) -> GermanParser:
+    """A subcommand; its usage line shows the nox call that authors type (`nox -s serve -- …`)."""
+    prog = f"nox -s {name} --" if os.environ.get("KOOP_NOX") else None
+    parser: GermanParser = sub.add_parser(name, help=help_text, description=help_text,
+                                          **({"prog": prog} if prog else {}))
+    parser.command = name
+    parser.set_defaults(func=func)
+    top.subcommands[name] = parser
+    return parser
+
+
+def build_parser() -> GermanParser:
+    """The command line of every subcommand (call inside `german_argparse()`)."""
     parser = GermanParser(prog="pipeline", description="koopstadt-Publikationspipeline")
     # KOOP_ROOT: the project folder for calls that cannot pass --root before the command (nox sessions)
-    parser.add_argument("--root", default=os.environ.get("KOOP_ROOT") or ".",
-                        help="Projektordner (mit docs/ und koopblatt/); Vorgabe: $KOOP_ROOT, sonst „.“")
-    sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="alle Quellen prüfen, keine Ausgaben schreiben")
-    check.set_defaults(func=cmd_check)
-    html = sub.add_parser("html", help="Online-Handbuch erzeugen (build/html)")
-    html.set_defaults(func=cmd_html)
-    pdf = sub.add_parser("pdf", help="koopBLATT als Druck- und Bildschirm-PDF (build/pdf)")
+    parser.add_argument("--root", default=os.environ.get("KOOP_ROOT") or ".", metavar="ORDNER",
+                        help=M.USAGE_ROOT_HELP)
+    sub = parser.add_subparsers(dest="command", required=True, title=M.USAGE_COMMANDS, metavar="befehl")
+    check = _command(parser, sub, "check", cmd_check, "alle Quellen prüfen, keine Ausgaben schreiben")
+    html = _command(parser, sub, "html", cmd_html, "Online-Handbuch erzeugen (build/html)")
+    pdf = _command(parser, sub, "pdf", cmd_pdf, "koopBLATT als Druck- und Bildschirm-PDF (build/pdf)")
     pdf.add_argument("--beitrag", metavar="DATEI", help="nur einen Korrekturabzug dieses Beitrags erzeugen")
-    pdf.set_defaults(func=cmd_pdf)
-    new = sub.add_parser("new", help="neuen Beitrag anlegen: docs/beitraege/<stadt>/<kurzname>.md")
+    new = _command(parser, sub, "new", cmd_new, "neuen Beitrag anlegen: docs/beitraege/<stadt>/<kurzname>.md")
     new.add_argument("stadt", help="bremen, leipzig oder nuernberg")
     new.add_argument("slug", metavar="kurzname", help="Kurzname, z. B. suedstadt (Umlaute werden umschrieben)")
     new.add_argument("--von", metavar="VORLAGE", default=None,
                      help="einen vorhandenen Beitrag als Vorlage kopieren (Entwurf, neue Marken, TODOs)")
-    new.set_defaults(func=cmd_new)
-    imp = sub.add_parser("import", help="Word- oder ODT-Datei als Beitrag übernehmen")
+    imp = _command(parser, sub, "import", cmd_import, "Word- oder ODT-Datei als Beitrag übernehmen")
     imp.add_argument("datei", help="die .docx- oder .odt-Datei")
     imp.add_argument("stadt", help="bremen, leipzig oder nuernberg")
     imp.add_argument("--slug", metavar="KURZNAME", default=None, help="Kurzname (sonst aus dem Dateinamen)")
-    imp.set_defaults(func=cmd_import)
-    epub = sub.add_parser("epub", help="E-Books jeder Ausgabe und des Handbuchs (build/epub)")
-    epub.set_defaults(func=cmd_epub)
-    prf = sub.add_parser("proof", help="Korrekturabzug (PDF) und Word-Datei eines Beitrags")
+    epub = _command(parser, sub, "epub", cmd_epub, "E-Books jeder Ausgabe und des Handbuchs (build/epub)")
+    prf = _command(parser, sub, "proof", cmd_proof, "Korrekturabzug (PDF) und Word-Datei eines Beitrags")
     prf.add_argument("beitrag", help="Pfad des Beitrags, z. B. docs/beitraege/leipzig/westen.md")
-    prf.set_defaults(func=cmd_proof)
-    srv = sub.add_parser("serve", help="Live-Vorschau des Handbuchs im Browser")
-    srv.add_argument("--host", default="127.0.0.1")
-    srv.add_argument("--port", type=int, default=8000)
-    srv.set_defaults(func=cmd_serve)
-    desk = sub.add_parser("redaktion", help="Redaktionsstand und Seitenpläne (build/redaktion, nicht veröffentlicht)")
-    desk.set_defaults(func=cmd_redaktion)
-    everything = sub.add_parser("build", help="alles erzeugen: prüfen, Handbuch, PDF, EPUB")
-    everything.set_defaults(func=cmd_build)
+    srv = _command(parser, sub, "serve", cmd_serve, M.SERVE_HELP)
+    srv.add_argument("--host", default="127.0.0.1", metavar="ADRESSE", help=M.SERVE_HOST_HELP)
+    srv.add_argument("--port", type=port_number, default=8000, metavar="PORT", help=M.SERVE_PORT_HELP)
+    desk = _command(parser, sub, "redaktion", cmd_redaktion,
+                    "Redaktionsstand und Seitenpläne (build/redaktion, nicht veröffentlicht)")
+    everything = _command(parser, sub, "build", cmd_build, "alles erzeugen: prüfen, Handbuch, PDF, EPUB")
     for command in (check, html, pdf, epub, everything, desk):
-        command.add_argument("-v", "--ausfuehrlich", action="store_true",
-                             help="auch die Meldungen von Sphinx, MyST und Typst zeigen")
-    args = parser.parse_args(argv)
+        command.add_argument("-v", "--ausfuehrlich", action="store_true", help=M.USAGE_VERBOSE_HELP)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    with german_argparse():
+        args = build_parser().parse_args(argv)
     if not (Path(args.root) / "docs").is_dir():
         print(f"Aufruf fehlerhaft: Im Ordner „{args.root}“ gibt es kein „docs/“.", file=sys.stderr)
         return EXIT_USAGE

@@ -1034,8 +1034,8 @@ ARGPARSE: dict[str, str] = {
     "options": "Optionen",
     "positional arguments": "Angaben",
     "show this help message and exit": "diese Hilfe zeigen und beenden",
-    "the following arguments are required: %s": "es fehlt: %s",
-    "unrecognized arguments: %s": "unbekannte Angaben: %s",
+    "the following arguments are required: %s": "Nicht angegeben: %s",
+    "unrecognized arguments: %s": "Nicht vorgesehen: %s",
     "expected one argument": "hier fehlt der Wert",
     "expected at least one argument": "hier fehlt mindestens ein Wert",
     "expected at most one argument": "hier ist höchstens ein Wert erlaubt",
@@ -1053,6 +1053,7 @@ ARGPARSE: dict[str, str] = {
     "unexpected option string: %s": "unerwartete Option: %s",
 }
 USAGE_COMMANDS = "Befehle"
+USAGE_CHOICE = "„{}“ gibt es nicht (möglich: {})."
 USAGE_HINT = "„nox -s {} -- --help“ erklärt alle Angaben."
 USAGE_HINT_TOP = "„nox -l“ zeigt alle Befehle; die README erklärt ihren Aufruf."
 USAGE_HELP = "Hilfe zeigen und beenden"

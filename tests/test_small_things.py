@@ -115,3 +115,90 @@ def test_the_summary_adds_up_without_arithmetic(released: int, per_released: int
         if files:
             assert re.search(rf"in {'einem' if files == 1 else files} {kind}", line), line
     assert (M.count(notes, "Hinweis") in line) == bool(notes), line
+
+
+# -- usage errors in German ----------------------------------------------------------------------------------------
+def _argparse_msgids() -> list[str]:
+    """Every text argparse may show (its gettext message ids), read from its source."""
+    import argparse
+    import inspect
+
+    source = inspect.getsource(argparse)
+    return sorted({m[1] for m in re.findall(r"""_\((['"])(.*?)\1\)""", source)}
+                  | {t for pair in re.findall(r"""ngettext\((['"].*?['"]),\s*(['"].*?['"])""", source)
+                     for t in (p.strip("'\"") for p in pair)})
+
+
+# what argparse says only to programmers (a mistake in our parser, never shown to a user); `error` is ours
+FOR_PROGRAMMERS = re.compile(r"dest=|conflict|for positionals|callable|__call__|mode %r|cannot |merge actions|"
+                             r"mutually exclusive|subparser|%\(prog\)s: error")
+USER_FACING = [m for m in _argparse_msgids() if not FOR_PROGRAMMERS.search(m)]
+ENGLISH = sorted({piece.strip(" :.()'") for msgid in USER_FACING
+                  for piece in re.split(r"%\(\w+\)[rsd]|%[rsd]", msgid) if len(piece.strip(" :.()'")) >= 4})
+
+
+def test_every_user_facing_argparse_text_has_a_german_translation() -> None:
+    assert "usage: " in USER_FACING and "the following arguments are required: %s" in USER_FACING
+    missing = [m for m in USER_FACING if m not in M.ARGPARSE]
+    assert not missing, missing
+
+
+def _calls() -> Iterator[tuple[str, list[str], int]]:
+    """Wrong calls of every subcommand, generated from its parser: arguments missing, unknown, superfluous,
+    an option without its value, a value its type refuses; and each command's help (exit 0)."""
+    import argparse
+
+    from pipeline.cli import build_parser, german_argparse
+
+    with german_argparse():
+        top = build_parser()
+    yield "top-missing", [], 2
+    yield "top-unknown-command", ["pruefen"], 2
+    yield "top-root-without-value", ["--root"], 2
+    yield "top-help", ["--help"], 0
+    for name, parser in sorted(top.subcommands.items()):
+        positionals = [a for a in parser._actions if not a.option_strings]
+        options = [a for a in parser._actions if a.option_strings and not isinstance(a, argparse._HelpAction)]
+        filled = ["leipzig"] * len(positionals)
+        for n in range(len(positionals)):
+            yield f"{name}-missing-{n}", [name, *filled[:n]], 2
+        yield f"{name}-unknown-option", [name, *filled, "--gibt-es-nicht"], 2
+        yield f"{name}-superfluous", [name, *filled, "zuviel"], 2
+        for option in options:
+            if option.nargs is None and option.const is None:  # takes a value
+                yield f"{name}-{option.dest}-without-value", [name, *filled, option.option_strings[-1]], 2
+                if option.type is not None:
+                    yield f"{name}-{option.dest}-bad-value", [name, *filled, option.option_strings[-1], "x1"], 2
+        yield f"{name}-help", [name, *filled, "--help"], 0
+
+
+CALLS = list(_calls())
+
+
+@pytest.mark.parametrize(("argv", "status"), [c[1:] for c in CALLS], ids=[c[0] for c in CALLS])
+def test_usage_errors_and_help_are_german(argv: list[str], status: int, capsys: pytest.CaptureFixture[str]) -> None:
+    from pipeline.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    out = capsys.readouterr()
+    said = out.out + out.err
+    assert exc.value.code == status, said
+    english = [e for e in ENGLISH if e in said]
+    assert not english, f"{english}\n{said}"
+    assert "Traceback" not in said
+    if status:
+        assert out.err.startswith("Aufruf: "), said
+        assert "\nAufruf fehlerhaft: " in out.err and "\nHinweis: " in out.err, said
+    else:
+        assert said.startswith("Aufruf: ") and "Optionen:" in said, said
+
+
+def test_the_serve_help_explains_host_and_port_in_german(capsys: pytest.CaptureFixture[str]) -> None:
+    from pipeline.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["serve", "--help"])
+    said = " ".join(capsys.readouterr().out.split())
+    assert "--host ADRESSE Adresse, unter der die Vorschau erreichbar ist; Vorgabe: 127.0.0.1" in said
+    assert "--port PORT Portnummer der Vorschau; Vorgabe: 8000" in said

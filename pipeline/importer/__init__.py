@@ -244,7 +244,7 @@ def _summary(root: Path, file: Path, target: Path, written: list[Path], meta_lin
         for p in todo:
             print(f"  - {p.path}:{p.line}: {p.message}")
     if errors:
-        print(f"\n{M.IMPORT_PROBLEMS}")
+        print(f"\n{M.IMPORT_PROBLEMS[any(p.is_error for p in errors), any(not p.is_error for p in errors)]}")
         for p in errors:
             print(f"  - {p.format()}")
     print_steps([step.format(shown) if "{}" in step else step for step in M.IMPORT_STEPS])
