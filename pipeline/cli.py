@@ -284,6 +284,7 @@ class GermanParser(argparse.ArgumentParser):
         if extra:
             target = self.subcommands.get(str(getattr(parsed, "command", "")), self)
             target.error(M.ARGPARSE["unrecognized arguments: %s"] % " ".join(extra))
+        assert isinstance(parsed, argparse.Namespace)
         return parsed
 
     def _check_value(self, action: argparse.Action, value: Any) -> None:
@@ -312,7 +313,7 @@ def german_argparse() -> Iterator[None]:
         return M.ARGPARSE.get(text, text)
 
     argparse._ = lambda text: M.ARGPARSE.get(text, text)  # type: ignore[attr-defined]
-    argparse.ngettext = singular_or_plural
+    argparse.ngettext = singular_or_plural  # type: ignore[attr-defined]
     try:
         yield
     finally:

@@ -30,8 +30,10 @@ def work_dir(root: Path, name: str) -> Path:
     return path
 
 
-def publish_tree(src: Path, dest: Path) -> None:
-    """Replace directory `dest` by a copy of `src` with two renames (readers never see a half tree)."""
+def publish_tree(src: Path, dest: Path, finish: Callable[[Path], None] | None = None) -> None:
+    """Replace directory `dest` by a copy of `src` with two renames (readers never see a half tree); `finish`
+    post-processes the copy before it replaces `dest` (it must replace files, never write into them: unchanged
+    files are hard links to the published ones)."""
     fresh = dest.with_name(f".{dest.name}.new")
     old = dest.with_name(f".{dest.name}.old")
     for leftover in (fresh, old):
@@ -40,6 +42,8 @@ def publish_tree(src: Path, dest: Path) -> None:
     # bookkeeping of the incremental build (".koop-…") is never published
     shutil.copytree(src, fresh, symlinks=False, ignore=shutil.ignore_patterns(".koop-*"),
                     copy_function=_reusing(fresh, dest))
+    if finish is not None:
+        finish(fresh)
     if dest.exists():
         os.replace(dest, old)
     os.replace(fresh, dest)

@@ -12,7 +12,7 @@ from ..diagnostics import Diagnostic
 from ..outputs import build_dir, publish_tree, work_dir
 from ..sphinx_ext.runner import run_sphinx
 from ..validate import HANDBOOK, Project, validate_project
-from . import search
+from . import assets, search
 
 DOWNLOAD_PATTERNS = (("pdf", "koopblatt-*.pdf"), ("epub", "*.epub"), ("pdf", f"{OFFPRINT_DIR}/sonderdruck-*.pdf"))
 Late = Callable[[], list[Diagnostic]]
@@ -77,5 +77,7 @@ def build_html(root: Path, project: Project | None = None, *, found: list[Diagno
         if found is not None:
             found.append(problem)
         return 1
-    publish_tree(out, build_dir(root) / "html")
+    # served as built: hashed asset names, no inline code, pre-compressed (pipeline/html/assets.py)
+    cache = work_dir(root, "html-auslieferung")
+    publish_tree(out, build_dir(root) / "html", finish=lambda site: assets.finish(site, cache))
     return 0

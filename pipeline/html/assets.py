@@ -1,0 +1,289 @@
+"""The handbook as a web server delivers it: asset names that change with their content, no inline scripts or
+styles (a Content-Security-Policy without 'unsafe-inline' holds), and every text file pre-compressed.
+
+`finish(site)` is the post-step on the finished site, run on the copy that is about to be published
+(`outputs.publish_tree`) on every build, so Sphinx's own output in the work area stays as Sphinx wrote it and
+its incremental build is not disturbed. It is idempotent: run again on its own result it changes nothing.
+
+- **Hashed names.** Every stylesheet, script, font and image under `_static/` gets a copy named
+  `<name>.<hash>.<ext>` (the first 12 hex digits of its SHA-256); stylesheets are hashed after their `url()`
+  and `@import` references were rewritten, so a changed font changes the name of the CSS that loads it. The
+  pages' `href`/`src` point to the hashed names (query strings such as `?v=` dropped): those files can be
+  cached for a year (`pipeline/data/nginx/`). The originals stay, for whatever loads them by name.
+- **No inline code.** A page's inline `<script>` becomes a hashed file under `_static/` (one per distinct
+  body: the theme's colour-mode script is the same on every page). Sphinx's per-page settings
+  (`DOCUMENTATION_OPTIONS.pagename = '…';`) are data, not code: they go into a data attribute of one shared
+  script instead of one file per page. Inline `<style>` becomes a hashed stylesheet. Data blocks
+  (`application/ld+json`) stay: the browser does not run them.
+- **Pre-compressed.** Next to every text file `<file>.gz` (gzip level 9, mtime 0: the same bytes every build)
+  and `<file>.br` (brotli), each only when it is smaller. Compressed bytes are kept in a cache keyed by content
+  (`build/.work/…`), so only what changed is compressed again.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import posixpath
+import re
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from html import escape
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import brotli
+
+STATIC = "_static"
+DIGITS = 12
+HASHED = re.compile(rf"\.[0-9a-f]{{{DIGITS}}}\.[A-Za-z0-9]+$")  # name.<hash>.ext, written by this module
+HASHED_SUFFIXES = frozenset({".css", ".js", ".mjs", ".woff2", ".woff", ".ttf", ".otf", ".eot",
+                             ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico"})
+TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".ris", ".bib",
+                           ".webmanifest"})
+PAGEFIND = "_pagefind"
+VARIANTS = (".gz", ".br")
+INLINE = "koop-inline"  # stem of the files that inline scripts and styles become
+OPTIONS_SCRIPT = "koop-optionen.js"
+# A shared script that applies a page's settings, given as JSON in its data attribute (see `_externalise`).
+OPTIONS_CODE = ("Object.assign(DOCUMENTATION_OPTIONS, JSON.parse(document.currentScript.dataset.koopOptionen));\n")
+OPTION = re.compile(r"""\s*DOCUMENTATION_OPTIONS\.(\w+)\s*=\s*('[^'\\]*'|"[^"\\]*"|true|false|-?\d+)\s*;\s*""")
+SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
+STYLE = re.compile(r"<style\b(?P<attrs>[^>]*)>(?P<body>.*?)</style>", re.S | re.I)
+REFERENCE = re.compile(r"""(?P<lead>\s(?:href|src)=)(?P<q>["'])(?P<url>[^"'<>]*)(?P=q)""", re.I)
+CSS_URL = re.compile(r"""url\(\s*(?P<q>["']?)(?P<url>[^"')]+)(?P=q)\s*\)"""
+                     r"""|@import\s+(?P<q2>["'])(?P<url2>[^"']+)(?P=q2)""")
+JS_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
+# brotli 11 for the assets (they rarely change and are cached for a year); 10 for pages and data, which change
+# with every edit: on the demo six times faster than 11 for 2 % more bytes
+BROTLI_ASSETS, BROTLI_PAGES = 11, 10
+
+
+def finish(site: Path, cache: Path | None = None) -> None:
+    """Hash the assets, move inline code into files, rewrite the pages, pre-compress (see the module doc)."""
+    names = hash_assets(site)
+    for page in sorted(site.rglob("*.html")):
+        if STATIC not in page.relative_to(site).parts:
+            _rewrite_page(site, page, names)
+    compress_tree(site, cache)
+
+
+# -- hashed names --------------------------------------------------------------------------------------
+def hashed_name(name: str, data: bytes) -> str:
+    stem, dot, suffix = name.rpartition(".")
+    return f"{stem}.{hashlib.sha256(data).hexdigest()[:DIGITS]}.{suffix}" if dot else name
+
+
+def _put(path: Path, data: bytes) -> None:
+    """Write a file without writing into an existing one (published files may be hard links to the last
+    release: see `outputs.publish_tree`); a temporary name of its own, as threads write side by side."""
+    if path.is_file() and path.read_bytes() == data:
+        return
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
+
+
+def hash_assets(site: Path) -> dict[str, str]:
+    """Write the hashed copy of every asset under `_static`; map each original's site path to its copy's."""
+    static = site / STATIC
+    if not static.is_dir():
+        return {}
+    originals = sorted(p for p in static.rglob("*") if p.is_file() and p.suffix.lower() in HASHED_SUFFIXES
+                       and not HASHED.search(p.name) and not p.name.startswith("."))
+    known = {p.relative_to(site).as_posix() for p in originals}
+    names: dict[str, str] = {}
+
+    def name_of(rel: str, visiting: frozenset[str] = frozenset()) -> str:
+        if rel in names:
+            return names[rel]
+        data = (site / rel).read_bytes()
+        if rel.endswith(".css") and rel not in visiting:
+            data = _rewrite_css(rel, data, lambda ref: name_of(ref, visiting | {rel}) if ref in known else None)
+        target = posixpath.join(posixpath.dirname(rel), hashed_name(posixpath.basename(rel), data))
+        _put(site / target, data)
+        names[rel] = target
+        return target
+
+    for rel in sorted(known):
+        name_of(rel)
+    return names
+
+
+def _resolve(base: str, url: str) -> tuple[str, str] | None:
+    """The site path a relative reference points to, and its fragment; None for anything else."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not parts.path or url.startswith(("#", "/")):
+        return None
+    return posixpath.normpath(posixpath.join(posixpath.dirname(base), parts.path)), parts.fragment
+
+
+def _relative(target: str, base: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(base) or ".")
+
+
+def _rewrite_css(rel: str, data: bytes, lookup: Callable[[str], str | None]) -> bytes:
+    text = data.decode("utf-8", "surrogateescape")
+
+    def swap(m: re.Match[str]) -> str:
+        url = m["url"] or m["url2"]
+        found = _resolve(rel, url.strip())
+        target = lookup(found[0]) if found else None
+        if found is None or target is None:
+            return m[0]
+        new = _relative(target, rel) + (f"#{found[1]}" if found[1] else "")
+        return m[0].replace(url, new, 1)
+
+    return CSS_URL.sub(swap, text).encode("utf-8", "surrogateescape")
+
+
+# -- pages ---------------------------------------------------------------------------------------------
+def _attrs(raw: str) -> dict[str, str]:
+    return {m[1].lower(): m[3] if m[3] is not None else (m[4] or "")
+            for m in re.finditer(r"""([\w:-]+)(\s*=\s*(?:"([^"]*)"|'([^']*)'))?""", raw)}
+
+
+def _externalise(site: Path, page_rel: str, html: str) -> str:
+    """Inline scripts and styles of a page into hashed files under `_static/` (see the module doc)."""
+    def script_file(body: str, suffix: str) -> str:
+        data = (body.strip() + "\n").encode("utf-8")
+        target = f"{STATIC}/{hashed_name(INLINE + suffix, data)}"
+        _put(site / target, data)
+        return _relative(target, page_rel)
+
+    def script(m: re.Match[str]) -> str:
+        attrs = _attrs(m["attrs"])
+        if "src" in attrs or attrs.get("type", "").lower() not in JS_TYPES or not m["body"].strip():
+            return m[0]
+        settings = _options(m["body"])
+        if settings is not None:  # merged with its neighbours below
+            return f"\0{json.dumps(settings, ensure_ascii=False, sort_keys=True)}\0"
+        kept = "".join(f' {k}="{v}"' if v else f" {k}" for k, v in attrs.items() if k != "type" or v == "module")
+        return f'<script src="{script_file(m["body"], ".js")}"{kept}></script>'
+
+    def style(m: re.Match[str]) -> str:
+        media = _attrs(m["attrs"]).get("media")
+        extra = f' media="{media}"' if media else ""
+        return f'<link rel="stylesheet" href="{script_file(m["body"], ".css")}"{extra} />'
+
+    def options(m: re.Match[str]) -> str:
+        merged: dict[str, object] = {}
+        for part in re.findall(r"\0([^\0]*)\0", m[0]):
+            merged.update(json.loads(part))
+        data = OPTIONS_CODE.encode("utf-8")
+        target = f"{STATIC}/{hashed_name(OPTIONS_SCRIPT, data)}"
+        _put(site / target, data)
+        value = escape(json.dumps(merged, ensure_ascii=False, sort_keys=True), quote=True)
+        return f'<script src="{_relative(target, page_rel)}" data-koop-optionen="{value}"></script>'
+
+    html = re.sub(r"\0[^\0]*\0(?:\s*\0[^\0]*\0)*", options, SCRIPT.sub(script, html))
+    return STYLE.sub(style, html)
+
+
+def _options(body: str) -> dict[str, object] | None:
+    """`DOCUMENTATION_OPTIONS.key = literal;` statements (and nothing else) as a dict; None otherwise."""
+    found: dict[str, object] = {}
+    pos = 0
+    while pos < len(body):
+        m = OPTION.match(body, pos)
+        if m is None or m.end() == pos:
+            return None
+        literal = m[2]
+        found[m[1]] = (literal[1:-1] if literal[0] in "'\"" else
+                       literal == "true" if literal in ("true", "false") else int(literal))
+        pos = m.end()
+    return found or None
+
+
+def _rewrite_page(site: Path, page: Path, names: dict[str, str]) -> None:
+    rel = page.relative_to(site).as_posix()
+    html = page.read_text(encoding="utf-8")
+
+    def swap(m: re.Match[str]) -> str:
+        found = _resolve(rel, m["url"])
+        if found is None or found[0] not in names:
+            return m[0]
+        new = _relative(names[found[0]], rel) + (f"#{found[1]}" if found[1] else "")
+        return f'{m["lead"]}{m["q"]}{new}{m["q"]}'
+
+    new = REFERENCE.sub(swap, _externalise(site, rel, html))
+    if new != html:
+        _put(page, new.encode("utf-8"))
+
+
+# -- pre-compression -----------------------------------------------------------------------------------
+def compressible(site: Path, path: Path) -> bool:
+    """Text files; Pagefind's own files too, except those it already stores gzipped."""
+    if path.suffix in VARIANTS or path.name.startswith("."):
+        return False
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        return True
+    if PAGEFIND in path.relative_to(site).parts:
+        with path.open("rb") as f:
+            return f.read(2) != b"\x1f\x8b"
+    return False
+
+
+def _brotli_quality(site: Path, path: Path) -> int:
+    parts = path.relative_to(site).parts
+    return BROTLI_ASSETS if STATIC in parts or PAGEFIND in parts else BROTLI_PAGES
+
+
+def _compressed(data: bytes, variant: str, quality: int) -> bytes:
+    if variant == ".gz":
+        return gzip.compress(data, compresslevel=9, mtime=0)
+    return bytes(brotli.compress(data, quality=quality))
+
+
+def compress_tree(site: Path, cache: Path | None = None) -> None:
+    """`<file>.gz` and `<file>.br` beside every compressible file (only where smaller); stale ones removed."""
+    files = sorted(p for p in site.rglob("*") if p.is_file() and compressible(site, p))
+    for orphan in [v for v in site.rglob("*") if v.suffix in VARIANTS and v.is_file()]:
+        base = orphan.with_suffix("")  # a variant of a page that is gone (not a download such as x.tar.gz)
+        if not base.exists() and (base.suffix.lower() in TEXT_SUFFIXES or PAGEFIND in base.relative_to(site).parts):
+            orphan.unlink()
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+    used: set[str] = set()
+
+    def one(job: tuple[Path, str]) -> None:
+        path, variant = job
+        data = path.read_bytes()
+        quality = _brotli_quality(site, path)
+        key = f"{hashlib.sha256(data).hexdigest()}{variant}{quality if variant == '.br' else 9}"
+        used.add(key)
+        stored = cache / key if cache is not None else None
+        if stored is not None and stored.is_file():
+            packed = stored.read_bytes()
+        else:
+            packed = _compressed(data, variant, quality)
+            if len(packed) >= len(data):
+                packed = b""  # not worth it: remembered as empty
+            if stored is not None:
+                _put(stored, packed)
+        out = path.with_name(path.name + variant)
+        if packed:
+            _put(out, packed)
+        else:
+            out.unlink(missing_ok=True)
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # zlib and brotli release the GIL
+        list(pool.map(one, [(p, v) for p in files for v in VARIANTS]))
+    if cache is not None:
+        _prune(cache, used)
+
+
+def _prune(cache: Path, used: Iterable[str]) -> None:
+    keep = set(used)
+    for entry in cache.iterdir():
+        if entry.name not in keep:
+            if entry.is_dir():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
