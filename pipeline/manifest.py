@@ -10,6 +10,7 @@ from pathlib import Path
 from . import messages as M
 from .diagnostics import Diagnostic, diag
 from .frontmatter import load_yaml
+from .legal import Publisher
 from .schema import COLOUR_RE, FORMATS, At, Context, ImprintFields, IssueFields, check_mapping, keys
 from .taxonomy import load as load_taxonomy
 
@@ -22,15 +23,11 @@ IMPRINT_KEYS = keys(ImprintFields)
 
 @dataclass
 class Imprint:
-    publisher: str
-    address: tuple[str, ...]
-    phone: str = ""
-    email: str = ""
-    web: str = ""
+    """What the imprint says about this issue; the body that publishes it is `Issue.publisher`."""
+
     editors: tuple[str, ...] = ()
     design: str = ""
     printing: str = ""
-    funding: str = ""
     note: str = ""
 
 
@@ -58,6 +55,7 @@ class Issue:
     lines: dict[str, int] = field(default_factory=dict)
     entry_lines: dict[str, int] = field(default_factory=dict)  # docname → manifest line
     planned_pages: dict[str, int] = field(default_factory=dict)  # docname → `seiten:` (page budget), if given
+    publisher: Publisher | None = None  # koopblatt/herausgeber.yml (pipeline/legal.py), the same for every issue
     issn_print: str = ""  # `issn: druck:` (the serial's, the same in every issue)
     issn_online: str = ""  # `issn: online:` (PDF and EPUB)
 
@@ -87,8 +85,10 @@ def split_published(issues: list[Issue], today: dt.date | None = None) -> tuple[
     return [i for i in issues if is_published(i, day)], [i for i in issues if not is_published(i, day)]
 
 
-def load(path: Path, shown: str, docs: Path, root: Path) -> tuple[Issue | None, list[Diagnostic]]:
-    """Validate `ausgabe.yml` against `schema.IssueFields`; contribution paths are checked against docs/."""
+def load(path: Path, shown: str, docs: Path, root: Path,
+         publisher: Publisher | None = None) -> tuple[Issue | None, list[Diagnostic]]:
+    """Validate `ausgabe.yml` against `schema.IssueFields`; contribution paths are checked against docs/.
+    `publisher` is the body that publishes every issue (its imprint data is not in the manifest)."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -103,11 +103,8 @@ def load(path: Path, shown: str, docs: Path, root: Path) -> tuple[Issue | None, 
     if fm.broken or any(p.is_error for p in ctx.problems):
         return None, ctx.problems
     f = IssueFields(**values)
-    imprint = Imprint(
-        publisher=f.impressum.herausgeber, address=f.impressum.anschrift, phone=f.impressum.telefon,
-        email=f.impressum.email, web=f.impressum.web, editors=f.impressum.redaktion, design=f.impressum.gestaltung,
-        printing=f.impressum.druck, funding=f.impressum.foerderung, note=f.impressum.hinweis,
-    )
+    imprint = Imprint(editors=f.impressum.redaktion, design=f.impressum.gestaltung, printing=f.impressum.druck,
+                      note=f.impressum.hinweis)
     issue = Issue(
         number=f.nummer, year=f.jahr, date=f.datum or dt.date(f.jahr, 6, 1), title=f.titel, subtitle=f.untertitel,
         folder=path.parent, editorial=f.editorial, contributions=tuple(d for d, _, _ in f.beitraege),
@@ -115,6 +112,6 @@ def load(path: Path, shown: str, docs: Path, root: Path) -> tuple[Issue | None, 
         crop_marks=f.schnittmarken, lines={str(k[0]): v for k, v in fm.lines.items() if len(k) == 1},
         entry_lines={d: line for d, line, _ in f.beitraege},
         planned_pages={d: pages for d, _, pages in f.beitraege if pages},
-        issn_print=f.issn.druck, issn_online=f.issn.online,
+        issn_print=f.issn.druck, issn_online=f.issn.online, publisher=publisher,
     )
     return issue, ctx.problems

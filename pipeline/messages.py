@@ -1101,3 +1101,141 @@ ISSN_ONLINE = "ISSN {} (online)"
 CITE_PAGES = "S. {}"
 EPUB_CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"  # the exact text the EPUB spec names
 EPUB_CERTIFIER = "Gemeinsame Geschäftsstelle koopstadt (Selbstprüfung mit epubcheck und Ace by DAISY)"
+
+# ======================================================================================================
+# The publishing body and the legal pages (issue 19, part 1): koopblatt/herausgeber.yml, pipeline/legal.py,
+# pipeline/html/legal.py. One configuration fills the Impressum of the handbook, the e-books and the koopBLATT.
+# ======================================================================================================
+TEXT.update({
+    "publisher_missing": "Die Angaben zur herausgebenden Stelle fehlen: Es gibt keine Datei „{}“.",
+    "publisher_moved": "„{}“ steht nicht mehr in der Ausgabe, sondern einmal für alle Ausgaben in „{}“.",
+    "url": "„{}“ ist keine Webadresse (sie beginnt mit https:// oder http://).",
+    "email": "„{}“ ist keine E-Mail-Adresse.",
+    "duration": "„{}“ ist keine Spieldauer (Minuten:Sekunden, z. B. 2:30).",
+    "publisher_file": "Die Datei „{}“ gibt es nicht.",
+    "dgs_missing": ("Die herausgebende Stelle ist als öffentliche Stelle angegeben, aber es sind keine Videos in "
+                    "Deutscher Gebärdensprache eingetragen (§ 4 BITV 2.0)."),
+})
+NOTE_CODES = NOTE_CODES | {"dgs_missing"}
+HINTS.update({
+    "publisher_missing": ("Legen Sie die Datei an: Jede Angabe erklärt der Leitfaden im Abschnitt „Herausgebende "
+                          "Stelle“; welche fehlen, sagt danach „nox -s check“."),
+    "publisher_moved": ("Löschen Sie die Zeile hier: Impressum, E-Books und Handbuch nehmen die Angaben zur "
+                        "herausgebenden Stelle aus derselben Datei, damit sie nie voneinander abweichen."),
+    "url": "Schreiben Sie die vollständige Adresse, z. B. „https://www.schlichtungsstelle-bgg.de“.",
+    "email": "Schreiben Sie die Adresse so: „name@beispiel.de“.",
+    "duration": "Schreiben Sie die Dauer als Minuten:Sekunden, z. B. „dauer: \"2:30\"“ (in Anführungszeichen).",
+    "publisher_file": "Legen Sie die Datei in den Ordner koopblatt/ (z. B. koopblatt/dgs/) oder korrigieren Sie den Pfad.",
+    "dgs_missing": ("Tragen Sie unter „gebaerdensprache: videos:“ Videos ein, die Inhalt, Navigation und die "
+                    "Erklärung zur Barrierefreiheit erklären – oder „oeffentliche_stelle: false“, wenn das "
+                    "Landesrecht sie für Ihre Stelle nicht verlangt."),
+})
+FIELD_HELP.update({
+    "impressum": "Angaben dieser Ausgabe für das Impressum (die herausgebende Stelle steht in koopblatt/herausgeber.yml)",
+    "impressum.redaktion": "Namen der Redaktion dieser Ausgabe",
+    "impressum.hinweis": "weiterer Hinweis zu dieser Ausgabe",
+    "impressum.moved": "steht nicht mehr hier, sondern in koopblatt/herausgeber.yml",
+    # koopblatt/herausgeber.yml
+    "name": "Name der herausgebenden Stelle, wie ihn Impressum, E-Books und Handbuch nennen",
+    "traeger": "Rechtsträger (die juristische Person), z. B. die Stadt",
+    "vertreten_durch": "wer den Rechtsträger vertritt (§ 5 DDG), z. B. der Oberbürgermeister",
+    "anschrift": "Postanschrift, ein Listeneintrag je Zeile",
+    "telefon": "Telefonnummer",
+    "email": "E-Mail-Adresse der herausgebenden Stelle",
+    "web": "Webadresse",
+    "foerderung": "Förderhinweis (Impressum)",
+    "hinweis": "weiterer Hinweis für das Impressum, z. B. dass Personen fiktiv sind",
+    "oeffentliche_stelle": ("true für eine öffentliche Stelle, für die BITV 2.0 oder das Landesrecht Leichte "
+                            "Sprache und Gebärdensprache verlangt; dann meldet „check“ fehlende Videos"),
+    "verantwortlich": "inhaltlich verantwortliche Person nach § 18 Abs. 2 MStV, mit Anschrift",
+    "person.name": "Name (bei einer Funktion: die Funktion)",
+    "person.anschrift": "Anschrift, ein Listeneintrag je Zeile",
+    "person.email": "E-Mail-Adresse",
+    "person.telefon": "Telefonnummer",
+    "person.fiktiv": "true, wenn die Person erfunden ist (Demo); alle Seiten sagen es dann dazu",
+    "barrierefreiheit": "Erklärung zur Barrierefreiheit (§ 12b BGG, BITV 2.0)",
+    "barrierefreiheit.vereinbarkeit": "Stand der Vereinbarkeit mit BITV 2.0 / WCAG 2.1 AA (Ergebnis der Bewertung)",
+    "barrierefreiheit.erstellt": "Datum der Bewertung und der Erklärung (JJJJ-MM-TT)",
+    "barrierefreiheit.methode": "wie bewertet wurde (Selbstbewertung, Prüfstelle …)",
+    "barrierefreiheit.einschraenkungen": "Inhalte, die noch nicht barrierefrei sind: Bereich, Grund, Alternative",
+    "barrierefreiheit.einschraenkungen.bereich": "welcher Inhalt",
+    "barrierefreiheit.einschraenkungen.grund": "warum er nicht barrierefrei ist",
+    "barrierefreiheit.einschraenkungen.alternative": "die barrierefreie Alternative",
+    "barrierefreiheit.kontakt": "Kontakt für Rückmeldungen zu Barrieren (auf jeder Seite verlinkt, BITV § 7)",
+    "kontakt.email": "E-Mail-Adresse für Rückmeldungen",
+    "kontakt.telefon": "Telefonnummer für Rückmeldungen",
+    "barrierefreiheit.schlichtung": "die zuständige Schlichtungs- oder Durchsetzungsstelle",
+    "stelle.name": "Name der Stelle",
+    "stelle.url": "Webadresse der Stelle",
+    "stelle.anschrift": "Anschrift, ein Listeneintrag je Zeile",
+    "stelle.email": "E-Mail-Adresse der Stelle",
+    "datenschutz": "Angaben für die Datenschutzerklärung (Art. 13 DSGVO)",
+    "datenschutz.beauftragter": "Kontakt der oder des Datenschutzbeauftragten",
+    "datenschutz.aufsicht": "zuständige Datenschutz-Aufsichtsbehörde (Beschwerderecht, Art. 77 DSGVO)",
+    "datenschutz.speicherdauer": "Tage, nach denen die Server-Protokolle gelöscht werden",
+    "datenschutz.betrieb": "wer den Webserver im Auftrag betreibt (Auftragsverarbeitung), falls nicht die Stelle selbst",
+    "gebaerdensprache": "Videos in Deutscher Gebärdensprache (§ 4 BITV 2.0)",
+    "gebaerdensprache.videos": "Videos: Datei (unter koopblatt/), Titel und Dauer",
+    "video.datei": "Videodatei, Pfad unter koopblatt/ (MP4 oder WebM, mindestens 320 × 240 Pixel, 25 Bilder/s)",
+    "video.titel": "was das Video erklärt",
+    "video.dauer": "Spieldauer als Minuten:Sekunden",
+})
+FIELD_EXAMPLES.update({
+    "name": "Gemeinsame Geschäftsstelle koopstadt",
+    "traeger": "Stadt Leipzig",
+    "vertreten_durch": "den Oberbürgermeister der Stadt Leipzig",
+    "anschrift": ["Stadt Leipzig", "Neues Rathaus, Martin-Luther-Ring 4–6", "04109 Leipzig"],
+    "telefon": "0341 123-4933",
+    "email": "info@koopstadt.de",
+    "web": "www.koopstadt.de",
+    "oeffentliche_stelle": True,
+    "verantwortlich": {"name": "Ines Hartung", "anschrift": ["Neues Rathaus", "04109 Leipzig"]},
+    "person.name": "Ines Hartung",
+    "person.anschrift": ["Neues Rathaus, Martin-Luther-Ring 4–6", "04109 Leipzig"],
+    "person.email": "redaktion@koopstadt.de",
+    "person.fiktiv": True,
+    "barrierefreiheit.vereinbarkeit": "teilweise",
+    "barrierefreiheit.erstellt": dt.date(2015, 6, 15),
+    "barrierefreiheit.methode": "Selbstbewertung",
+    "barrierefreiheit.einschraenkungen.bereich": "Druck-PDF",
+    "barrierefreiheit.einschraenkungen.grund": "für die Druckerei gemacht, nicht für Screenreader",
+    "barrierefreiheit.einschraenkungen.alternative": "das PDF zum Lesen am Bildschirm oder das E-Book",
+    "kontakt.email": "barrierefreiheit@koopstadt.de",
+    "stelle.name": "Schlichtungsstelle nach dem Behindertengleichstellungsgesetz",
+    "stelle.url": "https://www.schlichtungsstelle-bgg.de",
+    "datenschutz.speicherdauer": 7,
+    "video.datei": "dgs/inhalt.mp4",
+    "video.titel": "Was steht im Handbuch?",
+    "video.dauer": "2:30",
+})
+SCHEMA_TITLES["herausgeber"] = (
+    "Herausgebende Stelle (koopblatt/herausgeber.yml)",
+    "Wer Handbuch, koopBLATT und E-Books herausgibt: Impressum, Erklärung zur Barrierefreiheit, "
+    "Datenschutzerklärung, Leichte Sprache und Gebärdensprache. Verbindlich prüft „nox -s check“.")
+ACCESSIBILITY_LEVELS = {
+    "vollstaendig": "vollständig vereinbar",
+    "teilweise": "teilweise vereinbar",
+    "nicht": "nicht vereinbar",
+}
+DURATION_TYPE = "eine Spieldauer wie 2:30"
+FICTIONAL_PERSON = "{} (fiktive Person)"
+GUIDE_PUBLISHER_KEYS = "Angaben in koopblatt/herausgeber.yml"
+TEXT["accessibility_level"] = "Unbekannter Stand der Vereinbarkeit „{}“. Erlaubt: {}."
+HINTS["accessibility_level"] = ("„vollstaendig“ nur, wenn nichts mehr fehlt; „teilweise“, solange unter "
+                                "„einschraenkungen“ etwas steht.")
+FIELD_EXAMPLES.update({
+    "barrierefreiheit": {"vereinbarkeit": "teilweise", "erstellt": "2015-06-15"},
+    "barrierefreiheit.kontakt": {"email": "barrierefreiheit@koopstadt.de"},
+    "barrierefreiheit.schlichtung": {"name": "Schlichtungsstelle nach dem Behindertengleichstellungsgesetz",
+                                     "url": "https://www.schlichtungsstelle-bgg.de"},
+    "datenschutz": {"speicherdauer": 7},
+    "datenschutz.beauftragter": {"name": "Behördlicher Datenschutzbeauftragter",
+                                 "anschrift": ["Stadt Leipzig", "04092 Leipzig"]},
+    "datenschutz.aufsicht": {"name": "Sächsische Datenschutz- und Transparenzbeauftragte",
+                             "url": "https://www.datenschutz.sachsen.de"},
+})
+LEGAL_PHONE = "Tel."
+LEGAL_REPRESENTED = "Vertretungsberechtigt"
+LEGAL_REPRESENTED_LINE = "{}, vertreten durch {}"
+LEGAL_RESPONSIBLE = "Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV"
+LEGAL_NOTE = "Hinweis"

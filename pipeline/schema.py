@@ -12,6 +12,7 @@ describes itself as JSON Schema and names the ids it allows (for the scaffold's 
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 import functools
@@ -490,6 +491,7 @@ class IssueFile(Validator):
 
     outside: str = "manifest_file"
     suffixes: tuple[str, ...] = ()
+    missing: str = "manifest_file"
 
     def __call__(self, at: At, value: Any) -> Any:
         if not isinstance(value, str):
@@ -501,7 +503,7 @@ class IssueFile(Validator):
         if not target.is_file():
             here = [p.relative_to(folder).as_posix() for p in sorted(folder.rglob("*")) if p.is_file()
                     and (not self.suffixes or p.suffix.lower() in self.suffixes)]
-            return at.report("manifest_file", value, hint=suggest_path(value, here))
+            return at.report(self.missing, value, hint=suggest_path(value, here))
         return target
 
     def json(self, tax: Taxonomy) -> dict[str, Any]:
@@ -662,20 +664,41 @@ class ContributionFields:
     status: str = field(default=RELEASED, metadata=meta(OneOf(statuses, "status"), "status"))
 
 
+@dataclass(frozen=True)
+class Moved(Validator):
+    """A key that used to be here and now lives in another file (written once there for every output)."""
+
+    target: str
+
+    def __call__(self, at: At, value: Any) -> Any:
+        return at.report("publisher_moved", at.name, self.target)
+
+    def json(self, tax: Taxonomy) -> dict[str, Any]:
+        return {"not": {}}
+
+
+PUBLISHER_FILE = "koopblatt/herausgeber.yml"  # the publishing body, for every output (pipeline/legal.py)
+
+
+def _moved() -> Any:
+    return field(default="", metadata=meta(Moved(PUBLISHER_FILE), "impressum.moved"))
+
+
 @dataclass(kw_only=True)
 class ImprintFields:
-    """`impressum:` in the manifest."""
+    """`impressum:` in the manifest: what belongs to this issue. The body that publishes it (name, address,
+    contact, funding) is described once in `koopblatt/herausgeber.yml`; those keys are refused here."""
 
-    herausgeber: str = field(metadata=meta(Text(numbers=True), "impressum.herausgeber"))
-    anschrift: tuple[str, ...] = field(default=(), metadata=meta(Texts(numbers=True), "impressum.anschrift"))
-    telefon: str = field(default="", metadata=meta(Text(numbers=True), "impressum.telefon"))
-    email: str = field(default="", metadata=meta(Text(), "impressum.email"))
-    web: str = field(default="", metadata=meta(Text(), "impressum.web"))
     redaktion: tuple[str, ...] = field(default=(), metadata=meta(Texts(), "impressum.redaktion"))
     gestaltung: str = field(default="", metadata=meta(Text(numbers=True), "impressum.gestaltung"))
     druck: str = field(default="", metadata=meta(Text(numbers=True), "impressum.druck"))
-    foerderung: str = field(default="", metadata=meta(Text(numbers=True), "impressum.foerderung"))
     hinweis: str = field(default="", metadata=meta(Text(numbers=True), "impressum.hinweis"))
+    herausgeber: str = _moved()
+    anschrift: str = _moved()
+    telefon: str = _moved()
+    email: str = _moved()
+    web: str = _moved()
+    foerderung: str = _moved()
 
 
 @dataclass(kw_only=True)
@@ -717,9 +740,156 @@ class IssueFields:
     format: str = field(default="a4", metadata=meta(OneOf(formats, "manifest_format"), "format"))
     schnittmarken: bool = field(default=False, metadata=meta(Boolean(), "schnittmarken"))
     beitraege: tuple[tuple[str, int, int], ...] = field(metadata=meta(IssueContents(), "beitraege"))
-    impressum: ImprintFields = field(metadata=meta(Record(ImprintFields), "impressum"))
+    impressum: ImprintFields = field(default_factory=ImprintFields, metadata=meta(Record(ImprintFields), "impressum"))
     issn: IssnFields = field(default_factory=IssnFields, metadata=meta(Record(IssnFields), "issn"))
     cover: CoverFields = field(default_factory=CoverFields, metadata=meta(Record(CoverFields), "cover"))
+
+
+# -- the publishing body: koopblatt/herausgeber.yml (pipeline/legal.py) --------------------------------------
+
+URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+DURATION_RE = re.compile(r"^(?:(\d+):)?([0-5]?\d):([0-5]\d)$")
+ACCESSIBILITY = ("vollstaendig", "teilweise", "nicht")
+VIDEO_TYPES = (".mp4", ".webm")
+
+
+@dataclass(frozen=True)
+class Pattern(Validator):
+    """A text that must match a pattern (web address, e-mail address, duration); `code` names the fault."""
+
+    regex: re.Pattern[str]
+    code: str
+
+    def __call__(self, at: At, value: Any) -> Any:
+        if not isinstance(value, str):
+            return self.wrong_type(at, value)
+        text = value.strip()
+        return text if self.regex.match(text) else at.report(self.code, text)
+
+    def json(self, tax: Taxonomy) -> dict[str, Any]:
+        return {"type": "string", "pattern": self.regex.pattern}
+
+
+@dataclass(frozen=True)
+class Records(Validator):
+    """A list of mappings, each described by the same dataclass."""
+
+    schema: type
+    type_name: ClassVar[str] = "list"
+
+    def __call__(self, at: At, value: Any) -> Any:
+        if not isinstance(value, list):
+            return self.wrong_type(at, value)
+        before = at.ctx.errors()
+        items = [Record(self.schema)(at.item(i), item) for i, item in enumerate(value)]
+        return INVALID if at.ctx.errors() > before else tuple(items)
+
+    def json(self, tax: Taxonomy) -> dict[str, Any]:
+        return {"type": "array", "items": _object(self.schema, tax)}
+
+
+def levels(tax: Taxonomy) -> dict[str, str]:
+    return {level: M.ACCESSIBILITY_LEVELS[level] for level in ACCESSIBILITY}
+
+
+@dataclass(kw_only=True)
+class PersonFields:
+    """A person (or office) with address: the editorially responsible person, the data protection officer."""
+
+    name: str = field(metadata=meta(Text(), "person.name"))
+    anschrift: tuple[str, ...] = field(metadata=meta(Texts(numbers=True), "person.anschrift"))
+    email: str = field(default="", metadata=meta(Pattern(EMAIL_RE, "email"), "person.email"))
+    telefon: str = field(default="", metadata=meta(Text(numbers=True), "person.telefon"))
+    fiktiv: bool = field(default=False, metadata=meta(Boolean(), "person.fiktiv"))
+
+
+@dataclass(kw_only=True)
+class ContactFields:
+    """Where readers report barriers (BITV 2.0 § 7: reachable from every page)."""
+
+    email: str = field(metadata=meta(Pattern(EMAIL_RE, "email"), "kontakt.email"))
+    telefon: str = field(default="", metadata=meta(Text(numbers=True), "kontakt.telefon"))
+
+
+@dataclass(kw_only=True)
+class OfficeFields:
+    """A public office readers can turn to: the Schlichtungsstelle, the data protection authority."""
+
+    name: str = field(metadata=meta(Text(), "stelle.name"))
+    url: str = field(metadata=meta(Pattern(URL_RE, "url"), "stelle.url"))
+    anschrift: tuple[str, ...] = field(default=(), metadata=meta(Texts(numbers=True), "stelle.anschrift"))
+    email: str = field(default="", metadata=meta(Pattern(EMAIL_RE, "email"), "stelle.email"))
+
+
+@dataclass(kw_only=True)
+class RestrictionFields:
+    """A part that is not yet accessible (§ 12b Abs. 2 Nr. 1 BGG): what, why, and the accessible alternative."""
+
+    bereich: str = field(metadata=meta(Text(), "barrierefreiheit.einschraenkungen.bereich"))
+    grund: str = field(metadata=meta(Text(), "barrierefreiheit.einschraenkungen.grund"))
+    alternative: str = field(metadata=meta(Text(), "barrierefreiheit.einschraenkungen.alternative"))
+
+
+@dataclass(kw_only=True)
+class AccessibilityFields:
+    """`barrierefreiheit:` – the Erklärung zur Barrierefreiheit (§ 12b BGG)."""
+
+    vereinbarkeit: str = field(metadata=meta(OneOf(levels, "accessibility_level"), "barrierefreiheit.vereinbarkeit"))
+    erstellt: dt.date = field(metadata=meta(Date(), "barrierefreiheit.erstellt"))
+    methode: str = field(default="", metadata=meta(Text(), "barrierefreiheit.methode"))
+    einschraenkungen: tuple[RestrictionFields, ...] = field(default=(), metadata=meta(
+        Records(RestrictionFields), "barrierefreiheit.einschraenkungen"))
+    kontakt: ContactFields = field(metadata=meta(Record(ContactFields), "barrierefreiheit.kontakt"))
+    schlichtung: OfficeFields = field(metadata=meta(Record(OfficeFields), "barrierefreiheit.schlichtung"))
+
+
+@dataclass(kw_only=True)
+class PrivacyFields:
+    """`datenschutz:` – what the Datenschutzerklärung (Art. 13 DSGVO) needs beyond the body's own data."""
+
+    beauftragter: PersonFields = field(metadata=meta(Record(PersonFields), "datenschutz.beauftragter"))
+    aufsicht: OfficeFields = field(metadata=meta(Record(OfficeFields), "datenschutz.aufsicht"))
+    speicherdauer: int = field(metadata=meta(Integer(1, 3650), "datenschutz.speicherdauer"))
+    betrieb: str = field(default="", metadata=meta(Text(), "datenschutz.betrieb"))
+
+
+@dataclass(kw_only=True)
+class VideoFields:
+    """One video in Deutsche Gebärdensprache."""
+
+    datei: Path = field(metadata=meta(IssueFile("publisher_file", VIDEO_TYPES, "publisher_file"), "video.datei"))
+    titel: str = field(metadata=meta(Text(), "video.titel"))
+    dauer: str = field(metadata=meta(Pattern(DURATION_RE, "duration"), "video.dauer"))
+
+
+@dataclass(kw_only=True)
+class SignLanguageFields:
+    """`gebaerdensprache:` – the videos of the Gebärdensprache page."""
+
+    videos: tuple[VideoFields, ...] = field(default=(), metadata=meta(Records(VideoFields), "gebaerdensprache.videos"))
+
+
+@dataclass(kw_only=True)
+class PublisherFields:
+    """`koopblatt/herausgeber.yml`: the body that publishes handbook, koopBLATT and e-books, once for all of them.
+    A field without a default is required."""
+
+    name: str = field(metadata=meta(Text(), "name"))
+    traeger: str = field(metadata=meta(Text(), "traeger"))
+    vertreten_durch: str = field(metadata=meta(Text(), "vertreten_durch"))
+    anschrift: tuple[str, ...] = field(metadata=meta(Texts(numbers=True), "anschrift"))
+    telefon: str = field(default="", metadata=meta(Text(numbers=True), "telefon"))
+    email: str = field(metadata=meta(Pattern(EMAIL_RE, "email"), "email"))
+    web: str = field(default="", metadata=meta(Text(), "web"))
+    foerderung: str = field(default="", metadata=meta(Text(), "foerderung"))
+    hinweis: str = field(default="", metadata=meta(Text(), "hinweis"))
+    oeffentliche_stelle: bool = field(default=False, metadata=meta(Boolean(), "oeffentliche_stelle"))
+    verantwortlich: PersonFields = field(metadata=meta(Record(PersonFields), "verantwortlich"))
+    barrierefreiheit: AccessibilityFields = field(metadata=meta(Record(AccessibilityFields), "barrierefreiheit"))
+    datenschutz: PrivacyFields = field(metadata=meta(Record(PrivacyFields), "datenschutz"))
+    gebaerdensprache: SignLanguageFields = field(default_factory=SignLanguageFields, metadata=meta(
+        Record(SignLanguageFields), "gebaerdensprache"))
 
 
 # -- validation ------------------------------------------------------------------------------------------------
@@ -760,6 +930,12 @@ def check_mapping(schema: type, data: dict[Any, Any], at: At) -> dict[str, Any]:
     return values
 
 
+def minimal(schema: type) -> dict[str, Any]:
+    """The smallest valid mapping: every required key with its example (nested records filled the same way)."""
+    return {s.name: minimal(s.validator.schema) if isinstance(s.validator, Record) else copy.deepcopy(s.example)
+            for s in specs(schema) if s.required}
+
+
 # -- the author guide, the scaffold, JSON Schema ---------------------------------------------------------------
 
 
@@ -794,7 +970,7 @@ def _object(schema: type, tax: Taxonomy) -> dict[str, Any]:
     return out
 
 
-SCHEMAS: dict[str, type] = {"beitrag": ContributionFields, "ausgabe": IssueFields}
+SCHEMAS: dict[str, type] = {"beitrag": ContributionFields, "ausgabe": IssueFields, "herausgeber": PublisherFields}
 
 
 def json_schema(name: str, tax: Taxonomy) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import bib, frontmatter, glyphs, manifest, taxonomy
+from . import bib, frontmatter, glyphs, legal, manifest, taxonomy
 from . import messages as M
 from .body import BodyFacts, check_body, is_todo, stat_signature
 from .diagnostics import Diagnostic, diag, sort_key, suggest, suggest_path
@@ -56,6 +56,7 @@ class Project:
     # valid manifests whose issue waits for errors in (or drafts among) its contributions: not set, not published,
     # but a proof of one of its contributions takes its layout from it
     held: dict[int, manifest.Issue] = field(default_factory=dict)
+    publisher: legal.Publisher | None = None  # koopblatt/herausgeber.yml: the body behind every output
 
     @cached_property
     def all_contributions(self) -> dict[str, Contribution]:
@@ -115,7 +116,7 @@ class Project:
         if not problem.is_error or problem.path in self.draft_paths:
             return set()
         path = problem.path
-        if path.startswith(ISSUES_DIR + "/"):
+        if path.startswith(ISSUES_DIR + "/") and path != legal.PUBLISHER_FILE:
             folder = path.split("/")[1]
             return {issue_key(int(folder))} if folder.isdigit() else set()
         docname = self._docname_by_path.get(path)
@@ -410,6 +411,8 @@ def validate_project(root: Path, docs: Path | None = None, cache: bool = False) 
         if r is not None and p.is_error and p not in r.problems:
             r.problems.append(p)
             r.contribution = None
+    project.publisher, found = legal.load(root, tax)  # the body's data, in every issue, e-book and the handbook
+    project.problems += found
     issues_root = root / ISSUES_DIR
     faulty = project.faulty_docnames()
     for folder in sorted(issues_root.iterdir()) if issues_root.is_dir() else []:
@@ -420,7 +423,7 @@ def validate_project(root: Path, docs: Path | None = None, cache: bool = False) 
         if not path.is_file():
             project.problems.append(diag(rel(folder, root), 1, "manifest_missing"))
             continue
-        issue, more = manifest.load(path, shown, docs, root)
+        issue, more = manifest.load(path, shown, docs, root, project.publisher)
         project.problems += more
         if issue is None:
             continue

@@ -10,6 +10,9 @@ import random
 import shutil
 from pathlib import Path
 
+import yaml
+
+from ..schema import PUBLISHER_FILE, PublisherFields, minimal
 from ..taxonomy import load
 
 SUBJECTS = ["Das Quartiersmanagement", "Die Stadtverwaltung", "Der Runde Tisch", "Die Wohnungsgenossenschaft",
@@ -109,6 +112,7 @@ def generate(root: Path, n: int, seed: int = 2015, per_issue: int = 10, conf: Pa
         entries = "\n".join(f"  - beitraege/{c}.md" for c in chunk)
         (folder / "ausgabe.yml").write_text(
             f"nummer: {number}\njahr: 2015\ntitel: koopBLATT\nuntertitel: Benchmark {number}\neditorial: editorial.md\n"
-            f"beitraege:\n{entries}\nimpressum:\n  herausgeber: Gemeinsame Geschäftsstelle koopstadt\n",
-            encoding="utf-8")
+            f"beitraege:\n{entries}\n", encoding="utf-8")
+    # the publishing body (imprint, legal pages): the schema's examples make a valid one
+    (root / PUBLISHER_FILE).write_text(yaml.safe_dump(minimal(PublisherFields), allow_unicode=True), encoding="utf-8")
     return [f"beitraege/{n}" for n in names]

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .. import legal
 from .. import messages as M
 from ..frontmatter import read
 from ..manifest import Issue
@@ -97,6 +98,25 @@ def editorial_authors(issue: Issue) -> list[str]:
 UNBALANCED = "  ausgleich: false,\n"  # `ausgabe` argument: contributions' last pages are not balanced
 
 
+def imprint_call(issue: Issue, authors: list[str]) -> str:
+    """`#impressum(…)`: the body's data from `koopblatt/herausgeber.yml` (the same as in the e-books and the
+    handbook), this issue's own items from its manifest; the legal blocks (§ 5 DDG, § 18 MStV) come labelled."""
+    im, body = issue.imprint, issue.publisher
+    if body is None:  # only while herausgeber.yml has errors, which keep every issue from being set
+        return ""
+    extra = [(label, lines) for label, lines in legal.imprint_blocks(body)
+             if label in (M.LEGAL_REPRESENTED, M.LEGAL_RESPONSIBLE)]
+    rows = ", ".join(f"({escape.string(label)}, {escape.strings(lines)})" for label, lines in extra)
+    note = " ".join(n for n in (im.note, body.note) if n)
+    return (f"#impressum(\n  herausgeber: {escape.string(body.name)},\n  anschrift: {escape.strings(body.address)},\n"
+            f"  telefon: {escape.string(body.phone)},\n  email: {escape.string(body.email)},\n"
+            f"  web: {escape.string(body.web)},\n  redaktion: {escape.strings(im.editors)},\n"
+            f"  gestaltung: {escape.string(im.design)},\n  druck: {escape.string(im.printing)},\n"
+            f"  foerderung: {escape.string(body.funding)},\n  hinweis: {escape.string(note)},\n"
+            f"  autoren: {escape.strings(authors)},\n  lizenz: {escape.string(DEFAULT_LICENSE)},\n"
+            f"  stand: {escape.string(M.german_date(issue.date))},\n  rechtliches: ({rows},),\n)\n\n")
+
+
 def assemble(issue: Issue, contributions: list[Contribution], tax: Taxonomy, *,
              bodies: Callable[[Contribution], Part], editorial: Part | None, print_version: bool,
              proof: bool, notes_pages: int | None, cover: str | None, balance: bool = True) -> Source:
@@ -116,7 +136,7 @@ def assemble(issue: Issue, contributions: list[Contribution], tax: Taxonomy, *,
             placed.append((here + text[: text.rfind(body.body)].count("\n") if body.body else here, body))
         lines.append(text)
 
-    im = issue.imprint
+    publisher = issue.publisher
     authors = sorted({f"{a.name} ({a.affiliation})" if a.affiliation else a.name
                       for c in contributions for a in c.authors})
     emit(f'#import "{TEMPLATE}": *\n')
@@ -128,13 +148,7 @@ def assemble(issue: Issue, contributions: list[Contribution], tax: Taxonomy, *,
     if not proof:
         emit(f"#umschlag(bild: {escape.string(cover) if cover else 'none'}, alt: {escape.string(issue.cover.alt)}, "
              f"motto: {escape.string(M.LABELS['motto'])})\n\n")
-        emit(f"#impressum(\n  herausgeber: {escape.string(im.publisher)},\n  anschrift: {escape.strings(im.address)},\n"
-             f"  telefon: {escape.string(im.phone)},\n  email: {escape.string(im.email)},\n"
-             f"  web: {escape.string(im.web)},\n  redaktion: {escape.strings(im.editors)},\n"
-             f"  gestaltung: {escape.string(im.design)},\n  druck: {escape.string(im.printing)},\n"
-             f"  foerderung: {escape.string(im.funding)},\n  hinweis: {escape.string(im.note)},\n"
-             f"  autoren: {escape.strings(authors)},\n  lizenz: {escape.string(DEFAULT_LICENSE)},\n"
-             f"  stand: {escape.string(M.german_date(issue.date))},\n)\n\n")
+        emit(imprint_call(issue, authors))
         emit("#inhalt()\n\n")
         if editorial is not None:
             emit(f"#editorial(titel: {escape.string(M.LABELS['editorial'])}, "
@@ -145,7 +159,7 @@ def assemble(issue: Issue, contributions: list[Contribution], tax: Taxonomy, *,
         emit(beitrag_call(c, tax, part.body) + "\n", part.source, part)
     if not proof:
         emit(f"#notizen({'auto' if notes_pages is None else notes_pages})\n\n")
-        office = [im.publisher, *im.address, *(f"Tel. {im.phone}",) * bool(im.phone), im.email, im.web]
+        office = [publisher.name, *publisher.address, *publisher.contact] if publisher is not None else []
         contacts = ", ".join(
             f"(stadt: {escape.string(c.id)}, titel: {escape.string(c.contact_title)}, "
             f"name: {escape.string(c.contact_name)}, telefon: {escape.string(c.contact_phone)})"
