@@ -15,6 +15,7 @@ import hashlib
 import io
 import math
 import os
+import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,6 +102,29 @@ def derive(src: Path, cache: Path, variant: Variant) -> Derived:
     tmp.write_bytes(data)
     os.replace(tmp, target)  # builders in parallel processes see a whole file or none
     return Derived(target, size)
+
+
+_LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$")
+
+
+def svg_size(src: Path) -> tuple[int, int] | None:
+    """The intrinsic size of an SVG in CSS pixels: its width and height in px (or unitless), else its viewBox;
+    None when it has neither or cannot be read (`check` reports unreadable images)."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        root = ET.parse(src).getroot()
+    except (OSError, ET.ParseError):
+        return None
+    width, height = (_LENGTH.match(root.get(a, "")) for a in ("width", "height"))
+    if width and height:
+        return round(float(width[1])), round(float(height[1]))
+    box = re.split(r"[\s,]+", root.get("viewBox", "").strip())
+    try:
+        w, h = float(box[2]), float(box[3])
+    except (IndexError, ValueError):
+        return None
+    return (round(w), round(h)) if w > 0 and h > 0 else None
 
 
 def _make(src: Path, variant: Variant, *, png: bool) -> tuple[bytes, tuple[int, int]]:

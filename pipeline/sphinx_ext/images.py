@@ -35,7 +35,8 @@ def size_images(builder: StandaloneHTMLBuilder, doctree: nodes.Node, *, lazy: bo
         uri = node["uri"]
         if uri not in builder.images:
             continue  # remote or missing: Sphinx (and `check`) deal with it
-        size = screen_image(builder, uri).size
+        derived = screen_image(builder, uri)
+        size = derived.size or (images.svg_size(derived.path) if derived.path.suffix.lower() == ".svg" else None)
         sized = any(key in node for key in SIZE_OPTIONS)
         if size is not None and not sized:
             node["width"], node["height"] = str(size[0]), str(size[1])
