@@ -32,6 +32,7 @@ from ..sphinx_ext import capture, marks, state
 from ..validate import issue_key
 from . import compile as tc
 from . import flatplan
+from . import xmp
 from .document import Part, Source, assemble
 from .escape import label
 from .placement import figures_to_first_reference
@@ -123,7 +124,8 @@ def _code_version() -> str:
 
 
 def _set(main: Path, source: Callable[[int | None, bool], Source], *, out: Path, digest: str, standards: list[str],
-         timestamp: int, fallback: str, sheet: int, crop_marks: bool | None, thumbnails: bool) -> tuple[int, str]:
+         timestamp: int, fallback: str, sheet: int, crop_marks: bool | None, thumbnails: bool,
+         serial: xmp.Serial | None = None) -> tuple[int, str]:
     """Compile one PDF into `out` (in a compile thread; its digest beside it); its page count, and Typst's message
     if the balanced layout did not settle and the PDF was set without balancing (else ""). `crop_marks` None for
     the screen PDF, else finish it for print. With `thumbnails`, the flatplan's page images and section markers
@@ -135,6 +137,8 @@ def _set(main: Path, source: Callable[[int | None, bool], Source], *, out: Path,
 
     result, unsettled = tc.settled(lambda: padded(True), lambda: padded(False))
     pdf = tc.finish_print(result.pdf, BLEED_MM, crop_marks) if crop_marks is not None else result.pdf
+    if serial is not None:  # the screen PDF is the online edition, the print PDF the printed one
+        pdf = xmp.with_serial(pdf, serial, online=crop_marks is None)
     if thumbnails:
         pages = flatplan.render(main, hashlib.sha1(pdf).hexdigest())
         if pages is not None:
@@ -252,7 +256,9 @@ class KoopblattBuilder(Builder):
             future = self.workers().submit(
                 _set, main, source, out=out, digest=digest, standards=standards, timestamp=timestamp(issue),
                 fallback=manifest, sheet=1 if proof else 4,
-                crop_marks=issue.crop_marks if print_version else None, thumbnails=not proof and not print_version)
+                crop_marks=issue.crop_marks if print_version else None, thumbnails=not proof and not print_version,
+                serial=None if proof else xmp.Serial(issue.title, issue.number, issue.date, issue.issn_print,
+                                                     issue.issn_online))
             self.jobs.append(_Job(issue.number, out, digest, future, manifest))
 
     def _still_set(self, issue: Issue, docnames: tuple[str, ...]) -> bool:

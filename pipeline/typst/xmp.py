@@ -1,0 +1,112 @@
+"""The serial in an issue PDF's XMP metadata: PRISM (publication name, issue number, cover date, ISSNs) and the
+edition's ISSN as `dc:identifier`, for library catalogues and the deposit with the national library.
+
+Typst writes the XMP packet of the PDF/A-2a (with its PDF/A extension schemas); this adds to that packet and
+declares the PRISM properties in a PDF/A extension schema of their own, as PDF/A requires of every property
+outside its predefined schemas (Dublin Core is predefined). No other part of the file changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+import pikepdf
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+DC = "http://purl.org/dc/elements/1.1/"
+PRISM = "http://prismstandard.org/namespaces/basic/3.0/"
+PDFA_EXTENSION = "http://www.aiim.org/pdfa/ns/extension/"
+PDFA_SCHEMA = "http://www.aiim.org/pdfa/ns/schema#"
+PDFA_PROPERTY = "http://www.aiim.org/pdfa/ns/property#"
+PRISM_PROPERTIES = (  # (name, value type, description) as the PDF/A extension schema declares them
+    ("publicationName", "Text", "Title of the magazine"),
+    ("number", "Text", "Issue number"),
+    ("coverDate", "Date", "Date of the issue"),
+    ("issn", "Text", "ISSN of the print edition"),
+    ("eIssn", "Text", "ISSN of the online edition"),
+)
+_PACKET = re.compile(rb"^(.*?)(<x:xmpmeta\b.*</x:xmpmeta>)(.*)$", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Serial:
+    """What the XMP says about the serial an issue belongs to."""
+
+    title: str  # koopBLATT
+    number: int
+    date: dt.date
+    issn_print: str = ""
+    issn_online: str = ""
+
+    def identifier(self, online: bool) -> str:
+        """The edition's ISSN as URN (the screen PDF is the online edition, the print PDF the printed one)."""
+        issn = self.issn_online if online else self.issn_print
+        return f"urn:issn:{issn}" if issn else ""
+
+
+def _q(ns: str, name: str) -> str:
+    return f"{{{ns}}}{name}"
+
+
+def _text(parent: ET.Element, ns: str, name: str, value: str) -> None:
+    ET.SubElement(parent, _q(ns, name)).text = value
+
+
+def _extension_schema(bag: ET.Element) -> None:
+    """Declare PRISM's properties used here (ISO 19005-2, 6.6.2.3)."""
+    schema = ET.SubElement(bag, _q(RDF, "li"), {_q(RDF, "parseType"): "Resource"})
+    _text(schema, PDFA_SCHEMA, "schema", "PRISM Basic Metadata")
+    _text(schema, PDFA_SCHEMA, "namespaceURI", PRISM)
+    _text(schema, PDFA_SCHEMA, "prefix", "prism")
+    seq = ET.SubElement(ET.SubElement(schema, _q(PDFA_SCHEMA, "property")), _q(RDF, "Seq"))
+    for name, kind, description in PRISM_PROPERTIES:
+        prop = ET.SubElement(seq, _q(RDF, "li"), {_q(RDF, "parseType"): "Resource"})
+        _text(prop, PDFA_PROPERTY, "name", name)
+        _text(prop, PDFA_PROPERTY, "valueType", kind)
+        _text(prop, PDFA_PROPERTY, "category", "external")
+        _text(prop, PDFA_PROPERTY, "description", description)
+
+
+def add_serial(xmp: bytes, serial: Serial, online: bool) -> bytes:
+    """The XMP packet `xmp` with the serial's PRISM properties, the edition's ISSN as `dc:identifier` and the
+    extension schema declaring PRISM; the xpacket wrapper stays as it was."""
+    match = _PACKET.match(xmp)
+    if match is None:
+        return xmp
+    head, body, tail = match.groups()
+    for prefix, uri in re.findall(rb'xmlns:([\w-]+)="([^"]+)"', body):
+        ET.register_namespace(prefix.decode(), uri.decode())
+    ET.register_namespace("prism", PRISM)
+    root = ET.fromstring(body)
+    description = root.find(f"{_q(RDF, 'RDF')}/{_q(RDF, 'Description')}")
+    if description is None or description.find(_q(PRISM, "publicationName")) is not None:
+        return xmp
+    values = [("publicationName", serial.title), ("number", str(serial.number)),
+              ("coverDate", serial.date.isoformat()), ("issn", serial.issn_print), ("eIssn", serial.issn_online)]
+    for name, value in values:
+        if value:
+            _text(description, PRISM, name, value)
+    identifier = serial.identifier(online)
+    if identifier and description.find(_q(DC, "identifier")) is None:
+        _text(description, DC, "identifier", identifier)
+    schemas = description.find(f"{_q(PDFA_EXTENSION, 'schemas')}/{_q(RDF, 'Bag')}")
+    if schemas is None:
+        schemas = ET.SubElement(ET.SubElement(description, _q(PDFA_EXTENSION, "schemas")), _q(RDF, "Bag"))
+    _extension_schema(schemas)
+    return head + ET.tostring(root, encoding="unicode").encode("utf-8") + tail
+
+
+def with_serial(pdf: bytes, serial: Serial, online: bool) -> bytes:
+    """The PDF with the serial in its XMP metadata (see `add_serial`); the metadata stream stays uncompressed."""
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        if "/Metadata" not in doc.Root:
+            return pdf
+        stream = doc.Root.Metadata
+        stream.write(add_serial(stream.read_bytes(), serial, online))
+        out = io.BytesIO()
+        doc.save(out, deterministic_id=True, fix_metadata_version=False)
+        return out.getvalue()
