@@ -21,9 +21,10 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sphinx.util import logging
 
-from .. import catalogue, images, xmlout
+from .. import catalogue, images, legal, xmlout
 from .. import messages as M
-from ..manifest import Issue
+from ..legal import Publisher
+from ..manifest import Imprint, Issue
 from ..outputs import build_time, work_dir
 from ..schema import DEFAULT_LICENSE
 from ..validate import HANDBOOK, Project, issue_key
@@ -60,6 +61,7 @@ class Book:
     cover_image: Path | None = None
     cover_alt: str = ""
     issue: Issue | None = None
+    publisher: Publisher | None = None  # koopblatt/herausgeber.yml: its Impressum page
 
     def docnames(self) -> list[str]:
         out = []
@@ -89,7 +91,8 @@ def books(project: Project, titles: dict[str, str]) -> list[Book]:
         chapters += [Chapter(d, contributions[d].title) for d in issue.contributions]
         creators = list(dict.fromkeys(a.name for d in issue.contributions for a in contributions[d].authors))
         out.append(Book(issue.id, M.issue_title(number, issue.year), issue.subtitle, chapters, creators,
-                        issue.date, issue.subtitle or issue.title, issue.cover.image, issue.cover.alt, issue))
+                        issue.date, issue.subtitle or issue.title, issue.cover.image, issue.cover.alt, issue,
+                        project.publisher))
     chapters = []
     for docname, children in catalogue.handbook_chapters(contributions.values(), project.taxonomy):
         if docname not in titles:
@@ -99,7 +102,7 @@ def books(project: Project, titles: dict[str, str]) -> list[Book]:
     dates = [c.date for c in contributions.values()] or [dt.date(2015, 1, 1)]
     creators = list(dict.fromkeys(a.name for c in contributions.values() for a in c.authors))
     out.append(Book("handbuch", M.EPUB_HANDBOOK_TITLE, M.EPUB_HANDBOOK_SUBTITLE, chapters, creators, max(dates),
-                    M.EPUB_HANDBOOK_SUBTITLE))
+                    M.EPUB_HANDBOOK_SUBTITLE, publisher=project.publisher))
     return out
 
 
@@ -182,23 +185,15 @@ class BookWriter:
         text = _env().get_template("page.xhtml.jinja").render(css=depth_css, motto=M.LABELS["motto"], **context)
         self.files[name] = text.encode("utf-8")
 
-    def imprint(self, issue: Issue) -> None:
-        im = issue.imprint
-        labels = M.IMPRINT_LABELS
-        blocks = [(labels["herausgeber"], [im.publisher, *im.address]),
-                  (labels["kontakt"], [x for x in (im.phone and f"Tel. {im.phone}", im.email, im.web) if x])]
-        if im.editors:
-            blocks.append((labels["redaktion"], list(im.editors)))
-        blocks.append((labels["autoren"], self.book.creators))
-        for key, value in (("gestaltung", im.design), ("druck", im.printing), ("foerderung", im.funding)):
-            if value:
-                blocks.append((labels[key], [value]))
-        blocks.append((labels["lizenz"], [DEFAULT_LICENSE]))
-        blocks.append((labels["stand"], [M.german_date(issue.date)]))
-        notes = [n for n in (im.note, M.EPUB_FICTIONAL) if n]
-        blocks.append(("Hinweis", notes))
-        self.page("impressum.xhtml", kind="imprint", title=M.EPUB_IMPRINT,
-                  blocks=[(b, lines) for b, lines in blocks if lines], body_type="frontmatter")
+    def imprint(self, publisher: Publisher) -> None:
+        """The Impressum page: the body's data from `koopblatt/herausgeber.yml`, decided once in
+        `legal.imprint_blocks` (the handbook's Impressum and the koopBLATT print the same); an issue adds its own
+        editors, design and printing."""
+        issue = self.book.issue
+        im = issue.imprint if issue is not None else Imprint()
+        blocks = legal.imprint_blocks(publisher, editors=im.editors, authors=self.book.creators, design=im.design,
+                                      printing=im.printing, note=im.note, date=self.book.date)
+        self.page("impressum.xhtml", kind="imprint", title=M.EPUB_IMPRINT, blocks=blocks, body_type="frontmatter")
 
     # -- package -------------------------------------------------------------------------
     def write(self, target: Path) -> None:
@@ -210,13 +205,13 @@ class BookWriter:
             self.files[cover_href] = images.derive(book.cover_image, self.image_cache, images.SCREEN).path.read_bytes()
         self.page("umschlag.xhtml", kind="cover", title=book.title, subtitle=book.subtitle,
                   cover_image=cover_href, cover_alt=book.cover_alt, body_type="cover")
-        if book.issue is not None:
-            self.imprint(book.issue)
+        if book.publisher is not None:
+            self.imprint(book.publisher)
         for docname in book.docnames():
             self.chapter(docname)
         self.files["_static/koop-epub.css"] = (Path(__file__).parent / "static" / "koop-epub.css").read_bytes()
         entries: list[dict[str, Any]] = (
-            [{"href": "impressum.xhtml", "title": M.EPUB_IMPRINT, "children": []}] if book.issue else [])
+            [{"href": "impressum.xhtml", "title": M.EPUB_IMPRINT, "children": []}] if book.publisher else [])
         for ch in book.chapters:
             entries.append({"href": f"{ch.docname}.xhtml", "title": ch.title,
                             "children": [{"href": f"{c.docname}.xhtml", "title": c.title} for c in ch.children]})
@@ -227,7 +222,7 @@ class BookWriter:
         self.files["nav.xhtml"] = _env().get_template("nav.xhtml.jinja").render(
             toc_title=M.EPUB_TOC, entries=entries, landmarks=landmarks, landmarks_title=M.EPUB_LANDMARKS
         ).encode("utf-8")
-        spine_paths = ["umschlag.xhtml", *(["impressum.xhtml"] if book.issue else []), "nav.xhtml",
+        spine_paths = ["umschlag.xhtml", *(["impressum.xhtml"] if book.publisher else []), "nav.xhtml",
                        *(f"{d}.xhtml" for d in book.docnames())]
         ids = {path: "i-" + re.sub(r"[^A-Za-z0-9]+", "-", path).strip("-") for path in self.files}
         manifest = []
@@ -241,7 +236,8 @@ class BookWriter:
                              "properties": " ".join(props)})
         identifier = "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{self.handbook_url}/epub/{book.name}"))
         opf = _env().get_template("content.opf.jinja").render(
-            identifier=identifier, title=book.title, creators=book.creators, publisher=M.EPUB_PUBLISHER,
+            identifier=identifier, title=book.title, creators=book.creators,
+            publisher=book.publisher.name if book.publisher else M.EPUB_PUBLISHER,
             date=book.date.isoformat(), rights=DEFAULT_LICENSE, description=book.description,
             modified=_modified(book), a11y_summary=M.EPUB_A11Y_SUMMARY, conformance=M.EPUB_CONFORMANCE,
             certifier=M.EPUB_CERTIFIER, series=_series(book.issue), issns=_issns(book.issue),
