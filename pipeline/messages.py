@@ -554,7 +554,19 @@ IMPORT_IMAGES = "Bilder: {}"
 IMPORT_REVIEW = "Bitte prüfen – nicht oder nur verändert übernommen:"
 IMPORT_ALL_CLEAN = "Alles wurde vollständig übernommen."
 IMPORT_OPEN = "Noch offen (so meldet es „nox -s check“):"
-IMPORT_PROBLEMS = "Fehler im übernommenen Beitrag:"
+IMPORT_PROBLEMS = {  # (any Fehler, any Hinweis): the heading names what follows it
+    (True, False): "Fehler im übernommenen Beitrag:",
+    (False, True): "Hinweise zum übernommenen Beitrag:",
+    (True, True): "Fehler und Hinweise im übernommenen Beitrag:",
+}
+IMPORT_INCOMPLETE = "Nicht vollständig übernommen – bitte mit dem Original vergleichen:"
+IMPORT_INVENTORY = {"comment": "Kommentare", "footnote": "Fußnoten", "image": "Bilder", "table": "Tabellen",
+                    "heading": "Überschriften"}
+IMPORT_COUNT_DIFFERS = "{}: {} im Dokument, {} im Beitrag."
+IMPORT_ALIGN_NAMES = {"AlignCenter": "zentriert", "AlignRight": "rechtsbündig"}
+IMPORT_NOTE_TABLE_ALIGN = ("Tabelle {}: Eine list-table kennt keine Ausrichtung der Spalten; nicht übernommen: {} – "
+                           "bitte prüfen.")
+IMPORT_ALIGN_COLUMN = "Spalte {} {}"
 IMPORT_STEPS = (
     "Öffnen Sie {} und ersetzen Sie jedes „TODO“ (Art, Themenfeld, Projektfamilien, Kurzfassung, "
     "fehlende Bildbeschreibungen).",
