@@ -12,6 +12,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
+from . import messages as M
 from .diagnostics import Diagnostic, diag
 
 FONTS = Path(__file__).parent / "fonts"  # OFL Noto fonts not on PyPI (see fonts/OFL.txt)
@@ -80,6 +81,41 @@ def describe(ch: str) -> str:
     return f"U+{ord(ch):04X} {unicodedata.name(ch, 'ohne Namen')}"
 
 
+def script(ch: str) -> str:
+    """The ISO 15924 code of the script `ch` belongs to (Unicode's Scripts.txt, as fontTools reads it)."""
+    from fontTools import unicodedata as ucd
+
+    return str(ucd.script(ch))
+
+
+def by_script(chars: list[str]) -> list[list[str]]:
+    """`chars` grouped by script, in the order of their first appearance; a combining mark shared by
+    several scripts („Inherited“) joins the character before it."""
+    groups: dict[str, list[str]] = {}
+    previous = "Zyyy"
+    for ch in chars:
+        code = script(ch)
+        code = previous if code in ("Zinh", "Zzzz") else code
+        groups.setdefault(code, []).append(ch)
+        previous = code
+    return list(groups.values())
+
+
+def message_args(group: list[str]) -> tuple[str, str, str]:
+    """The arguments of `messages.TEXT["glyph"]` for characters of one script: one character by its Unicode
+    name; several as text in that script, each character with its code point."""
+    if len(group) == 1:
+        subject, detail, obj = M.GLYPH_ONE
+        return subject.format(group[0]), detail.format(describe(group[0])), obj
+    from fontTools import unicodedata as ucd
+
+    code = script(group[0])
+    name = M.SCRIPT_NAMES.get(code) or M.SCRIPT_OTHER.format(ucd.script_name(code, default=code))
+    subject, detail, obj = M.GLYPH_MANY
+    items = ", ".join(M.GLYPH_ITEM.format(ch, f"U+{ord(ch):04X}") for ch in group)
+    return subject.format(name), detail.format(M.count(len(group), "Zeichen"), items), obj
+
+
 def settable(text: str, missing: list[str]) -> str:
     """`text` with the characters in `missing` replaced by a character the fonts have."""
     for ch in missing:
@@ -88,15 +124,16 @@ def settable(text: str, missing: list[str]) -> str:
 
 
 def check(path: str, text: str, first_line: int = 1) -> list[Diagnostic]:
-    """A located error for each character (once) in a source text that the koopBLATT cannot set;
-    MyST comment lines („% …“) are never printed and not looked at."""
+    """A located error for the characters (each once) in a source text that the koopBLATT cannot set: one per
+    line and script, naming them all; MyST comment lines („% …“) are never printed and not looked at."""
     problems: list[Diagnostic] = []
     seen: set[str] = set()
     for n, line in enumerate(text.splitlines(), first_line):
         if line.lstrip().startswith("%"):
             continue
-        for ch in uncovered(line):
-            if ch not in seen:
-                seen.add(ch)
-                problems.append(diag(path, n, "glyph", ch, describe(ch)))
+        new = [ch for ch in uncovered(line) if ch not in seen]
+        seen.update(new)
+        for group in by_script(new):
+            problems.append(diag(path, n, "glyph", *message_args(group),
+                                 hint=M.GLYPH_MANY_HINT if len(group) > 1 else None))
     return problems

@@ -86,7 +86,7 @@ TEXT: dict[str, str] = {
     "math": "Formeln werden im koopBLATT nicht gesetzt und sind in Beiträgen nicht erlaubt: „{}“.",
     "numref": "Der Verweis {{numref}} auf „{}“ zeigt auf keine Abbildung mit Bildunterschrift und keine Tabelle "
               "mit Titel.",
-    "glyph": "Das Zeichen „{}“ ({}) kann im koopBLATT nicht gesetzt werden: Keine der Schriften enthält es.",
+    "glyph": "{} ({}) kann im koopBLATT nicht gesetzt werden: Keine der Schriften enthält {}.",
     # found while building an output (Sphinx logging, type "koop")
     "code_language": "Die Sprache „{}“ des Code-Blocks ist unbekannt; er wird als einfacher Text gesetzt.",
     "code_syntax": "Der Code-Block ist kein gültiges „{}“; er wird als einfacher Text gesetzt.",
@@ -1072,27 +1072,29 @@ USAGE_HELP = "Hilfe zeigen und beenden"
 USAGE_ROOT_HELP = "Projektordner (mit docs/ und koopblatt/); Vorgabe: $KOOP_ROOT, sonst „.“"
 USAGE_VERBOSE_HELP = "auch die Meldungen von Sphinx, MyST und Typst zeigen"
 
-# Characters the fonts lack: one message per script and line (pipeline/glyphs.py)
-GLYPH_ONE = "das Zeichen „{}“ ({})"
-GLYPH_MANY = "{} {} ({})"
-GLYPH_PRONOUN = ("es", "sie")
-# ISO 15924 script → German genitive phrase („… Zeichen der georgischen Schrift“); others name the script
+# Characters the fonts lack: one message per script and line (pipeline/glyphs.py): TEXT["glyph"] with
+# (subject, detail, object): „Das Zeichen „ქ“ (U+10E5 …) … es“ or „Text in georgischer Schrift (6 Zeichen: …) …“
+GLYPH_ONE = ("Das Zeichen „{}“", "{}", "es")
+GLYPH_MANY = ("{}", "{}: {}", "diese Zeichen")
+GLYPH_ITEM = "„{}“ {}"
+GLYPH_MANY_HINT = "Ersetzen Sie die Zeichen oder umschreiben Sie sie mit Worten (z. B. in lateinischer Umschrift)."
+# ISO 15924 script code (fontTools) → German subject; others name the script as Unicode does
 SCRIPT_NAMES = {
-    "Arab": "der arabischen Schrift", "Armn": "der armenischen Schrift", "Beng": "der bengalischen Schrift",
-    "Cher": "der Cherokee-Schrift", "Cyrl": "der kyrillischen Schrift", "Deva": "der Devanagari-Schrift",
-    "Egyp": "der ägyptischen Hieroglyphen", "Ethi": "der äthiopischen Schrift", "Geor": "der georgischen Schrift",
-    "Grek": "der griechischen Schrift", "Gujr": "der Gujarati-Schrift", "Guru": "der Gurmukhi-Schrift",
-    "Hang": "der koreanischen Schrift (Hangul)", "Hani": "der chinesischen Schrift (Han)",
-    "Hebr": "der hebräischen Schrift", "Hira": "der japanischen Silbenschrift Hiragana",
-    "Kana": "der japanischen Silbenschrift Katakana", "Khmr": "der Khmer-Schrift", "Knda": "der Kannada-Schrift",
-    "Laoo": "der laotischen Schrift", "Latn": "der lateinischen Schrift", "Mlym": "der Malayalam-Schrift",
-    "Mong": "der mongolischen Schrift", "Mymr": "der birmanischen Schrift", "Orya": "der Oriya-Schrift",
-    "Sinh": "der singhalesischen Schrift", "Syrc": "der syrischen Schrift", "Taml": "der tamilischen Schrift",
-    "Telu": "der Telugu-Schrift", "Thaa": "der Thaana-Schrift", "Thai": "der thailändischen Schrift",
-    "Tibt": "der tibetischen Schrift", "Xsux": "der Keilschrift", "Yiii": "der Yi-Schrift",
-    "Zyyy": "aus keiner bestimmten Schrift (Symbole, Emoji)",
+    "Arab": "Text in arabischer Schrift", "Armn": "Text in armenischer Schrift", "Beng": "Text in Bengali-Schrift",
+    "Cher": "Text in Cherokee-Schrift", "Cyrl": "Text in kyrillischer Schrift", "Deva": "Text in Devanagari",
+    "Egyp": "Text in ägyptischen Hieroglyphen", "Ethi": "Text in äthiopischer Schrift",
+    "Geor": "Text in georgischer Schrift", "Grek": "Text in griechischer Schrift", "Gujr": "Text in Gujarati-Schrift",
+    "Guru": "Text in Gurmukhi-Schrift", "Hang": "Text in koreanischer Schrift (Hangul)",
+    "Hani": "Text in chinesischen Schriftzeichen", "Hebr": "Text in hebräischer Schrift",
+    "Hira": "Text in Hiragana (japanisch)", "Kana": "Text in Katakana (japanisch)", "Khmr": "Text in Khmer-Schrift",
+    "Knda": "Text in Kannada-Schrift", "Laoo": "Text in laotischer Schrift", "Latn": "Text in lateinischer Schrift",
+    "Linb": "Text in Linear B", "Mlym": "Text in Malayalam-Schrift", "Mong": "Text in mongolischer Schrift",
+    "Mymr": "Text in birmanischer Schrift", "Orya": "Text in Oriya-Schrift", "Sinh": "Text in singhalesischer Schrift",
+    "Syrc": "Text in syrischer Schrift", "Taml": "Text in tamilischer Schrift", "Telu": "Text in Telugu-Schrift",
+    "Thaa": "Text in Thaana-Schrift", "Thai": "Text in thailändischer Schrift", "Tibt": "Text in tibetischer Schrift",
+    "Xsux": "Text in Keilschrift", "Yiii": "Text in Yi-Schrift", "Zyyy": "Text mit Symbolen",
 }
-SCRIPT_OTHER = "der Schrift „{}“"
+SCRIPT_OTHER = "Text in der Schrift „{}“"
 
 # ---- Kataloge und Pflichtablieferung (issue 19, part 4): ISSN, EPUB conformance, deposit with the DNB ---------
 TEXT.update({

@@ -202,3 +202,51 @@ def test_the_serve_help_explains_host_and_port_in_german(capsys: pytest.CaptureF
     said = " ".join(capsys.readouterr().out.split())
     assert "--host ADRESSE Adresse, unter der die Vorschau erreichbar ist; Vorgabe: 127.0.0.1" in said
     assert "--port PORT Portnummer der Vorschau; Vorgabe: 8000" in said
+
+
+# -- characters the fonts lack: one message per script and line ----------------------------------------------------
+def _uncovered_by_script() -> dict[str, list[str]]:
+    """For scripts the koopBLATT's fonts lack, a few letters of each (read from the fonts, not assumed)."""
+    from pipeline import glyphs
+
+    blocks = {"Taml": range(0x0B85, 0x0BB9), "Geor": range(0x10D0, 0x10F0), "Egyp": range(0x13000, 0x13020),
+              "Linb": range(0x10000, 0x1000B), "Ethi": range(0x1200, 0x1220), "Mong": range(0x1820, 0x1840)}
+    found = {}
+    for code, block in blocks.items():
+        letters = [chr(c) for c in block if glyphs.uncovered(chr(c)) and glyphs.script(chr(c)) == code]
+        if len(letters) >= 3:
+            found[code] = letters[:5]
+    return found
+
+
+SCRIPTS = _uncovered_by_script()
+
+
+def test_the_fonts_lack_several_scripts() -> None:
+    assert len(SCRIPTS) >= 3, SCRIPTS
+
+
+@pytest.mark.parametrize(("scripts", "size"), [(combo, size) for n in (1, 2, 3)
+                                               for combo in __import__("itertools").combinations(sorted(SCRIPTS), n)
+                                               for size in (1, 3)])
+def test_a_character_the_fonts_lack_is_one_message_per_script_and_line(scripts: tuple[str, ...], size: int) -> None:
+    """„தமிழ் ქართული“ on one line: one message per script naming all its characters, on every line where
+    new ones appear; a character already reported in the file is not reported again."""
+    from pipeline import glyphs
+
+    words = {code: "".join(SCRIPTS[code][:size]) for code in scripts}
+    text = "Einleitung.\n" + " und ".join(words.values()) + ".\n" + f"Noch einmal {' '.join(words.values())}.\n"
+    found = glyphs.check("docs/beitraege/leipzig/x.md", text)
+    assert [d.line for d in found] == [2] * len(scripts), [d.format() for d in found]
+    for code, word in words.items():
+        mine = [d for d in found if all(f"„{ch}“" in d.message for ch in word)]
+        assert len(mine) == 1, (code, [d.format() for d in found])
+        message = mine[0].message
+        if size > 1:
+            assert message.startswith(M.SCRIPT_NAMES[code] + f" ({size} Zeichen: "), message
+            assert "diese Zeichen" in message and "Zeichen oder umschreiben Sie sie" in mine[0].hint
+        else:
+            assert message.startswith(f"Das Zeichen „{word}“ (U+"), message
+        others = [ch for c, w in words.items() if c != code for ch in w]
+        assert not any(ch in message for ch in others), message
+        assert not numerus_faults(message)

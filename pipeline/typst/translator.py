@@ -162,10 +162,11 @@ class TypstTranslator(nodes.NodeVisitor):
         """`text` as the fonts can set it: a character none of them has is replaced, and reported (at `node`)
         unless `check` reports it at its line already (it reads every contribution's file)."""
         missing = glyphs.uncovered(text)
-        for ch in missing:
-            if ch not in self.missing_glyphs and not state.is_contribution(self.ctx.docname):
-                self.missing_glyphs.add(ch)
-                findings.report("glyph", node, ch, glyphs.describe(ch))
+        new = [ch for ch in missing if ch not in self.missing_glyphs]
+        if new and not state.is_contribution(self.ctx.docname):
+            self.missing_glyphs.update(new)
+            for group in glyphs.by_script(new):
+                findings.report("glyph", node, *glyphs.message_args(group))
         return glyphs.settable(text, missing) if missing else text
 
     def skip(self, node: nodes.Element) -> bool:
