@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,19 +47,56 @@ def split(text: str) -> tuple[str | None, int, str, int]:
 
 # A line that can belong to a YAML block: blank, comment, indented, list item or `key:`.
 _YAML_LINE = re.compile(r"^(\s*$|\s*#|\s+\S|-(\s|$)|[\w.-]+:(\s|$))")
+# The block's fences as MyST's reader (markdown-it's front_matter rule) sees them: an opening line of three or more
+# dashes; a closing line of at least as many dashes, indented by at most three spaces, or „...“ at its start.
+_OPENING = re.compile(r"^(-{3,})[ \t]*$")
+_DOCUMENT_END = re.compile(r"^\.\.\.[ \t]*$")
+
+
+def _closes(line: str, dashes: int) -> bool:
+    text = line.rstrip("\r\n")
+    if _DOCUMENT_END.match(text):
+        return True
+    stripped = text.lstrip(" ")
+    run = len(stripped) - len(stripped.lstrip("-"))
+    return len(text) - len(stripped) <= 3 and run >= dashes and not stripped[run:].strip(" \t")
 
 
 def split_block(text: str) -> tuple[str | None, int, str, int, bool]:
     """Like `split`, and whether the block is unclosed (its end is then guessed: the first line that cannot be
     YAML, so that the body is still checked)."""
     lines = text.splitlines(keepends=True)
-    if not lines or lines[0].strip() != "---":
+    opening = _OPENING.match(lines[0].rstrip("\r\n")) if lines else None
+    if opening is None:
         return None, 1, text, 1, False
     for i in range(1, len(lines)):
-        if lines[i].rstrip() in ("---", "..."):
+        if _closes(lines[i], len(opening.group(1))):
             return "".join(lines[1:i]), 2, "".join(lines[i + 1 :]), i + 2, False
     end = next((i for i in range(1, len(lines)) if not _YAML_LINE.match(lines[i])), len(lines))
+    while end > 1 and re.match(r"^\s*(#|$)", lines[end - 1]):
+        end -= 1  # blank and „#“ lines before the text are the text's (a „## heading“ is no YAML comment there)
     return "".join(lines[1:end]), 2, "".join(lines[end:]), end + 1, True
+
+
+def stand_in(text: str, title: str) -> str | None:
+    """`text` with a front matter MyST cannot take (broken, unclosed, without a title) replaced, line for line, by
+    one that holds only `title`; None when there is nothing to replace.
+
+    MyST reads the body after it as the body it is: the title is its first heading, so `##` sections are not
+    „headings start at H2“, and every line keeps its number (the front matter's own problems are reported by
+    `read`)."""
+    source, first, _, body_line, unclosed = split_block(text)
+    if source is None:
+        return None
+    fm, _ = _load(source, first, "")
+    data = fm.data if fm is not None else None
+    title_ok = isinstance(data, dict) and isinstance(data.get("title"), str) and bool(data["title"].strip())
+    if title_ok and not unclosed:
+        return None
+    head = body_line - 1  # lines of the block (an unclosed one up to the guessed end)
+    lines = ["---\n", f"title: {json.dumps(title, ensure_ascii=False)}\n", *["\n"] * (head - 3), "---\n"]
+    replaced = "".join(lines) if head >= 3 else "\n" * head  # too short to hold a title: no front matter at all
+    return replaced + "".join(text.splitlines(keepends=True)[head:])
 
 
 def _walk(node: yaml.Node, path: KeyPath, offset: int, out: dict[KeyPath, int], dups: list[tuple[str, int]]) -> None:
@@ -90,26 +128,13 @@ def load_yaml(source: str, first_line: int, path: str,
     return _load_by_key(source, first_line, path) or (None, problems)
 
 
-# libyaml where available (5× faster); its messages differ, so a file it refuses is read again by the pure-Python
-# parser, whose messages the German texts are made for
-_FAST: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _load(source: str, first_line: int, path: str) -> tuple[FrontMatter | None, list[Diagnostic]]:
-    if _FAST is not yaml.SafeLoader:
-        try:
-            return _load_with(_FAST, source, first_line, path)
-        except yaml.YAMLError:
-            pass
-    return _load_with(yaml.SafeLoader, source, first_line, path, final=True)
-
-
-def _load_with(loader_class: type[yaml.SafeLoader], source: str, first_line: int, path: str,
-               final: bool = False) -> tuple[FrontMatter | None, list[Diagnostic]]:
+    """Read YAML with the pure-Python parser, the one MyST's reader uses (`yaml.safe_load`): libyaml accepts some
+    text it refuses (a tab after „key:“), and what `check` accepts must be what the build reads."""
     problems: list[Diagnostic] = []
     offset = first_line  # yaml lines are 0-based
     try:
-        for token in yaml.scan(source, Loader=loader_class):
+        for token in yaml.scan(source, Loader=yaml.SafeLoader):
             if isinstance(token, yaml.TagToken):
                 handle, suffix = token.value
                 problems.append(diag(path, token.start_mark.line + offset, "yaml_tag", f"{handle or ''}{suffix}"))
@@ -118,22 +143,20 @@ def _load_with(loader_class: type[yaml.SafeLoader], source: str, first_line: int
                 break
         if problems:
             return None, problems
-        loader = loader_class(source)
+        loader = yaml.SafeLoader(source)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        if not final:
-            raise
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + offset) if mark else first_line
-        reason, hint = german_yaml_problem(exc.problem or exc.context or "")
-        return None, [diag(path, line, "yaml", reason, hint=hint)]
+        line, problem = _error_line(exc, source)
+        reason, hint = german_yaml_problem(problem, exc.context or "")
+        return None, [diag(path, line + offset, "yaml", reason, hint=hint)]
+    except yaml.reader.ReaderError as exc:  # a control character: the reader knows its position, not its line
+        reason, hint = german_yaml_problem(str(exc))
+        return None, [diag(path, source[: exc.position].count("\n") + offset, "yaml", reason, hint=hint)]
     except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as exc:
-        if not final:
-            raise yaml.YAMLError(str(exc)) from exc
         # e.g. "2014-13-45" fails in the timestamp constructor with ValueError
         reason, hint = german_yaml_problem(str(exc))
         return None, [diag(path, first_line, "yaml", reason, hint=hint)]
@@ -143,6 +166,31 @@ def _load_with(loader_class: type[yaml.SafeLoader], source: str, first_line: int
         _walk(node, (), offset, lines, dups)
     problems += [diag(path, line, "yaml_duplicate_key", name) for name, line in dups]
     return FrontMatter(data, lines, first_line - 1), problems
+
+
+# problems found after the place to fix: reported where the quote, bracket or key began
+_AT_OPENING = ("expected ',' or", "could not find expected ':'", "found unexpected document separator")
+
+
+def _error_line(exc: yaml.MarkedYAMLError, source: str) -> tuple[int, str]:
+    """The 0-based line to report and the problem there: where the parser gave up; where a quote or bracket was
+    opened when it ran to the end looking for its close; the line without „:“ when a key has none (YAML reads
+    „title Text“ and the next line as one value and stumbles only over the next „:“)."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or ""
+    if mark is None:
+        return 0, problem
+    if exc.context_mark is not None and (not source[mark.index :].strip() or problem.startswith(_AT_OPENING)):
+        return int(exc.context_mark.line), problem
+    if problem == "mapping values are not allowed here":
+        lines = source.splitlines()
+        first = int(mark.line)
+        while first > 0 and lines[first - 1].strip() and ":" not in lines[first - 1] \
+                and not lines[first - 1].lstrip().startswith(("#", "-")):
+            first -= 1
+        if first < mark.line:
+            return first, "colon missing"
+    return int(mark.line), problem
 
 
 _TOP_KEY = re.compile(r"^([^\s:#-][^:]*):(\s|$)")
@@ -177,12 +225,13 @@ def _load_by_key(source: str, first_line: int, path: str) -> tuple[FrontMatter, 
     return FrontMatter(data, where, first_line - 1, broken=frozenset(broken)), problems
 
 
-def german_yaml_problem(problem: str) -> tuple[str, str | None]:
+def german_yaml_problem(problem: str, context: str = "") -> tuple[str, str | None]:
     """The German reason for a YAML parser message, and a hint that fits it (None: the general one)."""
-    for english, (german, hint) in M.YAML_PROBLEMS.items():
-        if problem.startswith(english) or english in problem:
-            return german, hint
-    return M.YAML_UNKNOWN.format(problem.strip() or "unbekannt"), None
+    for said in (problem, context):
+        for english, (german, hint) in M.YAML_PROBLEMS.items():
+            if said and english in said:
+                return german, hint
+    return M.YAML_UNKNOWN.format(problem.strip() or context.strip() or "unbekannt"), None
 
 
 def read(text: str, path: str) -> tuple[SplitFile, list[Diagnostic]]:

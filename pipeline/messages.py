@@ -663,28 +663,68 @@ AUTHOR_UNKNOWN_KEY = "unbekannte Angabe „{}“"
 AUTHOR_AFFILIATION = "„affiliation“ muss ein Text sein"
 AUTHOR_NAME = "„name“ fehlt"
 
-# What YAML parsers say (English) → (German reason, hint).
+# What YAML parsers say (English) → (German reason, hint); the parser's problem is looked up first, then its
+# context („while scanning a quoted scalar“), each by the first entry it contains.
+_YAML_QUOTE_HINT = "Setzen Sie den ganzen Wert in Anführungszeichen, z. B. „title: \"@koopstadt: Leipzig\"“."
+_YAML_INDENT_HINT = ("Rücken Sie alles, was zusammengehört, genau gleich weit ein, nur mit Leerzeichen (zwei je "
+                     "Stufe), und setzen Sie nach „-“ ein Leerzeichen.")
+_YAML_COLON_MISSING = "in dieser Zeile fehlt der „:“ nach dem Namen der Angabe"
+_YAML_COLON_HINT = ("Jede Angabe hat die Form „schlüssel: wert“, mit einem Leerzeichen nach dem Doppelpunkt; ein Wert "
+                    "über mehrere Zeilen wird eingerückt.")
 YAML_PROBLEMS: dict[str, tuple[str, str]] = {
     "found character '\\t' that cannot start any token": (
-        "an dieser Stelle steht ein Tabulatorzeichen; YAML erlaubt zum Einrücken nur Leerzeichen",
-        "Ersetzen Sie die Tabulatoren durch Leerzeichen (zwei je Einrückungsstufe); viele Editoren tun das mit "
-        "„Einrückung in Leerzeichen umwandeln“."),
+        "an dieser Stelle steht ein Tabulatorzeichen; YAML erlaubt vor und zwischen den Angaben nur Leerzeichen",
+        "Ersetzen Sie das Tabulatorzeichen durch Leerzeichen (zum Einrücken zwei je Stufe); viele Editoren tun das "
+        "mit „Einrückung in Leerzeichen umwandeln“."),
+    "that cannot start any token": (
+        "ein Wert beginnt mit einem Zeichen, mit dem YAML keinen Wert beginnen lässt („@“, „`“ oder „%“)",
+        _YAML_QUOTE_HINT),
+    "found unexpected end of stream": (
+        "ein Anführungszeichen wird nicht geschlossen",
+        "Schließen Sie das Anführungszeichen am Ende des Werts; ein Anführungszeichen im Text selbst schreiben Sie "
+        "doppelt ('') oder als „“."),
+    "found unexpected document separator": (
+        "ein Anführungszeichen wird nicht geschlossen",
+        "Schließen Sie das Anführungszeichen am Ende des Werts, vor der Zeile „---“."),
+    "expected ',' or ']'": (
+        "eine Liste in eckigen Klammern wird nicht geschlossen, oder zwischen zwei Einträgen fehlt ein Komma",
+        "Schließen Sie die Liste in derselben Angabe mit „]“ und trennen Sie die Einträge mit Kommas, "
+        "z. B. „[zwischennutzung, wasser-region]“."),
+    "expected ',' or '}'": (
+        "eine Zuordnung in geschweiften Klammern wird nicht geschlossen, oder zwischen zwei Einträgen fehlt ein Komma",
+        "Schließen Sie sie in derselben Angabe mit „}“, oder schreiben Sie jede Angabe in eine eigene, eingerückte "
+        "Zeile."),
+    "colon missing": (_YAML_COLON_MISSING, _YAML_COLON_HINT),
     "mapping values are not allowed here": (
         "an dieser Stelle ist kein „:“ erlaubt",
-        "Oft fehlt ein Leerzeichen nach dem Doppelpunkt oder ein Text mit „:“ braucht Anführungszeichen."),
-    "could not find expected ':'": (
-        "ein „:“ fehlt",
-        "Jede Angabe hat die Form „schlüssel: wert“; ein Wert über mehrere Zeilen wird eingerückt."),
-    "found unexpected end of stream": (
-        "die Angaben enden mitten in einem Wert",
-        "Schließen Sie Anführungszeichen und Klammern ([ ], { })."),
+        "Steht im Wert ein „:“, setzen Sie den ganzen Wert in Anführungszeichen; sonst stimmt die Einrückung nicht: "
+        "Angaben, die zusammengehören, stehen genau untereinander."),
+    "could not find expected ':'": (_YAML_COLON_MISSING, _YAML_COLON_HINT),
+    "expected <block end>, but found '-'": (
+        "ein Listeneintrag („-“) steht an einer Stelle, an der keine Liste beginnen kann",
+        _YAML_INDENT_HINT),
+    "expected <block end>, but found '<scalar>'": (
+        "nach dem Wert in Anführungszeichen steht noch Text",
+        "Setzen Sie das schließende Anführungszeichen ans Ende des ganzen Werts."),
+    "expected <block end>, but found": ("die Einrückung stimmt nicht", _YAML_INDENT_HINT),
+    "did not find expected key": ("die Einrückung stimmt nicht oder ein „-“ fehlt", _YAML_INDENT_HINT),
+    "did not find expected '-'": ("die Einrückung stimmt nicht oder ein „-“ fehlt", _YAML_INDENT_HINT),
+    "expected a comment or a line break": (
+        "nach dem Wert steht in derselben Zeile noch Text",
+        _YAML_QUOTE_HINT),
+    "expected chomping or indentation indicators": (
+        "nach „|“ oder „>“ darf in derselben Zeile nichts stehen",
+        "Schreiben Sie den Text ab der nächsten Zeile, eingerückt, oder setzen Sie den Wert in Anführungszeichen."),
+    "expected the node content": (
+        "an dieser Stelle fehlt ein Wert, oder eine Klammer steht allein",
+        _YAML_QUOTE_HINT),
+    "expected alphabetic or numeric character": (
+        "ein Wert beginnt mit „&“, „*“ oder „!“",
+        _YAML_QUOTE_HINT),
+    "found unhashable key": (
+        "der Name einer Angabe steht in Klammern",
+        "Schreiben Sie den Namen ohne Klammern: „schlüssel: wert“."),
     "found undefined alias": ("unbekannter Verweis", "Schreiben Sie den Wert aus."),
-    "expected <block end>, but found": (
-        "die Einrückung stimmt nicht",
-        "Rücken Sie alle Einträge einer Liste gleich weit ein, nur mit Leerzeichen."),
-    "did not find expected key": (
-        "die Einrückung stimmt nicht oder ein „-“ fehlt",
-        "Rücken Sie alle Einträge einer Liste gleich weit ein, nur mit Leerzeichen."),
     "found unknown escape character": (
         "unbekanntes Escape-Zeichen mit „\\“",
         "Setzen Sie den Text in einfache Anführungszeichen ('…') oder verdoppeln Sie den „\\“."),
@@ -698,6 +738,99 @@ YAML_PROBLEMS: dict[str, tuple[str, str]] = {
     "day is out of range": ("ungültiger Tag", "Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2014-09-18."),
 }
 YAML_UNKNOWN = "Syntaxfehler ({})"
+
+# ---- Messages of the reader an author can meet (issue 18): every MyST warning type and the docutils/Sphinx ------
+# messages MyST input triggers have a German code. `ENGINE_PATTERNS` (below) first, with the engine's names quoted;
+# a MyST warning no pattern knows gets its type's code here (texts without arguments). The test
+# tests/test_author_messages.py fails for a MyST warning type missing here.
+MYST_WARNINGS: dict[str, str] = {
+    "deprecated": "setup", "not_supported": "markup_unsupported", "render": "markup_unsupported",
+    "topmatter": "frontmatter_unreadable", "duplicate_def": "link_definition_duplicate", "header": "heading_start",
+    "directive_parse": "directive_unreadable", "directive_option": "directive_options",
+    "directive_comments": "directive_option_comment", "directive_body": "directive_unreadable",
+    "directive_unknown": "directive_unknown", "role_unknown": "role_unknown", "xref_ambiguous": "xref_ambiguous",
+    "xref_missing": "xref_missing", "inv_retrieval": "link_inventory", "iref_missing": "link_inventory",
+    "iref_ambiguous": "link_inventory", "domains": "setup", "linkify": "setup", "heading_slug": "setup",
+    "strikethrough": "strikethrough", "html": "html_unreadable", "attribute": "attribute",
+    "substitution": "substitution", "section_ref": "xref_missing",
+}
+AUTHOR_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"Non-consecutive header level increase; H(\d) to H(\d)", "heading_skip"),
+    (r"cross-reference target not found: '([^']*)'", "xref"),
+    (r"reference target not found: '([^']*)'", "xref"),
+    (r"not found in this document: '([^']*)'", "xref"),
+    (r"local id not found in doc '[^']*': '([^']*)'", "xref"),
+    (r"`(\w+:)` scheme", "link_scheme"),
+    (r"Duplicate reference definition", "link_definition_duplicate"),
+    (r"'([\w:.-]+)': Unknown option key: '([^']+)'", "directive_option_unknown"),
+    (r"Invalid option value for '([^']+)'", "directive_option_value"),
+    (r"'([\w:.-]+)': Has content, but none permitted", "directive_no_content"),
+    (r"'([\w:.-]+)': maximum \d+ argument\(s\) allowed", "directive_arguments"),
+    (r"'([\w:.-]+)': Splitting content across first line and body", "directive_split"),
+    (r"Directive options has # comments", "directive_option_comment"),
+    (r"'([\w:.-]+)': Invalid options format", "directive_content"),
+)
+TEXT.update({
+    "heading_skip": "Auf eine Überschrift der Ebene {} folgt direkt eine der Ebene {}; dazwischen fehlt eine Ebene.",
+    "heading_start": "Die Überschriften beginnen nicht auf der Ebene unter dem Titel.",
+    "frontmatter_unreadable": "Die Front Matter dieser Seite lässt sich nicht lesen.",
+    "link_definition_duplicate": ("Diese Linkdefinition („[name]: adresse“) hat denselben Namen wie eine weiter oben; "
+                                  "sie wird nicht verwendet."),
+    "directive_unreadable": "Diese Direktive ist so nicht lesbar.",
+    "directive_options": "Die Optionen dieser Direktive sind nicht lesbar.",
+    "directive_option_unknown": "Die Direktive „{{{}}}“ kennt die Option „:{}:“ nicht.",
+    "directive_option_value": "Der Wert der Option „:{}:“ ist ungültig.",
+    "directive_option_comment": "Zwischen den Optionen einer Direktive steht ein Kommentar („#“).",
+    "directive_no_content": "Die Direktive „{{{}}}“ hat keinen Inhalt; unter ihrer ersten Zeile darf nichts stehen.",
+    "directive_arguments": "Hinter dem Namen der Direktive „{{{}}}“ steht mehr als erlaubt.",
+    "directive_split": ("Der Text der Direktive „{{{}}}“ beginnt in ihrer ersten Zeile und geht unter den Optionen "
+                        "weiter."),
+    "directive_unknown": "Diese Direktive ist in Beiträgen nicht erlaubt.",
+    "role_unknown": "Diese Rolle ist in Beiträgen nicht erlaubt.",
+    "xref_missing": "Der Verweis führt ins Leere.",
+    "xref_ambiguous": "Der Verweis passt auf mehrere Ziele.",
+    "link_inventory": "Verweise in fremde Dokumentationen („inv:“) sind in Beiträgen nicht möglich.",
+    "markup_unsupported": "Diese Schreibweise kann nicht in allen Formaten gesetzt werden.",
+    "strikethrough": "Durchgestrichener Text („~~…~~“) wird nicht gesetzt.",
+    "html_unreadable": "HTML ist in Beiträgen nicht erlaubt.",
+    "attribute": "Ein Attribut in geschweiften Klammern hat einen ungültigen Wert.",
+    "substitution": "Ersetzungen („{{{{ name }}}}“) gibt es in Beiträgen nicht.",
+    "setup": "Das Handbuch ist für diese Stelle nicht eingerichtet (eine Einstellung von MyST).",
+})
+HINTS.update({
+    "heading_skip": ("Ebene 2 ist „##“, Ebene 3 „###“: Geben Sie einem Unterabschnitt genau eine Raute mehr als dem "
+                     "Abschnitt darüber."),
+    "heading_start": "Abschnitte beginnen mit „##“; den Titel (Ebene 1) setzt „title:“ in der Front Matter.",
+    "frontmatter_unreadable": ("Schreiben Sie jede Angabe als „schlüssel: wert“ zwischen zwei „---“-Zeilen, "
+                               "eingerückt nur mit Leerzeichen."),
+    "link_definition_duplicate": "Löschen Sie die doppelte Zeile „[name]: …“ oder geben Sie ihr einen eigenen Namen.",
+    "directive_unreadable": ("Vergleichen Sie die Direktive mit dem Beispiel im Leitfaden für Autorinnen und Autoren: "
+                             "Name in geschweiften Klammern, Optionen direkt darunter, dann eine Leerzeile und der "
+                             "Text."),
+    "directive_options": "Schreiben Sie jede Option in eine eigene Zeile direkt unter die erste, als „:name: wert“.",
+    "directive_option_unknown": ("Prüfen Sie die Schreibweise; Abbildungen kennen z. B. „:alt:“, „:name:“ und "
+                                 "„:width:“, der Leitfaden für Autorinnen und Autoren zeigt alle."),
+    "directive_option_value": ("Schreiben Sie den Wert wie im Leitfaden für Autorinnen und Autoren, z. B. „:width: "
+                               "50%“ oder „:align: center“."),
+    "directive_option_comment": ("Löschen Sie die „#“-Zeile aus den Optionen; eine Anmerkung für die Redaktion steht "
+                                 "als „%“-Zeile über der Direktive."),
+    "directive_no_content": "Schreiben Sie den Text unter die schließende Zeile („:::“ oder „```“).",
+    "directive_arguments": ("In die erste Zeile gehört nur die Bilddatei oder der Titel; Optionen wie „:alt:“ stehen "
+                            "in eigenen Zeilen darunter."),
+    "directive_split": "Schreiben Sie den ganzen Text unter die Optionen, nach einer Leerzeile.",
+    "directive_unknown": HINTS["directive"],
+    "role_unknown": HINTS["role"],
+    "xref_missing": HINTS["xref"],
+    "xref_ambiguous": "Verweisen Sie auf eine Marke, die es nur einmal gibt („(marke)=“ oder „:name:“).",
+    "link_inventory": "Verlinken Sie die Seite mit ihrer Webadresse (https://…).",
+    "markup_unsupported": ("Nutzen Sie einfachere Mittel (Absätze, Listen, Tabellen); siehe Leitfaden für "
+                           "Autorinnen und Autoren."),
+    "strikethrough": "Löschen Sie den Text oder sagen Sie mit Worten, dass er nicht mehr gilt.",
+    "html_unreadable": HINTS["html"],
+    "attribute": "Schreiben Sie die Stelle ohne „{…}“-Attribute; Marken setzen Sie mit „(marke)=“ oder „:name:“.",
+    "substitution": "Schreiben Sie den Text an der Stelle aus.",
+    "setup": "An Ihrem Text liegt es nicht: Geben Sie die Meldung an die Entwicklung weiter.",
+})
 
 # The front matter and the issue manifest: help texts and examples (pipeline/schema.py). Nested keys are dotted.
 FIELD_HELP: dict[str, str] = {

@@ -31,7 +31,7 @@ from . import state
 STORE = "koop-befunde.pickle"
 STORE_VERSION = 1
 _ATTR = "_koop_findings"
-_PATTERNS = [(re.compile(p), code) for p, code in M.ENGINE_PATTERNS]
+_PATTERNS = [(re.compile(p), code) for p, code in (*M.AUTHOR_PATTERNS, *M.ENGINE_PATTERNS)]
 
 
 class Findings:
@@ -157,8 +157,10 @@ def translate(record: logging.LogRecord, path: str, line: int) -> Diagnostic:
     for pattern, code in _PATTERNS:
         m = pattern.search(first)
         if m:
-            args = [engine, first] if code == "inline_markup" else [m.group(1)]
+            args = [engine, first] if code == "inline_markup" else list(m.groups())
             return diag(path, line, code, *args[: M.TEXT[code].count("{}")])
+    if kind == "myst" and subtype in M.MYST_WARNINGS:
+        return diag(path, line, M.MYST_WARNINGS[subtype])
     return diag(path, line, "engine", engine, first[:300])
 
 
@@ -173,6 +175,15 @@ class _Capture(logging.Filter):
     def __init__(self, app: Sphinx) -> None:
         super().__init__()
         self.app = app
+        self._explained: tuple[object, set[tuple[str, int]]] = (None, set())
+
+    def explained(self) -> set[tuple[str, int]]:
+        """(path, line) of the errors the file checks found (`validate`): what the reader says there is the same
+        problem in an engine's words (a link to a missing case: MyST's „target not found“ beside `koop.xref`)."""
+        project = state.project(self.app)
+        if self._explained[0] is not project:
+            self._explained = (project, {(p.path, p.line) for p in project.problems if p.is_error})
+        return self._explained[1]
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno < logging.WARNING:
@@ -187,6 +198,8 @@ class _Capture(logging.Filter):
                 docname = _docname_of(self.app, found.path) or docname
             else:
                 found = translate(record, path, line)
+                if (found.path, found.line) in self.explained():
+                    return False  # one problem, one message: the file check already said it, in its own words
             stamp = self.app.env.all_docs.get(docname, 0) if docname else 0
             findings(self.app).add(docname if stamp else None, stamp, found)
         except Exception as exc:  # never lose a message because locating it failed

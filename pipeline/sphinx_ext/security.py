@@ -16,6 +16,7 @@ from sphinx.transforms import SphinxTransform
 
 from .. import messages as M
 from ..body import BAD_SCHEMES
+from ..frontmatter import stand_in
 from . import state
 
 SECURITY_CODES = frozenset({"html", "raw", "directive", "role", "path_outside", "link_scheme", "image_remote",
@@ -23,12 +24,19 @@ SECURITY_CODES = frozenset({"html", "raw", "directive", "role", "path_outside", 
                             "line_length", "encoding", "frontmatter_missing", "yaml"})
 
 
+# refused in the front matter alone: MyST reads the body under a stand-in front matter (`frontmatter.stand_in`)
+FRONT_MATTER_CODES = frozenset({"yaml", "yaml_tag", "yaml_alias"})
+
+
 def _neutralise(app: Sphinx, docname: str, source: list[str]) -> None:
     if not state.is_contribution(docname):
         return
     report = state.project(app).reports.get(docname)
-    if report is not None and any(p.code in SECURITY_CODES for p in report.problems):
+    codes = {p.code for p in report.problems} if report is not None else set()
+    if codes & (SECURITY_CODES - FRONT_MATTER_CODES):
         source[0] = f"# {docname.rsplit('/', 1)[-1]}\n\n{M.BLOCKED}\n"
+    elif (replaced := stand_in(source[0], docname.rsplit("/", 1)[-1])) is not None:
+        source[0] = replaced  # a broken front matter is reported by `check`; the body is still read as body
 
 
 HARD_BREAKS = {("html", "<br />\n"), ("latex", "\\\\\n")}

@@ -1,0 +1,293 @@
+"""Messages an author can act on (issue 18, sections 2 and 3): every problem once, in German, at its line.
+
+Generated, not hand-picked: front matter broken in every class of YAML error at varying keys, every MyST warning
+type (enumerated from myst-parser at test time), fences left open in every kind and depth, link addresses from
+the URI grammar.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from pipeline import messages as M
+from pipeline.cli import main
+
+W = "docs/beitraege/leipzig/westen.md"
+LEIPZIG = "docs/beitraege/leipzig"
+
+
+def check(root: Path) -> tuple[int, list[str]]:
+    """`check` as an author runs it: exit status and the message lines."""
+    err, out = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
+        status = main(["--root", str(root), "check"])
+    return status, [line for line in err.getvalue().splitlines() if re.match(r"^\S+:\d+: ", line)]
+
+
+def findings(lines: list[str], path: str) -> list[tuple[int, str]]:
+    """(line, code) of the messages about `path`."""
+    out = []
+    for line in lines:
+        m = re.match(rf"^{re.escape(path)}:(\d+): (?:Fehler|Hinweis) \[koop\.(\w+)\]", line)
+        if m:
+            out.append((int(m.group(1)), m.group(2)))
+    return sorted(out)
+
+
+def contribution(root: Path, slug: str, text: str) -> str:
+    """Write a Leipzig contribution; return its path as messages show it."""
+    (root / LEIPZIG / f"{slug}.md").write_text(text, encoding="utf-8")
+    return f"{LEIPZIG}/{slug}.md"
+
+
+def fixture_text(root: Path) -> str:
+    return (root / W).read_text(encoding="utf-8")
+
+
+def english(line: str) -> bool:
+    """Whether a message still speaks an engine's English."""
+    return bool(re.search(r"\b(?:not found|expected|found|while|scanning|parsing|Malformed|YAML is|Unknown|"
+                          r"Duplicate|header level|Syntaxfehler)\b", line))
+
+
+# -- front matter: every class of YAML error, at varying keys --------------------------------------------------
+
+@dataclass(frozen=True)
+class YamlBreak:
+    """How to break the line `key: value` of a front matter, and where and what `check` must say."""
+
+    name: str
+    edit: Callable[[str, str], str]  # (key, value) → replacement text for that line
+    reason: str  # German reason (messages.YAML_PROBLEMS)
+    below: int = 0  # the message is this many lines below the edited line
+    code: str = "yaml"
+
+
+def _reason(english_problem: str) -> str:
+    return M.YAML_PROBLEMS[english_problem][0]
+
+
+TAB = "found character '\\t' that cannot start any token"
+YAML_BREAKS = [
+    YamlBreak("tab-after-colon", lambda k, v: f"{k}:\t{v}", _reason(TAB)),
+    YamlBreak("tab-indent", lambda k, v: f"{k}:\n\t- {v}", _reason(TAB), below=1),
+    YamlBreak("open-double-quote", lambda k, v: f'{k}: "{v}', _reason("found unexpected end of stream")),
+    YamlBreak("open-single-quote", lambda k, v: f"{k}: '{v}", _reason("found unexpected end of stream")),
+    YamlBreak("open-bracket", lambda k, v: f"{k}: [{v}", _reason("expected ',' or ']'")),
+    YamlBreak("open-brace", lambda k, v: f"{k}: {{{v}", _reason("expected ',' or '}'")),
+    YamlBreak("colon-in-value", lambda k, v: f"{k}: Ort: {v}", _reason("mapping values are not allowed here")),
+    YamlBreak("indented-too-far", lambda k, v: f"{k}: {v}\n    weiter: x",
+              _reason("mapping values are not allowed here"), below=1),
+    YamlBreak("colon-missing", lambda k, v: f"{k} {v}", _reason("colon missing")),
+    YamlBreak("text-after-quote", lambda k, v: f'{k}: "{v}" und mehr',
+              _reason("expected <block end>, but found '<scalar>'")),
+    YamlBreak("starts-with-at", lambda k, v: f"{k}: @{v}", _reason("that cannot start any token")),
+    YamlBreak("starts-with-backtick", lambda k, v: f"{k}: `{v}`", _reason("that cannot start any token")),
+    YamlBreak("control-character", lambda k, v: f"{k}: {v}\x07", _reason("unacceptable character")),
+    YamlBreak("block-scalar-text", lambda k, v: f"{k}: |{v}", _reason("expected chomping or indentation indicators")),
+    YamlBreak("list-item-in-mapping", lambda k, v: f"{k}: {v}\n- x", _reason("expected <block end>, but found '-'"),
+              below=1),
+    YamlBreak("key-in-brackets", lambda k, v: f"[{k}]: {v}", _reason("found unhashable key")),
+    YamlBreak("duplicate-key", lambda k, v: f"{k}: {v}\n{k}: {v}", M.TEXT["yaml_duplicate_key"].format("{k}"), below=1,
+              code="yaml_duplicate_key"),
+]
+# keys of the fixture's front matter with a one-line value (title first: without it MyST had no title heading)
+YAML_KEYS = ["title", "subtitle", "abstract", "art", "themenfeld", "stadt"]
+BODY_EXTRA = "\n## Mehr\n\n#### Zu tief\n\nText mit {cite:p}`gibtsnicht`.\n"
+
+
+def test_every_yaml_error_is_koop_yaml_at_its_line_and_the_body_is_read_as_body(
+        project_copy: Callable[[str], Path]) -> None:
+    """A front matter broken in any way: one `koop.yaml` at the broken line with its German reason and hint, the
+    other keys and the body still checked at their real lines — by the file checks and by MyST (a heading jump
+    only MyST sees) — and no finding that comes from the front matter being misread (before: a tab after „key:“
+    passed libyaml, MyST refused it as „Malformed YAML“ via koop.engine at line 1, and its `##` headings became
+    „headings start at H2“)."""
+    root = project_copy("mini")
+    base = fixture_text(root)
+    lines = base.splitlines()
+    cases: dict[str, tuple[YamlBreak, str, int]] = {}
+    for n, (brk, key) in enumerate((b, k) for b in YAML_BREAKS for k in YAML_KEYS):
+        at = next(i for i, line in enumerate(lines) if line.startswith(f"{key}:"))
+        value = lines[at].split(":", 1)[1].strip()
+        broken = [*lines[:at], *brk.edit(key, value).split("\n"), *lines[at + 1:]]
+        text = "\n".join(broken).replace("abb-westen", f"abb-w{n}") + BODY_EXTRA
+        text = text.replace("Wächterhäuser im Westen", f"Wächterhäuser {n}")  # titles stay unique
+        path = contribution(root, f"fall-{n:03d}", text)
+        cases[path] = (brk, key, at + 1)
+    _, said = check(root)
+    for path, (brk, key, line) in cases.items():
+        mine = [m for m in said if m.startswith(path + ":")]
+        where = f"{brk.name} at {key}:\n" + "\n".join(mine)
+        text = (root / path).read_text(encoding="utf-8").splitlines()
+        body_lines = {code: n for n, t in enumerate(text, 1) for code, mark in
+                      (("heading_skip", "#### Zu tief"), ("cite_unknown", "Text mit {cite")) if t.startswith(mark)}
+        expected_reason = brk.reason.replace("{k}", key)
+        yaml_found = [m for m in mine if f"[koop.{brk.code}]" in m]
+        assert len(yaml_found) == 1, where
+        assert yaml_found[0].startswith(f"{path}:{line + brk.below}: Fehler [koop.{brk.code}]: "), where
+        assert expected_reason in yaml_found[0] and "Hinweis: " in yaml_found[0], where
+        if brk.code == "yaml":
+            hint = yaml_found[0].split("Hinweis: ", 1)[1]
+            assert hint != M.HINTS["yaml"] or brk.name == "colon-in-value", where  # the concrete hint, not the general
+        others = sorted(findings(mine, path))
+        allowed = {(line + brk.below, brk.code), (body_lines["heading_skip"], "heading_skip"),
+                   (body_lines["cite_unknown"], "cite_unknown")}
+        # a key that could not be read may be reported as missing (at the block) or as the value it became
+        extra = [f for f in others if f not in allowed and f[1] not in ("key_missing", "type", "art", "themenfeld",
+                                                                        "stadt", "abstract")]
+        assert extra == [], where
+        assert set(allowed) <= set(others), where
+        assert not [m for m in mine if english(m.split(" Hinweis: ")[0].split("]: ", 1)[1])], where
+
+
+def test_the_stand_in_keeps_every_body_line() -> None:
+    """What MyST reads instead of a broken front matter has the same lines; the body is unchanged."""
+    from pipeline.frontmatter import stand_in
+
+    for broken in ("---\ntitle: a\nkeywords:\t[x]\n---\n", "---\ntitle: [a\nart: x\n---\n", "---\nart: x\n---\n",
+                   "---\ntitle: a\nart: b\n\n", "---\n---\n", "---\ntitle: a\n...\n"):
+        text = broken + "\n## Abschnitt\n\nText.\n"
+        replaced = stand_in(text, "fall")
+        if broken.endswith("...\n"):
+            assert replaced is None
+            continue
+        assert replaced is not None and replaced.endswith("\n## Abschnitt\n\nText.\n"), broken
+        assert replaced.count("\n") == text.count("\n"), broken
+        if broken.count("\n") >= 3:
+            assert 'title: "fall"' in replaced
+
+
+# -- one problem, one message ----------------------------------------------------------------------------------
+
+def test_a_broken_link_to_a_case_is_one_german_message_in_check_build_and_preview(
+        project_copy: Callable[[str], Path], tmp_path: Path) -> None:
+    """Before: MyST's English „'myst' cross-reference target not found“ beside `koop.xref` („Meinten Sie …?“)."""
+    from pipeline.sphinx_ext.runner import run_sphinx
+
+    root = project_copy("mini")
+    (root / W).write_text(fixture_text(root).replace("(../bremen/zwischen.md)", "(../bremen/zwischn.md)"),
+                          encoding="utf-8")
+    line = next(n for n, t in enumerate(fixture_text(root).splitlines(), 1) if "zwischn.md" in t)
+    expected = (f"{W}:{line}: Fehler [koop.xref]: Der Verweis auf „../bremen/zwischn.md“ führt ins Leere. "
+                "Hinweis: Meinten Sie „../bremen/zwischen.md“?")
+    status, said = check(root)
+    assert status == 1 and [m for m in said if m.startswith(W)] == [expected]
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        main(["--root", str(root), "html"])
+    built = [m for m in err.getvalue().splitlines() if m.startswith(W)]
+    assert built == [expected], err.getvalue()
+
+    out = tmp_path / "vorschau"
+    run = run_sphinx(root, "html", out, {"koop_preview": "1"}, doctrees="doctrees-test-vorschau")
+    assert [d.format() for d in run.found if d.path == W] == []  # the reader adds nothing to the file check's one
+    page = (out / "probleme.html").read_text(encoding="utf-8")
+    assert page.count("koop.xref") == 1 and "cross-reference" not in page
+    box = (out / "beitraege/leipzig/westen.html").read_text(encoding="utf-8")
+    assert "cross-reference" not in box and "koop.engine" not in box
+
+
+# -- every MyST warning type has a German message --------------------------------------------------------------
+
+# MyST warning types no contribution can trigger with this project's configuration, each with the reason. A
+# member neither here nor in MYST_TRIGGERS fails the test: a new myst-parser version's new type must be mapped.
+MYST_UNREACHABLE: dict[str, str] = {
+    "DEPRECATED": "only for deprecated configuration values (conf.py), never for a document",
+    "RENDER_METHOD": "a token without a render method: every token of the enabled syntax has one",
+    "MD_TOPMATTER": "a contribution's front matter reaches MyST only when `check` reads it (else the stand-in)",
+    "DIRECTIVE_BODY": "declared, but raised nowhere in myst-parser 5",
+    "UNKNOWN_DIRECTIVE": "`check` refuses every directive outside the allowed list first (koop.directive, same line)",
+    "UNKNOWN_ROLE": "`check` refuses every role outside the allowed list first (koop.role, same line)",
+    "XREF_AMBIGUOUS": "labels are unique in the project (koop.label_duplicate) and every link names one file",
+    "INV_LOAD": "no intersphinx inventories are configured",
+    "IREF_MISSING": "`inv:` links are refused by `check` (koop.link_scheme, same line)",
+    "IREF_AMBIGUOUS": "`inv:` links are refused by `check` (koop.link_scheme, same line)",
+    "LEGACY_DOMAIN": "only for a Sphinx domain without `resolve_any_xref` (configuration)",
+    "LINKIFY": "the linkify extension is not enabled",
+    "HEADING_SLUG": "only when a configured slug function fails; the project uses MyST's own",
+    "STRIKETHROUGH": "the strikethrough extension is not enabled: „~~“ stays text",
+    "HTML_PARSE": "the html_image and html_admonition extensions are not enabled; HTML is refused (koop.html)",
+    "INVALID_ATTRIBUTE": "the attrs extensions are not enabled; {code-block} is not an allowed directive",
+    "SUBSTITUTION": "the substitution extension is not enabled: „{{ x }}“ stays text",
+    "SECTION_REF": "section references (§) are an extension the project does not enable",
+    "NOT_SUPPORTED": "`path:`/`project:` links are refused by `check` (koop.link_scheme, same line)",
+}
+# Body snippets that make MyST warn with the type, and the German code `check` shows at the snippet's line.
+MYST_TRIGGERS: dict[str, tuple[str, str]] = {
+    "MD_HEADING_NON_CONSECUTIVE": ("## Oben\n\n#### Zu tief\n", "heading_skip"),
+    "MD_DEF_DUPE": ("Siehe [a].\n\n[a]: https://example.org/a\n[a]: https://example.org/b\n",
+                    "link_definition_duplicate"),
+    "DIRECTIVE_PARSING": (":::{note} Erste Zeile\n:class: x\nund weiter\n:::\n", "directive_split"),
+    "DIRECTIVE_OPTION": (":::{figure} bilder/westen-grafik.svg\n:alt: Bild\n:breite: 5\n\nText.\n:::\n",
+                         "directive_option_unknown"),
+    "DIRECTIVE_OPTION_COMMENTS": (":::{note}\n---\n# Kommentar\nclass: x\n---\nText.\n:::\n",
+                                  "directive_option_comment"),
+    "XREF_MISSING": ("Siehe [dort](#gibt-es-nicht).\n", "xref"),
+}
+
+
+def test_every_myst_warning_type_has_a_german_code_text_and_hint() -> None:
+    """Enumerated from myst-parser at test time: a type missing in messages.MYST_WARNINGS fails here."""
+    from myst_parser.warnings_ import MystWarnings
+
+    names = {w.name for w in MystWarnings}
+    assert set(MYST_TRIGGERS) | set(MYST_UNREACHABLE) == names, "every MyST warning type is triggered or explained"
+    assert not set(MYST_TRIGGERS) & set(MYST_UNREACHABLE)
+    for warning in MystWarnings:
+        code = M.MYST_WARNINGS.get(warning.value)
+        assert code is not None and code != "engine", warning
+        assert "{}" not in M.TEXT[code] and M.HINTS.get(code), warning
+        assert M.HINTS[code] != M.HINTS["engine"], warning
+
+
+@pytest.mark.parametrize("pattern", [p for p, _ in M.AUTHOR_PATTERNS])
+def test_author_patterns_fill_their_texts(pattern: str) -> None:
+    code = dict(M.AUTHOR_PATTERNS)[pattern]
+    assert re.compile(pattern).groups >= M.TEXT[code].count("{}") and M.HINTS.get(code), code
+
+
+@pytest.mark.parametrize("member", [w.name for w in __import__("myst_parser.warnings_").warnings_.MystWarnings])
+def test_an_unknown_text_of_a_myst_type_is_still_german(member: str) -> None:
+    """A message of a known type in words no pattern knows (a new wording) gets the type's German code."""
+    import logging
+
+    from myst_parser.warnings_ import MystWarnings
+
+    from pipeline.sphinx_ext.capture import translate
+
+    record = logging.LogRecord("sphinx", logging.WARNING, "", 0, "wording of a future myst-parser", None, None)
+    record.type, record.subtype = "myst", MystWarnings[member].value
+    found = translate(record, W, 7)
+    assert found.code == M.MYST_WARNINGS[MystWarnings[member].value] and found.line == 7
+    assert not english(found.message) and found.hint
+
+
+def test_each_myst_warning_an_author_can_trigger_is_a_located_german_message(
+        project_copy: Callable[[str], Path]) -> None:
+    """Each snippet in its own contribution (one `check` for all); before, all of them were koop.engine with
+    MyST's English quoted and the generic hint „Vereinfachen Sie die Stelle“."""
+    root = project_copy("mini")
+    base = fixture_text(root)
+    cases = {}
+    for n, (member, (snippet, code)) in enumerate(sorted(MYST_TRIGGERS.items())):
+        text = base.replace("abb-westen", f"abb-m{n}").replace("Wächterhäuser im Westen", f"Fall {n}")
+        text = text.replace("\n## Vorgehen\n", f"\n## Vorgehen\n\n{snippet}\n", 1)
+        path = contribution(root, f"myst-{n}", text)
+        first = next(i for i, t in enumerate(text.splitlines(), 1) if t == snippet.splitlines()[0])
+        cases[path] = (member, code, first, first + snippet.count("\n"))
+    _, said = check(root)
+    for path, (member, code, first, last) in cases.items():
+        mine = [m for m in said if m.startswith(path + ":")]
+        assert not [m for m in mine if "koop.engine" in m], (member, mine)
+        hits = [(line, c) for line, c in findings(mine, path) if c == code]
+        assert hits and all(first <= line <= last for line, _ in hits), (member, mine)
+        assert not [m for m in mine if english(m)], (member, mine)
