@@ -728,14 +728,27 @@ YAML_PROBLEMS: dict[str, tuple[str, str]] = {
     "found unknown escape character": (
         "unbekanntes Escape-Zeichen mit „\\“",
         "Setzen Sie den Text in einfache Anführungszeichen ('…') oder verdoppeln Sie den „\\“."),
-    "while scanning a quoted scalar": (
-        "ein Anführungszeichen wird nicht geschlossen",
-        "Schließen Sie das Anführungszeichen am Ende des Werts."),
+    "expected escape sequence": (
+        "unbekanntes Escape-Zeichen mit „\\“",
+        "Setzen Sie den Text in einfache Anführungszeichen ('…') oder verdoppeln Sie den „\\“."),
+    "unacceptable character": (
+        "die Angaben enthalten ein unsichtbares Steuerzeichen",
+        "Löschen Sie die Stelle und tippen Sie sie neu; solche Zeichen kommen oft mit kopiertem Text."),
     "found unexpected ':'": (
         "unerwarteter „:“",
         "Setzen Sie einen Text mit „:“ in Anführungszeichen."),
     "month must be in": ("ungültiger Monat", "Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2014-09-18."),
     "day is out of range": ("ungültiger Tag", "Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2014-09-18."),
+    "is out of range": ("ungültiges Datum", "Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2014-09-18."),
+    "while scanning a quoted scalar": (
+        "ein Anführungszeichen wird nicht geschlossen",
+        "Schließen Sie das Anführungszeichen am Ende des Werts."),
+    "while scanning a double-quoted scalar": (
+        "ein Anführungszeichen wird nicht geschlossen",
+        "Schließen Sie das Anführungszeichen am Ende des Werts."),
+    "while scanning a block scalar": (
+        "nach „|“ oder „>“ darf in derselben Zeile nichts stehen",
+        "Schreiben Sie den Text ab der nächsten Zeile, eingerückt, oder setzen Sie den Wert in Anführungszeichen."),
 }
 YAML_UNKNOWN = "Syntaxfehler ({})"
 
