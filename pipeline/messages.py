@@ -1256,8 +1256,8 @@ FIELD_HELP.update({
     "issn.online": "ISSN der Online-Ausgabe (PDF und E-Book); wird nach Erscheinen des ersten Hefts vergeben",
 })
 FIELD_EXAMPLES.update({"issn.druck": "0000-0019", "issn.online": "0000-0027"})
-ISSN_PRINT = "ISSN {} (Druck)"
-ISSN_ONLINE = "ISSN {} (online)"
+ISSN_PRINT = "{} (Druck)"
+ISSN_ONLINE = "{} (online)"
 CITE_PAGES = "S. {}"
 EPUB_CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"  # the exact text the EPUB spec names
 EPUB_CERTIFIER = "Gemeinsame Geschäftsstelle koopstadt (Selbstprüfung mit epubcheck und Ace by DAISY)"

@@ -98,6 +98,12 @@ def editorial_authors(issue: Issue) -> list[str]:
 UNBALANCED = "  ausgleich: false,\n"  # `ausgabe` argument: contributions' last pages are not balanced
 
 
+def issn_lines(issue: Issue) -> list[str]:
+    """„0000-0019 (Druck)“, „0000-0027 (online)“: the serial's ISSNs as the imprint names them."""
+    pairs = ((M.ISSN_PRINT, issue.issn_print), (M.ISSN_ONLINE, issue.issn_online))
+    return [text.format(issn) for text, issn in pairs if issn]
+
+
 def imprint_call(issue: Issue, authors: list[str]) -> str:
     """`#impressum(…)`: the body's data from `koopblatt/herausgeber.yml` (the same as in the e-books and the
     handbook), this issue's own items from its manifest; the legal blocks (§ 5 DDG, § 18 MStV) come labelled."""
@@ -114,7 +120,8 @@ def imprint_call(issue: Issue, authors: list[str]) -> str:
             f"  gestaltung: {escape.string(im.design)},\n  druck: {escape.string(im.printing)},\n"
             f"  foerderung: {escape.string(body.funding)},\n  hinweis: {escape.string(note)},\n"
             f"  autoren: {escape.strings(authors)},\n  lizenz: {escape.string(DEFAULT_LICENSE)},\n"
-            f"  stand: {escape.string(M.german_date(issue.date))},\n  rechtliches: ({rows},),\n)\n\n")
+            f"  stand: {escape.string(M.german_date(issue.date))},\n  rechtliches: ({rows},),\n"
+            f"  issn: {escape.strings(issn_lines(issue))},\n)\n\n")
 
 
 def assemble(issue: Issue, contributions: list[Contribution], tax: Taxonomy, *,
