@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from typing import Any
 
 from docutils import nodes
@@ -18,39 +19,17 @@ from sphinx.application import Sphinx
 from .. import citation
 from .. import messages as M
 from ..model import Contribution
-from ..sphinx_ext import images, state
-from . import cases
+from ..sphinx_ext import state
+from . import cases, sharecard
 
 FEED = "feed.xml"
+DESCRIPTION_LIMIT = 200  # characters of an introduction; search engines show about 150
+MIN_INTRO = 40  # a shorter first paragraph (a date line, a label) is no introduction
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„])")
 
 
 def _meta(attr: str, key: str, value: str) -> str:
     return f'<meta {attr}="{html.escape(key)}" content="{html.escape(value)}" />'
-
-
-def first_image(app: Sphinx, doctree: nodes.document | None) -> tuple[str, str, tuple[int, int] | None] | None:
-    """The case's picture for cards and previews: the first figure with a photo (JPEG/PNG), else the first figure.
-
-    Returns (path in the site, alt text, pixel size)."""
-    if doctree is None:
-        return None
-    builder: Any = app.builder
-
-    def source(image: nodes.image) -> str:  # the HTML writer has replaced `uri` by the page-relative copy
-        candidates: dict[str, str] = image.get("candidates") or {}
-        return str(candidates.get("*", image["uri"]))
-
-    found = []
-    for figure in doctree.findall(nodes.figure):
-        image = next(iter(figure.findall(nodes.image)), None)
-        if image is not None and source(image) in builder.images:
-            found.append(source(image))
-    if not found:
-        return None
-    uri = next((u for u in found if not u.lower().endswith(".svg")), found[0])
-    image = next(i for i in doctree.findall(nodes.image) if source(i) == uri)
-    size = images.screen_image(builder, uri).size
-    return f"{builder.imagedir}/{builder.images[uri]}", str(image.get("alt", "")), size
 
 
 def _container_tags(rec: citation.Record, c: Contribution) -> list[str]:
@@ -112,7 +91,7 @@ def head_tags(app: Sphinx, c: Contribution, doctree: nodes.document | None) -> l
         tags.append(_meta("name", "DC.description", rec.abstract))
     tags += [_meta("name", "DC.subject", s) for s in (tax.fields[c.themenfeld].label, *rec.keywords)]
     # OpenGraph and Twitter card
-    picture = first_image(app, doctree)
+    picture = sharecard.card(app, c, doctree)
     description = rec.abstract or rec.full_title
     tags += [_meta("property", "og:type", "article"), _meta("property", "og:title", rec.full_title),
              _meta("property", "og:description", description), _meta("property", "og:url", rec.url),
@@ -124,13 +103,12 @@ def head_tags(app: Sphinx, c: Contribution, doctree: nodes.document | None) -> l
              _meta("name", "twitter:title", rec.full_title), _meta("name", "twitter:description", description)]
     image_url = ""
     if picture is not None:
-        path, alt, size = picture
-        image_url = citation.site_url(base, path)
-        tags += [_meta("property", "og:image", image_url), _meta("property", "og:image:alt", alt),
-                 _meta("name", "twitter:image", image_url), _meta("name", "twitter:image:alt", alt)]
-        if size is not None:
-            tags += [_meta("property", "og:image:width", str(size[0])),
-                     _meta("property", "og:image:height", str(size[1]))]
+        image_url = citation.site_url(base, picture.path)
+        tags += [_meta("property", "og:image", image_url), _meta("property", "og:image:type", picture.mime),
+                 _meta("property", "og:image:width", str(sharecard.SIZE[0])),
+                 _meta("property", "og:image:height", str(sharecard.SIZE[1])),
+                 _meta("property", "og:image:alt", picture.alt),
+                 _meta("name", "twitter:image", image_url), _meta("name", "twitter:image:alt", picture.alt)]
     tags.append(json_ld(app, c, rec, image_url))
     return tags
 
@@ -191,12 +169,58 @@ def _issue_ld(p: citation.Printing, publisher: dict[str, str]) -> dict[str, Any]
             "datePublished": p.date.isoformat(), "isPartOf": periodical}
 
 
+def summary(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
+    """Whole sentences of `text` up to `limit` characters; a longer first sentence cut at a word („…“)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    kept = ""
+    for sentence in SENTENCE_END.split(text):
+        if len(kept) + 1 + len(sentence) > limit:
+            break
+        kept = f"{kept} {sentence}".strip()
+    return kept or text[:limit].rsplit(" ", 1)[0].rstrip(",;:–- ") + " …"
+
+
+def _intro(doctree: nodes.document) -> str:
+    """The text of a page's first plain paragraph (not a subtitle, motto, card or list item)."""
+    for paragraph in doctree.findall(nodes.paragraph):
+        if paragraph.get("classes") or any(
+                isinstance(a, (nodes.list_item, nodes.field_list, nodes.table, nodes.admonition, nodes.footnote))
+                or a.get("classes") for a in _ancestors(paragraph)):
+            continue
+        text = str(paragraph.astext()).strip()
+        if len(text) >= MIN_INTRO:
+            return text
+    return ""
+
+
+def _ancestors(node: nodes.Element) -> list[nodes.Element]:
+    found = []
+    parent = node.parent
+    while isinstance(parent, nodes.Element) and not isinstance(parent, (nodes.document, nodes.section)):
+        found.append(parent)
+        parent = parent.parent
+    return found
+
+
+def description(app: Sphinx, pagename: str, context: dict[str, Any], doctree: nodes.document | None) -> str:
+    """A page's `<meta name="description">`: a case's abstract, another page's introduction, the search page's
+    explanation; the handbook's title where a page has no text of its own (e.g. the index)."""
+    c = cases.case(app, pagename)
+    if c is not None and c.abstract:
+        return " ".join(str(c.abstract).split())
+    text = _intro(doctree) if doctree is not None else str(context.get("koop_search_intro", ""))
+    return summary(text) if text else f"{context.get('title', '')} – {app.config.html_title}".strip(" –")
+
+
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                   doctree: nodes.document | None) -> None:
     if not cases.handbook(app):
         return
     feed = context["pathto"](FEED, 1)
-    extra = [f'<link rel="alternate" type="application/atom+xml" title="{html.escape(M.FEED_LINK_TITLE)}" '
+    extra = [_meta("name", "description", description(app, pagename, context, doctree)),
+             f'<link rel="alternate" type="application/atom+xml" title="{html.escape(M.FEED_LINK_TITLE)}" '
              f'href="{html.escape(feed)}" />']
     c = cases.case(app, pagename)
     if c is not None:
