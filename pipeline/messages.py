@@ -52,7 +52,7 @@ TEXT: dict[str, str] = {
     "art": "Unbekannte Art „{}“. Erlaubt: {}.",
     "status": "Unbekannter Status „{}“. Erlaubt: {}.",
     "stadt": "„stadt: {}“ passt nicht zum Ordner „{}“.",
-    "folder": "Beiträge gehören in einen Stadtordner (docs/beitraege/<stadt>/), nicht nach „{}“.",
+    "folder": "Beiträge gehören in den Ordner ihrer Stadt unter docs/beitraege/, nicht nach „{}“.",
     "slug": "Der Dateiname „{}“ ist als Kurzname ungeeignet.",
     "date": "„{}“ ist kein gültiges Datum.",
     "abstract": "Ein Praxisfall braucht einen Abstract (1–3 Sätze).",
@@ -183,7 +183,8 @@ HINTS: dict[str, str] = {
     "manifest_duplicate": "Löschen Sie die doppelte Zeile.",
     "manifest_file": "Legen Sie die Datei in den Ordner der Ausgabe oder korrigieren Sie den Namen.",
     "manifest_contribution": "Beheben Sie die Fehler des Beitrags oder nehmen Sie ihn aus der Ausgabe heraus.",
-    "manifest_number": "„nummer“ und der Ordnername koopblatt/<nr>/ müssen übereinstimmen.",
+    "manifest_number": ("Schreiben Sie als „nummer“ die Zahl aus dem Ordnernamen (im Ordner koopblatt/3/ also „nummer: 3“) "
+                        "oder benennen Sie den Ordner um."),
     "manifest_format": "Lassen Sie „format“ weg (dann A4) oder wählen Sie eines der erlaubten Formate.",
     "manifest_colour": "Schreiben Sie die Farbe als Hex-Wert in Anführungszeichen, z. B. farbe: \"#1F5FA8\".",
     "usage": "„nox -l“ zeigt alle Befehle; die README erklärt ihren Aufruf.",
@@ -958,7 +959,7 @@ TEXT.update({
 NOTE_CODES = NOTE_CODES | {"page_budget", "title_duplicate", "pdf_unbalanced"}  # a twin title breaks nothing
 HINTS.update({
     "page_budget": "Kürzen oder ergänzen Sie den Beitrag, oder passen Sie „seiten:“ in der Ausgabe an; den "
-                   "Seitenplan zeigt build/redaktion/koopblatt-<nr>-seitenplan.html.",
+                   "Seitenplan zeigt build/redaktion/koopblatt-{}-seitenplan.html.",
     "title_duplicate": "Ist die Datei eine Kopie als Vorlage? Geben Sie ihr einen eigenen Titel.",
     "pdf_unbalanced": "Die PDFs sind vollständig; nur die Spalten der letzten Seiten der Beiträge enden ungleich. "
                       "Schicken Sie die Ausgabe an die Redaktion der Pipeline, wenn das Heft so nicht gedruckt "

@@ -257,8 +257,8 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
      f"{W}:29: Fehler [koop.label_duplicate]: Die Marke „abb-westen“ ist schon in „{Z}:16“ vergeben."
      " Hinweis: Geben Sie jeder Marke einen eigenen Namen, z. B. mit dem Kurznamen des Beitrags davor."),
     ("folder", write("docs/beitraege/muenchen/x.md", MINIMAL),
-     "docs/beitraege/muenchen/x.md:1: Fehler [koop.folder]: Beiträge gehören in einen Stadtordner "
-     "(docs/beitraege/<stadt>/), nicht nach „beitraege/muenchen“."
+     "docs/beitraege/muenchen/x.md:1: Fehler [koop.folder]: Beiträge gehören in den Ordner ihrer Stadt unter "
+     "docs/beitraege/, nicht nach „beitraege/muenchen“."
      " Hinweis: Verschieben Sie die Datei nach docs/beitraege/bremen/, docs/beitraege/leipzig/ oder "
      "docs/beitraege/nuernberg/."),
     ("encoding", write("docs/beitraege/nuernberg/latin.md", MINIMAL.replace("Text.", "Straße").encode("latin-1")),
@@ -307,7 +307,8 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
      " Hinweis: Legen Sie die Datei in den Ordner der Ausgabe oder korrigieren Sie den Namen."),
     ("manifest_number", replace(M, "nummer: 1", "nummer: 2"),
      f"{M}:1: Fehler [koop.manifest_number]: Die Nummer 2 passt nicht zum Ordner „1“."
-     " Hinweis: „nummer“ und der Ordnername koopblatt/<nr>/ müssen übereinstimmen."),
+     " Hinweis: Schreiben Sie als „nummer“ die Zahl aus dem Ordnernamen (im Ordner koopblatt/3/ also „nummer: 3“) "
+     "oder benennen Sie den Ordner um."),
     ("manifest_format", replace(M, "jahr: 2015", "jahr: 2015\nformat: A3"),
      f"{M}:3: Fehler [koop.manifest_format]: Unbekanntes Format „A3“. Erlaubt: „a4“, „a5“, „din-lang“."
      " Hinweis: Lassen Sie „format“ weg (dann A4) oder wählen Sie eines der erlaubten Formate."),

@@ -250,3 +250,52 @@ def test_a_character_the_fonts_lack_is_one_message_per_script_and_line(scripts: 
         others = [ch for c, w in words.items() if c != code for ch in w]
         assert not any(ch in message for ch in others), message
         assert not numerus_faults(message)
+
+
+# -- no unfilled placeholder in any message as it is emitted ------------------------------------------------------
+LEFTOVER = re.compile(r"<[a-zäöüß_-]+>|\{\d*\}|%\(\w+\)[rsd]|%[rsd]\b")
+
+
+QUOTED = re.compile(r"„[^“]*“")  # what the author wrote, or an example of it, is quoted and may hold anything
+
+
+def leftovers(d: Diagnostic) -> list[str]:
+    return LEFTOVER.findall(QUOTED.sub("", f"{d.message} {d.hint}"))
+
+
+def test_the_leftover_pattern_sees_placeholders() -> None:
+    assert leftovers(diag("a.md", 1, "art", "x", "y", hint="siehe koopblatt-<nr>-seitenplan.html")) == ["<nr>"]
+    assert leftovers(diag("a.md", 1, "art", "x", "y", hint="Zahl {} fehlt, %s auch")) == ["{}", "%s"]
+    assert not leftovers(diag("a.md", 1, "html", "<b>{}</b>"))  # quoted: what the author wrote
+
+
+def _diagnostic_cases() -> list[tuple[str, object]]:
+    import test_diagnostics
+
+    return [(name, mutate) for name, mutate, _ in test_diagnostics.CASES]
+
+
+@pytest.mark.parametrize(("name", "mutate"), _diagnostic_cases(), ids=[c[0] for c in _diagnostic_cases()])
+def test_no_message_check_emits_has_an_unfilled_placeholder(project_copy: object, name: str,
+                                                             mutate: object) -> None:
+    """Every fault of the diagnostics catalogue, as `check`'s file checks emit it: text and hint complete."""
+    from pipeline.validate import validate_project
+
+    root = project_copy("mini")  # type: ignore[operator]
+    mutate(root)  # type: ignore[operator]
+    emitted = validate_project(root).problems
+    assert emitted
+    assert not [d.format() for d in emitted if leftovers(d)]
+
+
+def test_the_page_budget_hint_names_the_issues_flatplan() -> None:
+    """„… den Seitenplan zeigt build/redaktion/koopblatt-3-seitenplan.html“, not „…-<nr>-…“."""
+    from pipeline.typst import flatplan
+
+    plan = flatplan.Plan(number=3, pages=8, digest="", sections=[
+        flatplan.Section(kind="beitrag", first=3, last=5, docname="beitraege/leipzig/x", title="X", planned=2)])
+    issue = SimpleNamespace(entry_lines={"beitraege/leipzig/x": 9})
+    notes = flatplan.budget_notes(plan, issue, "koopblatt/3/ausgabe.yml")  # type: ignore[arg-type]
+    assert [d.line for d in notes] == [9]
+    assert "build/redaktion/koopblatt-3-seitenplan.html" in notes[0].hint
+    assert not leftovers(notes[0]) and not numerus_faults(notes[0].message)
