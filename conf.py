@@ -26,6 +26,7 @@ extensions = [
     "pipeline.sphinx_ext",
     "pipeline.html",
     "pipeline.html.sharing",
+    "pipeline.html.legal",  # Impressum, Barrierefreiheit, Datenschutz, Leichte Sprache from koopblatt/herausgeber.yml
     "pipeline.typst.builder",
     "pipeline.typst.offprint",
     "pipeline.epub.builder",

@@ -27,7 +27,11 @@ from .schema import (
 )
 from .taxonomy import Taxonomy
 
-__all__ = ["PUBLISHER_FILE", "Office", "Person", "Publisher", "Video", "imprint_blocks", "load"]
+# The axe-core rule sets the browser tests run on every kind of page (tests/test_browser.py); the accessibility
+# statement names them from here, so it says what is checked
+AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+
+__all__ = ["AXE_TAGS", "PUBLISHER_FILE", "Office", "Person", "Publisher", "Video", "imprint_blocks", "load"]
 
 
 @dataclass(frozen=True)

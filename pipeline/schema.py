@@ -945,6 +945,17 @@ def guide_rows(schema: type) -> list[list[str]]:
              flow_yaml(s.example) if s.example is not None else ""] for s in specs(schema)]
 
 
+def nested_guide_rows(schema: type, prefix: str = "") -> list[list[str]]:
+    """Like `guide_rows`, with the keys of nested records (and lists of records) as dotted rows below their key."""
+    rows = []
+    for s, row in zip(specs(schema), guide_rows(schema), strict=True):
+        rows.append([prefix + row[0], *row[1:]])
+        inner = getattr(s.validator, "schema", None)
+        if isinstance(s.validator, Record | Records) and inner is not None:
+            rows += nested_guide_rows(inner, f"{prefix}{s.name}{'[].' if isinstance(s.validator, Records) else '.'}")
+    return rows
+
+
 def _object(schema: type, tax: Taxonomy) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     rules: list[dict[str, Any]] = []
