@@ -24,8 +24,9 @@ HOSPITATION = "beitraege/nuernberg/hospitation"  # none of these
 
 
 def publisher(root: Path) -> str:
-    manifest = yaml.safe_load((root / "koopblatt/1/ausgabe.yml").read_text(encoding="utf-8"))
-    return str(manifest["impressum"]["herausgeber"])
+    """The publishing body's name, from its one configuration (koopblatt/herausgeber.yml)."""
+    body = yaml.safe_load((root / "koopblatt/herausgeber.yml").read_text(encoding="utf-8"))
+    return str(body["name"])
 
 
 def page_url(root: Path, docname: str) -> str:
