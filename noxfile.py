@@ -138,6 +138,12 @@ def serve(session: nox.Session) -> None:
 
 
 @nox.session(venv_backend="none", default=False)
+def publish(session: nox.Session) -> None:
+    """Publish the last good handbook: `nox -s publish -- <verzeichnis|user@host:/pfad> [--zurueck] [--behalten N]`."""
+    _cli(session, "publish")
+
+
+@nox.session(venv_backend="none", default=False)
 def bench(session: nox.Session) -> None:
     """Benchmark: CLI steps at N=10, 50, 200, nox sessions at N=50, a fresh clone's first build; targets, profile."""
     # KOOP_NOX_PYTHON: the bench times `nox -s …` calls too, with the nox that runs this session

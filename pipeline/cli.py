@@ -320,6 +320,41 @@ def german_argparse() -> Iterator[None]:
         argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
+def cmd_publish(args: argparse.Namespace) -> int:
+    """The last good handbook to a web server's directory, only while released content has no errors."""
+    from .errors import UserError
+    from .publish import last_good, publish, roll_back, stale_downloads, target_of
+
+    root = Path(args.root).resolve()
+    try:
+        target = target_of(args.ziel)
+        if args.zurueck:
+            was, now = roll_back(target)
+            print(M.PUBLISH_BACK_DONE.format(target.label, now, was))
+            return EXIT_OK
+        site = last_good(root)
+        project, problems = checked(root)  # the same verdict as `nox -s check`
+        status, line = summary(project, problems)
+        if status:
+            Report().show(problems)
+            print(line, file=sys.stderr)
+            raise UserError(EXIT_CONTENT, M.PUBLISH_REFUSED, M.PUBLISH_REFUSED_HINT)
+        for newer in stale_downloads(root, site):
+            print(M.PUBLISH_STALE_DOWNLOAD.format(newer), file=sys.stderr)
+        print(M.PUBLISH_DONE.format(target.label, publish(root, target, args.behalten),
+                                    M.plural_count(args.behalten, "Fassung", "Fassungen")))
+        return EXIT_OK
+    except UserError as error:
+        return error.show()
+
+
+def releases_to_keep(text: str) -> int:
+    """`--behalten`: a whole number from 1, said in German when it is none."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(M.PUBLISH_KEEP_BAD.format(text))
+    return int(text)
+
+
 def port_number(text: str) -> int:
     """`--port`: a TCP port, said in German when it is none."""
     if not text.isdigit() or not 0 < int(text) < 65536:
@@ -367,6 +402,12 @@ def build_parser() -> GermanParser:
     srv.add_argument("--port", type=port_number, default=8000, metavar="PORT", help=M.SERVE_PORT_HELP)
     desk = _command(parser, sub, "redaktion", cmd_redaktion,
                     "Redaktionsstand und Seitenpläne (build/redaktion, nicht veröffentlicht)")
+    pub = _command(parser, sub, "publish", cmd_publish,
+                   "das zuletzt fehlerfrei erzeugte Handbuch veröffentlichen (Verzeichnis oder user@rechner:/pfad)")
+    pub.add_argument("ziel", help="Verzeichnis des Webservers oder user@rechner:/pfad (über SSH, mit rsync)")
+    pub.add_argument("--zurueck", action="store_true", help="zur vorigen Veröffentlichung zurückschalten")
+    pub.add_argument("--behalten", type=releases_to_keep, default=5, metavar="N",
+                     help="so viele Veröffentlichungen aufbewahren (Vorgabe: 5)")
     everything = _command(parser, sub, "build", cmd_build, "alles erzeugen: prüfen, Handbuch, PDF, EPUB")
     for command in (check, html, pdf, epub, everything, desk):
         command.add_argument("-v", "--ausfuehrlich", action="store_true", help=M.USAGE_VERBOSE_HELP)

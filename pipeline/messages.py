@@ -1016,6 +1016,29 @@ DESK_FROM_FILE = "Dateidatum"
 # proofs
 PROOF_PLANNED = "Vorgesehen für"
 
+# nox -s publish: the last good handbook to the web server (pipeline/publish.py)
+PUBLISH_NO_BUILD = "Es gibt kein fertiges Handbuch in build/html, das veröffentlicht werden könnte."
+PUBLISH_NO_BUILD_HINT = "Erst „nox -s build“ ausführen: Nur ein Bau ohne Fehler kommt nach build/html."
+PUBLISH_REFUSED = ("Nicht veröffentlicht: Freigegebene Inhalte haben Fehler (siehe oben). Online bleibt die bisherige "
+                   "Fassung.")
+PUBLISH_REFUSED_HINT = "Die Fehler beheben, „nox -s build“ ausführen und dann erneut veröffentlichen."
+PUBLISH_DONE = "Veröffentlicht nach {}: releases/{} ist jetzt „current“ ({} aufbewahrt)."
+PUBLISH_BACK_DONE = "Zurückgeschaltet in {}: „current“ zeigt wieder auf releases/{} (statt releases/{})."
+PUBLISH_NOTHING = "In {} ist noch nichts veröffentlicht."
+PUBLISH_NO_PREVIOUS = "In {} gibt es keine frühere Veröffentlichung, zu der zurückgeschaltet werden könnte."
+PUBLISH_TARGET_NOT_DIR = "„{}“ ist eine Datei, kein Verzeichnis."
+PUBLISH_CURRENT_NOT_LINK = "„{}“ ist kein symbolischer Link: Das Ziel wurde nicht von „nox -s publish“ angelegt."
+PUBLISH_CURRENT_NOT_LINK_HINT = ("Ein leeres Verzeichnis als Ziel wählen (der Webserver zeigt dann auf "
+                                 "<ziel>/current) oder „current“ dort entfernen.")
+PUBLISH_NO_RSYNC = "Für das Ziel „{}“ (über SSH) wird rsync gebraucht; es ist hier nicht installiert."
+PUBLISH_NO_RSYNC_HINT = "Debian/Ubuntu: apt-get install rsync openssh-client."
+PUBLISH_REMOTE_FAILED = "Übertragung nach {} fehlgeschlagen ({}): {}"
+PUBLISH_REMOTE_HINT = ("Zugang prüfen: „ssh <ziel-rechner>“ muss ohne Passwortabfrage gelingen (SSH-Schlüssel); "
+                       "online bleibt die bisherige Fassung.")
+PUBLISH_STALE_DOWNLOAD = ("Hinweis: {} ist neuer als die Fassung, die das Handbuch anbietet; veröffentlicht wird die "
+                          "des Handbuchs. „nox -s build“ bietet die neue an.")
+PUBLISH_KEEP_BAD = "--behalten braucht eine ganze Zahl ab 1, nicht „{}“."
+
 # nox -s new --von: copies as templates
 NEW_FROM_MISSING = "Die Vorlage „{}“ gibt es nicht (erwartet: docs/beitraege/<stadt>/<kurzname>.md)."
 NEW_FROM_DONE = "Kopie von {} angelegt: {} (Entwurf; Marken umbenannt: {})"
