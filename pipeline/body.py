@@ -41,6 +41,7 @@ CITE_RE = re.compile(r"^(?:\{(?P<pre>[^{}]*)\})?(?P<key>[^{}\s]+?)(?:\{(?P<post>
 TODO = "TODO"
 _TEXT_LINK_RE = re.compile(r"\]\(\s*<?\s*(javascript|data|vbscript|file)\s*:", re.IGNORECASE)
 _OPTION_RE = re.compile(r"^:([\w-]+):\s*(.*)$")
+_HEADING_RE = re.compile(r"^ {0,3}#{1,6}(\s|$)")
 
 
 @dataclass
@@ -130,6 +131,7 @@ class BodyChecker:
         self.docs = docs.resolve()
         self.folder = file.parent.resolve()
         self.offset = offset  # line of the body's first line in the file (1-based)
+        self.last_line = offset  # the file's last line (set by `check_body`)
         self.facts = BodyFacts()
         self.problems: list[Diagnostic] = []
         self.footnote_refs: dict[str, int] = {}  # label → first line
@@ -269,12 +271,38 @@ class BodyChecker:
         elif tok.type == "heading_open" and tok.tag == "h1":
             self.error(line, "heading_level")
         elif tok.type in ("fence", "colon_fence"):
+            self.unclosed(tok, line)
             self.directive(tok, line)
         elif tok.type == "inline":
             if is_todo(tok.content):
                 self.error(line, "todo", tok.content.strip()[:40])
             for child in tok.children or []:
                 self.inline(child, line, tok.content)
+
+    def unclosed(self, tok: Token, line: int) -> None:
+        """A Hinweis for a fence that is never closed: it runs to the end of the file (or of the block holding
+        it) and takes in everything there. markdown-it gives a closed fence's content two lines fewer than its
+        span (the fences), an unclosed one's one fewer."""
+        lines = tok.content.splitlines()
+        if tok.map is None or len(lines) != tok.map[1] - tok.map[0] - 1:
+            return
+        at_end = line + len(lines) >= self.last_line
+        while lines and not lines[-1].strip():
+            lines.pop()  # blank lines before the end of the enclosing block are not worth naming
+        m = re.match(r"^\{([^}]*)\}", tok.info.strip())
+        name = m.group(1).strip() if m else ""
+        if name:
+            kind = (M.FENCE_ADMONITION if name in ADMONITIONS else M.FENCE_DIRECTIVE).format(name)
+        else:
+            kind = M.FENCE_CODE if tok.type == "fence" else M.FENCE_BLOCK
+        reach = M.FENCE_TO_END if at_end else M.FENCE_TO_LINE.format(line + len(lines))
+        if lines:
+            reach += (M.FENCE_LINES if at_end else M.FENCE_LINES_INNER).format(
+                M.plural_count(len(lines), "Zeile", "Zeilen"))
+        heading = next((h.strip() for h in tok.content.splitlines() if _HEADING_RE.match(h)), "")
+        self.problems.append(diag(self.path, line, "fence_unclosed", kind, line, reach,
+                                  M.FENCE_HEADING.format(heading) if heading else "",
+                                  hint=M.FENCE_HINT.format(tok.markup)))
 
     def inline(self, tok: Token, line: int, source: str) -> None:
         if tok.type == "html_inline":
@@ -381,6 +409,7 @@ class BodyChecker:
 
 def check_body(path: str, file: Path, docs: Path, body: str, body_line: int) -> tuple[BodyFacts, list[Diagnostic]]:
     checker = BodyChecker(path, file, docs, body_line)
+    checker.last_line = body_line + len(body.splitlines()) - 1
     if not body.strip():
         checker.error(body_line, "body_empty")
     else:

@@ -845,6 +845,20 @@ HINTS.update({
     "substitution": "Schreiben Sie den Text an der Stelle aus.",
     "setup": "An Ihrem Text liegt es nicht: Geben Sie die Meldung an die Entwicklung weiter.",
 })
+# A fence („:::“, „```“, „~~~“) that is never closed takes in everything after it: valid, almost always a slip.
+TEXT["fence_unclosed"] = "{} ab Zeile {} wird nie geschlossen; alles bis {} steht darin{}."
+HINTS["fence_unclosed"] = "Schließen Sie ihn mit einer eigenen Zeile direkt nach seinem letzten Absatz."
+NOTE_CODES = NOTE_CODES | {"fence_unclosed"}
+FENCE_ADMONITION = "Der Kasten „{{{}}}“"
+FENCE_DIRECTIVE = "Die Direktive „{{{}}}“"
+FENCE_CODE = "Der Code-Block"
+FENCE_BLOCK = "Der Block"
+FENCE_TO_END = "zum Dateiende"
+FENCE_TO_LINE = "Zeile {}"
+FENCE_LINES = " ({})"
+FENCE_LINES_INNER = " ({}; dort endet der Block um ihn)"
+FENCE_HEADING = ", auch die Überschrift „{}“"
+FENCE_HINT = "Schließen Sie ihn mit einer eigenen Zeile „{}“ direkt nach seinem letzten Absatz."
 
 # The front matter and the issue manifest: help texts and examples (pipeline/schema.py). Nested keys are dotted.
 FIELD_HELP: dict[str, str] = {

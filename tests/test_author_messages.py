@@ -291,3 +291,95 @@ def test_each_myst_warning_an_author_can_trigger_is_a_located_german_message(
         hits = [(line, c) for line, c in findings(mine, path) if c == code]
         assert hits and all(first <= line <= last for line, _ in hits), (member, mine)
         assert not [m for m in mine if english(m)], (member, mine)
+
+
+# -- a fence never closed --------------------------------------------------------------------------------------
+
+FENCES = {  # opening line, closing line
+    "colon-directive": (":::{note}", ":::"),
+    "colon-four": ("::::{tip}", "::::"),
+    "colon-block": (":::", ":::"),
+    "backtick-directive": ("```{warning}", "```"),
+    "tilde-directive": ("~~~{hint}", "~~~"),
+    "backtick-code": ("```", "```"),
+    "tilde-code": ("~~~", "~~~"),
+}
+
+
+def _indent(text: str, prefix: str) -> str:
+    return "\n".join(prefix + line if line else prefix.rstrip() for line in text.split("\n"))
+
+
+CONTAINERS: dict[str, Callable[[str], str]] = {  # where the fence stands; each container ends at its last line
+    "top": lambda inner: inner,
+    "list": lambda inner: "- Punkt\n\n" + _indent(inner, "  "),
+    "quote": lambda inner: _indent(inner, "> "),
+    "colon-box": lambda inner: "::::::{important}\n" + inner + "\n::::::",
+    "backtick-box": lambda inner: "`````{important}\n" + inner + "\n`````",
+    "list-in-box": lambda inner: "::::::{important}\n- Punkt\n\n" + _indent(inner, "  ") + "\n::::::",
+}
+BOXED = ("colon-box", "backtick-box", "list-in-box")  # closed around the fence: it never reaches the file's end
+DOC_AFTER = "\n\n## Danach\n\nNoch ein Absatz.\n"
+
+
+def _fence_cases() -> list[tuple[str, str, str, bool, bool, bool]]:
+    out = []
+    for fence in FENCES:
+        for container in CONTAINERS:
+            if container == "backtick-box" and fence.startswith("backtick"):
+                continue  # a ``` inside ````` is fine, but MyST reads a ```{x} there as the box's own content
+            for closed in (False, True):
+                for inner_after in (False, True):
+                    for doc_after in (False, True):
+                        out.append((fence, container, f"{fence}-{container}-{closed}-{inner_after}-{doc_after}",
+                                    closed, inner_after, doc_after))
+    return out
+
+
+def test_a_fence_never_closed_is_a_located_hinweis_saying_what_it_swallows(
+        project_copy: Callable[[str], Path]) -> None:
+    """Every fence kind, at several depths, with and without text after it (in its block and in the file): an
+    unclosed one is one Hinweis at its opening line naming how far it reaches (the file's end or the end of the
+    block around it), how many lines and the first heading it took in; a closed one says nothing. Before: no
+    message at all (valid CommonMark, but everything after the fence vanished into it)."""
+    root = project_copy("mini")
+    base = fixture_text(root)
+    head, _, _ = base.partition("\n## Vorgehen\n")
+    cases = {}
+    for n, (fence, container, name, closed, inner_after, doc_after) in enumerate(_fence_cases()):
+        opening, closing = FENCES[fence]
+        inner = f"{opening}\nInhalt des Blocks.\n" + (f"{closing}\n" if closed else "") + \
+            ("\nWeiter im Block.\n" if inner_after else "")
+        block = CONTAINERS[container](inner.rstrip("\n"))
+        text = head.replace("abb-westen", f"abb-f{n}") + "\n\n## Abschnitt\n\n" + block + "\n" + \
+            (DOC_AFTER if doc_after else "")
+        # the fixture's body (and its footnote) is left out: the fence is the last thing in the file
+        text = text.replace("Wächterhäuser im Westen", f"Fall {n}").replace("Geduld[^1]", "Geduld")
+        path = contribution(root, f"zaun-{n:03d}", text)
+        lines = text.splitlines()
+        open_line = next(i for i, t in enumerate(lines, 1) if t.lstrip("-> ").startswith(opening) and
+                         t.lstrip("-> ") == opening)
+        cases[path] = (name, closed, container, doc_after, open_line, lines)
+    _, said = check(root)
+    for path, (name, closed, container, doc_after, open_line, lines) in cases.items():
+        mine = [m for m in said if m.startswith(path + ":")]
+        found = [m for m in mine if "[koop.fence_unclosed]" in m]
+        if closed:
+            assert found == [], (name, mine)
+            continue
+        assert len(found) == 1, (name, mine)
+        message = found[0]
+        assert message.startswith(f"{path}:{open_line}: Hinweis [koop.fence_unclosed]: "), (name, message)
+        assert f" ab Zeile {open_line} wird nie geschlossen; alles bis " in message, (name, message)
+        to_end = container not in BOXED and (container == "top" or not doc_after)
+        if to_end:
+            last = max(i for i, t in enumerate(lines, 1) if t.strip(" >"))
+            assert "alles bis zum Dateiende" in message, (name, message)
+        else:
+            end = next((i for i, t in enumerate(lines, 1) if i > open_line and t in ("::::::", "`````", "## Danach")))
+            last = max(i for i in range(open_line, end) if lines[i - 1].strip(" >"))
+            assert f"alles bis Zeile {last} ({M.plural_count(last - open_line, 'Zeile', 'Zeilen')}; " in message, \
+                (name, message)
+        assert (", auch die Überschrift „## Danach“" in message) == (doc_after and to_end and container == "top"), \
+            (name, message)
+        assert "Hinweis: Schließen Sie ihn mit einer eigenen Zeile „" in message, (name, message)

@@ -358,6 +358,10 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
      "Tabulatorzeichen; YAML erlaubt vor und zwischen den Angaben nur Leerzeichen. Hinweis: Ersetzen Sie das "
      "Tabulatorzeichen durch Leerzeichen (zum Einrücken zwei je Stufe); viele Editoren tun das mit „Einrückung in "
      "Leerzeichen umwandeln“."),
+    ("fence_unclosed", replace(W, "[^1]: Die Hauswächter", ":::{note}\n## Fazit\n\nOffen.\n\n[^1]: Die Hauswächter"),
+     f"{W}:38: Hinweis [koop.fence_unclosed]: Der Kasten „{{note}}“ ab Zeile 38 wird nie geschlossen; alles bis zum "
+     "Dateiende (5 Zeilen) steht darin, auch die Überschrift „## Fazit“. Hinweis: Schließen Sie ihn mit einer "
+     "eigenen Zeile „:::“ direkt nach seinem letzten Absatz."),
     ("frontmatter_unclosed", write("docs/beitraege/nuernberg/offen.md", MINIMAL.replace("---\n\nText", "\nText")),
      "docs/beitraege/nuernberg/offen.md:1: Fehler [koop.frontmatter_unclosed]: Der Front-Matter-Block wird nicht "
      "mit einer „---“-Zeile geschlossen. Hinweis: Setzen Sie nach der letzten Angabe eine Zeile „---“; danach "
