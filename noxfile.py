@@ -108,6 +108,12 @@ def check(session: nox.Session) -> None:
 
 
 @nox.session(venv_backend="none", default=False)
+def ablieferung(session: nox.Session) -> None:
+    """Deposit for the Deutsche Nationalbibliothek: each published issue's PDF/A, EPUB, MARC 21 in build/ablieferung."""
+    _cli(session, "ablieferung")
+
+
+@nox.session(venv_backend="none", default=False)
 def redaktion(session: nox.Session) -> None:
     """Editors' desk only: Redaktionsstand and flatplans in build/redaktion (never published)."""
     _cli(session, "redaktion")

@@ -269,6 +269,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(Path(args.root).resolve(), args.host, args.port)
 
 
+def cmd_ablieferung(args: argparse.Namespace) -> int:
+    from .deposit import deposit
+
+    return deposit(Path(args.root).resolve())
+
+
 class GermanParser(argparse.ArgumentParser):
     """Usage errors in German, with the help that explains the command; exit 2, never a traceback."""
 
@@ -408,6 +414,8 @@ def build_parser() -> GermanParser:
     pub.add_argument("--zurueck", action="store_true", help="zur vorigen Veröffentlichung zurückschalten")
     pub.add_argument("--behalten", type=releases_to_keep, default=5, metavar="N",
                      help="so viele Veröffentlichungen aufbewahren (Vorgabe: 5)")
+    _command(parser, sub, "ablieferung", cmd_ablieferung,
+             "erschienene Ausgaben für die Deutsche Nationalbibliothek: PDF/A, EPUB und MARC 21 (build/ablieferung)")
     everything = _command(parser, sub, "build", cmd_build, "alles erzeugen: prüfen, Handbuch, PDF, EPUB")
     for command in (check, html, pdf, epub, everything, desk):
         command.add_argument("-v", "--ausfuehrlich", action="store_true", help=M.USAGE_VERBOSE_HELP)

@@ -1299,6 +1299,26 @@ ISSN_ONLINE = "{} (online)"
 CITE_PAGES = "S. {}"
 EPUB_CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"  # the exact text the EPUB spec names
 EPUB_CERTIFIER = "Gemeinsame Geschäftsstelle koopstadt (Selbstprüfung mit epubcheck und Ace by DAISY)"
+# nox -s ablieferung (pipeline/deposit.py): the deposit with the Deutsche Nationalbibliothek
+DEPOSIT_DONE = "Pflichtablieferung koopBLATT No. {}: {} (PDF/A-{}, EPUB, MARC 21)"
+DEPOSIT_ALL = "Zur Ablieferung an die Deutsche Nationalbibliothek bereit: {} ({}); die README erklärt die Übergabe."
+DEPOSIT_NONE = "Keine erschienene Ausgabe zum Abliefern (eine Ausgabe gilt ab ihrem „datum“ als erschienen)."
+DEPOSIT_HELD = "koopBLATT No. {}: nicht abgeliefert – die Ausgabe hat Fehler („nox -s check“ zeigt sie)."
+DEPOSIT_MISSING = ("koopBLATT No. {}: nicht abgeliefert – „{}“ fehlt. Erzeugen Sie die Ausgaben zuerst mit "
+                   "„nox -s build“.")
+DEPOSIT_NOT_PDFA = ("koopBLATT No. {}: nicht abgeliefert – „{}“ ist kein PDF/A ({}). Erzeugen Sie es neu mit "
+                    "„nox -s build“.")
+DEPOSIT_PROTECTED = "koopBLATT No. {}: nicht abgeliefert – „{}“ ist verschlüsselt; abgeliefert werden ungeschützte Dateien."
+DEPOSIT_RECORD = "koopBLATT No. {}: der MARC-21-Datensatz stimmt nach dem Zurücklesen nicht: {}"
+MARC_EXTENT = "1 Online-Ressource ({} Seiten)"
+MARC_CONTENT = ("Text", "txt", "rdacontent")
+MARC_MEDIA = ("Computermedien", "c", "rdamedia")
+MARC_CARRIER = ("Online-Ressource", "cr", "rdacarrier")
+MARC_AUTHOR = "Verfasser"
+MARC_EDITOR = "Herausgeber"
+MARC_PRINT_EDITION = "Druckausgabe"
+MARC_FILE_TYPE = "Textdatei"
+MARC_NUMBER = "No. {}"  # the issue in 245 $n, 490 $v (as on the cover)
 
 # ======================================================================================================
 # The publishing body and the legal pages (issue 19, part 1): koopblatt/herausgeber.yml, pipeline/legal.py,
