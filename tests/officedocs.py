@@ -20,6 +20,7 @@ ANCHORS = ("range", "point", "empty")
 ALIGNS = ("left", "center", "right")
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f'xmlns:w="{W_NS}"'
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 @dataclass(frozen=True)
@@ -32,14 +33,14 @@ class Comment:
 @dataclass(frozen=True)
 class Footnote:
     text: str
-    comment: Comment | None = None
+    comments: tuple[Comment, ...] = ()
 
 
 @dataclass(frozen=True)
 class Heading:
     level: int
     text: str
-    comment: Comment | None = None
+    comments: tuple[Comment, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,13 +48,14 @@ class Para:
     text: str
     comments: tuple[Comment, ...] = ()
     footnote: Footnote | None = None
+    link: str = ""  # the text (and its comments) is a hyperlink to this address
 
 
 @dataclass(frozen=True)
 class Table:
     rows: tuple[tuple[str, ...], ...]  # the first row is the header row
     aligns: tuple[str, ...] = ()  # per column, one of ALIGNS; default left
-    comment: Comment | None = None  # in the first body cell
+    comments: tuple[Comment, ...] = ()  # in the first body cell
     footnote: Footnote | None = None  # in the last body cell
     merged: bool = False  # the two first body cells merged: not a simple table any more
 
@@ -89,19 +91,18 @@ def expected(blocks: list[Block]) -> Expected:
     def note(f: Footnote | None) -> None:
         if f is not None:
             out.footnotes += 1
-            if f.comment is not None:
-                out.comments.append(f.comment.text)
+            out.comments += [c.text for c in f.comments]
 
     for b in blocks:
         if isinstance(b, Heading):
             out.headings += 1
-            out.comments += [b.comment.text] if b.comment else []
+            out.comments += [c.text for c in b.comments]
         elif isinstance(b, Para):
             out.comments += [c.text for c in b.comments]
             note(b.footnote)
         elif isinstance(b, Table):
             out.tables += 1
-            out.comments += [b.comment.text] if b.comment else []
+            out.comments += [c.text for c in b.comments]
             note(b.footnote)
         else:
             out.images += 1
@@ -161,27 +162,34 @@ class _Word:
             f'<w:footnote {W} w:id="{n}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
             '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
             f'<w:r><w:t xml:space="preserve"> {f.text}</w:t></w:r></w:p></w:footnote>')
-        if f.comment is not None:
-            self.comment(None, f.comment, within=note[0])
+        for c in f.comments:
+            self.comment(None, c, within=note[0])
         from lxml import etree
 
         self.notes.append(etree.tostring(note, encoding="unicode"))
 
     def block(self, b: Block) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.oxml import OxmlElement
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+        from docx.oxml import OxmlElement, parse_xml
         from docx.oxml.ns import qn
         from docx.shared import Cm
 
         d = self.document
         if isinstance(b, Heading):
             h = d.add_heading(b.text, level=b.level)
-            if b.comment:
-                self.comment(h, b.comment)
+            for c in b.comments:
+                self.comment(h, c)
         elif isinstance(b, Para):
             p = d.add_paragraph(b.text)
             for c in b.comments:
                 self.comment(p, c)
+            if b.link:
+                rid = p.part.relate_to(b.link, RT.HYPERLINK, is_external=True)
+                link = parse_xml(f'<w:hyperlink {W} xmlns:r="{R_NS}" r:id="{rid}"/>')
+                for child in [c for c in p._p if c.tag != f"{{{W_NS}}}pPr"]:
+                    link.append(child)
+                p._p.append(link)
             if b.footnote:
                 self.footnote(p._p, b.footnote)
         elif isinstance(b, Table):
@@ -197,8 +205,8 @@ class _Word:
             header = OxmlElement("w:tblHeader")
             header.set(qn("w:val"), "true")
             t.rows[0]._tr.get_or_add_trPr().append(header)
-            if b.comment:
-                self.comment(t.cell(1, 0).paragraphs[0], b.comment)
+            for c in b.comments:
+                self.comment(t.cell(1, 0).paragraphs[0], c)
             if b.footnote:
                 self.footnote(t.cell(len(b.rows) - 1, len(b.rows[0]) - 1).paragraphs[0]._p, b.footnote)
             if b.merged:
@@ -256,6 +264,13 @@ def odt_file(blocks: list[Block], path: Path) -> Path:
     pictures = itertools.count(1)
     notes = itertools.count(1)
 
+    def annotated(holder: object, comments: tuple[Comment, ...], content: str) -> None:
+        """`content` with `comments` in `holder`: the first anchored to it, the others after it."""
+        if not comments:
+            holder.addText(content)  # type: ignore[attr-defined]
+        for i, c in enumerate(comments):
+            annotate(holder, c, "" if i else content)
+
     def annotate(holder: object, c: Comment, content: str) -> None:
         ann = office.Annotation()
         ann.addElement(dc.Creator(text=c.author))
@@ -283,10 +298,7 @@ def odt_file(blocks: list[Block], path: Path) -> Path:
         note.addElement(odt.NoteCitation(text=str(n)))
         body = odt.NoteBody()
         p = odt.P(stylename="Footnote")
-        if f.comment is not None:
-            annotate(p, f.comment, f.text)
-        else:
-            p.addText(f.text)
+        annotated(p, f.comments, f.text)
         body.addElement(p)
         note.addElement(body)
         holder.addElement(note)  # type: ignore[attr-defined]
@@ -294,19 +306,14 @@ def odt_file(blocks: list[Block], path: Path) -> Path:
     for b in blocks:
         if isinstance(b, Heading):
             h = odt.H(outlinelevel=b.level, stylename=f"Heading_20_{b.level}")
-            if b.comment:
-                annotate(h, b.comment, b.text)
-            else:
-                h.addText(b.text)
+            annotated(h, b.comments, b.text)
             doc.text.addElement(h)
         elif isinstance(b, Para):
             p = odt.P(stylename="Text_20_body")
-            if b.comments:
-                annotate(p, b.comments[0], b.text)
-                for c in b.comments[1:]:
-                    annotate(p, c, "")
-            else:
-                p.addText(b.text)
+            inner = odt.A(href=b.link, type="simple") if b.link else p
+            annotated(inner, b.comments, b.text)
+            if b.link:
+                p.addElement(inner)
             if b.footnote:
                 footnote(p, b.footnote)
             doc.text.addElement(p)
@@ -327,10 +334,7 @@ def odt_file(blocks: list[Block], path: Path) -> Path:
                     cell = table.TableCell(valuetype="string", **span)
                     a = b.align(col)
                     p = odt.P(stylename=paragraph_styles.get(a, "Table_20_Contents"))
-                    if b.comment and (r, col) == (1, 0):
-                        annotate(p, b.comment, value)
-                    else:
-                        p.addText(value)
+                    annotated(p, b.comments if (r, col) == (1, 0) else (), value)
                     if b.footnote and (r, col) == last:
                         footnote(p, b.footnote)
                     cell.addElement(p)

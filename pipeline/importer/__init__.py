@@ -30,7 +30,7 @@ from ..scaffold import (
 )
 from ..taxonomy import load
 from ..validate import IMAGE_DIR, rel, validate_project
-from . import byline
+from . import byline, inventory
 from .ast import contents, excerpt, hidden_texts, kind, squash, stringify
 from .container import Source, open_source
 from .convert import Converter, read_ast, split_title, write_markdown
@@ -165,16 +165,19 @@ def _import(root: Path, file: Path, source: Source, city: str, slug: str, target
             raise UserError(EXIT_CONTENT, M.IMPORT_PANDOC.format(file.name, reason), M.IMPORT_BROKEN_HINT) from None
         meta = doc.get("meta", {})
         in_doc_title = bool(source.title or _meta_text(meta, "title"))
-        heading_title, blocks, shift = split_title(doc.get("blocks", []), in_doc_title)
-        by, blocks = byline.take(blocks)
-        values, meta_lines, meta_notes = _front_matter(source, meta, heading_title, city, by)
-        converter = Converter(source, slug, staging, shift, media)
-        body = write_markdown(converter.document(blocks), doc["pandoc-api-version"])
+        parts = split_title(doc.get("blocks", []), in_doc_title)
+        by, blocks = byline.take(parts.blocks)
+        values, meta_lines, meta_notes = _front_matter(source, meta, parts.title, city, by)
+        converter = Converter(source, slug, staging, parts.shift, media)
+        body = write_markdown(converter.document(blocks, parts.heading), doc["pandoc-api-version"])
         if not body.strip():
             raise UserError(EXIT_CONTENT, M.IMPORT_EMPTY.format(file.name))
         written = _publish(root, target, staging, render_frontmatter(values) + "\n" + body)
+    result = inventory.of_myst(body)
+    result["heading"] += bool(parts.title)  # the heading that became the title
     notes = meta_notes + _source_notes(source) + converter.notes
-    _summary(root, file, target, written, meta_lines, converter.counts, notes)
+    _summary(root, file, target, written, meta_lines, converter.counts, notes,
+             inventory.differences(source.inventory, result))
     return EXIT_OK
 
 
@@ -219,7 +222,7 @@ def _source_notes(source: Source) -> list[str]:
 
 
 def _summary(root: Path, file: Path, target: Path, written: list[Path], meta_lines: list[str],
-             counts: dict[str, int], notes: list[str]) -> None:
+             counts: dict[str, int], notes: list[str], missing: list[str]) -> None:
     shown = rel(target, root)
     print(M.IMPORT_DONE.format(file.name, shown))
     for line in meta_lines:
@@ -230,11 +233,15 @@ def _summary(root: Path, file: Path, target: Path, written: list[Path], meta_lin
     if pictures:
         print(M.IMPORT_IMAGES.format(", ".join(pictures)))
     print()
+    if missing:  # counted in the file, not found in the contribution (or the other way round)
+        print(M.IMPORT_INCOMPLETE)
+        for line in missing:
+            print(f"  - {line}")
     if notes:
         print(M.IMPORT_REVIEW)
         for note in notes:
             print(f"  - {note}")
-    else:
+    if not notes and not missing:
         print(M.IMPORT_ALL_CLEAN)
     problems = [p for p in validate_project(root).problems if p.path == shown]
     todo = [p for p in problems if p.code == "todo"]

@@ -21,6 +21,8 @@ from xml.etree import ElementTree as ET
 from .. import messages as M
 from .. import xmlout
 from ..errors import EXIT_CONTENT, EXIT_USAGE, UserError
+from . import inventory
+from .names import NS, q
 
 SUFFIXES = (".docx", ".odt")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -28,31 +30,6 @@ MAX_UNPACKED = 300_000_000  # bytes; a zip bomb is a broken file, not a contribu
 MARKER = "#koop-import-"
 MARKER_TEXT = "⁂"
 ODT_MIME = "application/vnd.oasis.opendocument.text"
-
-NS = {
-    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
-    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-    "o": "urn:schemas-microsoft-com:office:office",
-    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-    "dc": "http://purl.org/dc/elements/1.1/",
-    "dcterms": "http://purl.org/dc/terms/",
-    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
-    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
-    "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
-    "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
-    "xlink": "http://www.w3.org/1999/xlink",
-    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
-    "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
-    "math": "http://www.w3.org/1998/Math/MathML",
-}
-
-
-def q(name: str) -> str:
-    """"w:p" → "{namespace}p" (ElementTree's qualified names)."""
-    prefix, local = name.split(":")
-    return f"{{{NS[prefix]}}}{local}"
-
 
 @dataclass
 class Comment:
@@ -86,6 +63,7 @@ class Source:
     insertions: int = 0  # ODT: pandoc keeps inserted text, we only count
     format_changes: int = 0
     header_footer: list[str] = field(default_factory=list)
+    inventory: inventory.Counts = field(default_factory=inventory.empty)  # counted in the file as it came
 
 
 # -- opening ---------------------------------------------------------------------------
@@ -124,7 +102,10 @@ def open_source(file: Path) -> Source:
         raise UserError(EXIT_USAGE, M.IMPORT_WRONG_SUFFIX.format(name, kind.upper()),
                       M.IMPORT_WRONG_SUFFIX_HINT.format(kind))
     try:
-        return _prepare_docx(archive) if kind == "docx" else _prepare_odt(archive)
+        counts = inventory.of_source(archive, kind)  # first: preparing rewrites the archive's entries
+        source = _prepare_docx(archive) if kind == "docx" else _prepare_odt(archive)
+        source.inventory = counts
+        return source
     except (ET.ParseError, KeyError, zipfile.BadZipFile, UnicodeDecodeError):
         raise UserError(EXIT_CONTENT, M.IMPORT_BROKEN.format(name), M.IMPORT_BROKEN_HINT) from None
 
@@ -303,6 +284,30 @@ def _docx_moves(root: ET.Element) -> None:
             el.tag = q("w:ins")
 
 
+def _docx_point_comments(root: ET.Element) -> bool:
+    """A comment anchored at a point (only its commentReference, no commentRangeStart: Word without a selection,
+    LibreOffice's DOCX) gets an empty range right before its reference, because pandoc reads a comment only at its
+    range start; it is then kept like a ranged one. True if anything changed."""
+    ranged = {el.get(q("w:id")) for el in root.iter(q("w:commentRangeStart"))}
+    parents = _parents(root)
+    changed = False
+    for ref in list(root.iter(q("w:commentReference"))):
+        cid = ref.get(q("w:id"))
+        if cid is None or cid in ranged:
+            continue
+        run = _ancestor(ref, parents, "w:r")
+        holder = ref if run is None else run
+        if holder not in parents:
+            continue
+        outer = parents[holder]
+        index = list(outer).index(holder)
+        for tag in ("w:commentRangeEnd", "w:commentRangeStart"):
+            outer.insert(index, ET.Element(q(tag), {q("w:id"): cid}))
+        ranged.add(cid)
+        changed = True
+    return changed
+
+
 def _prepare_docx(archive: zipfile.ZipFile) -> Source:
     src = Source("docx", b"")
     names = set(archive.namelist())
@@ -317,6 +322,7 @@ def _prepare_docx(archive: zipfile.ZipFile) -> Source:
     xml = archive.read("word/document.xml")
     root = _parse(xml)
     _docx_moves(root)
+    _docx_point_comments(root)
     _docx_textboxes(root, src)
     _docx_objects(root, src)
     src.format_changes = sum(1 for el in root.iter() if el.tag in (q("w:rPrChange"), q("w:pPrChange")))
@@ -324,7 +330,14 @@ def _prepare_docx(archive: zipfile.ZipFile) -> Source:
         content = _text(_parse(archive.read(part)))
         if re.sub(r"[\d\s\W]", "", content):  # page numbers alone are no content
             src.header_footer.append(content)
-    src.data = _rewrite(archive, {"word/document.xml": _serialize(root, _prefixes(xml))})
+    replaced = {"word/document.xml": _serialize(root, _prefixes(xml))}
+    for part in ("word/footnotes.xml", "word/endnotes.xml"):  # comments in notes: the same
+        if part in names:
+            notes_xml = archive.read(part)
+            notes = _parse(notes_xml)
+            if _docx_point_comments(notes):
+                replaced[part] = _serialize(notes, _prefixes(notes_xml))
+    src.data = _rewrite(archive, replaced)
     return src
 
 
@@ -358,6 +371,41 @@ def _base_style(name: str, parents: dict[str, str]) -> str:
     return name
 
 
+def _odt_put(parents: dict[ET.Element, ET.Element], el: ET.Element, marker: ET.Element) -> None:
+    """Replace `el` by `marker`; inside a hyperlink the marker goes right after the (outermost) link instead,
+    because pandoc reads no link inside a link and would drop it."""
+    outer, link = None, _ancestor(el, parents, "text:a")
+    while link is not None:
+        outer, link = link, _ancestor(link, parents, "text:a")
+    if outer is None or outer not in parents:
+        _replace(parents[el], el, marker)
+        return
+    _remove(parents[el], el)
+    host = parents[outer]
+    siblings = list(host)
+    at = siblings.index(outer)
+    while at + 1 < len(siblings) and siblings[at + 1].get(q("xlink:href"), "").startswith(MARKER):
+        at += 1  # after the markers already moved behind this link: their order stays
+    before = siblings[at]
+    marker.tail, before.tail = before.tail, None
+    host.insert(at + 1, marker)
+
+
+def _odt_keep_comments(body: ET.Element, paragraph: ET.Element) -> None:
+    """Comments on a paragraph that becomes front matter move to an empty paragraph in its place: they are kept
+    as comment lines, and their text does not run into the title."""
+    parents = _parents(paragraph)
+    notes = list(paragraph.iter(q("office:annotation")))
+    if not notes:
+        return
+    holder = ET.Element(q("text:p"))
+    for note in notes:
+        _remove(parents[note], note)
+        note.tail = None
+        holder.append(note)
+    body.insert(list(body).index(paragraph), holder)
+
+
 def _odt_title_block(body: ET.Element, styles: dict[str, str], src: Source) -> None:
     """Leading Title/Subtitle/Author/Date paragraphs are front matter, not text."""
     for el in list(body):
@@ -367,11 +415,12 @@ def _odt_title_block(body: ET.Element, styles: dict[str, str], src: Source) -> N
         if el.tag != q("text:p"):
             return
         role = _ODT_META_STYLES.get(_base_style(el.get(q("text:style-name"), ""), styles))
-        content = _text(el)
         if role is None:
-            if content:
+            if _text(el):
                 return
             continue
+        _odt_keep_comments(body, el)
+        content = _text(el)
         if role == "author":
             src.authors.append(content)
         elif role == "date":
@@ -401,7 +450,7 @@ def _odt_changes(root: ET.Element, src: Source) -> None:
         if cid in deleted:
             n = len(src.deletions) + 1
             src.deletions[n] = deleted[cid]
-            _replace(parents[mark], mark, _o_marker("loeschung", n))
+            _odt_put(parents, mark, _o_marker("loeschung", n))
     parents[regions].remove(regions)
 
 
@@ -412,7 +461,7 @@ def _odt_comments(root: ET.Element, src: Source) -> None:
         author = _text(note.find(q("dc:creator")))
         paragraphs = [_text(p) for p in note.iter(q("text:p"))]
         src.comments[n] = Comment(author, "\n".join(p for p in paragraphs if p))
-        _replace(parents[note], note, _o_marker("kommentar", n))
+        _odt_put(parents, note, _o_marker("kommentar", n))
     for end in list(root.iter(q("office:annotation-end"))):
         _remove(parents[end], end)
 

@@ -162,8 +162,13 @@ class Converter:
             self.notes.append(text)
 
     # -- blocks ------------------------------------------------------------------------
-    def document(self, blocks: list[Node]) -> list[Node]:
-        out = self.blocks(blocks, top=True)
+    def document(self, blocks: list[Node], title: Node | None = None) -> list[Node]:
+        """The converted blocks; what the heading that became the `title` holds besides its text (comments,
+        deleted text) comes first."""
+        if title is not None:
+            self.run(A.Header.of(title).inlines)
+        out, self.pending = self.pending, []
+        out += self.blocks(blocks, top=True)
         for n, first_words in self.source.textboxes.items():
             if n not in self.seen_textboxes:
                 self.note(M.IMPORT_NOTE_TEXTBOX_LOST.format(excerpt(first_words)))
@@ -567,18 +572,24 @@ class Converter:
         return [head, *([para(_escape_start(f.caption))] if f.caption else []), raw(":::")]
 
 
-def split_title(blocks: list[Node], have_title: bool) -> tuple[str, list[Node], int]:
-    """(title from a lone first-level heading, remaining blocks, heading shift so sections start at ##)."""
-    title = ""
+@dataclass(frozen=True)
+class Split:
+    title: str  # the text of a lone first-level heading that becomes the title, or ""
+    heading: Node | None  # that heading (its comments are kept), or None
+    blocks: list[Node]  # the rest
+    shift: int  # heading shift so that sections start at ##
+
+
+def split_title(blocks: list[Node], have_title: bool) -> Split:
+    """A lone first-level heading at the start becomes the title (unless the document has one)."""
     levels = [A.Header.of(b).level for b in blocks if kind(b) == "Header"]
     first = next((b for b in blocks if kind(b) not in ("Null",)), None)
     lone = first is not None and kind(first) == "Header" and levels.count(A.Header.of(first).level) == 1
-    if not have_title and first is not None and lone and A.Header.of(first).level == min(levels):
-        title = squash(stringify(A.Header.of(first).inlines))
-        blocks = [b for b in blocks if b is not first]
-        levels = [A.Header.of(b).level for b in blocks if kind(b) == "Header"]
-    shift = 2 - min(levels) if levels else 0
-    return title, blocks, shift
+    if have_title or first is None or not lone or A.Header.of(first).level != min(levels):
+        return Split("", None, blocks, 2 - min(levels) if levels else 0)
+    rest = [b for b in blocks if b is not first]
+    levels = [A.Header.of(b).level for b in rest if kind(b) == "Header"]
+    return Split(squash(stringify(A.Header.of(first).inlines)), first, rest, 2 - min(levels) if levels else 0)
 
 
 def read_ast(source: Source, media: Path, work: Path) -> dict[str, Any]:
