@@ -9,6 +9,7 @@ and `lint` keep their own isolated environments, installed from a built wheel.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import shutil
 import sys
@@ -31,9 +32,16 @@ def _uv() -> str | None:
     return os.environ.get("UV") or shutil.which("uv") or (_bin("uv") if Path(_bin("uv")).exists() else None)
 
 
-# the backend chosen here, quietly: "uv|virtualenv" makes nox look for uv (and say „uv binary not found.") on
-# every session, also on those that need no environment of nox's
-if _uv():
+class _QuietUvProbe(logging.Filter):
+    """nox looks for uv before every session, also one that needs no environment of nox's (venv_backend="none"),
+    and says „uv binary not found.“ each time it is missing: the backend is chosen here instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != "uv binary not found."
+
+
+logging.getLogger("nox").addFilter(_QuietUvProbe())
+if _uv():  # nox uses the project environment's uv for its own environments too
     os.environ.setdefault("UV", str(_uv()))
 nox.options.default_venv_backend = "uv" if _uv() else "virtualenv"
 nox.options.reuse_venv = "yes"

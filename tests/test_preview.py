@@ -51,6 +51,7 @@ def test_serve_shows_the_problems_on_the_page_and_in_the_terminal(project_copy: 
         terminal = log.read_text(encoding="utf-8")
         assert f"{W}:9: Fehler [koop.art]" in terminal
         assert "build succeeded" not in terminal and "Traceback" not in terminal
+        assert "[sphinx-autobuild]" not in terminal and "-m sphinx" not in terminal  # no English, no command line
         source.write_text(good, encoding="utf-8")  # fixed: the box goes away
         deadline = time.monotonic() + 90
         while "koop-probleme" in _wait_for(f"{base}/beitraege/leipzig/westen.html", "Wächterhäuser"):
