@@ -103,8 +103,9 @@ def test_structure_becomes_myst(imported: dict[str, Imported], kind: str) -> Non
     assert "\n[^1]: Die Zahlen stammen aus dem *Jahresbericht* 2013." in body
     assert re.search(r"^- Wohnungsbaugesellschaften\n\n?  - GEWOBA\n  - Genossenschaften$", body, re.MULTILINE)
     assert re.search(r"^1\.\s+Bestandsaufnahme\n2\.\s+Planung im Hof$", body, re.MULTILINE)
-    # the simple table is a pipe table, the one with a list and two paragraphs in a cell a list-table
-    assert re.search(r"^\| Jahr \| Höfe \| Fläche +\|\n\|-+\|-+:?\|-+\|\n\| 2012 \| +3 +\| 1\.200 m² \|$",
+    # the simple table is a pipe table (its right-aligned column too), the one with a list and two paragraphs in a
+    # cell a list-table
+    assert re.search(r"^\| Jahr \| Höfe \| Fläche +\|\n\|-+\|-+:\|-+\|\n\| 2012 \| +3 \| 1\.200 m² \|$",
                      body, re.MULTILINE)
     assert ":::{list-table}\n:header-rows: 1\n\n- - Maßnahme\n  - Wirkung\n" in body
     assert "  - Erster Absatz zur Wirkung.\n\n    Zweiter Absatz zur Wirkung." in body

@@ -237,3 +237,36 @@ def test_a_word_heading_by_outline_level_that_pandoc_reads_as_text_is_reported(
     assert status == 0
     assert "  - Überschriften: 3 im Dokument, 2 im Beitrag." in summary
     assert "Alles wurde vollständig übernommen." not in summary
+
+
+# -- column alignment ------------------------------------------------------------------------------------------------
+
+SEPARATOR = re.compile(r"^\|([-:| ]+)\|$|^:::\{list-table\}", re.MULTILINE)
+
+
+def _aligns(separator: str) -> tuple[str, ...]:
+    def one(cell: str) -> str:
+        cell = cell.strip()
+        return "center" if cell.startswith(":") and cell.endswith(":") else "right" if cell.endswith(":") else "left"
+
+    return tuple(one(c) for c in separator.split("|"))
+
+
+@pytest.mark.parametrize("i", range(SIZES))
+@pytest.mark.parametrize("kind", KINDS)
+def test_column_alignment_survives(matrix: dict[tuple[str, int], tuple[list[Block], Path, str, str]],
+                                   kind: str, i: int) -> None:
+    """Centred and right-aligned columns (Word: the cells' paragraphs; LibreOffice: their paragraph styles) keep their
+    alignment in a pipe table (`:---:`, `---:`); a list-table cannot say it, and the summary names what is lost."""
+    blocks, _, summary, body = matrix[kind, i]
+    tables = [b for b in blocks if isinstance(b, Table)]
+    found = list(SEPARATOR.finditer(body))
+    assert len(found) == len(tables)
+    for number, (table, m) in enumerate(zip(tables, found, strict=True), 1):
+        columns = tuple(table.align(c) for c in range(len(table.rows[0])))
+        if m.group(1) is not None:
+            assert not table.merged and _aligns(m.group(1)) == columns, (m.group(0), columns)
+        else:
+            assert table.merged
+            assert re.search(rf"Tabelle {number}: Eine list-table kennt keine Ausrichtung der Spalten; nicht "
+                             rf"übernommen: Spalte \d (rechtsbündig|zentriert)", summary), summary

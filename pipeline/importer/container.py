@@ -59,6 +59,7 @@ class Source:
     deletions: dict[int, str] = field(default_factory=dict)  # ODT deletion markers
     objects: dict[int, str] = field(default_factory=dict)  # object markers → German kind
     image_alts: dict[int, str] = field(default_factory=dict)  # ODT image markers → description
+    table_aligns: dict[int, list[str]] = field(default_factory=dict)  # ODT table markers → pandoc's column alignments
     textboxes: dict[int, str] = field(default_factory=dict)  # text-box markers → first words
     insertions: int = 0  # ODT: pandoc keeps inserted text, we only count
     format_changes: int = 0
@@ -559,6 +560,72 @@ def _odt_frames(root: ET.Element, archive: zipfile.ZipFile, src: Source) -> None
         ET.SubElement(frame, q("svg:title")).text = f"{MARKER[1:]}bild-{n}"
 
 
+_ODT_ALIGN = {"center": "AlignCenter", "end": "AlignRight", "right": "AlignRight"}  # fo:text-align → pandoc
+
+
+def _text_aligns(*roots: ET.Element) -> dict[str, str]:
+    """Paragraph style → its text alignment (fo:text-align, own or from the styles it is based on)."""
+    own: dict[str, str] = {}
+    for root in roots:
+        for style in root.iter(q("style:style")):
+            props = style.find(q("style:paragraph-properties"))
+            value = props.get(q("fo:text-align")) if props is not None else None
+            if value:
+                own[style.get(q("style:name"), "")] = value
+    parents = _style_parents(*roots)
+    out: dict[str, str] = {}
+    for name in {*own, *parents}:
+        here: str | None = name
+        for _ in range(10):
+            if here is None or here in own:
+                break
+            here = parents.get(here)
+        if here is not None and here in own:
+            out[name] = own[here]
+    return out
+
+
+def _odt_rows(holder: ET.Element, *, header: bool) -> list[ET.Element]:
+    """The table's rows (the header rows only if `header`), also inside row groups; not those of tables in it."""
+    groups = (q("table:table-rows"), q("table:table-row-group"), *([q("table:table-header-rows")] if header else []))
+    rows: list[ET.Element] = []
+    for el in holder:
+        if el.tag == q("table:table-row"):
+            rows.append(el)
+        elif el.tag in groups:
+            rows += _odt_rows(el, header=header)
+    return rows
+
+
+def _odt_tables(root: ET.Element, aligns: dict[str, str], src: Source) -> None:
+    """pandoc's ODT reader knows no column alignment: a column whose body cells are all centred or all right-aligned
+    (their paragraphs' style) gets that alignment; a marker in the table's first paragraph says which table it is."""
+    for tab in list(root.iter(q("table:table"))):
+        found: dict[int, set[str]] = {}
+        for row in _odt_rows(tab, header=False):
+            col = 0
+            for cell in row:
+                if cell.tag not in (q("table:table-cell"), q("table:covered-table-cell")):
+                    continue
+                paragraphs = [p for p in cell if p.tag in (q("text:p"), q("text:h")) and _text(p)]
+                if cell.tag == q("table:table-cell") and paragraphs:
+                    found.setdefault(col, set()).update(
+                        _ODT_ALIGN.get(aligns.get(p.get(q("text:style-name"), ""), ""), "AlignDefault")
+                        for p in paragraphs)
+                col += int(cell.get(q("table:number-columns-repeated"), "1") or 1)
+        columns = [next(iter(v)) if len(v := found.get(c, set())) == 1 else "AlignDefault"
+                   for c in range(max(found, default=-1) + 1)]
+        first = next((p for row in _odt_rows(tab, header=True)[:1] for cell in row for p in cell
+                      if p.tag in (q("text:p"), q("text:h"))), None)
+        if first is None or all(a == "AlignDefault" for a in columns):
+            continue
+        n = len(src.table_aligns) + 1
+        src.table_aligns[n] = columns
+        marker = _o_marker("tabelle", n)
+        marker.tail, first.text = first.text, None
+        first.insert(0, marker)
+
+
 def _prepare_odt(archive: zipfile.ZipFile) -> Source:
     src = Source("odt", b"")
     names = set(archive.namelist())
@@ -580,6 +647,7 @@ def _prepare_odt(archive: zipfile.ZipFile) -> Source:
     _odt_changes(root, src)
     _odt_comments(root, src)
     _odt_frames(root, archive, src)
+    _odt_tables(root, _text_aligns(root, styles_root), src)
     for part in (styles_root.iter(q("style:header")), styles_root.iter(q("style:footer"))):
         for el in part:
             content = _text(el)

@@ -9,6 +9,7 @@ raw formats are dropped. Everything that changes or cannot be converted is recor
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections import Counter
@@ -339,8 +340,31 @@ class Converter:
         return [*figures, *rest]
 
     # -- tables ------------------------------------------------------------------------
+    def _table_marker(self, tab: A.Table) -> A.Table:
+        """The ODT table's marker (container._odt_tables) out of its first row; the column alignments it stands for
+        into the table."""
+        rows = tab.head or tab.body
+        prefix = f"{MARKER}tabelle-"
+        for j, cell in enumerate(rows[0] if rows else []):
+            first = cell.blocks[0] if cell.blocks and kind(cell.blocks[0]) in ("Para", "Plain") else None
+            inlines = A.inlines_of(first) if first is not None else []
+            if not inlines or kind(inlines[0]) != "Link" or not A.Target.of(inlines[0]).url.startswith(prefix):
+                continue
+            number = A.Target.of(inlines[0]).url[len(prefix):]
+            blocks = [A.with_inlines(kind(cell.blocks[0]), inlines[1:]), *cell.blocks[1:]]
+            row = [*rows[0][:j], A.Cell(cell.align, cell.rowspan, cell.colspan, blocks), *rows[0][j + 1:]]
+            found = self.source.table_aligns.get(int(number)) if number.isdigit() else None
+            aligns = tab.aligns
+            if found and all(kind(a) == "AlignDefault" for a in aligns):
+                aligns = [A.node(found[c]) if c < len(found) else a for c, a in enumerate(aligns)]
+            if tab.head:
+                return dataclasses.replace(tab, head=[row, *tab.head[1:]], aligns=aligns)
+            return dataclasses.replace(tab, body=[row, *tab.body[1:]], aligns=aligns)
+        return tab
+
     def table(self, tab: A.Table) -> list[Node]:
         self.tables += 1
+        tab = self._table_marker(tab)
         ncols = len(tab.aligns)
         title = squash(stringify(tab.caption))
         head_rows, body_rows = tab.head, tab.body
@@ -366,6 +390,10 @@ class Converter:
         self.counts["table_list"] += 1
         if spans:
             self.note(M.IMPORT_NOTE_SPANS.format(self.tables))
+        aligned = [M.IMPORT_ALIGN_COLUMN.format(c + 1, M.IMPORT_ALIGN_NAMES[kind(a)])
+                   for c, a in enumerate(tab.aligns) if kind(a) in M.IMPORT_ALIGN_NAMES]
+        if aligned:
+            self.note(M.IMPORT_NOTE_TABLE_ALIGN.format(self.tables, ", ".join(aligned)))
         head_count = len(head_rows)
         options = f"\n:header-rows: {head_count}" if head_count else ""
         items = [[A.bullet_list([cell or [A.with_inlines("Plain", [])] for cell in row])] for row in grid]
