@@ -71,12 +71,12 @@ def _screen_images(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from . import preview, search, theme_css, theme_favicon, theme_icons
+    from . import preview, search, theme_css, theme_favicon, theme_markup
 
     preview.setup(app)
     search.setup(app)
     theme_css.setup(app)
-    theme_icons.setup(app)
+    theme_markup.setup(app)
     theme_favicon.setup(app)
     app.connect("builder-inited", _skip_drafts)
     app.connect("builder-inited", _screen_images)

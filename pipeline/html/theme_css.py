@@ -22,6 +22,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from ..outputs import write_if_changed
+from . import theme
 
 BUNDLE = "styles/koop-thema.css"
 # in cascade order, relative to _static/ (theme.css only @imports basic.css)
@@ -211,6 +212,7 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
     if not _handbook_html(app):
         return
     context["koop_theme_css"] = BUNDLE
+    context["koop_preload_fonts"] = list(theme.PRELOAD_FONTS)
     context["css_files"] = [c for c in context.get("css_files", [])
                             if str(getattr(c, "filename", c)).removeprefix("_static/") not in LINKED]
     # the theme's and Sphinx's scripts wait for the page (no render blocking); documentation_options.js stays

@@ -2,8 +2,8 @@
 
 pydata-sphinx-theme writes icons as `<i class="fa-solid fa-bars"></i>` and ships `fontawesome.js`
 (1.56 MB on every page) to turn them into SVG in the browser. The handbook does that replacement once,
-when a page is written, from `theme_icons.json`: the few Font Awesome Free solid icons the theme uses
-(CC BY 4.0, © Fonticons, Inc.), carved out of the theme's own `fontawesome.js` by the maintainer script
+when a page is written (`theme_markup`), from `theme_icons.json`: the few Font Awesome Free solid icons
+the theme uses (CC BY 4.0, © Fonticons, Inc.), carved out of the theme's own `fontawesome.js` by the maintainer script
 `python -m pipeline.html.theme_icons`. An icon not in the file stays an `<i>`: the theme's stylesheet still
 draws it with its web font, so nothing disappears when a theme update brings a new one.
 """
@@ -15,9 +15,6 @@ import json
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-from sphinx.application import Sphinx
 
 DATA = Path(__file__).parent / "theme_icons.json"
 # every icon pydata-sphinx-theme and sphinx-book-theme write in their templates and Python
@@ -49,38 +46,21 @@ def _svg(match: re.Match[str]) -> str:
         return match[0]
     name, (width, height, path) = found
     attributes = dict(ATTRIBUTE.findall(match["before"] + match["after"]))
-    title = attributes.pop("title", "")
+    # the icon is decoration: its control carries the name (a <title> made it differ from the visible label,
+    # axe: label-content-name-mismatch)
+    attributes.pop("title", None)
     attributes.pop("aria-hidden", None)
     kept = [c for c in classes if c not in FAMILIES]
     # the classes fontawesome.js gives its SVG: `svg-inline--fa`, the icon's and every other class of the <i>
     attrs = "".join(f' {k}="{v}"' for k, v in attributes.items())
-    label = f"<title>{title}</title>" if title else ""
     return (f'<svg class="svg-inline--fa {" ".join(kept)}"{attrs} data-icon="{html.escape(name)}" aria-hidden="true" '
-            f'focusable="false" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}">{label}'
+            f'focusable="false" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}">'
             f'<path fill="currentColor" d="{path}"/></svg>')
 
 
 def inline(page: str) -> str:
     """The page with every known theme icon as inline SVG."""
     return ICON.sub(_svg, page) if "fa-" in page else page
-
-
-def _inline_on_render(app: Sphinx) -> None:
-    """Every page the handbook's builder renders gets its icons inline (not the e-book chapters: no theme icons)."""
-    builder = app.builder
-    if builder is None or builder.format != "html" or builder.name != "html":
-        return
-    templates: Any = builder.templates
-    render = templates.render
-
-    def rendered(template: str, context: dict[str, Any]) -> str:
-        return inline(render(template, context))
-
-    templates.render = rendered
-
-
-def setup(app: Sphinx) -> None:
-    app.connect("builder-inited", _inline_on_render)
 
 
 def _solid_pack(script: str) -> dict[str, tuple[int, int, str]]:
