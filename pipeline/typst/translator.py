@@ -41,7 +41,8 @@ NOT_ANCHORED = (nodes.section, nodes.figure, nodes.table, nodes.footnote, nodes.
 ALIGN = {"text-left": "left", "text-right": "right", "text-center": "center"}  # MyST's column alignment classes
 SUB_NOTE_MARKS = "abcdefghijklmnopqrstuvwxyz"
 LINK_MARK = re.compile("\x00K(\\d+)\x00")
-WIDE_ASPECT = 1.15  # figures wider than this (width/height) span both columns, so their text stays legible
+WIDE_ASPECT = 1.15  # drawings (SVG) wider than this span both columns, so their text stays legible
+WIDE_PHOTO_ASPECT = 1.5  # photos (raster images) only when wider than 3:2: a 4:3 photo fits a column
 
 
 @dataclass
@@ -522,7 +523,7 @@ class TypstTranslator(nodes.NodeVisitor):
         if legend is not None:
             text = f"{text}\n\n{self.children(legend)}".strip()
         wide = spans_columns(image, self.ctx.aspect(posixpath.normpath(image["uri"])))
-        placement = ", placement: top, scope: \"parent\"" if wide else ""
+        placement = ", placement: auto, scope: \"parent\"" if wide else ""
         cap = f", caption: [{text}]" if text else ""
         self.add(f"\n#figure({self._image(image)}{cap}{self.numbering(node)}{placement}){self.label(node)}\n\n")
         raise nodes.SkipNode
@@ -627,12 +628,14 @@ def author_width(node: nodes.image) -> str | None:
 
 
 def spans_columns(image: nodes.image, aspect: float) -> bool:
-    """A figure wider than WIDE_ASPECT spans both columns, so its text stays legible; not one with footnotes
-    in its caption or legend (Typst drops the footnotes of a float that spans the columns)."""
+    """A drawing wider than WIDE_ASPECT (a photo: WIDE_PHOTO_ASPECT) spans both columns, so its text stays
+    legible; not one with footnotes in its caption or legend (Typst drops the footnotes of a float that spans the
+    columns)."""
     parent = image.parent
     while parent is not None and not isinstance(parent, nodes.figure):
         parent = parent.parent
-    return parent is not None and aspect > WIDE_ASPECT and not any(parent.findall(nodes.footnote_reference))
+    limit = WIDE_ASPECT if str(image.get("uri", "")).lower().endswith(".svg") else WIDE_PHOTO_ASPECT
+    return parent is not None and aspect > limit and not any(parent.findall(nodes.footnote_reference))
 
 
 def image_aspect(path: Path) -> float:
