@@ -63,6 +63,18 @@ def _footnotes(soup: BeautifulSoup, article: Tag) -> None:
     article.append(section)
 
 
+ALIGN_CLASSES = {"text-left": "left", "text-center": "center", "text-right": "right"}  # MyST's column alignment
+
+
+def _cell_alignment(article: Tag) -> None:
+    """MyST marks a table column's alignment with classes on its cells; pandoc's HTML reader knows only
+    `text-align`, and from it aligns the cells' paragraphs in Word."""
+    for cell in article.select("th, td"):
+        found = next((ALIGN_CLASSES[c] for c in cell.get_attribute_list("class") if c in ALIGN_CLASSES), None)
+        if found is not None:
+            cell["style"] = f"text-align: {found}"
+
+
 def _issue_fields(soup: BeautifulSoup, fields: Tag, c: Contribution, project: Project) -> None:
     """The card's issues, also one held back by another contribution's errors: the preview's card knows only
     the issues that are built, a proof names every issue the contribution is in („Erschienen in“ or
@@ -112,6 +124,7 @@ def prepare_html(html: str, c: Contribution, project: Project) -> str:
             colon.replace_with(":")
         _issue_fields(soup, fields, c, project)
     _footnotes(soup, article)
+    _cell_alignment(article)
     for link in article.select("a.reference.internal"):
         link.unwrap()  # handbook-internal links mean nothing in a Word file
     title = html_escape(c.title)

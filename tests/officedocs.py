@@ -254,6 +254,7 @@ def odt_file(blocks: list[Block], path: Path) -> Path:
 
     doc = OpenDocumentText()
     doc.meta.addElement(dc.Creator(text="Erika Muster"))
+    doc.meta.addElement(dc.Date(text="2014-05-02T17:30:00"))  # LibreOffice's „last saved“
     paragraph_styles = {}
     for a, value in (("center", "center"), ("right", "end")):
         s = style.Style(name=f"Tabelleninhalt {a}", family="paragraph", parentstylename="Table_20_Contents")

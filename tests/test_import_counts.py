@@ -270,3 +270,31 @@ def test_column_alignment_survives(matrix: dict[tuple[str, int], tuple[list[Bloc
             assert table.merged
             assert re.search(rf"Tabelle {number}: Eine list-table kennt keine Ausrichtung der Spalten; nicht "
                              rf"übernommen: Spalte \d (rechtsbündig|zentriert)", summary), summary
+
+
+def test_column_alignment_reaches_the_proof_docx(project_copy: Callable[[str], Path], tmp_path: Path) -> None:
+    """Imported from Word and from LibreOffice, the table's centred and right-aligned columns are so in the Word file
+    made for the city's comments (`nox -s proof`): every cell's paragraph, header row included."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH as JC
+    from test_scaffold import fill_todos
+
+    from pipeline.cli import main
+
+    root = project_copy("mini")
+    want = {"left": (None, JC.LEFT), "center": (JC.CENTER,), "right": (JC.RIGHT,)}
+    for kind in KINDS:
+        columns = ("left", "center", "right") if kind == "docx" else ("right", "left", "center")
+        blocks: list[Block] = [Heading(1, f"Ausrichtung aus {kind.upper()}"), Heading(2, "Zahlen"), Para("Die Zahlen."),
+                               Table((("Jahr", "Höfe", "Fläche"), ("2012", "3", "1.200 m²"), ("2013", "5", "2.000 m²")),
+                                     columns)]
+        slug = f"ausrichtung-{kind}"
+        imported(root, tmp_path, kind, blocks, slug)
+        path = f"docs/beitraege/leipzig/{slug}.md"
+        fill_todos(root / path)
+        assert main(["--root", str(root), "proof", path]) == 0
+        table = docx.Document(str(root / f"build/korrektur/korrektur-{slug}.docx")).tables[0]
+        assert [c.text for c in table.rows[0].cells] == ["Jahr", "Höfe", "Fläche"]
+        for row in table.rows:
+            got = [cell.paragraphs[0].alignment for cell in row.cells]
+            assert all(g in want[c] for g, c in zip(got, columns, strict=True)), (kind, got, columns)
