@@ -82,51 +82,52 @@ def marc_record(d: Delivery) -> Record:
     licence (540), authors (700) and the addresses of PDF and EPUB (856)."""
     issue = d.issue
     number = M.MARC_NUMBER.format(issue.number)
-    record = Record(leader=LEADER, force_utf8=True)
-    record.add_field(
+    fields = [
         Field(tag="001", data=f"koopstadt-{issue.id}"),
         Field(tag="003", data="koopstadt"),
         Field(tag="005", data=d.stamp.strftime("%Y%m%d%H%M%S.0")),
         Field(tag="006", data="m     o  d        "),
         Field(tag="007", data="cr |||||||||||"),
         Field(tag="008", data=_fixed_data(d)),
-    )
+    ]
     if issue.issn_online:
-        record.add_field(_field("022", "  ", ("a", issue.issn_online)))
-    record.add_field(_field("041", "  ", ("a", LANGUAGE)))
-    record.add_field(_field("245", "00", ("a", issue.title), ("n", number), ("b", issue.subtitle)))
-    record.add_field(_field("264", " 1", ("a", d.place), ("b", d.publisher), ("c", str(issue.year))))
-    record.add_field(_field("300", "  ", ("a", M.MARC_EXTENT.format(d.pages))))
+        fields.append(_field("022", "  ", ("a", issue.issn_online)))
+    fields.append(_field("041", "  ", ("a", LANGUAGE)))
+    fields.append(_field("245", "00", ("a", issue.title), ("n", number), ("b", issue.subtitle)))
+    fields.append(_field("264", " 1", ("a", d.place), ("b", d.publisher), ("c", str(issue.year))))
+    fields.append(_field("300", "  ", ("a", M.MARC_EXTENT.format(d.pages))))
     for tag, (term, code, source) in (("336", M.MARC_CONTENT), ("337", M.MARC_MEDIA), ("338", M.MARC_CARRIER)):
-        record.add_field(_field(tag, "  ", ("a", term), ("b", code), ("2", source)))
-    record.add_field(_field("347", "  ", ("a", M.MARC_FILE_TYPE), ("b", f"PDF/A-{d.pdfa}")))
-    record.add_field(_field("347", "  ", ("a", M.MARC_FILE_TYPE), ("b", "EPUB")))
-    record.add_field(_field("490", "0 ", ("a", issue.title), ("x", issue.issn_online or issue.issn_print),
-                            ("v", number)))
+        fields.append(_field(tag, "  ", ("a", term), ("b", code), ("2", source)))
+    fields.append(_field("347", "  ", ("a", M.MARC_FILE_TYPE), ("b", f"PDF/A-{d.pdfa}")))
+    fields.append(_field("347", "  ", ("a", M.MARC_FILE_TYPE), ("b", "EPUB")))
+    fields.append(_field("490", "0 ", ("a", issue.title), ("x", issue.issn_online or issue.issn_print),
+                         ("v", number)))
     if d.contents:
-        record.add_field(Field(tag="505", indicators=Indicators("0", "0"), subfields=[
+        fields.append(Field(tag="505", indicators=Indicators("0", "0"), subfields=[
             Subfield(code, value) for title, names in d.contents
             for code, value in (("t", title), ("r", names)) if value]))
     licence = " ".join(DEFAULT_LICENSE.split())
-    record.add_field(_field("540", "  ", ("a", licence), ("u", LICENSE_URLS.get(licence, ""))))
+    fields.append(_field("540", "  ", ("a", licence), ("u", LICENSE_URLS.get(licence, ""))))
     for name in d.authors:
-        record.add_field(_field("700", "1 ", ("a", person(name).inverted), ("e", M.MARC_AUTHOR), ("4", "aut")))
-    record.add_field(_field("710", "2 ", ("a", d.publisher), ("e", M.MARC_EDITOR), ("4", "pbl")))
-    record.add_field(_field("773", "0 ", ("t", issue.title), ("x", issue.issn_online),
-                            ("g", M.issue_title(issue.number, issue.year)), ("q", str(issue.number))))
+        fields.append(_field("700", "1 ", ("a", person(name).inverted), ("e", M.MARC_AUTHOR), ("4", "aut")))
+    fields.append(_field("710", "2 ", ("a", d.publisher), ("e", M.MARC_ISSUING_BODY), ("4", "isb")))
+    fields.append(_field("773", "0 ", ("t", issue.title), ("x", issue.issn_online),
+                         ("g", M.issue_title(issue.number, issue.year)), ("q", str(issue.number))))
     if issue.issn_print:
-        record.add_field(_field("776", "08", ("i", M.MARC_PRINT_EDITION), ("t", issue.title),
-                                ("x", issue.issn_print)))
+        fields.append(_field("776", "08", ("i", M.MARC_PRINT_EDITION), ("t", issue.title),
+                             ("x", issue.issn_print)))
     for file, kind in ((d.pdf, "application/pdf"), (d.epub, "application/epub+zip")):
         url = _url(d, file.name)
         if url:
-            record.add_field(_field("856", "40", ("u", url), ("q", kind)))
+            fields.append(_field("856", "40", ("u", url), ("q", kind)))
+    record = Record(leader=LEADER, force_utf8=True)
+    record.add_field(*fields)  # type: ignore[no-untyped-call]  # pymarc's stub leaves it untyped
     return record
 
 
 def record_problems(xml: bytes, d: Delivery) -> list[str]:
     """What the MARCXML, read back with pymarc, says differently from the delivery (empty when all agree)."""
-    records = pymarc.parse_xml_to_array(io.BytesIO(xml))
+    records = pymarc.parse_xml_to_array(io.BytesIO(xml))  # type: ignore[no-untyped-call]
     if len(records) != 1 or records[0] is None:
         return [f"{len(records)} Datensätze statt 1"]
     r = records[0]
@@ -194,7 +195,7 @@ def _delivery(root: Path, project: Project, issue: Issue, url: str) -> tuple[Del
 def write(delivery: Delivery, folder: Path) -> list[str]:
     """Write the files of one delivery into `folder` (each atomically); the record's problems, if any (then
     nothing is written)."""
-    xml = pymarc.record_to_xml(marc_record(delivery), namespace=True)
+    xml: bytes = pymarc.record_to_xml(marc_record(delivery), namespace=True)  # type: ignore[no-untyped-call]
     text = b'<?xml version="1.0" encoding="UTF-8"?>\n' + xml + b"\n"
     problems = record_problems(text, delivery)
     if problems:

@@ -31,8 +31,7 @@ from ..outputs import build_time, work_dir, write_if_changed
 from ..sphinx_ext import capture, marks, state
 from ..validate import issue_key
 from . import compile as tc
-from . import flatplan
-from . import xmp
+from . import flatplan, xmp
 from .document import Part, Source, assemble
 from .escape import label
 from .placement import figures_to_first_reference
