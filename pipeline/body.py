@@ -21,6 +21,7 @@ from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
 from . import messages as M
+from . import urls
 from .diagnostics import Diagnostic, diag, suggest_path
 
 MYST_EXTENSIONS = frozenset({"colon_fence", "deflist", "smartquotes"})
@@ -318,19 +319,28 @@ class BodyChecker:
                 self.error(line, "todo", f"{src} (Alternativtext)")
             self.local_file(src, line, image=True)
         elif tok.type == "link_open":
-            self.link(str(tok.attrs.get("href", "")), line)
+            self.link(str(tok.attrs.get("href", "")), line, source)
         elif tok.type == "myst_role":
             self.role(str(tok.meta.get("name", "")), tok.content, line)
         elif tok.type == "footnote_ref":
             self.footnote_refs.setdefault(str(tok.meta.get("label", "")), line)
 
-    def link(self, href: str, line: int) -> None:
+    def link(self, href: str, line: int, source: str = "") -> None:
         low = href.strip().lower()
-        if low.startswith(BAD_SCHEMES):
-            self.error(line, "link_scheme", low.split(":", 1)[0] + ":")
+        scheme = urls.scheme_of(low)
+        if scheme is not None and scheme not in urls.SCHEMES:
+            self.error(line, "link_scheme", scheme + ":")
             return
-        if re.match(r"^[a-z][a-z0-9+.-]*:", low) or low.startswith(("#", "//")) or not low:
-            return  # web, mail and in-page links
+        if scheme is not None or low.startswith("//"):
+            address = parser().normalizeLink(href.strip())  # what MyST hands to every output
+            why = urls.problem(address) if scheme is not None else "relative"
+            if why is not None:
+                reason, hint = M.URL_PROBLEMS[why]
+                self.problems.append(diag(self.path, line, "link_address", _as_written(address, source), reason,
+                                          hint=hint))
+            return
+        if low.startswith("#") or not low:
+            return  # in-page links
         target = href.partition("#")[0]
         rel = PurePosixPath(target)
         if rel.suffix != ".md":
@@ -405,6 +415,18 @@ class BodyChecker:
                 self.link(options[key], line)
         if body.strip():
             self.check(body, line + 1 + body_offset)
+
+
+_DESTINATION_RE = re.compile(r"<([^<>\n]+)>|\]\(\s*<?([^\s<>()]+)")
+
+
+def _as_written(address: str, source: str) -> str:
+    """A link address as the author wrote it in `source` (markdown-it hands it on normalised: punycode, %-escapes)."""
+    for m in _DESTINATION_RE.finditer(source):
+        written = (m.group(1) or m.group(2)).strip()
+        if parser().normalizeLink(written) == address:
+            return written
+    return parser().normalizeLinkText(address)
 
 
 def check_body(path: str, file: Path, docs: Path, body: str, body_line: int) -> tuple[BodyFacts, list[Diagnostic]]:

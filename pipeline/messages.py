@@ -200,7 +200,7 @@ HINTS: dict[str, str] = {
     "raw": "Nutzen Sie Markdown statt eingebetteter Rohformate.",
     "image_remote": "Legen Sie das Bild in den Ordner „bilder/“ neben dem Beitrag.",
     "path_outside": "Legen Sie die Datei in den Ordner des Beitrags oder nach „bilder/“.",
-    "link_scheme": "Verlinken Sie nur Webadressen (https://…) oder andere Beiträge.",
+    "link_scheme": "Verlinken Sie nur Webadressen (https://…), E-Mail-Adressen (mailto:…) oder andere Beiträge.",
     "date": "Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2014-09-18.",
     "heading_empty": "Schreiben Sie den Text der Überschrift hinter die „#“-Zeichen oder löschen Sie die Zeile.",
     "body_empty": "Schreiben Sie den Text unter die zweite „---“-Zeile.",
@@ -859,6 +859,36 @@ FENCE_LINES = " ({})"
 FENCE_LINES_INNER = " ({}; dort endet der Block um ihn)"
 FENCE_HEADING = ", auch die Überschrift „{}“"
 FENCE_HINT = "Schließen Sie ihn mit einer eigenen Zeile „{}“ direkt nach seinem letzten Absatz."
+# Link addresses every output accepts (pipeline/urls.py): why one is refused, and what to write instead.
+TEXT["link_address"] = "Die Adresse „{}“ ist so nicht verlinkbar: {}."
+HINTS["link_address"] = ("Kopieren Sie die Adresse aus der Adresszeile des Browsers; sie beginnt mit „https://“ oder "
+                         "„mailto:“.")
+URL_PROBLEMS: dict[str, tuple[str, str]] = {
+    "slashes": ("nach „https:“ bzw. „http:“ fehlen die zwei Schrägstriche",
+                "Schreiben Sie die Adresse vollständig, z. B. „https://www.koopstadt.de/“."),
+    "userinfo": ("sie enthält Benutzername oder Kennwort („…@“ vor dem Rechnernamen)",
+                 "Lassen Sie Zugangsdaten weg: „https://rechnername/pfad“."),
+    "host_empty": ("der Rechnername fehlt", "Schreiben Sie den Rechnernamen nach „//“, z. B. „https://www.leipzig.de/“."),
+    "host": ("der Rechnername ist ungültig (leere Teile zwischen Punkten, Leer- oder Sonderzeichen, „-“ am Anfang "
+             "oder Ende eines Teils)",
+             "Prüfen Sie den Rechnernamen; erlaubt sind Buchstaben, Ziffern und Bindestriche zwischen den Punkten."),
+    "ipv4": ("die Zahlen-Adresse ist keine gültige IPv4-Adresse",
+             "Schreiben Sie vier Zahlen von 0 bis 255 mit Punkten, z. B. „192.0.2.1“ – besser den Rechnernamen."),
+    "ipv6": ("die Adresse in eckigen Klammern ist keine gültige IPv6-Adresse",
+             "Schreiben Sie den Rechnernamen statt der IPv6-Adresse."),
+    "port": ("die Portnummer hinter „:“ ist keine Zahl von 0 bis 65535",
+             "Lassen Sie „:…“ hinter dem Rechnernamen weg, wenn die Seite es nicht braucht."),
+    "path": ("der Pfad enthält ein Zeichen, das dort nicht stehen darf",
+             "Kopieren Sie die Adresse aus der Adresszeile des Browsers."),
+    "query": ("der Teil nach „?“ enthält ein Zeichen, das dort nicht stehen darf",
+              "Kopieren Sie die Adresse aus der Adresszeile des Browsers."),
+    "fragment": ("der Teil nach „#“ enthält ein Zeichen, das dort nicht stehen darf (etwa ein zweites „#“)",
+                 "Eine Adresse hat höchstens ein „#“; kopieren Sie sie aus der Adresszeile des Browsers."),
+    "mail": ("das ist keine einzelne E-Mail-Adresse („mailto:name@rechner.de“)",
+             "Schreiben Sie „mailto:“ und genau eine Adresse, z. B. „mailto:info@koopstadt.de“."),
+    "relative": ("es fehlt „https:“ vor „//“",
+                 "Schreiben Sie die Adresse vollständig, z. B. „https://www.koopstadt.de/“."),
+}
 
 # The front matter and the issue manifest: help texts and examples (pipeline/schema.py). Nested keys are dotted.
 FIELD_HELP: dict[str, str] = {

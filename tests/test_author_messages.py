@@ -190,10 +190,8 @@ def test_a_broken_link_to_a_case_is_one_german_message_in_check_build_and_previe
     out = tmp_path / "vorschau"
     run = run_sphinx(root, "html", out, {"koop_preview": "1"}, doctrees="doctrees-test-vorschau")
     assert [d.format() for d in run.found if d.path == W] == []  # the reader adds nothing to the file check's one
-    page = (out / "probleme.html").read_text(encoding="utf-8")
-    assert page.count("koop.xref") == 1 and "cross-reference" not in page
-    box = (out / "beitraege/leipzig/westen.html").read_text(encoding="utf-8")
-    assert "cross-reference" not in box and "koop.engine" not in box
+    box = (out / "beitraege/leipzig/westen.html").read_text(encoding="utf-8")  # the preview's box on the page
+    assert box.count("koop.xref") == 1 and "cross-reference" not in box and "koop.engine" not in box
 
 
 # -- every MyST warning type has a German message --------------------------------------------------------------
@@ -383,3 +381,112 @@ def test_a_fence_never_closed_is_a_located_hinweis_saying_what_it_swallows(
         assert (", auch die Überschrift „## Danach“" in message) == (doc_after and to_end and container == "top"), \
             (name, message)
         assert "Hinweis: Schließen Sie ihn mit einer eigenen Zeile „" in message, (name, message)
+
+
+# -- link addresses: what check accepts, every output takes ------------------------------------------------------
+
+URI_PARTS = {  # RFC 3986 parts, valid and broken, each tried on its own and in random combinations
+    "scheme": ["https", "http", "HTTPS", "mailto", "ftp", "irc", "tel", "urn", "file", "data", "javascript", "a+b",
+               "x-y.z", "inv", "path", "project"],
+    "userinfo": ["", "nutzer@", "nutzer:kennwort@"],
+    "host": ["www.koopstadt.de", "example.org", "bücher.de", "straße.example", "xn--bcher-kva.de", "a-b.example",
+             "localhost", "example.org.", "192.0.2.1", "256.1.1.1", "1.2.3", "0x7f.0.0.1", "[::1]", "[2001:db8::7]",
+             "[1::2::3]", "[fe80::1%25eth0]", "ex_ample.de", "-bad.de", "bad-.de", "host..de", "", "a" * 64 + ".de",
+             "ho%73t.de", "7.example"],
+    "port": ["", ":80", ":8080", ":65535", ":0", ":65536", ":99999", ":", ":x"],
+    "path": ["", "/", "/a/b", "/a%20b", "/Bürgerbeteiligung", "/a b", "/a|b", "/{x}", "/%zz", "/a^b", "/a\\b",
+             "/~nutzer", "/a;b=c", "/a:b@c", "/a(b)", "/a'b", "/a!b*c"],
+    "query": ["", "?q=1", "?q=a b", "?q=ä&x=1", "?a=b?c", "?a=[1]"],
+    "fragment": ["", "#oben", "#a#b", "#Überblick", "#a b", "#a/b?c"],
+}
+BASE = {"scheme": "https", "userinfo": "", "host": "www.koopstadt.de", "port": "", "path": "/", "query": "",
+        "fragment": ""}
+RELATIVE = ["//example.org/x", "//example.org", "?a=b", "#abschnitt-der-gibt-es-nicht"]
+
+
+def _address(parts: dict[str, str]) -> str:
+    if parts["scheme"].lower() == "mailto":
+        local = parts["userinfo"].rstrip("@").split(":")[0] or "info"
+        return f"mailto:{local}@{parts['host']}{parts['query']}"
+    return f"{parts['scheme']}://{parts['userinfo']}{parts['host']}{parts['port']}{parts['path']}{parts['query']}" \
+           f"{parts['fragment']}"
+
+
+def uri_corpus(samples: int = 150) -> list[str]:
+    """Every part value on a valid base, then seeded random combinations of all parts."""
+    import random
+
+    out = {_address({**BASE, part: value}) for part, values in URI_PARTS.items() for value in values}
+    rng = random.Random(18)
+    out |= {_address({part: rng.choice(values) for part, values in URI_PARTS.items()}) for _ in range(samples)}
+    return sorted(out) + [f"{s}:{rest}" for s in ("https", "http") for rest in ("x.de", "/x", "")]
+
+
+def _is_link(markdown: str) -> bool:
+    from pipeline.body import parser
+
+    return any(child.type == "link_open" for tok in parser().parse(markdown) for child in tok.children or [])
+
+
+def _link_lines(addresses: list[str]) -> list[str]:
+    """One paragraph per address: as an autolink where CommonMark allows one, else as a link."""
+    return [f"Adresse {n}: <{a}>" if not re.search(r"[\s<>]", a) else f"Adresse {n}: [Link {n}](<{a}>)"
+            for n, a in enumerate(addresses)]
+
+
+def test_link_addresses_from_the_uri_grammar_are_refused_with_a_message_or_valid_in_the_epub(
+        project_copy: Callable[[str], Path]) -> None:
+    """Generated from RFC 3986 (schemes, userinfo, hosts from IDN to IPv6, ports, paths, queries, fragments,
+    relative forms): an address `check` refuses gets one located German message; every address it accepts goes
+    into one contribution whose EPUBs pass epubcheck. Before: „https://example.com:99999/“, „https:x.de“,
+    „https://host..de/“, „irc://…“ and more passed `check` and failed the EPUB step."""
+    from pipeline.validate import validate_project
+
+    root = project_copy("mini")
+    base = fixture_text(root)
+    addresses = uri_corpus() + RELATIVE
+    lines = _link_lines(addresses)
+    intro, _, rest = base.partition("\n## Vorgehen\n")
+    text = intro + "\n\n## Adressen\n\n" + "\n\n".join(lines) + "\n\n## Vorgehen\n" + rest
+    (root / W).write_text(text, encoding="utf-8")
+    first = text.splitlines().index(lines[0]) + 1
+    at_line = {first + 2 * n: a for n, a in enumerate(addresses)}
+    problems = [p for p in validate_project(root).problems if p.path == W]
+    refused: dict[str, list[str]] = {}
+    for p in problems:
+        assert p.line in at_line, p.format()  # nothing but the addresses is wrong
+        refused.setdefault(at_line[p.line], []).append(p.format())
+    for said in refused.values():
+        assert len(said) == 1, said
+        assert re.search(r"\[koop\.(link_scheme|link_address|xref)\]", said[0]) and not english(said[0]), said
+    for address, line in zip(addresses, lines, strict=True):
+        scheme = address.split(":", 1)[0].lower() if re.match(r"^[A-Za-z][\w+.-]*:", address) else ""
+        if scheme not in ("http", "https", "mailto") and _is_link(line):  # markdown-it keeps „data:“ … as text
+            assert address in refused or address.startswith("#"), address
+    accepted = [a for a in addresses if a not in refused]
+    kinds = {"IDN": "bücher", "IPv6": "[::1]", "port": ":8080", "query": "?q=1", "fragment": "#oben", "mail": "mailto"}
+    assert all(any(mark in a for a in accepted) for mark in kinds.values()), accepted
+    assert len(accepted) >= 60 and len(refused) >= 60, (len(accepted), len(refused))
+
+    # everything accepted, in one contribution of the issue and the handbook: both EPUBs pass epubcheck
+    kept = [line for line, a in zip(lines, addresses, strict=True) if a in accepted and not a.startswith("#")]
+    (root / W).write_text(intro + "\n\n## Adressen\n\n" + "\n\n".join(kept) + "\n\n## Vorgehen\n" + rest,
+                          encoding="utf-8")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        status = main(["--root", str(root), "epub"])
+    assert status == 0, err.getvalue()
+    assert "koop.epubcheck" not in err.getvalue() and "Fehler" not in err.getvalue(), err.getvalue()
+    assert (root / "build/epub/handbuch.epub").is_file() and (root / "build/epub/koopblatt-1.epub").is_file()
+
+
+def test_the_allowed_schemes_are_the_ones_myst_links() -> None:
+    """conf.py's myst_url_schemes (what MyST makes external links of) and pipeline.urls.SCHEMES are one list."""
+    import ast
+
+    from pipeline import urls
+
+    conf = (Path(__file__).resolve().parent.parent / "conf.py").read_text(encoding="utf-8")
+    value = next(node.value for node in ast.parse(conf).body if isinstance(node, ast.Assign)
+                 and any(isinstance(t, ast.Name) and t.id == "myst_url_schemes" for t in node.targets))
+    assert tuple(ast.literal_eval(value)) == urls.SCHEMES

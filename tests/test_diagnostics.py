@@ -222,10 +222,14 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
      " Hinweis: Prüfen Sie Schreibweise und Ordner; eingebundene Dateien liegen neben dem Beitrag."),
     ("link_scheme", replace(W, "## Vorgehen", "[klick](javascript:alert(1))\n\n## Vorgehen"),
      f"{W}:19: Fehler [koop.link_scheme]: Links mit „javascript:“ sind nicht erlaubt. "
-     "Hinweis: Verlinken Sie nur Webadressen (https://…) oder andere Beiträge."),
+     "Hinweis: Verlinken Sie nur Webadressen (https://…), E-Mail-Adressen (mailto:…) oder andere Beiträge."),
     ("link_scheme_data", replace(W, "## Vorgehen", "![Bild](data:image/png;base64,AAAA)\n\n## Vorgehen"),
      f"{W}:19: Fehler [koop.link_scheme]: Links mit „data:“ sind nicht erlaubt. "
-     "Hinweis: Verlinken Sie nur Webadressen (https://…) oder andere Beiträge."),
+     "Hinweis: Verlinken Sie nur Webadressen (https://…), E-Mail-Adressen (mailto:…) oder andere Beiträge."),
+    ("link_address", replace(W, "## Vorgehen", "Siehe <https://www.leipzig.de:99999/westen>.\n\n## Vorgehen"),
+     f"{W}:19: Fehler [koop.link_address]: Die Adresse „https://www.leipzig.de:99999/westen“ ist so nicht "
+     "verlinkbar: die Portnummer hinter „:“ ist keine Zahl von 0 bis 65535. Hinweis: Lassen Sie „:…“ hinter dem "
+     "Rechnernamen weg, wenn die Seite es nicht braucht."),
     ("xref", replace(W, "(../bremen/zwischen.md)", "(../bremen/zwischenzeit.md)"),
      f"{W}:36: Fehler [koop.xref]: Der Verweis auf „../bremen/zwischenzeit.md“ führt ins Leere."
      " Hinweis: Meinten Sie „../bremen/zwischen.md“?"),
