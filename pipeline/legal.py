@@ -31,7 +31,10 @@ from .taxonomy import Taxonomy
 # statement names them from here, so it says what is checked
 AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
 
-__all__ = ["AXE_TAGS", "PUBLISHER_FILE", "Office", "Person", "Publisher", "Video", "imprint_blocks", "load"]
+MEDIA_DIR = "medien"  # files the configuration names (videos), relative to this folder of the project
+
+__all__ = ["AXE_TAGS", "MEDIA_DIR", "PUBLISHER_FILE", "Office", "Person", "Publisher", "Video", "imprint_blocks",
+           "load"]
 
 
 @dataclass(frozen=True)
@@ -135,7 +138,8 @@ def load(root: Path, tax: Taxonomy) -> tuple[Publisher | None, list[Diagnostic]]
         return None, problems
     if not isinstance(fm.data, dict):
         return None, [*problems, diag(PUBLISHER_FILE, 1, "frontmatter_type", M.type_name(fm.data))]
-    ctx = Context(PUBLISHER_FILE, fm, tax, file.parent, root / "docs", problems=problems)
+    # the Gebärdensprache videos lie in medien/ (a folder in koopblatt/ would be an issue)
+    ctx = Context(PUBLISHER_FILE, fm, tax, root / MEDIA_DIR, root / "docs", problems=problems)
     values = check_mapping(PublisherFields, fm.data, At(ctx, (), {}))
     if fm.broken or any(p.is_error for p in ctx.problems):
         return None, ctx.problems

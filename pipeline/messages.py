@@ -1373,8 +1373,8 @@ HINTS.update({
     "url": "Schreiben Sie die vollständige Adresse, z. B. „https://www.schlichtungsstelle-bgg.de“.",
     "email": "Schreiben Sie die Adresse so: „name@beispiel.de“.",
     "duration": "Schreiben Sie die Dauer als Minuten:Sekunden, z. B. „dauer: \"2:30\"“ (in Anführungszeichen).",
-    "publisher_file": ("Legen Sie die Datei in den Ordner koopblatt/ (z. B. koopblatt/dgs/) oder korrigieren Sie den "
-                       "Pfad."),
+    "publisher_file": ("Legen Sie die Datei in den Ordner medien/ (z. B. nach medien/gebaerdensprache/) oder "
+                       "korrigieren Sie den Pfad."),
     "dgs_missing": ("Tragen Sie unter „gebaerdensprache: videos:“ Videos ein, die Inhalt, Navigation und die "
                     "Erklärung zur Barrierefreiheit erklären – oder „oeffentliche_stelle: false“, wenn das "
                     "Landesrecht sie für Ihre Stelle nicht verlangt."),
@@ -1426,8 +1426,8 @@ FIELD_HELP.update({
     "datenschutz.betrieb": ("wer den Webserver im Auftrag betreibt (Auftragsverarbeitung), falls nicht die Stelle "
                             "selbst"),
     "gebaerdensprache": "Videos in Deutscher Gebärdensprache (§ 4 BITV 2.0)",
-    "gebaerdensprache.videos": "Videos: Datei (unter koopblatt/), Titel und Dauer",
-    "video.datei": "Videodatei, Pfad unter koopblatt/ (MP4 oder WebM, mindestens 320 × 240 Pixel, 25 Bilder/s)",
+    "gebaerdensprache.videos": "Videos: Datei (Pfad unter medien/), Titel und Dauer",
+    "video.datei": "Videodatei, Pfad unter medien/ (MP4 oder WebM, mindestens 320 × 240 Pixel, 25 Bilder/s)",
     "video.titel": "was das Video erklärt",
     "video.dauer": "Spieldauer als Minuten:Sekunden",
 })

@@ -390,7 +390,7 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
 # the publishing body (koopblatt/herausgeber.yml, pipeline/legal.py) and the keys that moved there from the
 # manifest
 H = "koopblatt/herausgeber.yml"
-VIDEO = "gebaerdensprache:\n  videos:\n    - datei: dgs/inhalt.mp4\n      titel: Was steht im Handbuch?\n      dauer: \"2:30\"\n"
+VIDEO = "gebaerdensprache:\n  videos:\n    - datei: gebaerdensprache/inhalt.mp4\n      titel: Was steht im Handbuch?\n      dauer: \"2:30\"\n"
 CASES += [
     ("publisher_missing", remove(H),
      f'{H}:1: Fehler [koop.publisher_missing]: Die Angaben zur herausgebenden Stelle fehlen: Es gibt keine Datei „koopblatt/herausgeber.yml“. Hinweis: Legen Sie die Datei an: Jede Angabe erklärt der Leitfaden im Abschnitt „Herausgebende Stelle“; welche fehlen, sagt danach „nox -s check“.'),
@@ -403,8 +403,8 @@ CASES += [
     ("accessibility_level", replace(H, "vereinbarkeit: teilweise", "vereinbarkeit: weitgehend"),
      f'{H}:16: Fehler [koop.accessibility_level]: Unbekannter Stand der Vereinbarkeit „weitgehend“. Erlaubt: „vollstaendig“, „teilweise“, „nicht“. Hinweis: „vollstaendig“ nur, wenn nichts mehr fehlt; „teilweise“, solange unter „einschraenkungen“ etwas steht.'),
     ("publisher_file", replace(H, "datenschutz:\n", VIDEO.replace("inhalt", "inhalte") + "datenschutz:\n"),
-     f'{H}:30: Fehler [koop.publisher_file]: Die Datei „dgs/inhalte.mp4“ gibt es nicht. Hinweis: Legen Sie die Datei in den Ordner koopblatt/ (z. B. koopblatt/dgs/) oder korrigieren Sie den Pfad.'),
-    ("duration", both(write("koopblatt/dgs/inhalt.mp4", b"\0\0\0\x18ftypmp42"),
+     f'{H}:30: Fehler [koop.publisher_file]: Die Datei „gebaerdensprache/inhalte.mp4“ gibt es nicht. Hinweis: Legen Sie die Datei in den Ordner medien/ (z. B. nach medien/gebaerdensprache/) oder korrigieren Sie den Pfad.'),
+    ("duration", both(write("medien/gebaerdensprache/inhalt.mp4", b"\0\0\0\x18ftypmp42"),
                       replace(H, "datenschutz:\n", VIDEO.replace('"2:30"', "zwei Minuten") + "datenschutz:\n")),
      f'{H}:32: Fehler [koop.duration]: „zwei Minuten“ ist keine Spieldauer (Minuten:Sekunden, z. B. 2:30). Hinweis: Schreiben Sie die Dauer als Minuten:Sekunden, z. B. „dauer: "2:30"“ (in Anführungszeichen).'),
     ("dgs_missing", replace(H, "oeffentliche_stelle: false", "oeffentliche_stelle: true"),

@@ -214,9 +214,10 @@ def _footer(app: Sphinx, pagename: str, templatename: str, context: dict[str, An
     if publisher is None or "pathto" not in context:
         return
     pathto = context["pathto"]
-    links = [(pathto(docname(k)), M.LEGAL_FOOTER[k]) for k in keys(publisher)]
+    # (address, label, is this page): the page a reader is on is marked, not linked to itself
+    links = [(pathto(docname(k)), M.LEGAL_FOOTER[k], docname(k) == pagename) for k in keys(publisher)]
     mail = f"mailto:{publisher.feedback_email}?subject={quote(M.LEGAL_FEEDBACK_SUBJECT)}"
-    links.insert(2, (mail, M.LEGAL_FEEDBACK_LINK))
+    links.insert(2, (mail, M.LEGAL_FEEDBACK_LINK, False))
     context["koop_rechtliches"] = links
     context["koop_rechtliches_label"] = M.LEGAL_FOOTER_LABEL
 
