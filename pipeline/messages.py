@@ -1455,7 +1455,7 @@ FIELD_EXAMPLES.update({
     "stelle.name": "Schlichtungsstelle nach dem Behindertengleichstellungsgesetz",
     "stelle.url": "https://www.schlichtungsstelle-bgg.de",
     "datenschutz.speicherdauer": 7,
-    "video.datei": "dgs/inhalt.mp4",
+    "video.datei": "gebaerdensprache/inhalt.mp4",
     "video.titel": "Was steht im Handbuch?",
     "video.dauer": "2:30",
 })
