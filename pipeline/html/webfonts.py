@@ -5,7 +5,10 @@ Fira Sans from the `fontpkg-fira-sans` PyPI package (the file Typst uses for the
 Libertinus Serif from the fonts bundled in the `typst` wheel (Typst has no other copy on disk, so the
 exact fonts the koopBLATT is set in are carved out of its library). Both are OFL 1.1 without a reserved
 name that applies to them; the web copies are subset to Latin (German, most European names) and
-compressed to WOFF2 with fontTools. The build only copies the vendored files (no font work per build).
+compressed to WOFF2 with fontTools, each face in two files: `<face>.woff2` with what German text uses
+(Basic Latin, Latin-1, punctuation, €) and `<face>-ext.woff2` with the rest of Latin Extended-A/B, which a
+browser loads only for a page that has such a letter (`unicode-range` in `static/koop-fonts.css`).
+The build only copies the vendored files (no font work per build).
 """
 
 from __future__ import annotations
@@ -16,8 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 FONTS = Path(__file__).parent / "static" / "fonts"
-# Basic Latin, Latin-1, Latin Extended-A/B, spacing modifiers, general punctuation, €, ™, arrows, minus, fi/fl
-UNICODES = "U+0020-024F,U+02C6-02DD,U+2000-206F,U+20AC,U+2122,U+2190-2193,U+2212,U+FB01-FB02"
+# Basic Latin, Latin-1, ı, Œœ, spacing modifiers, general punctuation, €, ™, arrows, minus, fi/fl
+CORE = "U+0020-00FF,U+0131,U+0152-0153,U+02C6-02DD,U+2000-206F,U+20AC,U+2122,U+2190-2193,U+2212,U+FB01-FB02"
+# the rest of Latin Extended-A and B (Polish, Czech, Turkish, Romanian … names)
+EXTENDED = "U+0100-0130,U+0132-0151,U+0154-024F"
+PARTS = (("", CORE), ("-ext", EXTENDED))  # file name suffix, unicode-range
 FEATURES = ["kern", "liga", "clig", "calt", "ccmp", "locl", "mark", "mkmk", "onum", "lnum", "tnum", "pnum",
             "smcp", "c2sc", "case"]
 
@@ -72,7 +78,12 @@ def _source(face: Face, typst_fonts: dict[str, bytes]) -> bytes:
     return typst_fonts[face.source]
 
 
-def _woff2(data: bytes) -> bytes:
+def part_file(face: Face, suffix: str) -> str:
+    """The file of one part of a face: fira-sans-400.woff2, fira-sans-400-ext.woff2."""
+    return face.file.removesuffix(".woff2") + suffix + ".woff2"
+
+
+def _woff2(data: bytes, unicodes: str) -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
@@ -83,7 +94,7 @@ def _woff2(data: bytes) -> bytes:
     options.notdef_outline = True
     font = TTFont(io.BytesIO(data))
     subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=subset.parse_unicodes(UNICODES))
+    subsetter.populate(unicodes=subset.parse_unicodes(unicodes))
     subsetter.subset(font)
     out = io.BytesIO()
     font.flavor = "woff2"
@@ -97,9 +108,10 @@ def notices() -> list[str]:
 
     lines = []
     for face in FACES:
-        font = TTFont(FONTS / face.file)
-        names = font["name"]
-        lines.append(f"- {face.file}: {names.getDebugName(4)} ({names.getDebugName(5)}). {names.getDebugName(0)}")
+        for suffix, _ in PARTS:
+            file = part_file(face, suffix)
+            names = TTFont(FONTS / file)["name"]
+            lines.append(f"- {file}: {names.getDebugName(4)} ({names.getDebugName(5)}). {names.getDebugName(0)}")
     return lines
 
 
@@ -107,7 +119,8 @@ def main() -> None:
     FONTS.mkdir(parents=True, exist_ok=True)
     typst_fonts = _typst_fonts()
     for face in FACES:
-        (FONTS / face.file).write_bytes(_woff2(_source(face, typst_fonts)))
+        for suffix, unicodes in PARTS:
+            (FONTS / part_file(face, suffix)).write_bytes(_woff2(_source(face, typst_fonts), unicodes))
     licence = (Path(__file__).resolve().parent.parent / "fonts" / "OFL.txt").read_text(encoding="utf-8")
     text = licence[licence.index("This Font Software is licensed"):]
     header = ("Web fonts of the koopstadt handbook (SIL Open Font License 1.1), subset to Latin and converted\n"
