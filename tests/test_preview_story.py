@@ -11,6 +11,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -95,3 +96,148 @@ def test_a_rebuild_says_what_changed_in_german_and_does_not_echo_sphinx(project_
     assert "-m sphinx" not in terminal and "sphinx-build" not in terminal and "[sphinx-autobuild]" not in terminal
     assert "build succeeded" not in terminal and "Traceback" not in terminal
     assert (out / "beitraege/leipzig/westen.html").is_file()
+
+
+# -- the problem list, the banner and the draft banner, as a reader of the preview sees them ---------------------
+DRAFT = "docs/beitraege/leipzig/entwurf.md"
+DRAFT_TEXT = """---
+title: Ein Entwurf mit Problemen
+authors:
+  - name: Erika Muster
+    affiliation: Stadt Leipzig
+date: 2014-01-02
+abstract: Kurz.
+art: praxisfall
+themenfeld: oekonomische-innovation
+projektfamilien: [zwischennutzung]
+status: entwurf
+---
+
+Einleitung ohne Fehler.
+
+## Vorgehen
+
+Text mit [kaputtem Link](../bremen/zwischn.md) und ქართული.
+
+## Ergebnisse
+
+Noch ein {cite:p}`unbekannt` Fehler.
+"""
+
+
+def _preview(root: Path) -> Path:
+    from pipeline.outputs import work_dir
+    from pipeline.sphinx_ext.runner import run_sphinx
+
+    out = work_dir(root, "serve")
+    run_sphinx(root, "html", out, {"koop_preview": "1"}, doctrees="doctrees-serve")
+    return out
+
+
+def _soup(page: Path) -> Any:
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+
+
+def _banner(page: Path) -> str:
+    link = _soup(page).select_one(".bd-header-announcement a")
+    assert link is not None, f"no banner on {page}"
+    return str(link.get_text(" ", strip=True))
+
+
+def _listed(out: Path) -> list[Any]:
+    return list(_soup(out / "probleme.html").select("main li.fehler, main li.hinweis"))
+
+
+@pytest.fixture
+def troubled(project_copy: Callable[[str], Path]) -> Path:
+    """The mini project with a draft full of problems, a Hinweis and an error in a released contribution."""
+    root = project_copy("mini")
+    (root / DRAFT).write_text(DRAFT_TEXT, encoding="utf-8")
+    westen = root / "docs/beitraege/leipzig/westen.md"
+    westen.write_text(westen.read_text(encoding="utf-8").replace(
+        "abstract: Hauswächter sichern leerstehende Gründerzeithäuser in Lindenau.",
+        "abstract: Eins. Zwei. Drei. Vier.").replace("art: praxisfall", "art: praxisfal"), encoding="utf-8")
+    return root
+
+
+def test_the_banner_counts_what_the_list_shows_on_every_page(troubled: Path) -> None:
+    from test_small_things import numerus_faults
+
+    out = _preview(troubled)
+    listed = _listed(out)
+    errors = sum("fehler" in li["class"] for li in listed)
+    notes = len(listed) - errors
+    assert errors >= 4 and notes == 1, [li.get_text() for li in listed]
+    expected = f"Vorschau: {errors} Fehler, 1 Hinweis im Projekt – zur Liste"
+    pages = sorted(p for p in out.rglob("*.html") if not p.relative_to(out).parts[0].startswith("_"))
+    assert len(pages) > 5
+    for page in pages:
+        assert _banner(page) == expected, page
+    assert not numerus_faults(expected)
+    # fixed in an incremental run: pages Sphinx does not write again count the same as the new list
+    westen = troubled / "docs/beitraege/leipzig/westen.md"
+    westen.write_text(westen.read_text(encoding="utf-8").replace("art: praxisfal", "art: praxisfall"),
+                      encoding="utf-8")
+    _preview(troubled)
+    again = _listed(out)
+    assert len(again) < len(listed)
+    errors = sum("fehler" in li["class"] for li in again)
+    for page in (out / "index.html", out / "beitraege/bremen/zwischen.html", out / "probleme.html"):
+        assert _banner(page) == f"Vorschau: {errors} Fehler, 1 Hinweis im Projekt – zur Liste", page
+
+
+def test_the_problem_list_is_a_page_of_the_handbook(troubled: Path) -> None:
+    out = _preview(troubled)
+    listing, index = _soup(out / "probleme.html"), _soup(out / "index.html")
+    assert listing.html["lang"] == "de"
+    assert "Probleme im Projekt (Vorschau)" in [h.get_text(strip=True) for h in listing.select("main h1")]
+    # the same theme: its stylesheets, the sidebar with the handbook's navigation, the search field
+    sheets = {link["href"].split("?")[0] for link in index.select("link[rel=stylesheet]")}
+    assert sheets <= {link["href"].split("?")[0] for link in listing.select("link[rel=stylesheet]")}
+    nav = [a.get_text(strip=True) for a in index.select(".bd-sidebar-primary nav a")]
+    assert nav and [a.get_text(strip=True) for a in listing.select(".bd-sidebar-primary nav a")] == nav
+    assert listing.select_one(".bd-sidebar-primary input[type=search]") is not None
+    # one section per file, the draft marked
+    files = [h.get_text(" ", strip=True) for h in listing.select("main section h2")]
+    assert f"{DRAFT} Entwurf" in files and "docs/beitraege/leipzig/westen.md" in files
+
+
+def test_every_message_links_to_its_page_and_line(troubled: Path) -> None:
+    out = _preview(troubled)
+    listed = _listed(out)
+    assert listed
+    for li in listed:
+        where = li.code.get_text()
+        path, line = where.rsplit(":", 1)
+        link = li.a
+        if not path.startswith(("docs/", "koopblatt/")):  # literatur.bib, conf.py: no page shows them
+            assert link is None and li.find_parent("section").select_one(".koop-ohne-seite") is not None
+            continue
+        assert link is not None and link.code is not None, f"{where} has no link"
+        page, _, fragment = link["href"].partition("#")
+        assert (out / page).is_file(), f"{where} links to {page}, which the preview does not have"
+        if path.startswith("koopblatt/"):  # an issue's files: its page (or the koopBLATT page while it is held)
+            assert page.startswith("ausgaben/") and not fragment
+            continue
+        target = _soup(out / page)
+        assert target.find(id=fragment) is not None, f"{where}: #{fragment} is not on {page}"
+        assert page == path.removeprefix("docs/").replace(".md", ".html")
+        if fragment.startswith("zeile-"):
+            assert fragment == f"zeile-{line}"
+        else:  # front matter: the box at the top of the page, which quotes the message
+            assert fragment == "koop-probleme" and where in target.find(id=fragment).get_text()
+    body = [li for li in listed if li.code.get_text() in (f"{DRAFT}:18", f"{DRAFT}:22")]
+    assert len(body) >= 3 and all("#zeile-" in li.a["href"] for li in body)
+
+
+def test_a_draft_page_says_entwurf_also_while_it_has_problems(troubled: Path) -> None:
+    out = _preview(troubled)
+    page = _soup(out / "beitraege/leipzig/entwurf.html")
+    banner = page.select_one("main .koop-entwurf")
+    assert banner is not None and banner.get_text(" ", strip=True).startswith("Entwurf.")
+    problems = page.select_one("main .koop-probleme")
+    assert problems is not None and "[koop.cite_unknown]" in problems.get_text()
+    order = [el for el in page.select("main .koop-entwurf, main .koop-probleme")]
+    assert order[0] is banner, "„Entwurf“ comes first, then what to fix"

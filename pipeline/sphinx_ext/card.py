@@ -100,17 +100,17 @@ class ContributionPage(SphinxTransform):
             return
         project = state.project(state.app_of(self.env))
         c = project.all_contributions.get(docname) if state.is_contribution(docname) else None
+        pos = 1
+        if docname in project.drafts:  # drafts are only ever seen in the preview, with or without errors
+            section.insert(pos, nodes.container("", nodes.paragraph("", "", nodes.strong("", M.DRAFT_BANNER[0]),
+                                                                    nodes.Text(" " + M.DRAFT_BANNER[1])),
+                                                classes=[marks.DRAFT]))
+            pos += 1
         if c is None:  # a page, or an invalid contribution (errors are already reported, the build fails)
             lit = literature(state.app_of(self.env), cite.cited_keys(self.document))
             if lit is not None:
                 section += lit
             return
-        pos = 1
-        if c.is_draft:  # drafts are only ever seen in the preview
-            section.insert(pos, nodes.container("", nodes.paragraph("", "", nodes.strong("", M.DRAFT_BANNER[0]),
-                                                                    nodes.Text(" " + M.DRAFT_BANNER[1])),
-                                                classes=[marks.DRAFT]))
-            pos += 1
         if c.subtitle:
             section.insert(pos, nodes.paragraph("", c.subtitle, classes=[marks.SUBTITLE]))
             pos += 1
