@@ -783,6 +783,8 @@ AUTHOR_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"'([\w:.-]+)': Splitting content across first line and body", "directive_split"),
     (r"Directive options has # comments", "directive_option_comment"),
     (r"'([\w:.-]+)': Invalid options format", "directive_content"),
+    (r"A title or caption not found: '([^']*)'", "ref_no_title"),
+    (r"unknown document: '([^']*)'", "doc_unknown"),
 )
 TEXT.update({
     "heading_skip": "Auf eine Überschrift der Ebene {} folgt direkt eine der Ebene {}; dazwischen fehlt eine Ebene.",
@@ -810,6 +812,8 @@ TEXT.update({
     "attribute": "Ein Attribut in geschweiften Klammern hat einen ungültigen Wert.",
     "substitution": "Ersetzungen („{{{{ name }}}}“) gibt es in Beiträgen nicht.",
     "setup": "Das Handbuch ist für diese Stelle nicht eingerichtet (eine Einstellung von MyST).",
+    "ref_no_title": "Die Marke „{}“ steht vor keiner Überschrift, Abbildung oder Tabelle: {{ref}} findet keinen Titel.",
+    "doc_unknown": "Das Dokument „{}“ gibt es für {{doc}} nicht.",
 })
 HINTS.update({
     "heading_skip": ("Ebene 2 ist „##“, Ebene 3 „###“: Geben Sie einem Unterabschnitt genau eine Raute mehr als dem "
@@ -844,6 +848,10 @@ HINTS.update({
     "attribute": "Schreiben Sie die Stelle ohne „{…}“-Attribute; Marken setzen Sie mit „(marke)=“ oder „:name:“.",
     "substitution": "Schreiben Sie den Text an der Stelle aus.",
     "setup": "An Ihrem Text liegt es nicht: Geben Sie die Meldung an die Entwicklung weiter.",
+    "ref_no_title": ("Setzen Sie die Marke direkt vor eine Überschrift, Abbildung oder Tabelle, oder geben Sie den "
+                     "Linktext selbst an: {ref}`Text <marke>`."),
+    "doc_unknown": ("Schreiben Sie bei {doc} den Pfad ohne „.md“, z. B. {doc}`../bremen/zwischenzeitzentrale`, oder "
+                    "verlinken Sie die Datei: [Text](../bremen/zwischenzeitzentrale.md)."),
 })
 # A fence („:::“, „```“, „~~~“) that is never closed takes in everything after it: valid, almost always a slip.
 TEXT["fence_unclosed"] = "{} ab Zeile {} wird nie geschlossen; alles bis {} steht darin{}."
@@ -1230,6 +1238,7 @@ SUMMARY_SEEN_ABOVE = "{} (siehe oben)."
 
 # Preview (nox -s serve): the banner counts what the list shows.
 PREVIEW_BANNER_COUNTS = "Vorschau: {}, {} im Projekt – zur Liste"
+PREVIEW_BANNER_NONE = "Vorschau: keine Fehler und keine Hinweise im Projekt – zur Liste"
 PREVIEW_LIST_INTRO = ("{} und {}, wie „nox -s check“ sie meldet. Jede Meldung führt zu ihrer Seite, an die Stelle "
                       "nahe der Zeile; Entwürfe sind mit „Entwurf“ gekennzeichnet.")
 PREVIEW_TO_PAGE = "zur Seite"

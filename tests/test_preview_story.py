@@ -241,3 +241,14 @@ def test_a_draft_page_says_entwurf_also_while_it_has_problems(troubled: Path) ->
     assert problems is not None and "[koop.cite_unknown]" in problems.get_text()
     order = [el for el in page.select("main .koop-entwurf, main .koop-probleme")]
     assert order[0] is banner, "„Entwurf“ comes first, then what to fix"
+
+
+def test_without_problems_the_banner_says_so_and_is_not_red(project_copy: Callable[[str], Path]) -> None:
+    from pipeline import messages as M
+
+    out = _preview(project_copy("mini"))
+    assert _listed(out) == []
+    for page in (out / "index.html", out / "beitraege/leipzig/westen.html", out / "probleme.html"):
+        link = _soup(page).select_one(".bd-header-announcement a")
+        assert link.get_text(" ", strip=True) == M.PREVIEW_BANNER_NONE and "koop-vorschau-ok" in link["class"]
+    assert "Keine Fehler und keine Hinweise" in _soup(out / "probleme.html").select_one("main").get_text()

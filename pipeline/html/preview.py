@@ -29,7 +29,8 @@ PAGE = "probleme"
 TEMPLATE = "koop-probleme.html"
 CSS = "koop-vorschau.css"
 BANNER = "koop-vorschau-banner"
-_BANNER_TEXT = re.compile(rf'(<a class="{BANNER}[^"]*" href="[^"]*">)[^<]*(</a>)')
+_BANNER_LINK = re.compile(rf'<a class="{BANNER}[^"]*" href="([^"]*)">[^<]*</a>')
+CLEAN = "koop-vorschau-ok"  # no problems: the banner stays (a later run may need it) but is not alarming
 ISSUE_FILE = re.compile(r"^koopblatt/(\d+)/")
 
 
@@ -45,7 +46,14 @@ def current(app: Sphinx) -> list[Diagnostic]:
 
 def banner_text(found: list[Diagnostic]) -> str:
     errors = sum(p.is_error for p in found)
+    if not found:
+        return M.PREVIEW_BANNER_NONE
     return M.PREVIEW_BANNER_COUNTS.format(M.count(errors, "Fehler"), M.count(len(found) - errors, "Hinweis"))
+
+
+def banner(href: str, found: list[Diagnostic]) -> str:
+    classes = BANNER if found else f"{BANNER} {CLEAN}"
+    return f'<a class="{classes}" href="{href}">{html.escape(banner_text(found))}</a>'
 
 
 def anchor(line: int) -> str:
@@ -110,7 +118,7 @@ def _banner(app: Sphinx, pagename: str, templatename: str, context: dict[str, An
     if not _active(app):
         return
     href = "../" * pagename.count("/") + f"{PAGE}.html"
-    context["theme_announcement"] = f'<a class="{BANNER}" href="{href}">{html.escape(banner_text(current(app)))}</a>'
+    context["theme_announcement"] = banner(href, current(app))
 
 
 def _page_of(app: Sphinx, path: str) -> str | None:
@@ -166,10 +174,10 @@ def _final_banners(app: Sphinx, exc: Exception | None) -> None:
     """Every page of the preview, also those written early or in an earlier run, counts what the list shows."""
     if not _active(app) or exc is not None:
         return
-    text = html.escape(banner_text(current(app)))
+    found = current(app)
     for page in Path(app.outdir).rglob("*.html"):
         content = page.read_text(encoding="utf-8")
-        updated = _BANNER_TEXT.sub(lambda m: f"{m.group(1)}{text}{m.group(2)}", content)
+        updated = _BANNER_LINK.sub(lambda m: banner(html.unescape(m.group(1)), found), content)
         if updated != content:
             page.write_text(updated, encoding="utf-8")
 
