@@ -78,16 +78,20 @@ def hashed_name(name: str, data: bytes) -> str:
     return f"{stem}.{hashlib.sha256(data).hexdigest()[:DIGITS]}.{suffix}" if dot else name
 
 
-def _put(path: Path, data: bytes) -> None:
+def _put(path: Path, data: bytes, like: Path | None = None) -> None:
     """Write a file without writing into an existing one (published files may be hard links to the last
-    release: see `outputs.publish_tree`); a temporary name of its own, as threads write side by side."""
-    if path.is_file() and path.read_bytes() == data:
-        return
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, path)
+    release: see `outputs.publish_tree`); a temporary name of its own, as threads write side by side. With
+    `like`, the file takes that file's modification time: what did not change keeps its time from build to
+    build, so `nox -s publish` shares it with the last release instead of copying it."""
+    st = like.stat() if like is not None else None  # before writing: `like` may be `path` itself
+    if not (path.is_file() and path.read_bytes() == data):
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    if st is not None:
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
 
 
 def hash_assets(site: Path) -> dict[str, str]:
@@ -107,7 +111,7 @@ def hash_assets(site: Path) -> dict[str, str]:
         if rel.endswith(".css") and rel not in visiting:
             data = _rewrite_css(rel, data, lambda ref: name_of(ref, visiting | {rel}) if ref in known else None)
         target = posixpath.join(posixpath.dirname(rel), hashed_name(posixpath.basename(rel), data))
-        _put(site / target, data)
+        _put(site / target, data, like=site / rel)
         names[rel] = target
         return target
 
@@ -214,7 +218,7 @@ def _rewrite_page(site: Path, page: Path, names: dict[str, str]) -> None:
 
     new = REFERENCE.sub(swap, _externalise(site, rel, html))
     if new != html:
-        _put(page, new.encode("utf-8"))
+        _put(page, new.encode("utf-8"), like=page)
 
 
 # -- pre-compression -----------------------------------------------------------------------------------
@@ -269,7 +273,7 @@ def compress_tree(site: Path, cache: Path | None = None) -> None:
                 _put(stored, packed)
         out = path.with_name(path.name + variant)
         if packed:
-            _put(out, packed)
+            _put(out, packed, like=path)
         else:
             out.unlink(missing_ok=True)
 
