@@ -231,6 +231,17 @@ MYST_TRIGGERS: dict[str, tuple[str, str]] = {
                                   "directive_option_comment"),
     "XREF_MISSING": ("Siehe [dort](#gibt-es-nicht).\n", "xref"),
 }
+# What MyST input makes docutils and Sphinx say (their messages have no enum: the catalogue of constructs in
+# test_conformance finds them, test_no_construct_meets_an_engine_message keeps them German), built the same way.
+ENGINE_TRIGGERS: dict[str, tuple[str, str]] = {
+    "ref-to-paragraph": ("(ziel-absatz)=\nEin Absatz ohne Titel.\n\nSiehe {ref}`ziel-absatz`.\n", "ref_no_title"),
+    "doc-with-suffix": ("Siehe {doc}`../bremen/zwischen.md`.\n", "doc_unknown"),
+    "image-with-content": (":::{image} bilder/westen-grafik.svg\n:alt: Grafik\n\nText darunter.\n:::\n",
+                           "directive_no_content"),
+    "figure-bad-width": (":::{figure} bilder/westen-grafik.svg\n:alt: Grafik\n:width: breit\n\nText.\n:::\n",
+                         "directive_option_value"),
+    "admonition-without-title": (":::{admonition}\nText.\n:::\n", "directive_argument"),
+}
 
 
 def test_every_myst_warning_type_has_a_german_code_text_and_hint() -> None:
@@ -271,12 +282,13 @@ def test_an_unknown_text_of_a_myst_type_is_still_german(member: str) -> None:
 
 def test_each_myst_warning_an_author_can_trigger_is_a_located_german_message(
         project_copy: Callable[[str], Path]) -> None:
-    """Each snippet in its own contribution (one `check` for all); before, all of them were koop.engine with
-    MyST's English quoted and the generic hint „Vereinfachen Sie die Stelle“."""
+    """Each snippet in its own contribution (one `check` for all); before, all of them (but the admonition
+    without title) were koop.engine with the engine's English quoted and the generic hint „Vereinfachen Sie die
+    Stelle“."""
     root = project_copy("mini")
     base = fixture_text(root)
     cases = {}
-    for n, (member, (snippet, code)) in enumerate(sorted(MYST_TRIGGERS.items())):
+    for n, (member, (snippet, code)) in enumerate(sorted({**MYST_TRIGGERS, **ENGINE_TRIGGERS}.items())):
         text = base.replace("abb-westen", f"abb-m{n}").replace("Wächterhäuser im Westen", f"Fall {n}")
         text = text.replace("\n## Vorgehen\n", f"\n## Vorgehen\n\n{snippet}\n", 1)
         path = contribution(root, f"myst-{n}", text)

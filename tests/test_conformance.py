@@ -517,6 +517,13 @@ def test_rejected_constructs_have_a_located_message(results: Results) -> None:
     assert bad == {}, json.dumps(bad, ensure_ascii=False, indent=1)
 
 
+def test_no_construct_meets_an_engine_message(results: Results) -> None:
+    """Whatever `check` says about any construct has a German code, text and hint of its own (issue 18): no
+    docutils, Sphinx or MyST message falls through to koop.engine with the engine's English quoted."""
+    engine = {o.id: [m for m in o.check_messages if "[koop.engine]" in m] for o in results.outcomes.values()}
+    assert {k: v for k, v in engine.items() if v} == {}
+
+
 def test_accepted_constructs_build_in_every_format(results: Results) -> None:
     bad = {o.id: o.failures for o in results.outcomes.values() if o.failures}
     counts = results.counts()

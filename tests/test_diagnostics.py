@@ -458,6 +458,10 @@ ENGINE_CASES = [
     ("'note': Directive options has # comments, which may not be supported in future versions.", "myst",
      "directive_option_comment", "Zwischen den Optionen einer Direktive steht ein Kommentar („#“)."),
     ("`path:` scheme not yet supported in docutils", "myst", "link_scheme", "Links mit „path:“ sind nicht erlaubt."),
+    ("Failed to create a cross reference. A title or caption not found: 'ziel-1'", "ref", "ref_no_title",
+     "Die Marke „ziel-1“ steht vor keiner Überschrift, Abbildung oder Tabelle: {ref} findet keinen Titel."),
+    ("unknown document: '../bremen/zwischen.md'", "ref", "doc_unknown", "Das Dokument „../bremen/zwischen.md“ gibt "
+     "es für {doc} nicht."),
 ]
 # Found while an output is made, each pinned by the test named here.
 BUILD_TIME = {"typst": "test_pdf.py::test_a_typst_error_names_the_contribution",
