@@ -96,8 +96,8 @@ def test_issue_page_downloads_resolve(page: Page, site: str) -> None:
 
 @pytest.mark.parametrize("width", [375, 768, 1280])
 @pytest.mark.parametrize("doc", ["index", "entdecken/matrix", "beitraege/leipzig/leipziger-westen",
-                                 "entdecken/stadt-bremen", "suche", "rechtliches/barrierefreiheit",
-                                 "rechtliches/leichte-sprache"])
+                                 "entdecken/stadt-bremen", "suche",
+                                 *(f"rechtliches/{k}" for k in LEGAL_PAGES if k != "gebaerdensprache")])
 def test_no_horizontal_overflow(browser: Browser, site: str, width: int, doc: str) -> None:
     """Start, browse, matrix, case and search page at phone, tablet and desktop width (screenshots of each)."""
     pg = browser.new_page(viewport={"width": width, "height": 800}, locale="de-DE")
