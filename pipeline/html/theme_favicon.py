@@ -1,4 +1,4 @@
-"""Favicons from the handbook's logo: `favicon.ico` (16, 32, 48 px) and `apple-touch-icon.png` (180 px).
+"""Favicons from the handbook's logo: `favicon.ico` (16, 32 px) and `apple-touch-icon.png` (180 px).
 
 The logo (`static/koop-logo.svg`, the koopBLATT cover's three rings) is drawn by Typst and scaled with
 Pillow; the files are made again only when the logo changes (cached by its content in the work area).
@@ -17,7 +17,7 @@ from ..sphinx_ext import state
 from . import sharecard, theme
 
 LOGO = theme.STATIC / "koop-logo.svg"
-ICO_SIZES = (16, 32, 48)
+ICO_SIZES = (16, 32)  # browsers show the SVG icon where they can; the ICO is the fallback
 TOUCH = 180  # px, what iOS asks for
 TOUCH_PADDING = 18  # px: iOS rounds the corners
 VERSION = 1
@@ -41,7 +41,7 @@ def render(logo: Path) -> dict[str, bytes]:
 
 
 def write(outdir: Path, cache: Path) -> None:
-    key = hashlib.sha1(f"{VERSION}|".encode() + LOGO.read_bytes()).hexdigest()[:16]
+    key = hashlib.sha1(f"{VERSION}|{ICO_SIZES}|{TOUCH}|{TOUCH_PADDING}|".encode() + LOGO.read_bytes()).hexdigest()[:16]
     cached = {name: cache / f"{key}-{name}" for name in FILES}
     if not all(p.is_file() for p in cached.values()):
         for name, data in render(LOGO).items():
