@@ -1,0 +1,146 @@
+"""Lighthouse 12 on the built demo handbook: start page, a case, the search page and an issue page, as a phone
+(Lighthouse's mobile preset) and as a desktop browser.
+
+The demo is served from 127.0.0.1 compressed, as a web server delivers it (gzip). Lighthouse's performance score
+depends on the machine's load, so it is only recorded (build/lighthouse/, and printed); asserted is what does not:
+accessibility, best practices and SEO at 100 with no failing audit, cumulative layout shift below 0.05, at most
+400 KB transferred per page without its figures, and no console error. Lighthouse comes from npm
+(`npm install --prefix <dir> lighthouse@12`, as `.ci/run` does); `KOOP_LIGHTHOUSE` names its executable. Without
+it the tests are skipped on a workstation and fail in CI (`CI` set).
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import CHROMIUM, REPO
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "start": "index.html",
+    "case": "beitraege/leipzig/leipziger-westen.html",
+    "search": "suche.html?q=Leipzig",
+    "issue": "ausgaben/koopblatt-3.html",
+}
+FORMS = ("mobile", "desktop")
+STRICT = ("accessibility", "best-practices", "seo")
+MAX_CLS = 0.05
+MAX_BYTES = 400 * 1000  # per page, its figures (/_images/) not counted
+FIGURES = "/_images/"
+REPORTS = REPO / "build" / "lighthouse"
+COMPRESSIBLE = frozenset({".html", ".css", ".js", ".mjs", ".svg", ".json", ".xml", ".txt"})
+DEFAULT = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "koop" / "lighthouse"
+
+
+def lighthouse() -> str:
+    """The Lighthouse executable: $KOOP_LIGHTHOUSE, the npm install of .ci/run, or one on PATH."""
+    for candidate in (os.environ.get("KOOP_LIGHTHOUSE", ""), str(DEFAULT / "node_modules" / ".bin" / "lighthouse"),
+                      shutil.which("lighthouse") or ""):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    message = ("Lighthouse fehlt: npm install --prefix <Ordner> lighthouse@12, dann KOOP_LIGHTHOUSE="
+               "<Ordner>/node_modules/.bin/lighthouse (.ci/run tut das)")
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+class Compressing(http.server.SimpleHTTPRequestHandler):
+    """A static server that sends text gzip-compressed when the browser accepts it (a pre-compressed `.gz`
+    beside the file when the build wrote one), as the handbook's web server does."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def send_head(self) -> Any:
+        path = Path(self.translate_path(self.path))
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.is_file() and path.suffix in COMPRESSIBLE):
+            return super().send_head()
+        ready = path.with_name(path.name + ".gz")
+        data = ready.read_bytes() if ready.is_file() else gzip.compress(path.read_bytes(), 6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        return io.BytesIO(data)
+
+
+@pytest.fixture(scope="module")
+def served(demo: Path) -> Iterator[str]:
+    handler = functools.partial(Compressing, directory=str(demo / "build" / "html"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def run(url: str, form: str, out: Path) -> dict[str, Any]:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    args = [lighthouse(), url, "--output=json", f"--output-path={out}", "--quiet",
+            "--only-categories=performance,accessibility,best-practices,seo",
+            "--chrome-flags=--headless=new --no-sandbox", "--max-wait-for-load=60000"]
+    if form == "desktop":
+        args.append("--preset=desktop")
+    done = subprocess.run(args, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True,
+                          timeout=600, check=False)
+    assert done.returncode == 0 and out.is_file(), f"Lighthouse: {done.stderr[-2000:]}"
+    report: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    assert not report.get("runtimeError"), report.get("runtimeError")
+    return report
+
+
+def failing(report: dict[str, Any], category: str) -> list[str]:
+    """The audits of a category that did not pass, with what Lighthouse says about them."""
+    audits = report["audits"]
+    found = []
+    for ref in report["categories"][category]["auditRefs"]:
+        audit = audits[ref["id"]]
+        if audit.get("score") is not None and audit["score"] < 1:
+            items = (audit.get("details") or {}).get("items") or []
+            where = [str((i.get("node") or {}).get("selector") or i.get("url") or i.get("description") or "")[:120]
+                     for i in items[:5]]
+            found.append(f"{ref['id']} ({audit['title']}): {where}")
+    return found
+
+
+def transferred(report: dict[str, Any]) -> tuple[int, dict[str, int]]:
+    """Bytes over the wire without the page's figures, and all bytes by resource type."""
+    requests = report["audits"]["network-requests"]["details"]["items"]
+    by_type: dict[str, int] = {}
+    for r in requests:
+        by_type[r.get("resourceType", "Other")] = by_type.get(r.get("resourceType", "Other"), 0) + r["transferSize"]
+    return sum(r["transferSize"] for r in requests if FIGURES not in r["url"]), by_type
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_lighthouse(served: str, kind: str, form: str) -> None:
+    report = run(f"{served}/{PAGES[kind]}", form, REPORTS / f"{form}-{kind}.json")
+    scores = {name: c["score"] for name, c in report["categories"].items()}
+    total, by_type = transferred(report)
+    cls = report["audits"]["cumulative-layout-shift"]["numericValue"]
+    print(f"\nLighthouse {form} {kind}: {scores}, CLS {cls:.3f}, {total} bytes without figures, {by_type}")
+    problems = {name: failing(report, name) for name in STRICT}
+    assert {name: scores[name] for name in STRICT} == dict.fromkeys(STRICT, 1.0), problems
+    assert not any(problems.values()), problems
+    errors = report["audits"]["errors-in-console"]["details"]["items"]
+    assert errors == [], [e.get("description") for e in errors]
+    assert cls < MAX_CLS, report["audits"]["layout-shifts"].get("details")
+    assert total <= MAX_BYTES, by_type
+    assert not [r["url"] for r in report["audits"]["network-requests"]["details"]["items"]
+                if "fontawesome" in r["url"]]
