@@ -44,6 +44,14 @@ class Heading:
 
 
 @dataclass(frozen=True)
+class Title:
+    """The document's title as a paragraph in the „Title“ style (not a heading)."""
+
+    text: str
+    comments: tuple[Comment, ...] = ()
+
+
+@dataclass(frozen=True)
 class Para:
     text: str
     comments: tuple[Comment, ...] = ()
@@ -69,7 +77,7 @@ class Picture:
     caption: str = ""
 
 
-Block = Heading | Para | Table | Picture
+Block = Title | Heading | Para | Table | Picture
 
 
 @dataclass
@@ -96,6 +104,8 @@ def expected(blocks: list[Block]) -> Expected:
     for b in blocks:
         if isinstance(b, Heading):
             out.headings += 1
+            out.comments += [c.text for c in b.comments]
+        elif isinstance(b, Title):
             out.comments += [c.text for c in b.comments]
         elif isinstance(b, Para):
             out.comments += [c.text for c in b.comments]
@@ -180,6 +190,10 @@ class _Word:
             h = d.add_heading(b.text, level=b.level)
             for c in b.comments:
                 self.comment(h, c)
+        elif isinstance(b, Title):
+            t = d.add_paragraph(b.text, style="Title")
+            for c in b.comments:
+                self.comment(t, c)
         elif isinstance(b, Para):
             p = d.add_paragraph(b.text)
             for c in b.comments:
@@ -309,6 +323,10 @@ def odt_file(blocks: list[Block], path: Path) -> Path:
             h = odt.H(outlinelevel=b.level, stylename=f"Heading_20_{b.level}")
             annotated(h, b.comments, b.text)
             doc.text.addElement(h)
+        elif isinstance(b, Title):
+            t = odt.P(stylename="Title")
+            annotated(t, b.comments, b.text)
+            doc.text.addElement(t)
         elif isinstance(b, Para):
             p = odt.P(stylename="Text_20_body")
             inner = odt.A(href=b.link, type="simple") if b.link else p

@@ -475,8 +475,13 @@ def test_comments_and_deletions_in_the_title_stay_out_of_it(project_copy: Callab
     assert status == 0
     data = yaml.safe_load(split((root / "docs/beitraege/bremen/titel.md").read_text(encoding="utf-8"))[0] or "")
     assert data["title"] == "Blau-grüne Höfe in Gröpelingen"
-    assert "Kommentar oder gelöschter Text in Titel, Autor oder Datum nicht übernommen: „Titel zu lang?“." in summary
-    assert "nicht übernommen: „im Bremer Westen“." in summary
+    # kept for the editor like every other comment and deletion: comment lines at the start of the text
+    body = split((root / "docs/beitraege/bremen/titel.md").read_text(encoding="utf-8"))[2]
+    assert body.lstrip().startswith("% Kommentar von Redaktion: Titel zu lang?\n\n"
+                                    "% Änderungsverfolgung – gelöschter Text (nicht übernommen): im Bremer Westen\n")
+    assert "Kommentar von Redaktion: „Titel zu lang?“ – als Kommentarzeile (%) im Beitrag erhalten" in summary
+    assert "gelöschter Text „im Bremer Westen“ wurde nicht übernommen (als Kommentarzeile erhalten)" in summary
+    assert "Nicht vollständig übernommen" not in summary
 
 
 def test_an_unexpected_failure_is_a_message_not_a_traceback(project_copy: Callable[[str], Path],

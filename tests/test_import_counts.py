@@ -24,6 +24,7 @@ from officedocs import (
     Para,
     Picture,
     Table,
+    Title,
     docx_file,
     expected,
     odt_file,
@@ -153,6 +154,22 @@ def test_the_file_is_counted_from_its_xml(matrix: dict[tuple[str, int], tuple[li
 
     blocks, file, _, _ = matrix[kind, i]
     assert open_source(file).inventory == expected(blocks).counts()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_comments_on_the_title_paragraph_are_kept(project_copy: Callable[[str], Path], tmp_path: Path,
+                                                  kind: str) -> None:
+    """A title in the „Title“ paragraph style goes to the front matter; its comments (every anchor form) stay
+    comments, and their text does not run into the title."""
+    blocks: list[Block] = [Title("Höfe im Westen", tuple(Comment(f"Titel-{a}", a) for a in ANCHORS)),
+                           Heading(2, "Ausgangslage"), Para("Text.")]
+    root = project_copy("mini")
+    summary, body = imported(root, tmp_path, kind, blocks, f"titel-{kind}")
+    front = split((root / f"docs/beitraege/leipzig/titel-{kind}.md").read_text(encoding="utf-8"))[0] or ""
+    assert re.search(r"^title: Höfe im Westen$", front, re.MULTILINE), front
+    for a in ANCHORS:
+        assert body.count(f"% Kommentar von Redaktion: Titel-{a}\n") == 1, body
+    assert "Nicht vollständig übernommen" not in summary
 
 
 CLEAN: list[Block] = [

@@ -31,7 +31,7 @@ from ..scaffold import (
 from ..taxonomy import load
 from ..validate import IMAGE_DIR, rel, validate_project
 from . import byline, inventory
-from .ast import contents, excerpt, hidden_texts, kind, squash, stringify
+from .ast import contents, excerpt, hidden_spans, kind, squash, stringify
 from .container import Source, open_source
 from .convert import Converter, read_ast, split_title, write_markdown
 
@@ -114,8 +114,8 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def _front_matter(source: Source, meta: dict[str, Any], heading_title: str, city: str,
-                  by: list[byline.Author]) -> tuple[dict[str, object], list[str], list[str]]:
-    """Front-matter values, the summary lines saying where each came from, and notes."""
+                  by: list[byline.Author]) -> tuple[dict[str, object], list[str]]:
+    """Front-matter values and the summary lines saying where each came from."""
     values = new_values(city)
     lines: list[str] = []
 
@@ -145,8 +145,7 @@ def _front_matter(source: Source, meta: dict[str, Any], heading_title: str, city
         values["abstract"] = abstract
     if source.keywords:
         values["keywords"] = source.keywords
-    notes = [M.IMPORT_META_HIDDEN.format(excerpt(s)) for s in hidden_texts(list(meta.values())) if s]
-    return values, lines, notes
+    return values, lines
 
 
 # -- the command -----------------------------------------------------------------------
@@ -167,15 +166,16 @@ def _import(root: Path, file: Path, source: Source, city: str, slug: str, target
         in_doc_title = bool(source.title or _meta_text(meta, "title"))
         parts = split_title(doc.get("blocks", []), in_doc_title)
         by, blocks = byline.take(parts.blocks)
-        values, meta_lines, meta_notes = _front_matter(source, meta, parts.title, city, by)
+        values, meta_lines = _front_matter(source, meta, parts.title, city, by)
         converter = Converter(source, slug, staging, parts.shift, media)
-        body = write_markdown(converter.document(blocks, parts.heading), doc["pandoc-api-version"])
+        aside = hidden_spans(list(meta.values()))
+        body = write_markdown(converter.document(blocks, parts.heading, aside), doc["pandoc-api-version"])
         if not body.strip():
             raise UserError(EXIT_CONTENT, M.IMPORT_EMPTY.format(file.name))
         written = _publish(root, target, staging, render_frontmatter(values) + "\n" + body)
     result = inventory.of_myst(body)
     result["heading"] += bool(parts.title)  # the heading that became the title
-    notes = meta_notes + _source_notes(source) + converter.notes
+    notes = _source_notes(source) + converter.notes
     _summary(root, file, target, written, meta_lines, converter.counts, notes,
              inventory.differences(source.inventory, result))
     return EXIT_OK

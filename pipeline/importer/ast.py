@@ -261,14 +261,14 @@ def _hidden(node: Any) -> bool:
     return isinstance(node, dict) and node.get("t") == "Span" and bool(HIDDEN & set(Span.of(node).attr.classes))
 
 
-def hidden_texts(node: Any) -> list[str]:
-    """The texts of comments and deleted passages inside an AST fragment."""
+def hidden_spans(node: Any) -> list[Node]:
+    """The comment and deletion spans inside an AST fragment (e.g. the metadata), in document order."""
     if _hidden(node):
-        return [squash(stringify(Span.of(node).content))]
+        return [node]
     if isinstance(node, dict):
-        return hidden_texts(node.get("c"))
+        return hidden_spans(node.get("c"))
     if isinstance(node, list):
-        return [s for n in node for s in hidden_texts(n)]
+        return [s for n in node for s in hidden_spans(n)]
     return []
 
 

@@ -163,11 +163,11 @@ class Converter:
             self.notes.append(text)
 
     # -- blocks ------------------------------------------------------------------------
-    def document(self, blocks: list[Node], title: Node | None = None) -> list[Node]:
-        """The converted blocks; what the heading that became the `title` holds besides its text (comments,
-        deleted text) comes first."""
-        if title is not None:
-            self.run(A.Header.of(title).inlines)
+    def document(self, blocks: list[Node], title: Node | None = None, aside: list[Node] | None = None) -> list[Node]:
+        """The converted blocks. First what the heading that became the `title` holds besides its text, and the
+        comments and deleted text `aside` from the front matter's paragraphs (title, author, date …): kept as comment
+        lines like every other."""
+        self.run([*(A.Header.of(title).inlines if title is not None else []), *(aside or [])])
         out, self.pending = self.pending, []
         out += self.blocks(blocks, top=True)
         for n, first_words in self.source.textboxes.items():
