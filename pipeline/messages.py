@@ -532,7 +532,6 @@ IMPORT_FROM_HEADING = "aus der ersten Überschrift"
 IMPORT_FROM_PROPERTIES = "aus den Dateieigenschaften – bitte prüfen"
 IMPORT_FROM_SAVED = "Datum der letzten Speicherung – bitte prüfen"
 IMPORT_FROM_NOWHERE = "nicht gefunden, bitte ergänzen"
-IMPORT_META_HIDDEN = "Kommentar oder gelöschter Text in Titel, Autor oder Datum nicht übernommen: „{}“."
 IMPORT_CONVERTED = "Umgewandelt: {}."
 IMPORT_NOTHING = "keine Inhalte"
 IMPORT_COUNTS = {
