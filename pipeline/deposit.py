@@ -95,7 +95,7 @@ def marc_record(d: Delivery) -> Record:
     fields.append(_field("041", "  ", ("a", LANGUAGE)))
     fields.append(_field("245", "00", ("a", issue.title), ("n", number), ("b", issue.subtitle)))
     fields.append(_field("264", " 1", ("a", d.place), ("b", d.publisher), ("c", str(issue.year))))
-    fields.append(_field("300", "  ", ("a", M.MARC_EXTENT.format(d.pages))))
+    fields.append(_field("300", "  ", ("a", M.MARC_EXTENT.format(M.count(d.pages, "Seite")))))
     for tag, (term, code, source) in (("336", M.MARC_CONTENT), ("337", M.MARC_MEDIA), ("338", M.MARC_CARRIER)):
         fields.append(_field(tag, "  ", ("a", term), ("b", code), ("2", source)))
     fields.append(_field("347", "  ", ("a", M.MARC_FILE_TYPE), ("b", f"PDF/A-{d.pdfa}")))
@@ -139,7 +139,7 @@ def record_problems(xml: bytes, d: Delivery) -> list[str]:
         ("041", r["041"]["a"] if r["041"] else None, LANGUAGE),
         ("245 $a", r["245"]["a"] if r["245"] else None, issue.title),
         ("264 $c", r["264"]["c"] if r["264"] else None, str(issue.year)),
-        ("300 $a", r["300"]["a"] if r["300"] else None, M.MARC_EXTENT.format(d.pages)),
+        ("300 $a", r["300"]["a"] if r["300"] else None, M.MARC_EXTENT.format(M.count(d.pages, "Seite"))),
         ("773 $q", r["773"]["q"] if r["773"] else None, str(issue.number)),
         ("700", [f["a"] for f in r.get_fields("700")], [person(n).inverted for n in d.authors]),
         ("856", [f["u"] for f in r.get_fields("856")], [u for u in (_url(d, d.pdf.name), _url(d, d.epub.name)) if u]),

@@ -1348,7 +1348,7 @@ DEPOSIT_NOT_PDFA = ("koopBLATT No. {}: nicht abgeliefert – „{}“ ist kein P
                     "„nox -s build“.")
 DEPOSIT_PROTECTED = "koopBLATT No. {}: nicht abgeliefert – „{}“ ist verschlüsselt; abgeliefert werden ungeschützte Dateien."
 DEPOSIT_RECORD = "koopBLATT No. {}: der MARC-21-Datensatz stimmt nach dem Zurücklesen nicht: {}"
-MARC_EXTENT = "1 Online-Ressource ({} Seiten)"
+MARC_EXTENT = "1 Online-Ressource ({})"  # the pages through count(): RDA's „(1 Seite)“
 MARC_CONTENT = ("Text", "txt", "rdacontent")
 MARC_MEDIA = ("Computermedien", "c", "rdamedia")
 MARC_CARRIER = ("Online-Ressource", "cr", "rdacarrier")
