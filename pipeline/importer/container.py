@@ -309,6 +309,39 @@ def _docx_point_comments(root: ET.Element) -> bool:
     return changed
 
 
+OUTLINE_STYLE = "KoopUeberschrift{}"  # the styles given to paragraphs that are headings only by outline level
+
+
+def _docx_outline_headings(root: ET.Element, styles: inventory.WordStyles) -> set[int]:
+    """A paragraph Word shows as a heading only through its outline level (a house style „Kapitel“ with outline
+    level 2, or the level set on the paragraph) gets a style named „heading n“, the only headings pandoc knows.
+    Returns the levels (1–9) used."""
+    used: set[int] = set()
+    for p in root.iter(q("w:p")):
+        found = styles.heading(p)
+        if found is None or found[0] != "outline":
+            continue
+        level = found[1] + 1
+        ppr = p.find(q("w:pPr"))
+        if ppr is None:
+            ppr = ET.Element(q("w:pPr"))
+            p.insert(0, ppr)
+        style = ppr.find(q("w:pStyle"))
+        if style is None:
+            style = ET.Element(q("w:pStyle"))
+            ppr.insert(0, style)
+        style.set(q("w:val"), OUTLINE_STYLE.format(level))
+        used.add(level)
+    return used
+
+
+def _docx_add_heading_styles(styles: ET.Element, levels: set[int]) -> None:
+    for level in sorted(levels):
+        style = ET.SubElement(styles, q("w:style"), {q("w:type"): "paragraph",
+                                                     q("w:styleId"): OUTLINE_STYLE.format(level)})
+        ET.SubElement(style, q("w:name"), {q("w:val"): f"heading {level}"})
+
+
 def _prepare_docx(archive: zipfile.ZipFile) -> Source:
     src = Source("docx", b"")
     names = set(archive.namelist())
@@ -324,6 +357,8 @@ def _prepare_docx(archive: zipfile.ZipFile) -> Source:
     root = _parse(xml)
     _docx_moves(root)
     _docx_point_comments(root)
+    # without a styles part there is nowhere to name the heading styles: the summary reports such headings
+    levels = _docx_outline_headings(root, inventory.word_styles(archive)) if "word/styles.xml" in names else set()
     _docx_textboxes(root, src)
     _docx_objects(root, src)
     src.format_changes = sum(1 for el in root.iter() if el.tag in (q("w:rPrChange"), q("w:pPrChange")))
@@ -332,6 +367,11 @@ def _prepare_docx(archive: zipfile.ZipFile) -> Source:
         if re.sub(r"[\d\s\W]", "", content):  # page numbers alone are no content
             src.header_footer.append(content)
     replaced = {"word/document.xml": _serialize(root, _prefixes(xml))}
+    if levels:
+        styles_xml = archive.read("word/styles.xml")
+        styles = _parse(styles_xml)
+        _docx_add_heading_styles(styles, levels)
+        replaced["word/styles.xml"] = _serialize(styles, _prefixes(styles_xml))
     for part in ("word/footnotes.xml", "word/endnotes.xml"):  # comments in notes: the same
         if part in names:
             notes_xml = archive.read(part)

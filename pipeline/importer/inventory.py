@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
 from markdown_it.token import Token
@@ -44,44 +45,72 @@ def _walk(el: ET.Element, skip: frozenset[str]) -> Iterator[ET.Element]:
 _DOCX_SKIP = frozenset({q("mc:Fallback"), q("w:del"), q("w:moveFrom"), q("w:object")})
 
 
-def _docx_heading_styles(styles: ET.Element | None) -> set[str]:
-    """Ids of the paragraph styles Word shows as headings: named „heading n“ or with an outline level, itself or
-    through the styles it is based on."""
-    if styles is None:
-        return set()
-    name: dict[str, str] = {}
-    based: dict[str, str] = {}
-    outline: set[str] = set()
-    for style in styles.iter(q("w:style")):
-        sid = style.get(q("w:styleId"), "")
-        n, b = style.find(q("w:name")), style.find(q("w:basedOn"))
-        name[sid] = n.get(q("w:val"), "") if n is not None else ""
-        if b is not None:
-            based[sid] = b.get(q("w:val"), "")
-        level = style.find(f"{q('w:pPr')}/{q('w:outlineLvl')}")
-        if level is not None and level.get(q("w:val"), "9") in "012345678":
-            outline.add(sid)
+@dataclass(frozen=True)
+class WordStyles:
+    """Word's paragraph styles as far as headings go. pandoc takes a paragraph for a heading when its style is named
+    „heading n“ (itself or a style it is based on); Word also shows a paragraph with an outline level 0–8 (of its own
+    or of its style) as one in the navigation."""
 
-    def heading(sid: str) -> bool:
-        for _ in range(20):  # a based-on chain, cycles cut short
-            if sid in outline or _HEADING_NAME.match(name.get(sid, "")):
-                return True
-            if sid not in based:
-                return False
-            sid = based[sid]
-        return False
+    names: dict[str, str]
+    based: dict[str, str]
+    outline: dict[str, int]
+    default: str  # the style of a paragraph that names none
 
-    return {sid for sid in name if heading(sid)}
+    @staticmethod
+    def read(styles: ET.Element | None) -> WordStyles:
+        names: dict[str, str] = {}
+        based: dict[str, str] = {}
+        outline: dict[str, int] = {}
+        default = ""
+        for style in styles.iter(q("w:style")) if styles is not None else ():
+            sid = style.get(q("w:styleId"), "")
+            n, b = style.find(q("w:name")), style.find(q("w:basedOn"))
+            names[sid] = n.get(q("w:val"), "") if n is not None else ""
+            if b is not None:
+                based[sid] = b.get(q("w:val"), "")
+            if (level := _outline(style.find(q("w:pPr")))) is not None:
+                outline[sid] = level
+            if style.get(q("w:type")) == "paragraph" and style.get(q("w:default")) in ("1", "true"):
+                default = sid
+        return WordStyles(names, based, outline, default)
+
+    def chain(self, sid: str) -> list[str]:
+        """The style and those it is based on (a cycle is cut short)."""
+        out = [sid]
+        while out[-1] in self.based and len(out) < 20 and self.based[out[-1]] not in out:
+            out.append(self.based[out[-1]])
+        return out
+
+    def heading(self, p: ET.Element) -> tuple[str, int] | None:
+        """("named", 0) for a paragraph pandoc reads as a heading; ("outline", level) for one only Word shows as a
+        heading (level 0–8 from its own or its style's outline level); None for text and the title paragraphs."""
+        ppr = p.find(q("w:pPr"))
+        style = ppr.find(q("w:pStyle")) if ppr is not None else None
+        chain = self.chain(style.get(q("w:val"), "") if style is not None else self.default)
+        names = [self.names.get(sid, "").lower() for sid in chain]
+        if any(_HEADING_NAME.match(n) for n in names):
+            return ("named", 0)
+        if any(n in ("title", "subtitle") for n in names):
+            return None
+        own = _outline(ppr)
+        level = own if own is not None else next((self.outline[sid] for sid in chain if sid in self.outline), None)
+        return ("outline", level) if level is not None and level < 9 else None
 
 
-def _docx_is_heading(p: ET.Element, styles: set[str]) -> bool:
-    ppr = p.find(q("w:pPr"))
-    if ppr is None:
-        return False
-    level = ppr.find(q("w:outlineLvl"))
-    style = ppr.find(q("w:pStyle"))
-    by_level = level is not None and level.get(q("w:val"), "9") in "012345678"
-    if not by_level and (style is None or style.get(q("w:val"), "") not in styles):
+def _outline(ppr: ET.Element | None) -> int | None:
+    """The outline level a paragraph's or style's properties set (9: body text), None if they set none."""
+    el = ppr.find(q("w:outlineLvl")) if ppr is not None else None
+    value = el.get(q("w:val"), "") if el is not None else ""
+    return int(value) if value.isdigit() else None
+
+
+def word_styles(archive: zipfile.ZipFile) -> WordStyles:
+    names = set(archive.namelist())
+    return WordStyles.read(ET.fromstring(archive.read("word/styles.xml")) if "word/styles.xml" in names else None)
+
+
+def _docx_is_heading(p: ET.Element, styles: WordStyles) -> bool:
+    if styles.heading(p) is None:
         return False
     return bool("".join(t.text or "" for t in _walk(p, _DOCX_SKIP) if t.tag == q("w:t")).strip())
 
@@ -91,8 +120,7 @@ def of_docx(archive: zipfile.ZipFile) -> Counts:
     counts = empty()
     if "word/comments.xml" in names:
         counts["comment"] = sum(1 for _ in ET.fromstring(archive.read("word/comments.xml")).iter(q("w:comment")))
-    styles = _docx_heading_styles(ET.fromstring(archive.read("word/styles.xml"))
-                                  if "word/styles.xml" in names else None)
+    styles = word_styles(archive)
     for part in DOCX_STORIES:
         if part not in names:
             continue
