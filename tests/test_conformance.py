@@ -7,8 +7,9 @@ as a contribution of its own; `check` runs in this process over a few hundred of
 each message belongs to the construct whose file it names. Rejected ones must carry a located
 `path:line: Fehler [koop.…]` message in the construct's lines. All accepted ones are built together
 (one `build` in a fresh process, as `nox -s build` runs it; a few contributions with many sections in
-koopBLATT No. 1): the reader must find each construct's marker word in the handbook page, the screen
-PDF and both EPUBs, and the build output must be free of warnings. When the batch fails, every format
+koopBLATT No. 1): the text-parity oracle (support/parity.py) finds each construct's whole text, punctuation
+included, in the handbook page, the screen PDF and both EPUBs (a comment stays invisible, an image keeps
+its alternative text), and the build output must be free of warnings. When the batch fails, every format
 is rebuilt on its own and the culprits are found from the engine's locations or by bisection.
 
 Counts and every failure go to build/conformance.json (and a readable build/conformance.md).
@@ -36,7 +37,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import htmlutil
-import pdfutil
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -44,6 +44,7 @@ from conftest import EPOCH, REPO, copy_project
 from constructs import CONTAINERS, LEAVES, Construct, Registry, catalogue, marker, nest, support_files, syntax
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import parity
 
 from pipeline import messages as M
 from pipeline.body import ALLOWED_DIRECTIVES, ALLOWED_ROLES, parser
@@ -340,36 +341,48 @@ def epub_page(book: Path, docname: str) -> BeautifulSoup | None:
 
 
 def reader_view(root: Path, placed: list[Placed]) -> dict[int, dict[str, str]]:
-    """Per construct and output: „ok“ or what is wrong with its marker."""
-    pdf = flat(pdfutil.text(root / "build" / "pdf" / f"{ISSUE}.pdf"))
-    docs = {p.path for p in placed}
-    html = {d: htmlutil.article(root, d.removeprefix("docs/").removesuffix(".md")) for d in docs}
-    books = {name: {d: epub_page(root / "build" / "epub" / f"{book}.epub", d.removeprefix("docs/")
-                                 .removesuffix(".md")) for d in docs}
+    """Per construct and output: „ok“ or what the reader gets wrong. The text of every output is compared with
+    the source's by the text-parity oracle (a difference belongs to the construct at its source line);
+    comments must stay invisible and images keep their alternative text."""
+    docs = sorted({p.path for p in placed})
+    names = {d: d.removeprefix("docs/").removesuffix(".md") for d in docs}
+    html = {d: htmlutil.article(root, names[d]) for d in docs}
+    books = {name: {d: epub_page(root / "build" / "epub" / f"{book}.epub", names[d]) for d in docs}
              for name, book in (("epub-ausgabe", ISSUE), ("epub-handbuch", "handbuch"))}
-    seen: dict[int, dict[str, str]] = {}
+    seen: dict[int, dict[str, str]] = {p.number: {} for p in placed}
     for p in placed:
-        mark, expect = marker(p.number), p.construct.expect
         pages = {"html": html[p.path], **{n: b[p.path] for n, b in books.items()}}
-        verdict: dict[str, str] = {}
         for name, soup in pages.items():
             if soup is None:
-                verdict[name] = "Seite fehlt"
-                continue
-            text_has = mark in flat(soup.get_text(" "))
-            alt_has = any(mark in str(img.get("alt", "")) for img in soup.find_all("img"))
-            if expect == "hidden":
-                verdict[name] = "ok" if not (text_has or alt_has) else "Kommentar sichtbar"
-            elif expect == "alt":
-                verdict[name] = "ok" if alt_has else "Alternativtext fehlt"
-            else:
-                verdict[name] = "ok" if text_has else "Text fehlt"
-        if expect == "text":
-            verdict["pdf"] = "ok" if mark in pdf else "Text fehlt"
-        elif expect == "hidden":
-            verdict["pdf"] = "ok" if mark not in pdf else "Kommentar sichtbar"
-        seen[p.number] = verdict
-    return seen
+                seen[p.number][name] = "Seite fehlt"
+            elif p.construct.expect == "hidden" and marker(p.number) in flat(soup.get_text(" ")):
+                seen[p.number][name] = "Kommentar sichtbar"
+            elif p.construct.expect == "alt" and not any(marker(p.number) in str(img.get("alt", ""))
+                                                         for img in soup.find_all("img")):
+                seen[p.number][name] = "Alternativtext fehlt"
+    for where, fmt, line, words in text_parity(root, names).located:
+        here = [p for p in placed if p.path == where and p.first <= line <= p.last] or \
+               [p for p in placed if p.path == where][:1]
+        for p in here:
+            seen[p.number].setdefault(fmt, f"Text weicht ab: {words}")
+    return {number: {fmt: v for fmt, v in verdict.items()} or {"alle": "ok"} for number, verdict in seen.items()}
+
+
+def text_parity(root: Path, names: dict[str, str]) -> parity.Report:
+    """The oracle over each batch contribution: handbook page, both EPUBs, the issue's screen PDF."""
+    reference = parity.reference(root, names.values())
+    report = parity.Report()
+    build = root / "build"
+    for path, doc in names.items():
+        passages = reference[doc]
+        title = next((p.plain for p in passages if p.kind == "heading"), None)
+        outputs = {"html": parity.html_text(build / "html" / f"{doc}.html"),
+                   "epub-ausgabe": parity.epub_text(build / "epub" / f"{ISSUE}.epub", doc),
+                   "epub-handbuch": parity.epub_text(build / "epub" / "handbuch.epub", doc),
+                   "pdf": parity.pdf_text(build / "pdf" / f"{ISSUE}.pdf", title)}
+        for fmt, text in outputs.items():
+            parity.compare(path, fmt, passages, text, report)
+    return report
 
 
 @dataclass

@@ -37,7 +37,7 @@ CAPTION_NUMBER = "\ue002"  # at the start of a caption: „Abb. n:“ / „Tab. 
 # The one list of differences a format may add to the source's text, by slot. Everything else differs.
 ALLOWED: dict[str, dict[str, str]] = {
     FOOTNOTE_MARK: {
-        "all": r"(?:\[?[0-9]{1,3}\]?|[a-z]|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})?",  # the footnote's number or letter, or nothing
+        "all": r"(?:\[?[0-9]{1,6}\]?|[a-z]|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})?",  # the footnote's number or letter, or nothing
     },
     PAGE_REFERENCE: {
         "pdf": r"(?:\(sieheS\.[0-9]{1,4}(?:[–-][0-9]{1,4})?\))?",  # „(siehe S. 5)“, only where the case is in the issue
@@ -196,6 +196,8 @@ class Report:
 
     compared: int = 0
     differences: list[str] = field(default_factory=list)
+    located: list[tuple[str, str, int, str]] = field(default_factory=list)  # (where, format, line, words)
+    per_format: dict[str, int] = field(default_factory=dict)  # passages compared, by format
 
 
 def pattern(passage: Passage, fmt: str) -> str:
@@ -225,7 +227,10 @@ def compare(where: str, fmt: str, found: list[Passage], output: str, report: Rep
         if match:
             text = text[: match.start()] + USED + text[match.end():]
             continue
-        report.differences.append(f"{where} [{fmt}] Zeile {passage.line}: {first_difference(passage, family, text)}")
+        words = first_difference(passage, family, text)
+        report.differences.append(f"{where} [{fmt}] Zeile {passage.line}: {words}")
+        report.located.append((where, fmt, passage.line, words))
+    report.per_format[fmt] = report.per_format.get(fmt, 0) + len(found)
     return report
 
 
@@ -264,12 +269,12 @@ def _source_index(text: str, count: int) -> int:
 def reference(root: Path, docnames: Iterable[str]) -> dict[str, list[Passage]]:
     """Each document's passages, from its doctree as the project's reader made it, resolved as `check`
     resolves it (links to other cases as `doc:` references)."""
+    import io
+
     from sphinx.application import Sphinx
 
     from pipeline.outputs import work_dir
     from pipeline.sphinx_ext.runner import DOCTREES, isolated
-
-    import io
 
     with isolated():
         app = Sphinx(str(root / "docs"), str(root), str(work_dir(root, "paritaet")), str(work_dir(root, DOCTREES)),

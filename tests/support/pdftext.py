@@ -72,10 +72,10 @@ class _MarkedContent(PDFTextDevice):  # type: ignore[misc]
         else:
             try:
                 text = font.to_unichr(cid)
-            except Exception:  # noqa: BLE001 (a glyph without Unicode mapping: not readable text)
+            except Exception:
                 text = ""
         if mcid is not None and text:
-            a, b, c, d, e, f = matrix
+            _a, _b, _c, d, e, f = matrix
             self.by_mcid.setdefault(mcid, _Glyphs()).chars.append((text, e, f, abs(d) * fontsize or fontsize))
         return float(font.char_width(cid) * fontsize * scaling)
 
@@ -151,16 +151,23 @@ def reading_blocks(path: Path) -> list[Block]:
             else:
                 kids = elem.get("/K")
                 kids = list(kids) if isinstance(kids, pikepdf.Array) else ([] if kids is None else [kids])
-                start = len(blocks)
-                parts = [text_of(k, page, inside or role in BLOCK_ROLES) for k in kids]
-                if len(blocks) > start and role in BLOCK_ROLES:
-                    # a block holding blocks (a list item's body, a note's paragraphs): its own loose text
-                    # becomes a block of its own, in place
-                    loose = "".join(p for k, p in zip(kids, parts, strict=True) if not _is_block(k, role_map))
-                    if loose.strip():
-                        blocks.insert(start, Block(role, loose))
+                # A block's text is one block, before any block nested in it (a footnote in a paragraph); in a
+                # container (document, section, list), text between blocks is a block of its own where it stands.
+                pending, first = "", len(blocks)
+                for kid in kids:
+                    start = len(blocks)
+                    if role == "Figure" and not (isinstance(kid, pikepdf.Dictionary) and "/S" in kid):
+                        continue  # a picture's own content (an SVG's words) is read as its /Alt, not as text
+                    part = text_of(kid, page, inside or role in BLOCK_ROLES)
+                    if role not in BLOCK_ROLES and len(blocks) > start and pending.strip():
+                        blocks.insert(start, Block("Span", pending))
+                        pending = ""
+                    pending += part
+                if role in BLOCK_ROLES and len(blocks) > first:
+                    if pending.strip():
+                        blocks.insert(first, Block(role, pending))
                     return ""
-                text = "".join(parts)
+                text = pending
             if role in BLOCK_ROLES and text.strip():
                 blocks.append(Block(role, text))
                 return ""
@@ -172,11 +179,4 @@ def reading_blocks(path: Path) -> list[Block]:
             if rest.strip():
                 blocks.append(Block("Span", rest))
         return blocks
-
-
-def _is_block(kid: Any, role_map: dict[str, str]) -> bool:
-    if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
-        role = str(kid.S)[1:]
-        return role_map.get(role, role) in BLOCK_ROLES
-    return False
 
