@@ -38,7 +38,15 @@ def test_a_figure_written_at_the_end_follows_its_first_reference() -> None:
 
 
 def test_a_figure_written_before_its_reference_moves_down_to_it() -> None:
-    assert order(figure("a") + "Eins.\n\nZwei siehe a_.\n\n") == (["Eins", "Zwei", "a"], 1)
+    assert order(figure("a") + "Eins.\n\nZwei siehe a_.\n\nDrei.\n\n") == (["Eins", "Zwei", "a", "Drei"], 1)
+
+
+def test_a_figure_first_referred_to_in_the_last_block_stands_before_it() -> None:
+    # After the last block, a figure that does not fit the rest of the column floated onto a page of its own.
+    assert order("Eins.\n\nZwei siehe b_ und a_.\n\n" + figure("a") + figure("b")) == (["Eins", "b", "a", "Zwei"], 2)
+    assert order(figure("a") + "Eins.\n\nZwei siehe a_.\n\n") == (["Eins", "a", "Zwei"], 1)
+    assert order("Eins siehe a_.\n\nTeil\n====\n\nZwei siehe b_.\n\n" + figure("a") + figure("b")) == (
+        ["Eins", "a", "§Teil", "b", "Zwei"], 2)
 
 
 def test_figures_of_one_block_follow_it_in_the_order_they_are_referred_to() -> None:

@@ -9,15 +9,24 @@ HTML and EPUB keep the authored order (a scrolling page has no columns to float 
 What counts: references to the figure from the contribution's running text (`{numref}`, `{ref}`,
 `[…](#label)`), not from a caption, a footnote or a heading; only figures that stand at the top level of a
 section (not in a note, a list or a table) move, and to the top level only.
+
+A figure first referred to in the contribution's last block of text is set before that block, not after it:
+a float that does not fit where it is met goes on to the next column, and after the last block that is a page
+of its own, with nothing but the figure on it.
 """
 
 from __future__ import annotations
 
 from docutils import nodes
 
+from ..sphinx_ext import marks
+
 # References in these do not place a figure: a caption (another figure's), a footnote (set at the foot of
 # the page), a heading (the figure would come before the section's text).
 NOT_PLACING = (nodes.caption, nodes.footnote, nodes.title, nodes.figure)
+# Top-level nodes that are not text a figure could stand after.
+NOT_TEXT = (nodes.figure, nodes.target, nodes.section, nodes.title, nodes.footnote, nodes.transition, nodes.comment,
+            nodes.substitution_definition, nodes.rubric, nodes.Invisible)
 
 
 def _targets(ref: nodes.reference, docname: str) -> list[str]:
@@ -46,10 +55,19 @@ def _next_visible(node: nodes.Element) -> nodes.Node | None:
     return next((n for n in parent.children[parent.index(node) + 1:] if not isinstance(n, nodes.target)), None)
 
 
+def _last_text(doctree: nodes.document) -> nodes.Element | None:
+    """The contribution's last top-level block of text that is printed (not in its literature section)."""
+    blocks = [n for n in doctree.findall(nodes.Element)
+              if isinstance(n.parent, (nodes.section, nodes.document)) and not isinstance(n, NOT_TEXT)
+              and marks.LITERATURE not in n.parent.get("classes", [])
+              and not marks.NOT_IN_PRINT & set(n.get("classes", []))]
+    return blocks[-1] if blocks else None
+
+
 def figures_to_first_reference(doctree: nodes.document, docname: str) -> int:
     """Move every top-level figure that the running text refers to right after the block with its first
-    reference (figures first referred to in one block follow it in the order they are referred to).
-    Returns how many figures moved."""
+    reference (figures first referred to in one block follow it in the order they are referred to), or right
+    before it if that is the last block of text. Returns how many figures moved."""
     figures = {i: f for f in doctree.findall(nodes.figure)
                if isinstance(f.parent, (nodes.section, nodes.document)) for i in f["ids"]}
     firsts: dict[int, tuple[nodes.figure, nodes.Element]] = {}  # id(figure) -> figure, block of its first reference
@@ -60,13 +78,20 @@ def figures_to_first_reference(doctree: nodes.document, docname: str) -> int:
             if found is not None and block is not None:
                 firsts[id(found)] = (found, block)
     moved = 0
+    last = _last_text(doctree)
     after: dict[int, nodes.Element] = {}  # id(block) -> the last node set after it
     for figure, block in firsts.values():  # in the order of their first references
+        assert figure.parent is not None and block.parent is not None
+        if block is last:
+            figure.parent.remove(figure)
+            block.parent.insert(block.parent.index(block), figure)
+            moved += 1
+            continue
         anchor = after.get(id(block), block)
         after[id(block)] = figure
         if _next_visible(anchor) is figure:
             continue  # already where it belongs
-        assert figure.parent is not None and anchor.parent is not None
+        assert anchor.parent is not None
         figure.parent.remove(figure)
         anchor.parent.insert(anchor.parent.index(anchor) + 1, figure)
         moved += 1
