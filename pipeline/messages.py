@@ -1221,9 +1221,9 @@ ONE_DATIVE = "einem"
 def count(n: int, noun: str, *, dative_one: bool = False) -> str:
     """„1 Hinweis“, „2 Hinweise“, „in einem Entwurf“: a number and its noun in the right numerus."""
     one, many = NOUNS[noun]
-    if n == 1:
-        return f"{ONE_DATIVE if dative_one else 1} {one}"
-    return f"{n} {many}"
+    if n == 1 and dative_one:
+        return f"{ONE_DATIVE} {one}"
+    return plural_count(n, one, many)
 
 
 # The closing summary of check/build: the parts add up to the total, nobody has to subtract.

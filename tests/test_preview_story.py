@@ -205,10 +205,13 @@ def test_the_problem_list_is_a_page_of_the_handbook(troubled: Path) -> None:
 
 
 def test_every_message_links_to_its_page_and_line(troubled: Path) -> None:
+    from test_small_things import LEFTOVER, QUOTED
+
     out = _preview(troubled)
     listed = _listed(out)
     assert listed
     for li in listed:
+        assert not LEFTOVER.findall(QUOTED.sub("", li.get_text())), li.get_text()  # as built, not only as checked
         where = li.code.get_text()
         path, line = where.rsplit(":", 1)
         link = li.a
