@@ -299,3 +299,43 @@ def test_the_page_budget_hint_names_the_issues_flatplan() -> None:
     assert [d.line for d in notes] == [9]
     assert "build/redaktion/koopblatt-3-seitenplan.html" in notes[0].hint
     assert not leftovers(notes[0]) and not numerus_faults(notes[0].message)
+
+
+# -- the emitters that print counts, over counts 0, 1, 2, … ----------------------------------------------------------
+def _emitted(n: int) -> dict[str, str]:
+    from pipeline import glyphs
+    from pipeline.html.preview import banner_text
+    from pipeline.typst import flatplan
+
+    def found(errors: int, notes: int) -> list[Diagnostic]:
+        return ([diag("a.md", i + 1, "art", "x", "y") for i in range(errors)]
+                + [diag("a.md", 100 + i, "image_dpi", "b.png", 120) for i in range(notes)])
+
+    def budget(pages: int, planned: int) -> str:
+        plan = flatplan.Plan(number=3, pages=8, digest="", sections=[
+            flatplan.Section(kind="beitrag", first=3, last=2 + pages, docname="b/x", title="X", planned=planned)])
+        notes = flatplan.budget_notes(plan, SimpleNamespace(entry_lines={}), "a.yml")  # type: ignore[arg-type]
+        return " ".join(d.format() for d in notes)
+
+    letters = [chr(0x10D0 + i) for i in range(n)]  # Georgian: no font of the koopBLATT has it
+    return {
+        "preview banner, errors": banner_text(found(n, 1)),
+        "preview banner, notes": banner_text(found(1, n)),
+        "page budget, pages": budget(max(n, 1), max(n, 1) + 1),
+        "page budget, planned": budget(2, max(n, 1)),
+        "glyphs": " ".join(d.message for d in glyphs.check("a.md", "".join(letters))),
+        "box, list, flatplan, pdf, desk": " ".join([
+            M.PREVIEW_BOX.format(M.count(n, "Meldung")),
+            M.PREVIEW_LIST_INTRO.format(M.count(n, "Fehler"), M.count(n, "Hinweis")),
+            M.FLATPLAN_PLANNED.format(n, M.count(n, "geplante Seite/dat")),
+            M.FLATPLAN_PADDING.format(M.count(n, "Notizseite")),
+            M.FLATPLAN_IMAGE_ALT.format(3, M.count(n, "Seite"), M.count(n, "Doppelseite/dat")),
+            M.PDF_DONE.format(3, "koopblatt-3.pdf", M.count(n, "Seite")),
+            M.DESK_COUNT.format(n, M.count(n, "Beitrag/dat"))]),
+    }
+
+
+@pytest.mark.parametrize("n", range(0, 13))
+def test_every_emitted_count_has_the_right_numerus(n: int) -> None:
+    for name, text in _emitted(n).items():
+        assert not numerus_faults(text), f"{name}: {text}"
