@@ -66,9 +66,10 @@ BROTLI_ASSETS, BROTLI_PAGES = 11, 10
 def finish(site: Path, cache: Path | None = None) -> None:
     """Hash the assets, move inline code into files, rewrite the pages, pre-compress (see the module doc)."""
     names = hash_assets(site)
+    done: set[str] = set()
     for page in sorted(site.rglob("*.html")):
         if STATIC not in page.relative_to(site).parts:
-            _rewrite_page(site, page, names)
+            _rewrite_page(site, page, names, done)
     compress_tree(site, cache)
 
 
@@ -129,7 +130,12 @@ def _resolve(base: str, url: str) -> tuple[str, str] | None:
 
 
 def _relative(target: str, base: str) -> str:
-    return posixpath.relpath(target, posixpath.dirname(base) or ".")
+    """`target` relative to the folder of `base` (both site paths; no file system lookups, unlike relpath)."""
+    to, start = target.split("/"), base.split("/")[:-1]
+    common = 0
+    while common < min(len(to) - 1, len(start)) and to[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:])
 
 
 def _rewrite_css(rel: str, data: bytes, lookup: Callable[[str], str | None]) -> bytes:
@@ -153,13 +159,19 @@ def _attrs(raw: str) -> dict[str, str]:
             for m in re.finditer(r"""([\w:-]+)(\s*=\s*(?:"([^"]*)"|'([^']*)'))?""", raw)}
 
 
-def _externalise(site: Path, page_rel: str, html: str) -> str:
+def _written(site: Path, name: str, data: bytes, done: set[str]) -> str:
+    """Write a shared file under `_static/` named by its content, once per run; its site path."""
+    target = f"{STATIC}/{hashed_name(name, data)}"
+    if target not in done:
+        _put(site / target, data)
+        done.add(target)
+    return target
+
+
+def _externalise(site: Path, page_rel: str, html: str, done: set[str]) -> str:
     """Inline scripts and styles of a page into hashed files under `_static/` (see the module doc)."""
     def script_file(body: str, suffix: str) -> str:
-        data = (body.strip() + "\n").encode("utf-8")
-        target = f"{STATIC}/{hashed_name(INLINE + suffix, data)}"
-        _put(site / target, data)
-        return _relative(target, page_rel)
+        return _relative(_written(site, INLINE + suffix, (body.strip() + "\n").encode("utf-8"), done), page_rel)
 
     def script(m: re.Match[str]) -> str:
         attrs = _attrs(m["attrs"])
@@ -180,9 +192,7 @@ def _externalise(site: Path, page_rel: str, html: str) -> str:
         merged: dict[str, object] = {}
         for part in re.findall(r"\0([^\0]*)\0", m[0]):
             merged.update(json.loads(part))
-        data = OPTIONS_CODE.encode("utf-8")
-        target = f"{STATIC}/{hashed_name(OPTIONS_SCRIPT, data)}"
-        _put(site / target, data)
+        target = _written(site, OPTIONS_SCRIPT, OPTIONS_CODE.encode("utf-8"), done)
         value = escape(json.dumps(merged, ensure_ascii=False, sort_keys=True), quote=True)
         return f'<script src="{_relative(target, page_rel)}" data-koop-optionen="{value}"></script>'
 
@@ -205,7 +215,7 @@ def _options(body: str) -> dict[str, object] | None:
     return found or None
 
 
-def _rewrite_page(site: Path, page: Path, names: dict[str, str]) -> None:
+def _rewrite_page(site: Path, page: Path, names: dict[str, str], done: set[str]) -> None:
     rel = page.relative_to(site).as_posix()
     html = page.read_text(encoding="utf-8")
 
@@ -216,7 +226,7 @@ def _rewrite_page(site: Path, page: Path, names: dict[str, str]) -> None:
         new = _relative(names[found[0]], rel) + (f"#{found[1]}" if found[1] else "")
         return f'{m["lead"]}{m["q"]}{new}{m["q"]}'
 
-    new = REFERENCE.sub(swap, _externalise(site, rel, html))
+    new = REFERENCE.sub(swap, _externalise(site, rel, html, done))
     if new != html:
         _put(page, new.encode("utf-8"), like=page)
 
