@@ -80,5 +80,7 @@ def suggest_path(written: str, candidates: Iterable[str]) -> str:
     return M.DID_YOU_MEAN.format(best)
 
 
-def sort_key(d: Diagnostic) -> tuple[str, int, str]:
-    return (d.path, d.line, d.code)
+def sort_key(d: Diagnostic) -> tuple[str, int, str, str]:
+    """Report order: by file and line; messages of one code at one line (e.g. a glyph group per script) by text,
+    so that every run prints them in the same order."""
+    return (d.path, d.line, d.code, d.message)
