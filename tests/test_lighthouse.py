@@ -144,3 +144,24 @@ def test_lighthouse(served: str, kind: str, form: str) -> None:
     assert total <= MAX_BYTES, by_type
     assert not [r["url"] for r in report["audits"]["network-requests"]["details"]["items"]
                 if "fontawesome" in r["url"]]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("stored", [None, "", "bogus", "light", "dark", "auto"])
+def test_colour_mode_from_any_stored_value_without_console_error(browser: Any, site: str, stored: str | None,
+                                                                   scheme: str) -> None:
+    """pydata-sphinx-theme reported an empty or unknown stored mode (a first visit) as a console error."""
+    page = browser.new_page(color_scheme=scheme)
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    if stored is not None:
+        page.add_init_script(f"window.localStorage.setItem('mode', {json.dumps(stored)})")
+    page.goto(f"{site}/beitraege/leipzig/leipziger-westen.html")
+    page.wait_for_load_state("networkidle")
+    mode = stored if stored in ("light", "dark") else "auto"
+    html = page.locator("html")
+    assert (html.get_attribute("data-mode"), html.get_attribute("data-theme")) == (
+        mode, scheme if mode == "auto" else mode)
+    assert errors == []
+    page.close()
