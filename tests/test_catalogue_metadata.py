@@ -164,6 +164,26 @@ def test_a_planned_issue_does_not_make_an_article(project_copy: Callable[[str], 
     assert zotero_type(tags) == "bookSection" and "citation_issue" not in tags and "citation_issn" not in tags
 
 
+def test_pages_follow_a_new_print_order(project_copy: Callable[[str], Path]) -> None:
+    """A changed print order moves the cases in the PDF: the next build cites the new pages (the case pages are
+    written again although their sources did not change)."""
+    root = project_copy("mini")
+    build(root)
+    before = {d: metas(root, d)["citation_firstpage"] for d in (WESTEN, ZWISCHEN)}
+    file = root / "koopblatt/1/ausgabe.yml"
+    text = file.read_text(encoding="utf-8")
+    swapped = text.replace("  - beitraege/leipzig/westen.md\n  - beitraege/bremen/zwischen.md\n",
+                           "  - beitraege/bremen/zwischen.md\n  - beitraege/leipzig/westen.md\n")
+    assert swapped != text
+    file.write_text(swapped, encoding="utf-8")
+    build(root)
+    marks = dict(bookmarks(root / "build/pdf/koopblatt-1.pdf"))
+    for docname in (WESTEN, ZWISCHEN):
+        [first] = metas(root, docname)["citation_firstpage"]
+        assert int(first) == marks[front_matter(root, docname)["title"]], docname
+    assert {d: metas(root, d)["citation_firstpage"] for d in (WESTEN, ZWISCHEN)} != before
+
+
 # -- ISSN in the imprint, the PDF and the EPUB --------------------------------------------------------------
 
 
