@@ -293,8 +293,10 @@ def test_column_alignment_survives(matrix: dict[tuple[str, int], tuple[list[Bloc
             assert not table.merged and _aligns(m.group(1)) == columns, (m.group(0), columns)
         else:
             assert table.merged
-            assert re.search(rf"Tabelle {number}: Eine list-table kennt keine Ausrichtung der Spalten; nicht "
-                             rf"übernommen: Spalte \d (rechtsbündig|zentriert)", summary), summary
+            names = {"center": "zentriert", "right": "rechtsbündig"}
+            lost = ", ".join(f"Spalte {c + 1} {names[a]}" for c, a in enumerate(columns) if a in names)
+            assert (f"Tabelle {number}: Eine list-table kennt keine Ausrichtung der Spalten; nicht übernommen: "
+                    f"{lost} – bitte prüfen.") in summary, summary
 
 
 def test_column_alignment_reaches_the_proof_docx(project_copy: Callable[[str], Path], tmp_path: Path) -> None:

@@ -134,6 +134,32 @@ def _escape_roles(inlines: list[Node]) -> list[Node]:
     return out
 
 
+def _positions(rows: list[list[A.Cell]], ncols: int) -> list[list[tuple[int, A.Cell]]]:
+    """Each row's cells with the column each starts in; the places a merged cell covers stay empty."""
+    out: list[list[tuple[int, A.Cell]]] = []
+    carry: dict[int, int] = {}  # column → rows still covered by a cell above
+    for row in rows:
+        cells = iter(row)
+        placed: list[tuple[int, A.Cell]] = []
+        col = 0
+        while col < ncols:
+            if carry.get(col, 0) > 0:
+                carry[col] -= 1
+                col += 1
+                continue
+            cell = next(cells, None)
+            if cell is None:
+                col += 1
+                continue
+            placed.append((col, cell))
+            for k in range(max(1, cell.colspan)):
+                if cell.rowspan > 1:
+                    carry[col + k] = cell.rowspan - 1
+            col += max(1, cell.colspan)
+        out.append(placed)
+    return out
+
+
 class Converter:
     """One document: convert blocks, store images, collect counts and notes."""
 
@@ -340,9 +366,9 @@ class Converter:
         return [*figures, *rest]
 
     # -- tables ------------------------------------------------------------------------
-    def _table_marker(self, tab: A.Table) -> A.Table:
-        """The ODT table's marker (container._odt_tables) out of its first row; the column alignments it stands for
-        into the table."""
+    def _table_marker(self, tab: A.Table) -> tuple[A.Table, list[str] | None]:
+        """The ODT table's marker (container._odt_tables) out of its first row, and the column alignments it stands
+        for."""
         rows = tab.head or tab.body
         prefix = f"{MARKER}tabelle-"
         for j, cell in enumerate(rows[0] if rows else []):
@@ -354,17 +380,36 @@ class Converter:
             blocks = [A.with_inlines(kind(cell.blocks[0]), inlines[1:]), *cell.blocks[1:]]
             row = [*rows[0][:j], A.Cell(cell.align, cell.rowspan, cell.colspan, blocks), *rows[0][j + 1:]]
             found = self.source.table_aligns.get(int(number)) if number.isdigit() else None
-            aligns = tab.aligns
-            if found and all(kind(a) == "AlignDefault" for a in aligns):
-                aligns = [A.node(found[c]) if c < len(found) else a for c, a in enumerate(aligns)]
             if tab.head:
-                return dataclasses.replace(tab, head=[row, *tab.head[1:]], aligns=aligns)
-            return dataclasses.replace(tab, body=[row, *tab.body[1:]], aligns=aligns)
-        return tab
+                return dataclasses.replace(tab, head=[row, *tab.head[1:]]), found
+            return dataclasses.replace(tab, body=[row, *tab.body[1:]]), found
+        return tab, None
+
+    @staticmethod
+    def _column_aligns(tab: A.Table) -> list[Node]:
+        """A column's alignment is the one all its body cells with text share (pandoc's own column alignment takes
+        a merged cell's for the columns after it); the header row's where the body has none."""
+        rows = [*tab.head, *tab.body, *tab.foot]
+        placed = _positions(rows, len(tab.aligns))
+        body = placed[len(tab.head):len(tab.head) + len(tab.body)] or placed
+        found: dict[int, set[str]] = {}
+        for line in body:
+            for col, cell in line:
+                if max(1, cell.colspan) == 1 and stringify(cell.blocks).strip():
+                    found.setdefault(col, set()).add(kind(cell.align))
+        out: list[Node] = []
+        for c, pandocs in enumerate(tab.aligns):
+            if c not in found:  # no text in the column: pandoc's
+                out.append(pandocs)
+            else:
+                out.append(A.node(found[c].pop() if len(found[c]) == 1 else "AlignDefault"))
+        return out
 
     def table(self, tab: A.Table) -> list[Node]:
         self.tables += 1
-        tab = self._table_marker(tab)
+        tab, marked = self._table_marker(tab)
+        aligns = [A.node(a) for a in marked] if marked else self._column_aligns(tab)
+        tab = dataclasses.replace(tab, aligns=(aligns + tab.aligns[len(aligns):])[:len(tab.aligns)])
         ncols = len(tab.aligns)
         title = squash(stringify(tab.caption))
         head_rows, body_rows = tab.head, tab.body
@@ -402,31 +447,11 @@ class Converter:
     def _grid(self, rows: list[list[A.Cell]], ncols: int) -> list[list[list[Node]]]:
         """Rows × columns of converted cell blocks; merged cells are split into empty ones."""
         grid: list[list[list[Node]]] = []
-        carry: dict[int, int] = {}
-        for row in rows:
-            cells = iter(row)
-            line: list[list[Node]] = []
-            col = 0
-            while col < ncols:
-                if carry.get(col, 0) > 0:
-                    carry[col] -= 1
-                    line.append([])
-                    col += 1
-                    continue
-                cell = next(cells, None)
-                if cell is None:
-                    line.append([])
-                    col += 1
-                    continue
-                rowspan, colspan = max(1, cell.rowspan), max(1, cell.colspan)
-                line.append(self.blocks(cell.blocks, flat=True))
-                for k in range(colspan):
-                    if rowspan > 1:
-                        carry[col + k] = rowspan - 1
-                    if k:
-                        line.append([])
-                col += colspan
-            grid.append(line[:ncols])
+        for placed in _positions(rows, ncols):
+            line: list[list[Node]] = [[] for _ in range(ncols)]
+            for col, cell in placed:
+                line[col] = self.blocks(cell.blocks, flat=True)
+            grid.append(line)
         return grid
 
     @staticmethod
