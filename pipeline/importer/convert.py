@@ -388,7 +388,7 @@ class Converter:
     @staticmethod
     def _column_aligns(tab: A.Table) -> list[Node]:
         """A column's alignment is the one all its body cells with text share (pandoc's own column alignment takes
-        a merged cell's for the columns after it); the header row's where the body has none."""
+        a merged cell's for the columns after it); left when they differ, pandoc's when none has text."""
         rows = [*tab.head, *tab.body, *tab.foot]
         placed = _positions(rows, len(tab.aligns))
         body = placed[len(tab.head):len(tab.head) + len(tab.body)] or placed
