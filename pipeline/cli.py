@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import messages as M
-from .diagnostics import Diagnostic, sort_key, suggest
+from .diagnostics import Diagnostic, merge, sort_key, suggest
 from .errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 from .validate import Project, validate_project
 
@@ -27,14 +27,6 @@ class Report:
         for p in sorted(set(problems) - self.seen, key=sort_key):
             print(p.format(), file=sys.stderr)
             self.seen.add(p)
-
-
-def merge(problems: list[Diagnostic], found: list[Diagnostic]) -> list[Diagnostic]:
-    """File checks first: they are the more specific; a finding of the reader or a writer at a line they
-    already explain adds nothing (it reappears, if it is still true, once that line is fixed)."""
-    explained = {(p.path, p.line) for p in problems if p.is_error}
-    extra = [f for f in found if (f.path, f.line) not in explained]
-    return sorted(set(problems) | set(extra), key=sort_key)
 
 
 def checked(root: Path, verbose: bool = False) -> tuple[Project, list[Diagnostic]]:

@@ -80,6 +80,16 @@ def suggest_path(written: str, candidates: Iterable[str]) -> str:
     return M.DID_YOU_MEAN.format(best)
 
 
+def merge(problems: Iterable[Diagnostic], found: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """What `check` reports (and the preview lists): file checks first, they are the more specific; a finding of
+    the reader or a writer at a line they already explain adds nothing (it reappears, if it is still true, once
+    that line is fixed)."""
+    problems = list(problems)
+    explained = {(p.path, p.line) for p in problems if p.is_error}
+    extra = [f for f in found if (f.path, f.line) not in explained]
+    return sorted(set(problems) | set(extra), key=sort_key)
+
+
 def sort_key(d: Diagnostic) -> tuple[str, int, str, str]:
     """Report order: by file and line; messages of one code at one line (e.g. a glyph group per script) by text,
     so that every run prints them in the same order."""

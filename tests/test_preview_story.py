@@ -255,3 +255,20 @@ def test_without_problems_the_banner_says_so_and_is_not_red(project_copy: Callab
         link = _soup(page).select_one(".bd-header-announcement a")
         assert link.get_text(" ", strip=True) == M.PREVIEW_BANNER_NONE and "koop-vorschau-ok" in link["class"]
     assert "Keine Fehler und keine Hinweise" in _soup(out / "probleme.html").select_one("main").get_text()
+
+
+def test_the_list_says_what_check_says(troubled: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One story: the preview's list holds exactly the messages `nox -s check` prints, no more, no fewer."""
+    import re
+
+    from pipeline.cli import main
+
+    main(["--root", str(troubled), "check"])
+    said = capsys.readouterr().err
+    checked = {line for line in said.splitlines() if re.match(r"^\S+:\d+: (Fehler|Hinweis) \[koop\.", line)}
+    out = _preview(troubled)
+    listed = set()
+    for li in _listed(out):
+        where = li.code.get_text()
+        listed.add(f"{where}: {li.get_text().strip()[len(where):].strip()}")
+    assert listed == checked

@@ -22,7 +22,7 @@ from sphinx.application import Sphinx
 
 from .. import catalogue
 from .. import messages as M
-from ..diagnostics import Diagnostic, sort_key
+from ..diagnostics import Diagnostic, merge
 from ..sphinx_ext import capture, marks, state
 
 PAGE = "probleme"
@@ -40,8 +40,7 @@ def _active(app: Sphinx) -> bool:
 
 def current(app: Sphinx) -> list[Diagnostic]:
     """Everything `check` would print right now: file checks and what the reader and writers found."""
-    project = state.project(app)
-    return sorted({*project.problems, *capture.findings(app).all()}, key=sort_key)
+    return merge(state.project(app).problems, capture.findings(app).all())
 
 
 def banner_text(found: list[Diagnostic]) -> str:

@@ -25,7 +25,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.logging import is_suppressed_warning
 
 from .. import messages as M
-from ..diagnostics import Diagnostic, Severity, diag, sort_key
+from ..diagnostics import Diagnostic, Severity, diag, merge, sort_key
 from . import state
 
 STORE = "koop-befunde.pickle"
@@ -233,8 +233,7 @@ def _finished(app: Sphinx, exc: Exception | None) -> None:
     store.by_doc = {d: v for d, v in store.by_doc.items() if d in app.env.all_docs}
     store.save()
     if app.config.koop_echo:  # sphinx-autobuild: the terminal shows what `check` would say
-        shown = state.project(app).problems + store.all()
-        for p in sorted(set(shown), key=sort_key):
+        for p in merge(state.project(app).problems, store.all()):
             print(p.format(), file=sys.stderr)
 
 
