@@ -129,15 +129,19 @@ class Record:
     abstract: str
     keywords: tuple[str, ...]
     license: str
-    issues: tuple[str, ...]  # „koopBLATT No. 3 (2015)“: published issues only (`manifest.is_published`)
     pdf_url: str = ""  # the Sonderdruck, when there is one
     language: str = LANGUAGE
-    printed: tuple[Printing, ...] = ()  # the published issues of `issues`, with pages and ISSNs
+    printed: tuple[Printing, ...] = ()  # published issues only (`manifest.is_published`), with pages and ISSNs
 
     @property
     def full_title(self) -> str:
         """Title and subtitle as citation managers join them."""
         return f"{self.title}: {self.subtitle}" if self.subtitle else self.title
+
+    @property
+    def issues(self) -> tuple[str, ...]:
+        """„koopBLATT No. 3 (2015)“ for each issue the case is printed in."""
+        return tuple(p.name for p in self.printed)
 
     @property
     def note(self) -> str:
@@ -156,8 +160,7 @@ def record(c: Contribution, issues: list[Issue], base: str, publisher: str, pdf_
         authors=tuple(person(a.name, a.affiliation) for a in c.authors), date=c.date,
         url=page_url(base, c.docname), container=M.CITE_CONTAINER, publisher=publisher, place=M.CITE_PLACE,
         abstract=c.abstract, keywords=tuple(c.keywords), license=c.license,
-        issues=tuple(M.issue_title(i.number, i.year) for i in published), pdf_url=pdf_url,
-        printed=tuple(printing(i, (pages or {}).get(i.number)) for i in published))
+        pdf_url=pdf_url, printed=tuple(printing(i, (pages or {}).get(i.number)) for i in published))
 
 
 # -- BibTeX ----------------------------------------------------------------------------------------------------
