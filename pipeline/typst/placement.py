@@ -81,17 +81,18 @@ def figures_to_first_reference(doctree: nodes.document, docname: str) -> int:
     last = _last_text(doctree)
     after: dict[int, nodes.Element] = {}  # id(block) -> the last node set after it
     for figure, block in firsts.values():  # in the order of their first references
-        assert figure.parent is not None and block.parent is not None
         if block is last:
+            parent = block.parent
+            assert parent is not None and figure.parent is not None
             figure.parent.remove(figure)
-            block.parent.insert(block.parent.index(block), figure)
+            parent.insert(parent.index(block), figure)
             moved += 1
             continue
         anchor = after.get(id(block), block)
         after[id(block)] = figure
         if _next_visible(anchor) is figure:
             continue  # already where it belongs
-        assert anchor.parent is not None
+        assert figure.parent is not None and anchor.parent is not None
         figure.parent.remove(figure)
         anchor.parent.insert(anchor.parent.index(anchor) + 1, figure)
         moved += 1
