@@ -3,6 +3,7 @@ pre-compressed text files — on the built mini project, and over generated site
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
@@ -205,3 +206,34 @@ def test_generated_sites_load_the_same_content_under_hashed_names(tmp_path_facto
         assert (site / rel).read_bytes() == data or rel.endswith(".html")  # originals stay
     assets.finish(site)
     assert tree(site) == first
+
+
+# -- no eval under the Content-Security-Policy ---------------------------------------------------------
+def test_translations_are_static_code_not_compiled_at_run_time(built_mini: Path) -> None:
+    """Sphinx's catalogue compiled its plural rule with `new Function` (eval: refused by the CSP)."""
+    site = built_mini / "build" / "html"
+    index = (site / "index.html").read_text(encoding="utf-8")
+    [loaded] = re.findall(r'src="(_static/translations\.[0-9a-f]{12}\.js)"', index)
+    code = (site / loaded).read_text(encoding="utf-8")
+    assert "addTranslations(" not in code and "Function" not in code
+    assert 'Documentation.LOCALE = "de";' in code and "Documentation.PLURAL_EXPR = (n) => +((n != 1));" in code
+    assert '"Contents": "Inhalt"' in code
+
+
+def test_every_plural_rule_sphinx_can_write_becomes_static(tmp_path: Path) -> None:
+    """Over every locale Babel knows: the rule is plain C operators on n, written as code (never left to eval)."""
+    from babel import localedata
+    from babel.messages.catalog import Catalog
+
+    rules = set()
+    for locale in localedata.locale_identifiers():
+        with contextlib.suppress(ValueError):
+            rules.add(Catalog(locale=locale).plural_expr)
+    assert len(rules) > 10
+    for rule in sorted(rules):
+        path = tmp_path / "_static" / "translations.js"
+        path.parent.mkdir(exist_ok=True)
+        catalog = {"messages": {"Contents": "Inhalt"}, "plural_expr": rule, "locale": "xx"}
+        path.write_text(f"Documentation.addTranslations({json.dumps(catalog, indent=4)});\n", encoding="utf-8")
+        assets.static_translations(tmp_path)
+        assert path.read_text(encoding="utf-8").splitlines()[1] == f"Documentation.PLURAL_EXPR = (n) => +({rule});"

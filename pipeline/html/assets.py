@@ -65,12 +65,39 @@ BROTLI_ASSETS, BROTLI_PAGES = 11, 10
 
 def finish(site: Path, cache: Path | None = None) -> None:
     """Hash the assets, move inline code into files, rewrite the pages, pre-compress (see the module doc)."""
+    static_translations(site)
     names = hash_assets(site)
     done: set[str] = set()
     for page in sorted(site.rglob("*.html")):
         if STATIC not in page.relative_to(site).parts:
             _rewrite_page(site, page, names, done)
     compress_tree(site, cache)
+
+
+# -- no eval ------------------------------------------------------------------------------------------
+TRANSLATIONS = f"{STATIC}/translations.js"
+ADD_TRANSLATIONS = re.compile(r"^\s*Documentation\.addTranslations\((\{.*\})\);\s*$", re.S)
+PLURAL = re.compile(r"^[n0-9\s()!=<>&|?:%+*/-]*$")  # gettext's plural expressions: C operators on n
+
+
+def static_translations(site: Path) -> None:
+    """Sphinx's translations.js hands the catalogue to `Documentation.addTranslations`, which compiles its
+    plural rule with `new Function` — eval, which the Content-Security-Policy forbids (the call fails and the
+    catalogue's locale is never set). The same catalogue as static code: the messages, the rule as a function."""
+    path = site / TRANSLATIONS
+    if not path.is_file():
+        return
+    found = ADD_TRANSLATIONS.match(path.read_text(encoding="utf-8"))
+    if found is None:
+        return  # already static, or another form: left as it is (the web server test would see an eval)
+    catalog = json.loads(found[1])
+    rule = str(catalog.get("plural_expr") or "(n != 1)")
+    if not PLURAL.match(rule):
+        return
+    code = (f"Object.assign(Documentation.TRANSLATIONS, {json.dumps(catalog.get('messages', {}), sort_keys=True)});\n"
+            f"Documentation.PLURAL_EXPR = (n) => +({rule});\n"
+            f"Documentation.LOCALE = {json.dumps(catalog.get('locale', ''))};\n")
+    _put(path, code.encode("utf-8"), like=path)
 
 
 # -- hashed names --------------------------------------------------------------------------------------
