@@ -107,6 +107,12 @@ class Publisher:
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
+    def full_name(self) -> str:
+        """The body with its legal entity, as catalogues name a publisher: „Gemeinsame Geschäftsstelle koopstadt,
+        Stadt Leipzig“."""
+        return self.name if self.legal_entity in self.name else f"{self.name}, {self.legal_entity}"
+
+    @property
     def contact(self) -> list[str]:
         """Telephone, e-mail and web address as the imprints print them."""
         return [x for x in (self.phone and f"{M.LEGAL_PHONE} {self.phone}", self.email, self.web) if x]

@@ -237,7 +237,7 @@ class BookWriter:
         identifier = "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{self.handbook_url}/epub/{book.name}"))
         opf = _env().get_template("content.opf.jinja").render(
             identifier=identifier, title=book.title, creators=book.creators,
-            publisher=book.publisher.name if book.publisher else M.EPUB_PUBLISHER,
+            publisher=book.publisher.full_name if book.publisher else M.EPUB_PUBLISHER,
             date=book.date.isoformat(), rights=DEFAULT_LICENSE, description=book.description,
             modified=_modified(book), a11y_summary=M.EPUB_A11Y_SUMMARY, conformance=M.EPUB_CONFORMANCE,
             certifier=M.EPUB_CERTIFIER, series=_series(book.issue), issns=_issns(book.issue),
