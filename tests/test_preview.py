@@ -47,6 +47,11 @@ def test_serve_shows_the_problems_on_the_page_and_in_the_terminal(project_copy: 
         page.wait_for_url(f"{base}/probleme.html")
         listing = page.locator("main").inner_text()
         assert f"{W}:9" in listing and "koop.art" in listing
+        shot(page, "vorschau-probleme-liste")
+        assert axe_violations(page) == []  # the list is a page of the handbook, as accessible as the others
+        page.get_by_role("link", name=f"{W}:9").click()  # a message leads to its page, at its line
+        page.wait_for_url(f"{base}/beitraege/leipzig/westen.html#*")
+        assert "koop.art" in page.locator(":target").inner_text()
         page.close()
         terminal = log.read_text(encoding="utf-8")
         assert f"{W}:9: Fehler [koop.art]" in terminal
