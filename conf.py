@@ -15,7 +15,7 @@ from pipeline.html import theme  # noqa: E402
 from pipeline.outputs import build_time  # noqa: E402
 
 project = "koopstadt"
-author = "Gemeinsame Geschäftsstelle koopstadt"
+author = "Gemeinsame Geschäftsstelle koopstadt"  # replaced by `name` of koopblatt/herausgeber.yml (html/legal.py)
 _year = time.gmtime(build_time(datetime.date(2015, 6, 1))).tm_year  # SOURCE_DATE_EPOCH, as in every output
 copyright = f"2007–{_year}, koopstadt – Stadtentwicklung Bremen, Leipzig, Nürnberg"
 language = "de"

@@ -34,6 +34,7 @@ from pipeline.validate import HANDBOOK, issue_key, validate_project
 
 VIDEO = "gebaerdensprache/inhalt.mp4"
 VIDEO_BYTES = 1_234_567
+NAME = "Geschäftsstelle koopstadt im Stadtplanungsamt"
 
 
 def config(root: Path) -> dict[str, Any]:
@@ -51,6 +52,7 @@ def with_videos(root: Path) -> Path:
     (root / MEDIA_DIR / VIDEO).parent.mkdir(parents=True)
     (root / MEDIA_DIR / VIDEO).write_bytes(b"\0" * VIDEO_BYTES)
     data = config(root)
+    data["name"] = NAME  # not the author conf.py names: the configuration decides
     data["oeffentliche_stelle"] = True
     data["gebaerdensprache"] = {"videos": [{"datei": VIDEO, "titel": "Was steht im Handbuch?", "dauer": "2:30"}]}
     write_config(root, data)
@@ -201,6 +203,17 @@ def test_every_page_links_every_legal_page_and_the_barrier_report(built: Path) -
         targets |= {file.relative_to(site).as_posix() for a in nav.find_all("a", attrs={"aria-current": "page"})}
         assert targets == {f"rechtliches/{k}.html" for k in PAGES}, file
         assert any(h.startswith(f"mailto:{data['barrierefreiheit']['kontakt']['email']}") for h in hrefs), file
+
+
+def test_the_body_is_the_publisher_in_every_metadata(built: Path) -> None:
+    """Citation managers, the feed and the page footer name the body of the Impressum, not a second source."""
+    soup = page(built, "beitraege/leipzig/westen")
+    for meta in ("citation_publisher", "DC.publisher"):
+        assert soup.find("meta", attrs={"name": meta})["content"] == NAME
+    feed = (built / "build" / "html" / "feed.xml").read_text(encoding="utf-8")
+    assert f"<name>{NAME}</name>" in feed
+    opf = zipfile.ZipFile(built / "build" / "epub" / "koopblatt-1.epub").read("content.opf").decode()
+    assert f"<dc:publisher>{NAME}, {config(built)['traeger']}</dc:publisher>" in opf
 
 
 def test_sitemap_lists_the_legal_pages(built: Path) -> None:

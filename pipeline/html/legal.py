@@ -34,6 +34,7 @@ from ..outputs import write_if_changed
 from ..schema import DEFAULT_LICENSE, PublisherFields, nested_guide_rows
 from ..sphinx_ext import state
 from ..sphinx_ext.browse import _md_escape, _table
+from ..taxonomy import load as load_taxonomy
 
 LEGAL_DIR = "rechtliches"
 VIDEO_DIR = "dgs"
@@ -222,8 +223,12 @@ def _footer(app: Sphinx, pagename: str, templatename: str, context: dict[str, An
     context["koop_rechtliches_label"] = M.LEGAL_FOOTER_LABEL
 
 
-def _footer_item(app: Sphinx, config: Any) -> None:
-    """The legal links join the theme's footer (after author and copyright) on every page."""
+def _configure(app: Sphinx, config: Any) -> None:
+    """The legal links join the theme's footer (after author and copyright) on every page; the author Sphinx
+    names (footer, feed, citations, Sonderdrucke) is the body from koopblatt/herausgeber.yml, as in the Impressum."""
+    publisher, _ = legal.load(state.root_of(app), load_taxonomy())  # its problems are reported by validation
+    if publisher is not None:
+        config.author = publisher.name
     options = config.html_theme_options
     items = options.get("footer_content_items", ["author.html", "copyright.html", "extra-footer.html"])
     if isinstance(items, str):
@@ -370,7 +375,7 @@ class PublisherKeysDirective(SphinxDirective):
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.connect("config-inited", _footer_item)
+    app.connect("config-inited", _configure)
     app.connect("builder-inited", write_stubs, priority=210)
     app.connect("html-page-context", _footer)
     app.connect("doctree-resolved", _fill_checks)
