@@ -156,7 +156,11 @@ def _calls() -> Iterator[tuple[str, list[str], int]]:
     yield "top-unknown-command", ["pruefen"], 2
     yield "top-root-without-value", ["--root"], 2
     yield "top-help", ["--help"], 0
-    for name, parser in sorted(top.subcommands.items()):
+    from pipeline.bench.run import build_parser as bench_parser
+
+    with german_argparse():
+        bench = bench_parser()
+    for name, parser in [*sorted(top.subcommands.items()), ("bench", bench)]:
         positionals = [a for a in parser._actions if not a.option_strings]
         options = [a for a in parser._actions if a.option_strings and not isinstance(a, argparse._HelpAction)]
         filled = ["leipzig"] * len(positionals)
@@ -177,10 +181,14 @@ CALLS = list(_calls())
 
 @pytest.mark.parametrize(("argv", "status"), [c[1:] for c in CALLS], ids=[c[0] for c in CALLS])
 def test_usage_errors_and_help_are_german(argv: list[str], status: int, capsys: pytest.CaptureFixture[str]) -> None:
+    from pipeline.bench.run import main as bench
     from pipeline.cli import main
 
     with pytest.raises(SystemExit) as exc:
-        main(argv)
+        if argv[:1] == ["bench"]:  # `nox -s bench` has its own command line
+            bench(argv[1:])
+        else:
+            main(argv)
     out = capsys.readouterr()
     said = out.out + out.err
     assert exc.value.code == status, said

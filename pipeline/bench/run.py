@@ -58,10 +58,15 @@ def previous(out: Path) -> dict[str, Any] | None:
     return data
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="bench", description="koopstadt-Benchmark")
-    parser.add_argument("--sizes", default="10,50,200", help="Korpusgrößen der CLI-Zeilen, z. B. 10,50,200")
-    parser.add_argument("--runs", type=int, default=3, help="Läufe je Messung (das Minimum zählt)")
+def build_parser() -> argparse.ArgumentParser:
+    """`nox -s bench -- …`: German usage, help and errors like every other session (call in `german_argparse`)."""
+    from ..cli import GermanParser
+
+    parser = GermanParser(prog="nox -s bench --", description="koopstadt-Benchmark")
+    parser.command = "bench"
+    parser.add_argument("--sizes", default="10,50,200", metavar="LISTE",
+                        help="Korpusgrößen der CLI-Zeilen, z. B. 10,50,200")
+    parser.add_argument("--runs", type=int, default=3, metavar="N", help="Läufe je Messung (das Minimum zählt)")
     parser.add_argument("--nox-groesse", type=int, default=50, metavar="N",
                         help="Korpusgröße der nox-Zeilen (0: keine nox-Zeilen)")
     parser.add_argument("--ohne-klon", action="store_true", help="den ersten Bau eines frischen Klons nicht messen")
@@ -69,8 +74,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="vollen Bau dieser Größe profilieren (Vorgabe: 200, falls gemessen; 0: kein Profil)")
     parser.add_argument("--ohne-teilkosten", action="store_true",
                         help="die Teilkosten des Handbuchs (Suchindex, Sonderdrucke, Daten) nicht messen")
-    parser.add_argument("--out", default="build/bench.json")
-    args = parser.parse_args(argv)
+    parser.add_argument("--out", default="build/bench.json", metavar="DATEI", help="Ergebnisdatei (JSON)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from ..cli import german_argparse
+
+    with german_argparse():
+        args = build_parser().parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     profile_size = args.profil_groesse if args.profil_groesse is not None else (200 if 200 in sizes else 0)
     base = Path("build/bench").resolve()
