@@ -13,6 +13,7 @@ from . import messages as M
 from .diagnostics import Diagnostic, diag
 
 KeyPath = tuple[str | int, ...]
+MAX_ENTRIES = 10_000  # values in a front matter (MyST renders no field over 100,000; no contribution needs 10,000)
 
 
 @dataclass
@@ -78,9 +79,9 @@ def split_block(text: str) -> tuple[str | None, int, str, int, bool]:
     return "".join(lines[1:end]), 2, "".join(lines[end:]), end + 1, True
 
 
-def stand_in(text: str, title: str) -> str | None:
-    """`text` with a front matter MyST cannot take (broken, unclosed, without a title) replaced, line for line, by
-    one that holds only `title`; None when there is nothing to replace.
+def stand_in(text: str, title: str, force: bool = False) -> str | None:
+    """`text` with a front matter MyST cannot take (broken, unclosed, without a title; with `force` any, e.g. one
+    `check` refused) replaced, line for line, by one that holds only `title`; None when there is nothing to replace.
 
     MyST reads the body after it as the body it is: the title is its first heading, so `##` sections are not
     „headings start at H2“, and every line keeps its number (the front matter's own problems are reported by
@@ -91,7 +92,7 @@ def stand_in(text: str, title: str) -> str | None:
     fm, _ = _load(source, first, "")
     data = fm.data if fm is not None else None
     title_ok = isinstance(data, dict) and isinstance(data.get("title"), str) and bool(data["title"].strip())
-    if title_ok and not unclosed:
+    if title_ok and not unclosed and not force:
         return None
     head = body_line - 1  # lines of the block (an unclosed one up to the guessed end)
     lines = ["---\n", f"title: {json.dumps(title, ensure_ascii=False)}\n", *["\n"] * (head - 3), "---\n"]
@@ -123,7 +124,7 @@ def load_yaml(source: str, first_line: int, path: str,
     With `lenient`, a block that fails is read again key by key, so that one broken value does not
     hide the problems of all the others: the result then holds the keys that could be read."""
     fm, problems = _load(source, first_line, path)
-    if fm is not None or not lenient or any(p.code != "yaml" for p in problems):
+    if fm is not None or not lenient or any(p.code not in ("yaml", "frontmatter_size") for p in problems):
         return fm, problems  # refused tags and aliases are not read again piece by piece
     return _load_by_key(source, first_line, path) or (None, problems)
 
@@ -164,6 +165,9 @@ def _load(source: str, first_line: int, path: str) -> tuple[FrontMatter | None, 
     dups: list[tuple[str, int]] = []
     if node is not None:
         _walk(node, (), offset, lines, dups)
+    if node is not None and (entries := _values(node)) > MAX_ENTRIES:  # MyST would not render it („too large“);
+        # `read` finds the key by key
+        return None, [diag(path, first_line, "frontmatter_size", M.thousands(entries), M.thousands(MAX_ENTRIES))]
     problems += [diag(path, line, "yaml_duplicate_key", name) for name, line in dups]
     return FrontMatter(data, lines, first_line - 1), problems
 
@@ -182,6 +186,20 @@ def _tokens(source: str) -> list[yaml.Token]:
         return list(yaml.scan(source, Loader=_FAST))
     except yaml.YAMLError:
         return list(yaml.scan(source, Loader=yaml.SafeLoader))
+
+
+def _values(node: yaml.Node) -> int:
+    """How many values (scalars) a YAML node holds."""
+    count, todo = 0, [node]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, yaml.MappingNode):
+            todo += [value for _, value in item.value]
+        elif isinstance(item, yaml.SequenceNode):
+            todo += item.value
+        else:
+            count += 1
+    return count
 
 
 def _error_line(exc: yaml.MarkedYAMLError, source: str) -> tuple[int, str]:

@@ -751,6 +751,15 @@ YAML_PROBLEMS: dict[str, tuple[str, str]] = {
         "Schreiben Sie den Text ab der nächsten Zeile, eingerückt, oder setzen Sie den Wert in Anführungszeichen."),
 }
 YAML_UNKNOWN = "Syntaxfehler ({})"
+TEXT["frontmatter_size"] = "Die Front Matter hat hier {} Einträge; höchstens {} sind möglich."
+HINTS["frontmatter_size"] = ("Kürzen Sie die lange Liste; Stichwörter („keywords“) brauchen selten mehr als zehn "
+                             "Einträge.")
+
+
+def thousands(n: int) -> str:
+    """A whole number with German thousands points: 10.000."""
+    return f"{n:,}".replace(",", ".")
+
 
 # ---- Messages of the reader an author can meet (issue 18): every MyST warning type and the docutils/Sphinx ------
 # messages MyST input triggers have a German code. `ENGINE_PATTERNS` (below) first, with the engine's names quoted;

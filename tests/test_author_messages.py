@@ -97,6 +97,8 @@ YAML_BREAKS = [
     YamlBreak("key-in-brackets", lambda k, v: f"[{k}]: {v}", _reason("found unhashable key")),
     YamlBreak("duplicate-key", lambda k, v: f"{k}: {v}\n{k}: {v}", M.TEXT["yaml_duplicate_key"].format("{k}"), below=1,
               code="yaml_duplicate_key"),
+    YamlBreak("too-many-entries", lambda k, v: f"{k}: {v}\nkeywords:\n" + "  - x\n" * 10_001,
+              M.TEXT["frontmatter_size"].format("10.001", "10.000"), below=1, code="frontmatter_size"),
 ]
 # keys of the fixture's front matter with a one-line value (title first: without it MyST had no title heading)
 YAML_KEYS = ["title", "subtitle", "abstract", "art", "themenfeld", "stadt"]
@@ -201,7 +203,8 @@ def test_a_broken_link_to_a_case_is_one_german_message_in_check_build_and_previe
 MYST_UNREACHABLE: dict[str, str] = {
     "DEPRECATED": "only for deprecated configuration values (conf.py), never for a document",
     "RENDER_METHOD": "a token without a render method: every token of the enabled syntax has one",
-    "MD_TOPMATTER": "a contribution's front matter reaches MyST only when `check` reads it (else the stand-in)",
+    "MD_TOPMATTER": ("a front matter with any `check` error is replaced by the stand-in before MyST reads it; one "
+                     "`check` accepts MyST renders (≤ 10,000 entries, koop.frontmatter_size; MyST's limit is 100,000)"),
     "DIRECTIVE_BODY": "declared, but raised nowhere in myst-parser 5",
     "UNKNOWN_DIRECTIVE": "`check` refuses every directive outside the allowed list first (koop.directive, same line)",
     "UNKNOWN_ROLE": "`check` refuses every role outside the allowed list first (koop.role, same line)",

@@ -366,6 +366,10 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
      f"{W}:38: Hinweis [koop.fence_unclosed]: Der Kasten „{{note}}“ ab Zeile 38 wird nie geschlossen; alles bis zum "
      "Dateiende (5 Zeilen) steht darin, auch die Überschrift „## Fazit“. Hinweis: Schließen Sie ihn mit einer "
      "eigenen Zeile „:::“ direkt nach seinem letzten Absatz."),
+    ("frontmatter_size", replace(W, "stadt: leipzig\n", "stadt: leipzig\nkeywords:\n" + "  - Wort\n" * 10_001),
+     f"{W}:14: Fehler [koop.frontmatter_size]: Die Front Matter hat hier 10.001 Einträge; höchstens 10.000 sind "
+     "möglich. Hinweis: Kürzen Sie die lange Liste; Stichwörter („keywords“) brauchen selten mehr als zehn "
+     "Einträge."),
     ("frontmatter_unclosed", write("docs/beitraege/nuernberg/offen.md", MINIMAL.replace("---\n\nText", "\nText")),
      "docs/beitraege/nuernberg/offen.md:1: Fehler [koop.frontmatter_unclosed]: Der Front-Matter-Block wird nicht "
      "mit einer „---“-Zeile geschlossen. Hinweis: Setzen Sie nach der letzten Angabe eine Zeile „---“; danach "
