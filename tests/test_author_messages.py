@@ -505,3 +505,14 @@ def test_the_allowed_schemes_are_the_ones_myst_links() -> None:
     value = next(node.value for node in ast.parse(conf).body if isinstance(node, ast.Assign)
                  and any(isinstance(t, ast.Name) and t.id == "myst_url_schemes" for t in node.targets))
     assert tuple(ast.literal_eval(value)) == urls.SCHEMES
+
+
+@pytest.mark.parametrize("value", ["[{2014-01-01: a}]", "[{a: {2014-01-01: b}}]", "{2014-01-01: x}"])
+def test_a_front_matter_check_refuses_is_said_once(project_copy: Callable[[str], Path], value: str) -> None:
+    """A value the schema refuses that MyST cannot render either (a date as a key): `check`'s koop.type at the key,
+    and nothing from MyST about the front matter (before: also „YAML … could not be serialized“ at line 1)."""
+    root = project_copy("mini")
+    (root / W).write_text(fixture_text(root).replace("stadt: leipzig\n", f"stadt: leipzig\nkeywords: {value}\n"),
+                          encoding="utf-8")
+    _, said = check(root)
+    assert [code for _, code in findings(said, W)] == ["type"], said
