@@ -35,7 +35,7 @@ RELEASES = "releases"
 CURRENT = "current"
 KEEP = 5
 REMOTE = re.compile(r"^(?P<host>(?:[^@/:\s]+@)?[^@/:\s]+):(?P<path>.+)$")  # rsync's rule: a colon before any /
-HASHED_FILE = r"\.[0-9a-f]{12}\.[A-Za-z0-9]+(\.(br|gz))?$"  # as HASHED, with the compressed variants
+ASSET_NAME = re.compile(r"[A-Za-z0-9_.-]+\.[0-9a-f]{12}\.[A-Za-z0-9]+")  # a hashed asset's name in a page or CSS
 RELEASE_ID = re.compile(r"^\d{8}T\d{6}Z(?:-\d{2})?$")
 
 
@@ -135,17 +135,40 @@ def _linking(site: Path, old: Path | None) -> Callable[[str, str], object]:
     return copy
 
 
+def _loaded(release: Path) -> set[str]:
+    """Names of the hashed assets a release's pages load, with the fonts and images its stylesheets load."""
+    names = {n for page in release.rglob("*.html") for n in ASSET_NAME.findall(page.read_text(errors="replace"))}
+    for css in (release / STATIC).rglob("*.css"):
+        if css.name in names:
+            names |= set(ASSET_NAME.findall(css.read_text(errors="replace")))
+    return names
+
+
 def _carry_over(old: Path, new: Path) -> None:
-    """The previous release's hashed assets (with their compressed variants) that the new one lacks."""
+    """The hashed assets the previous release's pages load and the new one lacks (with their compressed
+    variants): only one release back, so they do not pile up from release to release."""
+    loaded = _loaded(old)
     for file in (old / STATIC).rglob("*"):
         name = file.name.removesuffix(".br").removesuffix(".gz")
         target = new / file.relative_to(old)
-        if file.is_file() and HASHED.search(name) and not target.exists():
+        if file.is_file() and HASHED.search(name) and name in loaded and not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
                 os.link(file, target)
             except OSError:
                 shutil.copy2(file, target)
+
+
+# The same over SSH, in POSIX sh: `sh -c CARRY_OVER - <previous release> <new release>`.
+CARRY_OVER = r"""cd "$1" || exit 0; new="$2"; list="$new.namen"; pat='[A-Za-z0-9_.-]+\.[0-9a-f]{12}\.[A-Za-z0-9]+'
+grep -rhoE "$pat" --include='*.html' . | sort -u > "$list"
+for css in $(grep '\.css$' "$list"); do find _static -name "$css" -exec grep -hoE "$pat" {} +; done | sort -u >> "$list"
+find _static -type f 2>/dev/null | while read -r f; do
+  b=$(basename "$f"); b=${b%.br}; b=${b%.gz}
+  if grep -qxF "$b" "$list" && [ ! -e "$new/$f" ]; then mkdir -p "$new/$(dirname "$f")"; ln "$f" "$new/$f"; fi
+done
+rm -f "$list"
+"""
 
 
 @dataclass
@@ -179,9 +202,7 @@ class Remote:
         link = [f"--link-dest=../{base}/"] if base is not None else []  # relative to the staging directory
         _run(["rsync", "--archive", "--delete", *link, "-e", shlex.join(self.ssh),
               f"{site}/", f"{self.host}:{folder}/{staging}/"], self.label)
-        carry = (f"if [ -d {base}/{STATIC} ]; then (cd {base} && find {STATIC} -type f | grep -E '{HASHED_FILE}' | "
-                 f"while read -r f; do [ -e ../{staging}/\"$f\" ] || {{ mkdir -p ../{staging}/\"$(dirname \"$f\")\"; "
-                 f"ln \"$f\" ../{staging}/\"$f\"; }}; done); fi; ") if base is not None else ""
+        carry = f"sh -c {shlex.quote(CARRY_OVER)} - {base} ../{staging}; " if base is not None else ""
         self._shell(f"cd {shlex.quote(folder)}; {carry}mv {staging} {release}; "
                     f"for old in .*.neu; do [ -d \"$old\" ] && rm -rf \"$old\"; done; true")
 

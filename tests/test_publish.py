@@ -165,20 +165,30 @@ def test_keeps_the_newest_releases_and_the_current_one(project: Path, tmp_path: 
     assert sorted(p.name for p in (tmp_path / "www/releases").iterdir()) == [made[-1], newest]
 
 
-def test_previous_hashed_assets_stay_reachable(project: Path, tmp_path: Path) -> None:
-    """A page loaded just before the switch asks for the old stylesheet afterwards: it is still there."""
-    target = P.Local(tmp_path / "www")
-    P.publish(project, target)
-    site = project / "build/html"
+def replace_stylesheet(site: Path) -> tuple[str, str]:
+    """A new build whose main stylesheet has a new name (the pages still name the old one here: what a page
+    loaded before the switch asks for); the old and the new name."""
     [old_css] = [p for p in (site / "_static").glob("koop.*.css") if P.HASHED.search(p.name)]
     for variant in (old_css, *old_css.parent.glob(old_css.name + ".*")):
         variant.unlink()
     new_css = old_css.with_name("koop.0123456789ab.css")
     new_css.write_text("body{}", encoding="utf-8")
+    return old_css.name, new_css.name
+
+
+def test_previous_hashed_assets_stay_reachable(project: Path, tmp_path: Path) -> None:
+    """A page loaded just before the switch asks for the old stylesheet afterwards: it is still there — the
+    assets the previous release's pages load, not whatever piled up before."""
+    target = P.Local(tmp_path / "www")
+    site = project / "build/html"
+    (site / "_static/unbenutzt.abcdefabcdef.css").write_text("p{}", encoding="utf-8")  # loaded by no page
+    P.publish(project, target)
+    (site / "_static/unbenutzt.abcdefabcdef.css").unlink()
+    old, new = replace_stylesheet(site)
     P.publish(project, target)
     live = tmp_path / "www/current/_static"
-    assert (live / old_css.name).read_bytes() and (live / new_css.name).is_file()
-    assert (live / (old_css.name + ".br")).is_file()
+    assert (live / old).read_bytes() and (live / new).is_file() and (live / (old + ".br")).is_file()
+    assert not (live / "unbenutzt.abcdefabcdef.css").exists()
 
 
 def test_current_always_points_to_a_complete_release(project: Path, tmp_path: Path,
@@ -250,10 +260,13 @@ def test_publish_over_ssh_with_rsync(project: Path, tmp_path: Path, fake_ssh: No
     assert files(remote / "current") == files(project / "build/html")
     edit(project, "## Vorgehen", "Quartiersgarage.\n\n## Vorgehen")
     assert build_html(project, validate_project(project)) == 0
+    old, _ = replace_stylesheet(project / "build/html")
     assert run(project, address, "--behalten", "1")[0] == 0
     second = current(remote)
     assert second > first and [p.name for p in (remote / "releases").iterdir()] == [second]
-    assert files(remote / "current") == files(project / "build/html")
+    carried = {f"_static/{old}", f"_static/{old}.br", f"_static/{old}.gz"}
+    assert set(files(remote / "current")) == set(files(project / "build/html")) | carried
+    assert all(files(remote / "current")[k] == v for k, v in files(project / "build/html").items())
     assert b"Quartiersgarage" in (remote / "current/beitraege/leipzig/westen.html").read_bytes()
     status, _, err = run(project, address, "--zurueck")
     assert status == 1 and M.PUBLISH_NO_PREVIOUS.format(address) in err
