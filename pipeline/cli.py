@@ -339,8 +339,9 @@ def cmd_publish(args: argparse.Namespace) -> int:
             raise UserError(EXIT_CONTENT, M.PUBLISH_REFUSED, M.PUBLISH_REFUSED_HINT)
         for newer in stale_downloads(root, site):
             print(M.PUBLISH_STALE_DOWNLOAD.format(newer), file=sys.stderr)
-        print(M.PUBLISH_DONE.format(target.label, publish(root, target, args.behalten),
-                                    M.plural_count(args.behalten, "Fassung", "Fassungen")))
+        release, kept = publish(root, target, args.behalten)
+        print(M.PUBLISH_DONE.format(target.label, release, M.plural_count(kept, "Fassung", "Fassungen"),
+                                    args.behalten))
         return EXIT_OK
     except UserError as error:
         return error.show()

@@ -1082,7 +1082,7 @@ PUBLISH_NO_BUILD_HINT = "Erst „nox -s build“ ausführen: Nur ein Bau ohne Fe
 PUBLISH_REFUSED = ("Nicht veröffentlicht: Freigegebene Inhalte haben Fehler (siehe oben). Online bleibt die bisherige "
                    "Fassung.")
 PUBLISH_REFUSED_HINT = "Die Fehler beheben, „nox -s build“ ausführen und dann erneut veröffentlichen."
-PUBLISH_DONE = "Veröffentlicht nach {}: releases/{} ist jetzt „current“ ({} aufbewahrt)."
+PUBLISH_DONE = "Veröffentlicht nach {}: releases/{} ist jetzt „current“ ({} im Ziel, höchstens {} bleiben)."
 PUBLISH_BACK_DONE = "Zurückgeschaltet in {}: „current“ zeigt wieder auf releases/{} (statt releases/{})."
 PUBLISH_NOTHING = "In {} ist noch nichts veröffentlicht."
 PUBLISH_NO_PREVIOUS = "In {} gibt es keine frühere Veröffentlichung, zu der zurückgeschaltet werden könnte."

@@ -28,8 +28,8 @@ from typing import Protocol
 
 from . import messages as M
 from .errors import EXIT_CONTENT, EXIT_USAGE, UserError
-from .html.assets import HASHED, STATIC
-from .outputs import build_dir
+from .html.assets import HASHED, STATIC, VARIANTS, finish
+from .outputs import build_dir, publish_tree, work_dir
 
 RELEASES = "releases"
 CURRENT = "current"
@@ -243,6 +243,9 @@ def last_good(root: Path) -> Path:
     site = build_dir(root) / "html"
     if not (site / "index.html").is_file():
         raise UserError(EXIT_CONTENT, M.PUBLISH_NO_BUILD, M.PUBLISH_NO_BUILD_HINT)
+    if not any((site / f"index.html{v}").is_file() for v in VARIANTS):
+        # built before builds finished the handbook for the web server: finished now, replaced in one rename
+        publish_tree(site, site, finish=lambda tree: finish(tree, work_dir(root, "html-auslieferung")))
     return site
 
 
@@ -258,14 +261,16 @@ def stale_downloads(root: Path, site: Path) -> list[str]:
     return newer
 
 
-def publish(root: Path, target: Target, keep: int = KEEP) -> str:
-    """Upload the last good handbook as a new release and switch to it; the release's name."""
+def publish(root: Path, target: Target, keep: int = KEEP) -> tuple[str, int]:
+    """Upload the last good handbook as a new release and switch to it; the release's name and how many
+    releases the target keeps now."""
     site = last_good(root)
     releases, current = target.state()
     release = new_id(releases)
     target.upload(site, release, current if current in releases else None)
-    target.switch(release, to_remove([*releases, release], release, keep))
-    return release
+    drop = to_remove([*releases, release], release, keep)
+    target.switch(release, drop)
+    return release, len(releases) + 1 - len(drop)
 
 
 def roll_back(target: Target) -> tuple[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import shutil
 import stat
 import threading
@@ -145,6 +146,17 @@ def test_usage_and_target_errors(project: Path, tmp_path: Path) -> None:
     assert status == 1 and M.PUBLISH_NOTHING.format(tmp_path / "leer") in err
 
 
+def test_a_handbook_built_before_the_post_step_is_finished_before_it_goes_out(project: Path, tmp_path: Path) -> None:
+    site = project / "build/html"
+    shutil.rmtree(site)
+    shutil.copytree(project / "build/.work/html", site, ignore=shutil.ignore_patterns(".koop-*"))  # as Sphinx wrote it
+    assert run(project, str(tmp_path / "www"))[0] == 0
+    live = tmp_path / "www/current"
+    assert (live / "index.html.br").is_file()
+    assert re.search(r'src="_static/[^"]+\.[0-9a-f]{12}\.js"', (live / "index.html").read_text(encoding="utf-8"))
+    assert files(live) == files(site)
+
+
 def test_newer_downloads_than_the_handbook_are_named(project: Path, tmp_path: Path) -> None:
     pdf = project / "build/pdf/koopblatt-1.pdf"
     offered = (project / "build/html/downloads/koopblatt-1.pdf").read_bytes()
@@ -156,12 +168,14 @@ def test_newer_downloads_than_the_handbook_are_named(project: Path, tmp_path: Pa
 
 def test_keeps_the_newest_releases_and_the_current_one(project: Path, tmp_path: Path) -> None:
     target = P.Local(tmp_path / "www")
-    made = [P.publish(project, target, keep=3) for _ in range(6)]
+    published = [P.publish(project, target, keep=3) for _ in range(6)]
+    assert [kept for _, kept in published] == [1, 2, 3, 3, 3, 3]
+    made = [release for release, _ in published]
     assert sorted(p.name for p in (tmp_path / "www/releases").iterdir()) == made[-3:]
     P.roll_back(target)
     P.roll_back(target)
     assert current(tmp_path / "www") == made[-3]
-    newest = P.publish(project, target, keep=2)
+    newest, _ = P.publish(project, target, keep=2)
     assert sorted(p.name for p in (tmp_path / "www/releases").iterdir()) == [made[-1], newest]
 
 
