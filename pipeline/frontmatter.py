@@ -52,6 +52,8 @@ _YAML_LINE = re.compile(r"^(\s*$|\s*#|\s+\S|-(\s|$)|[\w.-]+:(\s|$))")
 # dashes; a closing line of at least as many dashes, indented by at most three spaces, or „...“ at its start.
 _OPENING = re.compile(r"^(-{3,})[ \t]*$")
 _DOCUMENT_END = re.compile(r"^\.\.\.[ \t]*$")
+# a line meant to close the block but not read as closing: dashes with spaces, a typographic dash, underscores …
+_MISTYPED_END = re.compile(r"^[ \t]*(?:--|[-_*=](?:[ \t]*[-_*=]){2,}|[‐‑‒–—―](?:[ \t]*[-‐‑‒–—―])*)[ \t]*$")
 
 
 def _closes(line: str, dashes: int) -> bool:
@@ -73,7 +75,10 @@ def split_block(text: str) -> tuple[str | None, int, str, int, bool]:
     for i in range(1, len(lines)):
         if _closes(lines[i], len(opening.group(1))):
             return "".join(lines[1:i]), 2, "".join(lines[i + 1 :]), i + 2, False
-    end = next((i for i in range(1, len(lines)) if not _YAML_LINE.match(lines[i])), len(lines))
+    end = next((i for i in range(1, len(lines)) if not _YAML_LINE.match(lines[i]) or _MISTYPED_END.match(lines[i])),
+               len(lines))
+    if end < len(lines) and _MISTYPED_END.match(lines[end]):
+        return "".join(lines[1:end]), 2, "".join(lines[end + 1:]), end + 2, True  # meant as the closing line
     while end > 1 and re.match(r"^\s*(#|$)", lines[end - 1]):
         end -= 1  # blank and „#“ lines before the text are the text's (a „## heading“ is no YAML comment there)
     return "".join(lines[1:end]), 2, "".join(lines[end:]), end + 1, True
@@ -269,6 +274,10 @@ def read(text: str, path: str) -> tuple[SplitFile, list[Diagnostic]]:
     source, first, body, body_line, unclosed = split_block(text)
     if source is None:
         return SplitFile(None, body, body_line), [diag(path, 1, "frontmatter_missing")]
-    problems = [diag(path, 1, "frontmatter_unclosed")] if unclosed else []
+    problems = []
+    if unclosed:
+        meant = text.splitlines()[body_line - 2] if body_line > 2 else ""
+        hint = M.FRONTMATTER_MISTYPED_END.format(meant.strip(), body_line - 1) if _MISTYPED_END.match(meant) else None
+        problems.append(diag(path, 1, "frontmatter_unclosed", hint=hint))
     fm, more = load_yaml(source, first, path, lenient=True)
     return SplitFile(fm, body, body_line), problems + more

@@ -751,6 +751,8 @@ YAML_PROBLEMS: dict[str, tuple[str, str]] = {
         "Schreiben Sie den Text ab der nächsten Zeile, eingerückt, oder setzen Sie den Wert in Anführungszeichen."),
 }
 YAML_UNKNOWN = "Syntaxfehler ({})"
+FRONTMATTER_MISTYPED_END = ("Die Zeile „{}“ (Zeile {}) schließt ihn nicht: Schreiben Sie dort genau drei Bindestriche "
+                            "„---“.")
 TEXT["frontmatter_size"] = "Die Front Matter hat hier {} Einträge; höchstens {} sind möglich."
 HINTS["frontmatter_size"] = ("Kürzen Sie die lange Liste; Stichwörter („keywords“) brauchen selten mehr als zehn "
                              "Einträge.")

@@ -516,3 +516,27 @@ def test_a_front_matter_check_refuses_is_said_once(project_copy: Callable[[str],
                           encoding="utf-8")
     _, said = check(root)
     assert [code for _, code in findings(said, W)] == ["type"], said
+
+
+@pytest.mark.parametrize(("closing", "unclosed"), [("", True), ("—", True), ("- - -", True), ("--", True),
+                                                   ("–––", True), ("----", False), ("...", False), ("  ---", False),
+                                                   ("---   ", False)])
+def test_the_end_of_the_front_matter_is_where_myst_sees_it(project_copy: Callable[[str], Path], closing: str,
+                                                           unclosed: bool) -> None:
+    """The closing line as markdown-it's front matter rule reads it (at least as many dashes, up to three spaces
+    before, or „...“); a block never closed is one koop.frontmatter_unclosed, and its body is still read by MyST
+    at its real lines — no „headings start at H2“ from the front matter read as text."""
+    root = project_copy("mini")
+    text = fixture_text(root).replace("stadt: leipzig\n---\n", f"stadt: leipzig\n{closing}\n" if closing else
+                                      "stadt: leipzig\n") + BODY_EXTRA
+    (root / W).write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    jump = lines.index("#### Zu tief") + 1
+    cite = next(n for n, t in enumerate(lines, 1) if t.startswith("Text mit {cite"))
+    _, said = check(root)
+    expected = [(jump, "heading_skip"), (cite, "cite_unknown")]
+    if unclosed:
+        expected.insert(0, (1, "frontmatter_unclosed"))
+    assert findings(said, W) == sorted(expected), said
+    if closing:  # the line meant to close it is named
+        assert any(f"Hinweis: Die Zeile „{closing}“ (Zeile 14) schließt ihn nicht" in m for m in said) == unclosed
