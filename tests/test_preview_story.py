@@ -272,3 +272,32 @@ def test_the_list_says_what_check_says(troubled: Path, capsys: pytest.CaptureFix
         where = li.code.get_text()
         listed.add(f"{where}: {li.get_text().strip()[len(where):].strip()}")
     assert listed == checked
+
+
+def test_a_port_taken_during_the_first_build_is_said_in_german(project_copy: Callable[[str], Path],
+                                                               monkeypatch: pytest.MonkeyPatch,
+                                                               capfd: pytest.CaptureFixture[str]) -> None:
+    """The port was free when `serve` checked it; another program took it while the first build ran."""
+    from pipeline.html import serve
+
+    root = project_copy("mini")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    taken: list[socket.socket] = []
+
+    def build_while_another_takes_the_port(self: object, **kwargs: object) -> None:
+        other = socket.socket()
+        other.bind(("127.0.0.1", port))
+        other.listen()
+        taken.append(other)
+
+    monkeypatch.setattr(serve.Rebuild, "__call__", build_while_another_takes_the_port)
+    try:
+        assert serve.serve(root, "127.0.0.1", port) == 2
+    finally:
+        for other in taken:
+            other.close()
+    said = capfd.readouterr()
+    assert f"Der Port {port} ist schon belegt" in said.err
+    assert "Errno" not in said.out + said.err and "ERROR" not in said.out + said.err

@@ -102,7 +102,15 @@ def serve(root: Path, host: str, port: int) -> int:
                             Mount("/", app=StaticFiles(directory=out, html=True), name="static")],
                     middleware=[Middleware(JavascriptInjectorMiddleware, ws_url=address)],
                     lifespan=watcher.lifespan)
-    with contextlib.suppress(KeyboardInterrupt):
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+    try:
+        with contextlib.suppress(KeyboardInterrupt):
+            # uvicorn says nothing itself (English); a port taken while the first build ran is said here
+            uvicorn.run(app, host=host, port=port, log_level="critical")
+    except SystemExit as stopped:
+        late = port_problem(host, port)
+        if stopped.code and late is not None:
+            print(f"{M.USAGE_PREFIX}: {late[0]}\n{M.HINT_PREFIX}: {late[1]}", file=sys.stderr)
+            return EXIT_USAGE
+        raise
     print(M.SERVE_STOPPED)
     return 0
