@@ -8,6 +8,7 @@ contents, as Word (python-docx) and as LibreOffice Writer (odfpy) store them.
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,8 @@ from pathlib import Path
 import officedocs
 import pytest
 from conftest import copy_project
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from officedocs import (
     ALIGNS,
     ANCHORS,
@@ -37,6 +40,7 @@ from pipeline.frontmatter import split
 WRITERS: dict[str, Callable[[list[Block], Path], Path]] = {"docx": docx_file, "odt": odt_file}
 KINDS = list(WRITERS)
 COLOURS = [(200, 40, 40), (40, 160, 60), (40, 80, 200), (220, 180, 30)]
+EXAMPLES = max(6, int(os.environ.get("KOOP_FUZZ_EXAMPLES", "6")) // 500)  # generated documents per kind
 
 
 def imported(root: Path, tmp: Path, kind: str, blocks: list[Block], slug: str) -> tuple[str, str]:
@@ -325,3 +329,63 @@ def test_column_alignment_reaches_the_proof_docx(project_copy: Callable[[str], P
         for row in table.rows:
             got = [cell.paragraphs[0].alignment for cell in row.cells]
             assert all(g in want[c] for g, c in zip(got, columns, strict=True)), (kind, got, columns)
+
+
+# -- any document: a generated space beyond the matrix ---------------------------------------------------------------
+
+_words = st.sampled_from(["Höfe", "Quartier", "Brache", "Beteiligung", "Zwischennutzung", "Gröpelingen"])
+_comments = st.lists(st.sampled_from(ANCHORS), max_size=2)
+_footnote = st.builds(Footnote, _words, st.builds(tuple, _comments))
+
+
+@st.composite
+def _documents(draw: st.DrawFn) -> list[Block]:
+    serial = iter(range(1000))
+
+    def notes(anchors: list[str]) -> tuple[Comment, ...]:
+        return tuple(Comment(f"k{next(serial)}-{a}", a) for a in anchors)
+
+    blocks: list[Block] = [Heading(1, "Ein Titel", notes(draw(_comments)))] if draw(st.booleans()) else []
+    blocks.append(Heading(2, draw(_words), notes(draw(_comments))))
+    for _ in range(draw(st.integers(1, 5))):
+        choice = draw(st.sampled_from(["para", "heading", "table", "picture"]))
+        if choice == "para":
+            note = draw(st.none() | _footnote)
+            if note is not None:
+                note = Footnote(note.text, notes(list(note.comments)))  # drawn as anchor names
+            blocks.append(Para(f"{draw(_words)} im Text.", notes(draw(_comments)), note,
+                               "https://www.koopstadt.de/" if draw(st.booleans()) else ""))
+        elif choice == "heading":
+            blocks.append(Heading(draw(st.integers(2, 3)), draw(_words), notes(draw(_comments))))
+        elif choice == "table":
+            columns = draw(st.integers(2, 3))
+            rows = tuple(tuple(f"{draw(_words)} {r}{c}" for c in range(columns)) for r in range(3))
+            blocks.append(Table(rows, tuple(draw(st.sampled_from(ALIGNS)) for _ in range(columns)),
+                                notes(draw(_comments)), draw(st.none() | st.builds(Footnote, _words)),
+                                draw(st.booleans())))
+        else:
+            blocks.append(Picture(draw(st.sampled_from(COLOURS)), draw(st.sampled_from(["", "Ein Bild"]))))
+    return blocks
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_any_document_keeps_its_comments_and_counts(tmp_path_factory: pytest.TempPathFactory, kind: str) -> None:
+    root = copy_project("mini", tmp_path_factory.mktemp("beliebig"))
+    serial = iter(range(10_000))
+
+    @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+    @given(_documents())
+    def check(blocks: list[Block]) -> None:
+        n = next(serial)
+        summary, body = imported(root, tmp_path_factory.mktemp(f"d{n}"), kind, blocks, f"beliebig-{kind}-{n}")
+        want = expected(blocks)
+        for text in want.comments:
+            assert body.count(f"\n% Kommentar von Redaktion: {text}\n") == 1, (text, body)
+        levels = [b.level for b in blocks if isinstance(b, Heading)]
+        first = blocks[0]  # a lone heading of the highest level at the start is the title (the front matter's)
+        title = isinstance(first, Heading) and levels.count(first.level) == 1 and first.level == min(levels)
+        assert counted(body, title) == want.counts(), body
+        assert "Nicht vollständig übernommen" not in summary, summary
+
+    check()
