@@ -1251,7 +1251,6 @@ PREVIEW_BANNER_COUNTS = "Vorschau: {}, {} im Projekt – zur Liste"
 PREVIEW_BANNER_NONE = "Vorschau: keine Fehler und keine Hinweise im Projekt – zur Liste"
 PREVIEW_LIST_INTRO = ("{} und {}, wie „nox -s check“ sie meldet. Jede Meldung führt zu ihrer Seite, an die Stelle "
                       "nahe der Zeile; Entwürfe sind mit „Entwurf“ gekennzeichnet.")
-PREVIEW_TO_PAGE = "zur Seite"
 PREVIEW_NO_PAGE = "ohne eigene Seite in der Vorschau"
 PREVIEW_DRAFT_TAG = "Entwurf"
 
@@ -1301,7 +1300,6 @@ USAGE_COMMANDS = "Befehle"
 USAGE_CHOICE = "„{}“ gibt es nicht (möglich: {})."
 USAGE_HINT = "„nox -s {} -- --help“ erklärt alle Angaben."
 USAGE_HINT_TOP = "„nox -l“ zeigt alle Befehle; die README erklärt ihren Aufruf."
-USAGE_HELP = "Hilfe zeigen und beenden"
 USAGE_ROOT_HELP = "Projektordner (mit docs/ und koopblatt/); Vorgabe: $KOOP_ROOT, sonst „.“"
 USAGE_VERBOSE_HELP = "auch die Meldungen von Sphinx, MyST und Typst zeigen"
 

@@ -163,7 +163,6 @@ def _list_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         "koop_intro": (M.PREVIEW_LIST_INTRO.format(M.count(errors, "Fehler"), M.count(len(found) - errors, "Hinweis"))
                        if found else M.PREVIEW_NONE),
         "koop_files": _files(app, found),
-        "koop_to_page": M.PREVIEW_TO_PAGE,
         "koop_no_page": M.PREVIEW_NO_PAGE,
         "koop_draft": M.PREVIEW_DRAFT_TAG,
     }, TEMPLATE
