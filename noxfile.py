@@ -184,7 +184,8 @@ def fuzz(session: nox.Session) -> None:
     """Long hypothesis run: ≥ 10,000 generated contributions and manifests, and the long conformance suite."""
     _install(session, "test")
     session.env["KOOP_FUZZ_EXAMPLES"] = session.posargs[0] if session.posargs else "10000"
-    session.run("pytest", "tests/test_fuzz.py", "tests/test_conformance.py", "-p", "no:cacheprovider")
+    session.run("pytest", "tests/test_fuzz.py", "tests/test_conformance.py",
+                "tests/test_import_counts.py::test_any_document_keeps_its_comments_and_counts", "-p", "no:cacheprovider")
 
 
 @nox.session(default=False)
