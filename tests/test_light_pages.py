@@ -99,6 +99,14 @@ def test_pages_link_one_purged_theme_stylesheet(built_shared: Path) -> None:
         assert dropped not in bundle, dropped
 
 
+def test_the_theme_stylesheet_is_made_from_the_finished_pages_and_styles(built_shared: Path) -> None:
+    """Made after every other step that writes pages or styles (pydata-sphinx-theme writes pygments.css with
+    its dark styles when the build finishes): made again from the finished work area, it is the same."""
+    work = built_shared / "build" / ".work" / "html"
+    assert (work / "_static" / theme_css.BUNDLE).read_text(encoding="utf-8") == theme_css.bundle(work)
+    assert 'html[data-theme="dark"] .highlight' in (work / "_static" / "pygments.css").read_text(encoding="utf-8")
+
+
 CLASSES = st.sampled_from(["a", "b", "nav", "show", "x-y"])
 IDS = st.sampled_from(["main", "side"])
 TAGS = st.sampled_from(["", "div", "p", "*"])

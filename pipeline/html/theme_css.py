@@ -12,6 +12,8 @@ the theme linked them; the handbook's own stylesheets follow unchanged.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import posixpath
 import re
 from collections.abc import Iterator
@@ -21,7 +23,8 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from ..outputs import write_if_changed
+from ..outputs import work_dir, write_if_changed
+from ..sphinx_ext import state
 from . import theme
 
 BUNDLE = "styles/koop-thema.css"
@@ -29,6 +32,7 @@ BUNDLE = "styles/koop-thema.css"
 SOURCES = ("basic.css", "styles/pydata-sphinx-theme.css", "pygments.css", "styles/sphinx-book-theme.css")
 LINKED = frozenset({"pygments.css", "styles/sphinx-book-theme.css"})  # Sphinx links these itself
 UNUSED_SCRIPTS = frozenset({"fontawesome.js"})  # never loaded (pipeline/html/theme_icons.py)
+VERSION = 1  # part of the cache key: raise it when the purge changes
 GROUPING = frozenset({"media", "supports", "layer", "container", "document"})
 
 _CLASS = re.compile(r'\sclass="([^"]*)"')
@@ -59,6 +63,10 @@ def collect(pages: list[str], scripts: list[str]) -> Names:
 # -- a small CSS reader: statements of a stylesheet, strings and comments respected ------------------------
 
 
+_NEXT = re.compile(r"""[{};"']|/\*""")  # what ends or opens something in a stylesheet
+_NEXT_IN_BLOCK = re.compile(r"""[{}"']|/\*""")
+
+
 def _skip(css: str, i: int) -> int:
     """The index after a string or comment starting at i (i itself when there is none)."""
     if css.startswith("/*", i):
@@ -72,39 +80,49 @@ def _skip(css: str, i: int) -> int:
     return i
 
 
+def _block_end(css: str, i: int) -> int:
+    """The index after the `}` that closes the block opened just before i."""
+    depth = 1
+    while depth:
+        m = _NEXT_IN_BLOCK.search(css, i)
+        if m is None:
+            return len(css)
+        k = m.start()
+        if css[k] in "{}":
+            depth += 1 if css[k] == "{" else -1
+            i = k + 1
+        else:
+            i = _skip(css, k)
+    return i
+
+
 def statements(css: str) -> Iterator[tuple[str, str | None]]:
     """(prelude, block) of each top-level statement; block is None for `@import …;`-like statements."""
-    i, start, n = 0, 0, len(css)
-    while i < n:
-        j = _skip(css, i)
-        if j != i:
-            if css.startswith("/*!", i):  # licence comments stay
-                yield css[i:j], None
+    i = start = 0
+    while True:
+        m = _NEXT.search(css, i)
+        if m is None:
+            return
+        k = m.start()
+        c = css[k]
+        if c == ";":
+            if css[start:k].strip():
+                yield css[start:k].strip() + ";", None
+            i = start = k + 1
+        elif c == "{":
+            end = _block_end(css, k + 1)
+            yield css[start:k].strip(), css[k + 1:end - 1]
+            i = start = end
+        elif c == "}":  # stray closing brace: browsers ignore it
+            i = start = k + 1
+        else:
+            j = _skip(css, k)
+            if css.startswith("/*!", k):  # licence comments stay
+                yield css[k:j], None
                 start = j
-            elif css.startswith("/*", i) and not css[start:i].strip():
+            elif css.startswith("/*", k) and not css[start:k].strip():
                 start = j
             i = j
-            continue
-        c = css[i]
-        if c == ";":
-            if css[start:i].strip():
-                yield css[start:i].strip() + ";", None
-            i = start = i + 1
-        elif c == "{":
-            depth, k = 1, i + 1
-            while k < n and depth:
-                m = _skip(css, k)
-                if m != k:
-                    k = m
-                    continue
-                depth += {"{": 1, "}": -1}.get(css[k], 0)
-                k += 1
-            yield css[start:i].strip(), css[i + 1:k - 1]
-            i = start = k
-        elif c == "}":  # stray closing brace: browsers ignore it
-            i = start = i + 1
-        else:
-            i += 1
 
 
 def _split(selectors: str) -> list[str]:
@@ -186,21 +204,31 @@ def _rebase(css: str, source: str, target: str) -> str:
     return _URL.sub(move, css)
 
 
-def bundle(outdir: Path) -> str:
-    """The purged theme stylesheet for the pages in `outdir`."""
+def bundle(outdir: Path, cache: Path | None = None) -> str:
+    """The purged theme stylesheet for the pages in `outdir` (kept in `cache` by its inputs: reading the
+    theme's 400 KB is the slow part, and the pages' classes rarely change)."""
     static = outdir / "_static"
     pages = [p.read_text(encoding="utf-8", errors="replace") for p in outdir.rglob("*.html")
-             if "_static" not in p.parts]
+             if "_static" not in p.relative_to(outdir).parts]
     scripts = [p.read_text(encoding="utf-8", errors="replace") for p in static.rglob("*.js")
                if p.name not in UNUSED_SCRIPTS]
     names = collect(pages, scripts)
+    sources = {source: (static / source).read_text(encoding="utf-8") for source in SOURCES
+               if (static / source).is_file()}
+    key = hashlib.sha1(json.dumps([VERSION, sorted(names.classes), sorted(names.ids), sources]).encode()).hexdigest()
+    cached = cache / f"{key}.css" if cache is not None else None
+    if cached is not None and cached.is_file():
+        return cached.read_text(encoding="utf-8")
     parts = []
-    for source in SOURCES:
-        file = static / source
-        if file.is_file():
-            css = re.sub(r"/\*#\s*sourceMappingURL=[^*]*\*/", "", file.read_text(encoding="utf-8"))
-            parts.append(f"/* {source} */\n" + purge(_rebase(css, source, BUNDLE), names))
-    return "\n".join(parts) + "\n"
+    for source, css in sources.items():
+        css = re.sub(r"/\*#\s*sourceMappingURL=[^*]*\*/", "", css)
+        parts.append(f"/* {source} */\n" + purge(_rebase(css, source, BUNDLE), names))
+    text = "\n".join(parts) + "\n"
+    if cached is not None:
+        for old in cached.parent.glob("*.css"):  # one entry: the pages' classes changed, the old one is done
+            old.unlink()
+        write_if_changed(cached, text.encode("utf-8"))
+    return text
 
 
 def _handbook_html(app: Sphinx) -> bool:
@@ -231,9 +259,11 @@ def _finished(app: Sphinx, exception: Exception | None) -> None:
     if exception is None and _handbook_html(app):
         assert app.builder is not None
         outdir = Path(app.builder.outdir)
-        write_if_changed(outdir / "_static" / BUNDLE, bundle(outdir).encode("utf-8"))
+        cache = work_dir(state.root_of(app.builder), "theme-css")
+        write_if_changed(outdir / "_static" / BUNDLE, bundle(outdir, cache).encode("utf-8"))
 
 
 def setup(app: Sphinx) -> None:
     app.connect("html-page-context", _page_context)
-    app.connect("build-finished", _finished)
+    # late: pydata-sphinx-theme rewrites pygments.css (light and dark styles) in its own build-finished handler
+    app.connect("build-finished", _finished, priority=900)
