@@ -5,7 +5,8 @@ koopBLATT issue and read back from the PDF as a reader sees the pages.
 - Every page of a contribution but its last is at least about two-thirds filled (no page of only a figure).
 - No heading (LITERATUR included) ends a column: at least two lines of its section follow it there.
 - A figure stands on the page of its first reference or on the next.
-- No page holds figures alone, and the issue is set with its balanced last pages (not the fallback).
+- No page holds figures alone, no paragraph is cut after a word, and the issue is set with its balanced last pages
+  (not the fallback).
 """
 
 from __future__ import annotations
@@ -350,6 +351,17 @@ def figures_alone(pdf: Path, titles: set[str]) -> list[str]:
             if sum("Fira" not in line.font for line in lines(reader, index)) < 2]
 
 
+def cut_lines(pdf: Path, titles: set[str]) -> list[str]:
+    """Lines of running text that hold one word and end in the middle of a sentence (every paragraph of the
+    sweep ends with a full stop or a citation's parenthesis)."""
+    reader = PdfReader(pdf)
+    last = last_pages(pdf)
+    return [f"{title} S. {index + 1}: „{line.text}“" for title, start in first_pages(pdf).items() if title in titles
+            for index in range(start, last[title] + 1) for line in lines(reader, index)
+            if abs(line.size - BODY_PT) < 0.3 and "Fira" not in line.font and len(line.text.split()) == 1
+            and line.text.strip()[-1] not in ".,;:!?)\u00ad-"]
+
+
 def page_with(reader: PdfReader, texts: list[str], text: str) -> int:
     """Index of the one page whose text holds `text` (spaces and hyphenation as extracted may differ)."""
     wanted = re.sub(r"\s+", "", text)
@@ -430,3 +442,10 @@ def test_the_issue_is_set_with_balanced_last_pages(swept: tuple[Path, list[Case]
     # the issue fell back to unbalanced last pages (Hinweis koop.pdf_unbalanced).
     _pdf, _cases, codes = swept
     assert "pdf_unbalanced" not in codes
+
+
+def test_no_line_of_running_text_is_cut_after_a_word(sweep: tuple[Path, list[Case]]) -> None:
+    # A figure at the top of the left column of a last page was taken for text running over from the page
+    # before: the balancing split the next paragraph after its first word („Das“ alone on its line).
+    pdf, all_cases = sweep
+    assert cut_lines(pdf, {c.title for c in all_cases}) == []
