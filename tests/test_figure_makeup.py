@@ -15,6 +15,7 @@ import os
 import random
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pikepdf
@@ -216,9 +217,16 @@ class Line:
     text: str
 
 
-def lines(reader: PdfReader, index: int) -> list[Line]:
-    """The lines of text in the type area of a page (not the running head or the folio), left column first."""
-    page = reader.pages[index]
+@cache
+def _reader(pdf: Path) -> PdfReader:
+    return PdfReader(pdf)
+
+
+@cache
+def lines(pdf: Path, index: int) -> list[Line]:
+    """The lines of text in the type area of a page (not the running head or the folio), left column first
+    (read once per page for all the tests)."""
+    page = _reader(pdf).pages[index]
     width, height = float(page.mediabox.width), float(page.mediabox.height)
     parts: dict[tuple[bool, float], list[tuple[float, float, str, str]]] = {}
 
@@ -266,15 +274,15 @@ def images(path: Path, index: int) -> list[tuple[float, float, float, float]]:
     return out
 
 
-def column_fill(reader: PdfReader, path: Path, index: int) -> tuple[float, float]:
+def column_fill(pdf: Path, index: int) -> tuple[float, float]:
     """How full the left and right column of a page are (0–1): the part of the type area's height covered by
     text and pictures, spaces up to GAP_LINES lines counted as filled (spacing between paragraphs, around
     headings and figures), larger ones as holes."""
-    page = reader.pages[index]
+    page = _reader(pdf).pages[index]
     width, height = float(page.mediabox.width), float(page.mediabox.height)
     top, bottom = TOP_MM * MM, height - BOTTOM_MM * MM
-    found: list[tuple[bool, float, float]] = [(ln.right, ln.top, ln.bottom) for ln in lines(reader, index)]
-    for left, right, t, b in images(path, index):
+    found: list[tuple[bool, float, float]] = [(ln.right, ln.top, ln.bottom) for ln in lines(pdf, index)]
+    for left, right, t, b in images(pdf, index):
         for side in (False, True):
             if (left < width / 2 - 5) if not side else (right > width / 2 + 5):
                 found.append((side, max(t, top), min(b, bottom)))
@@ -298,14 +306,13 @@ def column_fill(reader: PdfReader, path: Path, index: int) -> tuple[float, float
 
 def underfilled(pdf: Path, titles: set[str]) -> list[str]:
     """Pages of the given contributions, but their last, that are less than FILLED full."""
-    reader = PdfReader(pdf)
     last = last_pages(pdf)
     bad = []
     for title, start in first_pages(pdf).items():
         if title not in titles:
             continue
         for index in range(start, last[title]):
-            left, right = column_fill(reader, pdf, index)
+            left, right = column_fill(pdf, index)
             if (left + right) / 2 < FILLED:
                 bad.append(f"{title} S. {index + 1}: {left:.0%} / {right:.0%}")
     return bad
@@ -318,14 +325,13 @@ def is_heading(line: Line, headings: set[str]) -> bool:
 def lonely_headings(pdf: Path, titles: set[str], headings: set[str]) -> list[str]:
     """Headings that end a column: fewer than two lines of running text or literature follow them there (in
     one run: a hole of more than GAP_LINES lines ends it)."""
-    reader = PdfReader(pdf)
     last = last_pages(pdf)
     bad = []
     for title, start in first_pages(pdf).items():
         if title not in titles:
             continue
         for index in range(start, last[title] + 1):
-            found = lines(reader, index)
+            found = lines(pdf, index)
             for i, line in enumerate(found):
                 if not is_heading(line, headings):
                     continue
@@ -344,20 +350,18 @@ def lonely_headings(pdf: Path, titles: set[str], headings: set[str]) -> list[str
 def figures_alone(pdf: Path, titles: set[str]) -> list[str]:
     """Pages of the given contributions with fewer than two lines of text (running text or literature; not
     captions, which are set in the sans)."""
-    reader = PdfReader(pdf)
     last = last_pages(pdf)
     return [f"{title} S. {index + 1}" for title, start in first_pages(pdf).items() if title in titles
             for index in range(start, last[title] + 1)
-            if sum("Fira" not in line.font for line in lines(reader, index)) < 2]
+            if sum("Fira" not in line.font for line in lines(pdf, index)) < 2]
 
 
 def cut_lines(pdf: Path, titles: set[str]) -> list[str]:
     """Lines of running text that hold one word and end in the middle of a sentence (every paragraph of the
     sweep ends with a full stop or a citation's parenthesis)."""
-    reader = PdfReader(pdf)
     last = last_pages(pdf)
     return [f"{title} S. {index + 1}: „{line.text}“" for title, start in first_pages(pdf).items() if title in titles
-            for index in range(start, last[title] + 1) for line in lines(reader, index)
+            for index in range(start, last[title] + 1) for line in lines(pdf, index)
             if abs(line.size - BODY_PT) < 0.3 and "Fira" not in line.font and len(line.text.split()) == 1
             and line.text.strip()[-1] not in ".,;:!?)\u00ad-"]
 
