@@ -453,3 +453,12 @@ def test_no_line_of_running_text_is_cut_after_a_word(sweep: tuple[Path, list[Cas
     # before: the balancing split the next paragraph after its first word („Das“ alone on its line).
     pdf, all_cases = sweep
     assert cut_lines(pdf, {c.title for c in all_cases}) == []
+
+
+def test_the_reported_contribution_keeps_its_two_pages(sweep: tuple[Path, list[Case]]) -> None:
+    # A 4:3 photo and a wide diagram with a long literature list, written for `seiten: 2`: the photo took a page
+    # of its own, the literature ran on under it and the diagram stood alone on a third page.
+    pdf, all_cases = sweep
+    reported = all_cases[-1]
+    assert [s.name for s in reported.figures] == ["Foto", "Diagramm"] and reported.citations == 12
+    assert last_pages(pdf)[reported.title] - first_pages(pdf)[reported.title] + 1 == 2
