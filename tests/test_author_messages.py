@@ -194,6 +194,8 @@ def test_a_broken_link_to_a_case_is_one_german_message_in_check_build_and_previe
     assert [d.format() for d in run.found if d.path == W] == []  # the reader adds nothing to the file check's one
     box = (out / "beitraege/leipzig/westen.html").read_text(encoding="utf-8")  # the preview's box on the page
     assert box.count("koop.xref") == 1 and "cross-reference" not in box and "koop.engine" not in box
+    listing = (out / "probleme.html").read_text(encoding="utf-8")  # and its list of all problems
+    assert listing.count("koop.xref") == 1 and "cross-reference" not in listing and "koop.engine" not in listing
 
 
 # -- every MyST warning type has a German message --------------------------------------------------------------
