@@ -1,7 +1,8 @@
 """Checks on a contribution's MyST body, on markdown-it tokens (the same parser MyST uses).
 
 Contributions are untrusted: raw HTML, `{raw}`, includes from outside the folder, remote
-images, `javascript:`/`data:` links and unknown directives/roles are errors. The result also
+images, links other than http(s)/mailto (and addresses not every output can link, `urls`) and
+unknown directives/roles are errors. A fence never closed is a Hinweis. The result also
 lists what a file defines and uses (labels, links, citations) for the cross-file checks.
 """
 
