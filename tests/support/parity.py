@@ -47,11 +47,19 @@ ALLOWED: dict[str, dict[str, str]] = {
         "all": r"(?:(?:Abb|Tab)\.[0-9]{1,3}:?)?",  # the figure's or table's number, set by each format
     },
 }
+# Right-to-left script in a PDF: Typst writes the glyphs of Arabic and Hebrew in visual order (with shaped
+# forms and /ActualText where glyphs are shared), so no text extraction gets the logical order back; in the
+# PDF formats such a run (with the brackets inside and around it, which bidi mirrors) is only required to be
+# right-to-left text at that place. HTML, EPUB and Word keep it exactly.
+_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe"
+RTL_RUN = re.compile(f"[()\\[\\]]?[{_RTL}][{_RTL}()\\[\\]]*")
+RTL_IN_PDF = f"[{_RTL}()\\[\\]]+"
 ALLOWED_TYPOGRAPHY = (
     "whitespace of any kind and amount (line and page breaks, no-break and thin spaces)",
     "soft hyphens (U+00AD): hyphenation in print, written or set",
     "letter case of headings (print sets LITERATUR in capitals)",
     "ligatures (ﬁ → fi)",
+    "PDF only: a run of right-to-left script (Arabic, Hebrew) is right-to-left text at its place (visual order)",
 )
 _WHITESPACE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\u00ad]+")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -202,13 +210,18 @@ class Report:
 
 def pattern(passage: Passage, fmt: str) -> str:
     """The passage as a regular expression over normalised text: literal characters, slots as allowed."""
+    text = normalise(passage.text)
     parts: list[str] = []
-    for ch in normalise(passage.text):
-        if ch in ALLOWED:
-            allowed = ALLOWED[ch]
-            parts.append(allowed.get(fmt, allowed["all"]) if fmt in allowed else allowed["all"])
-        else:
-            parts.append(re.escape(ch))
+    at = 0
+    runs = list(RTL_RUN.finditer(text)) if fmt == "pdf" else []
+    for run in [*runs, None]:
+        end = run.start() if run else len(text)
+        for ch in text[at:end]:
+            allowed = ALLOWED.get(ch)
+            parts.append(allowed.get(fmt, allowed["all"]) if allowed else re.escape(ch))
+        if run:
+            parts.append(RTL_IN_PDF)
+            at = run.end()
     return "".join(parts)
 
 
