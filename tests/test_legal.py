@@ -335,3 +335,36 @@ def test_minimal_configuration_from_the_schema_is_valid(project_copy: Callable[[
     root = project_copy("mini")
     write_config(root, copy.deepcopy(minimal(PublisherFields)))
     assert [p.format() for p in validate_project(root).problems if p.path == PUBLISHER_FILE] == []
+
+
+# -- the editor's JSON Schema says the same as check -------------------------------------------------------------
+
+CONFIGS = [Path(__file__).resolve().parent.parent / PUBLISHER_FILE, FIXTURES / "mini" / PUBLISHER_FILE]
+
+
+@pytest.mark.parametrize("file", CONFIGS, ids=["demo", "mini"])
+def test_configurations_match_the_json_schema(file: Path) -> None:
+    from test_schema import errors
+
+    assert errors("herausgeber", yaml.safe_load(file.read_text(encoding="utf-8"))) == []
+
+
+@pytest.mark.parametrize("path", REQUIRED, ids=[shown_name(p) for p in REQUIRED])
+def test_json_schema_requires_what_check_requires(tmp_path: Path, path: tuple[str | int, ...]) -> None:
+    from test_schema import errors
+
+    root = with_videos(copy_project("mini", tmp_path))
+    data = config(root)
+    assert errors("herausgeber", data) == []
+    here: Any = data
+    for part in path[:-1]:
+        here = here[part]
+    del here[path[-1]]
+    assert any(f"'{path[-1]}' is a required property" in e for e in errors("herausgeber", data))
+
+
+def test_editor_settings_map_the_publisher_schema() -> None:
+    import json
+
+    settings = json.loads((Path(__file__).resolve().parent.parent / ".vscode/settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.schemas"]["./schema/herausgeber.schema.json"] == [PUBLISHER_FILE]
