@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import yaml
@@ -84,25 +85,35 @@ def split_block(text: str) -> tuple[str | None, int, str, int, bool]:
     return "".join(lines[1:end]), 2, "".join(lines[end:]), end + 1, True
 
 
-def stand_in(text: str, title: str, force: bool = False) -> str | None:
-    """`text` with a front matter MyST cannot take (broken, unclosed, without a title; with `force` any, e.g. one
-    `check` refused) replaced, line for line, by one that holds only `title`; None when there is nothing to replace.
+def stand_in(text: str, title: str) -> str | None:
+    """`text` with a front matter MyST cannot take (broken, unclosed, without a title, with a value it cannot
+    render) replaced, line for line, by one that holds only `title`; None when there is nothing to replace.
 
     MyST reads the body after it as the body it is: the title is its first heading, so `##` sections are not
-    „headings start at H2“, and every line keeps its number (the front matter's own problems are reported by
-    `read`)."""
+    „headings start at H2“, every line keeps its number, and the front matter's problems are said once, by
+    `read`. The decision depends on the text alone (the reader's cache of the document stays valid)."""
     source, first, _, body_line, unclosed = split_block(text)
     if source is None:
         return None
     fm, _ = _load(source, first, "")
     data = fm.data if fm is not None else None
     title_ok = isinstance(data, dict) and isinstance(data.get("title"), str) and bool(data["title"].strip())
-    if title_ok and not unclosed and not force:
+    if title_ok and not unclosed and _renders(data):
         return None
     head = body_line - 1  # lines of the block (an unclosed one up to the guessed end)
     lines = ["---\n", f"title: {json.dumps(title, ensure_ascii=False)}\n", *["\n"] * (head - 3), "---\n"]
     replaced = "".join(lines) if head >= 3 else "\n" * head  # too short to hold a title: no front matter at all
     return replaced + "".join(text.splitlines(keepends=True)[head:])
+
+
+def _renders(data: object) -> bool:
+    """Whether MyST can show every value as a field (it serialises them as JSON, dates as ISO text; a date as a
+    mapping key it cannot)."""
+    try:
+        json.dumps(data, default=lambda o: o.isoformat() if isinstance(o, date) else str(o))
+    except (TypeError, ValueError, RecursionError):
+        return False
+    return True
 
 
 def _walk(node: yaml.Node, path: KeyPath, offset: int, out: dict[KeyPath, int], dups: list[tuple[str, int]]) -> None:

@@ -16,7 +16,7 @@ from sphinx.transforms import SphinxTransform
 
 from .. import messages as M
 from ..body import BAD_SCHEMES
-from ..frontmatter import split, stand_in
+from ..frontmatter import stand_in
 from . import state
 
 SECURITY_CODES = frozenset({"html", "raw", "directive", "role", "path_outside", "link_scheme", "image_remote",
@@ -36,11 +36,8 @@ def _neutralise(app: Sphinx, docname: str, source: list[str]) -> None:
     if codes & (SECURITY_CODES - FRONT_MATTER_CODES):
         source[0] = f"# {docname.rsplit('/', 1)[-1]}\n\n{M.BLOCKED}\n"
         return
-    # a front matter `check` refused (its own messages say why) is not read again by MyST, which would say it
-    # once more in its words; the body is still read as body, at its lines
-    body_line = split(source[0])[3]
-    refused = report is not None and any(p.is_error and p.line < body_line for p in report.problems)
-    if (replaced := stand_in(source[0], docname.rsplit("/", 1)[-1], force=refused)) is not None:
+    # a front matter MyST cannot take is reported by `check`; MyST reads the body under a stand-in, as body
+    if (replaced := stand_in(source[0], docname.rsplit("/", 1)[-1])) is not None:
         source[0] = replaced
 
 
