@@ -42,6 +42,10 @@ class Findings:
         self.by_doc: dict[str, tuple[int, set[Diagnostic]]] = {}
         self.general: set[Diagnostic] = set()  # not tied to a document; only for this run
         self.suppress: list[str] = []  # the project's `suppress_warnings` ("koop.<code>" or "koop")
+        # (path, line) of the errors the file checks found in this run: what a reader or writer says there is the
+        # same problem in an engine's words (a link to a missing case: MyST's „target not found“ beside koop.xref);
+        # one problem, one message. Kept, not dropped: it shows again once the file check no longer explains it.
+        self.explained: set[tuple[str, int]] = set()
         try:
             version, data = pickle.loads(file.read_bytes())
             if version == STORE_VERSION:
@@ -67,7 +71,8 @@ class Findings:
         self.by_doc.pop(docname, None)
 
     def shown(self, found: Diagnostic) -> bool:
-        return not is_suppressed_warning("koop", found.code, self.suppress)
+        return (found.path, found.line) not in self.explained and not is_suppressed_warning("koop", found.code,
+                                                                                            self.suppress)
 
     def of(self, docnames: Iterable[str]) -> list[Diagnostic]:
         out: list[Diagnostic] = []
@@ -175,15 +180,6 @@ class _Capture(logging.Filter):
     def __init__(self, app: Sphinx) -> None:
         super().__init__()
         self.app = app
-        self._explained: tuple[object, set[tuple[str, int]]] = (None, set())
-
-    def explained(self) -> set[tuple[str, int]]:
-        """(path, line) of the errors the file checks found (`validate`): what the reader says there is the same
-        problem in an engine's words (a link to a missing case: MyST's „target not found“ beside `koop.xref`)."""
-        project = state.project(self.app)
-        if self._explained[0] is not project:
-            self._explained = (project, {(p.path, p.line) for p in project.problems if p.is_error})
-        return self._explained[1]
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno < logging.WARNING:
@@ -198,8 +194,6 @@ class _Capture(logging.Filter):
                 docname = _docname_of(self.app, found.path) or docname
             else:
                 found = translate(record, path, line)
-                if (found.path, found.line) in self.explained():
-                    return False  # one problem, one message: the file check already said it, in its own words
             stamp = self.app.env.all_docs.get(docname, 0) if docname else 0
             findings(self.app).add(docname if stamp else None, stamp, found)
         except Exception as exc:  # never lose a message because locating it failed
@@ -224,6 +218,11 @@ def _install(app: Sphinx) -> None:
             handler.filters.insert(0, _Capture(app))
 
 
+def _explain(app: Sphinx) -> None:
+    """After the project is validated (state, priority 100): the lines its file checks explain."""
+    findings(app).explained = {(p.path, p.line) for p in state.project(app).problems if p.is_error}
+
+
 def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     findings(app).clear(docname)
 
@@ -240,5 +239,6 @@ def _finished(app: Sphinx, exc: Exception | None) -> None:
 def setup(app: Sphinx) -> None:
     app.add_config_value("koop_echo", False, "", bool)
     app.connect("builder-inited", _install, priority=10)
+    app.connect("builder-inited", _explain, priority=200)
     app.connect("env-purge-doc", _purge)
     app.connect("build-finished", _finished)
