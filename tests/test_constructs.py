@@ -123,7 +123,7 @@ def test_pdf_has_the_same_numbers_and_numref_texts(built: tuple[Path, str]) -> N
     assert "Wie Tab. 2 zeigt, dauert der Bau ein Jahr." in content
     source = typst_source(root)
     # Typst is told the project's numbers; links go to labels the figures and tables carry
-    assert 'numbering: _ => "2", placement: top, scope: "parent")<vielfalt--id4>' in source
+    assert 'numbering: _ => "2", placement: auto, scope: "parent")<vielfalt--id4>' in source
     assert "#link(<vielfalt--id4>)[siehe Abb. 2]" in source
     assert re.search(r'#figure\(kind: table, caption: \[Zeitplan\], numbering: _ => "2", tabelle\((?s:.*?)\)\)'
                      r"<vielfalt--tab-zeitplan>", source)
