@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import reproducible
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -36,16 +37,16 @@ def built_mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-EPOCH = "1434326400"  # 2015-06-15: reproducible PDF/EPUB timestamps
+EPOCH = reproducible.EPOCH  # 2015-06-15: reproducible PDF/EPUB timestamps (set with reproducible.epoch())
 
 
 def built_output(factory: pytest.TempPathFactory, name: str, build: Callable[..., int]) -> Path:
     """Build one output of the mini project reproducibly; return build/<name>."""
     from pipeline.validate import validate_project
 
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     root = copy_project("mini", factory.mktemp(name))
-    assert build(root, validate_project(root)) == 0
+    with reproducible.epoch():
+        assert build(root, validate_project(root)) == 0
     return root / "build" / name
 
 
@@ -79,10 +80,9 @@ def built_constructs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, st
 
     from pipeline.cli import main
 
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     root = with_constructs(tmp_path_factory.mktemp("constructs"))
     err = io.StringIO()
-    with contextlib.redirect_stderr(err):
+    with reproducible.epoch(), contextlib.redirect_stderr(err):
         status = main(["--root", str(root), "build"])
     assert status == 0, err.getvalue()
     return root, err.getvalue()
@@ -96,10 +96,10 @@ def built_shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from pipeline.typst.pdf import build_pdf
     from pipeline.validate import validate_project
 
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     root = copy_project("mini", tmp_path_factory.mktemp("shared"))
-    assert build_pdf(root, validate_project(root)) == 0
-    assert build_html(root, validate_project(root)) == 0
+    with reproducible.epoch():
+        assert build_pdf(root, validate_project(root)) == 0
+        assert build_html(root, validate_project(root)) == 0
     return root
 
 # -- the bundled demo in a real browser (test_browser, test_search, test_preview) ----------------------
@@ -113,12 +113,12 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A copy of the repository's content, fully built (PDF and EPUB first so the handbook links them)."""
     from pipeline.cli import main
 
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     root = tmp_path_factory.mktemp("demo")
     for name in ("docs", "koopblatt"):
         shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("entdecken", "ausgaben"))
     shutil.copy(REPO / "conf.py", root / "conf.py")
-    assert main(["--root", str(root), "build"]) == 0
+    with reproducible.epoch():
+        assert main(["--root", str(root), "build"]) == 0
     yield root
 
 

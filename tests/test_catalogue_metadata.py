@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import re
 import xml.etree.ElementTree as ET
 import zipfile
@@ -20,11 +19,12 @@ from typing import Any
 import pikepdf
 import pytest
 import yaml
-from conftest import EPOCH, copy_project
+from conftest import copy_project
 from hypothesis import given
 from hypothesis import strategies as st
 from pypdf import PdfReader
 from shareutil import day, front_matter, full_title, json_ld, metas
+from support.reproducible import epoch
 
 from pipeline.cli import main
 from pipeline.schema import issn_valid
@@ -60,10 +60,10 @@ def manifest(root: Path) -> dict[str, Any]:
 
 
 def build(root: Path, command: str = "build") -> None:
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err):
-        assert main(["--root", str(root), command]) == 0, err.getvalue()
+    with epoch():
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err):
+            assert main(["--root", str(root), command]) == 0, err.getvalue()
 
 
 @pytest.fixture(scope="module")

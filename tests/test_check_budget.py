@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -60,8 +59,8 @@ def test_check_shows_the_page_budget_of_the_last_build(project_copy: Callable[[s
     assert status == 0 and "page_budget" not in said, said
 
 
-def test_check_without_a_plan_is_quiet(project_copy: Callable[[str], Path]) -> None:
-    os.environ.setdefault("SOURCE_DATE_EPOCH", EPOCH)
+def test_check_without_a_plan_is_quiet(project_copy: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     root = project_copy("mini")
     manifest = root / "koopblatt/1/ausgabe.yml"
     manifest.write_text(manifest.read_text(encoding="utf-8").replace(

@@ -45,6 +45,7 @@ from constructs import CONTAINERS, LEAVES, Construct, Registry, catalogue, marke
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import parity
+from support.reproducible import epoch
 
 from pipeline import messages as M
 from pipeline.body import ALLOWED_DIRECTIVES, ALLOWED_ROLES, parser
@@ -156,16 +157,16 @@ def batch_project(files: list[list[tuple[int, Construct]]], issue_per_file: bool
 
 def run(root: Path, *args: str) -> tuple[int | str, str]:
     """`python -m pipeline.cli --root <root> …` in this process; output of both streams."""
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-        try:
-            rc: int | str = main(["--root", str(root), *args])
-        except SystemExit as exc:
-            rc = f"SystemExit({exc.code})"
-        except BaseException:
-            rc = "Traceback"
-            out.write(traceback.format_exc())
+    with epoch():
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+            try:
+                rc: int | str = main(["--root", str(root), *args])
+            except SystemExit as exc:
+                rc = f"SystemExit({exc.code})"
+            except BaseException:
+                rc = "Traceback"
+                out.write(traceback.format_exc())
     return rc, out.getvalue()
 
 

@@ -4,12 +4,12 @@ the other contribution starts (lead review of issue 12)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from conftest import EPOCH, copy_project
+from conftest import copy_project
 from pypdf import PdfReader
+from support.reproducible import epoch
 
 from pipeline.typst.pdf import build_pdf
 from pipeline.validate import validate_project
@@ -48,7 +48,6 @@ def page_with(reader: PdfReader, text: str) -> list[int]:
 def crossref_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The mini issue: „Zwischennutzung in Bremen“ is several pages long with the labelled section `zw-spaet` at its
     end; „Wächterhäuser im Westen“ refers to it three ways ({ref}, a link to file#label, a MyST #label link)."""
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     root = copy_project("mini", tmp_path_factory.mktemp("crossref"))
     other = root / "docs/beitraege/bremen/zwischen.md"
     filler = "\n\n".join(f"Absatz {i}. {FILLER}" for i in range(40))
@@ -58,7 +57,8 @@ def crossref_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source.write_text(source.read_text(encoding="utf-8").replace(
         "Siehe auch die", "Vergleiche {ref}`Verstetigung <zw-spaet>`, [Dauerhaftes](../bremen/zwischen.md#zw-spaet) "
         "und [Bleibendes](#zw-spaet). Siehe auch die"), encoding="utf-8")
-    assert build_pdf(root, validate_project(root)) == 0
+    with epoch():
+        assert build_pdf(root, validate_project(root)) == 0
     return root / "build/pdf/koopblatt-1.pdf"
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -16,8 +15,9 @@ import pikepdf
 import pymarc
 import pytest
 import yaml
-from conftest import EPOCH, copy_project
+from conftest import copy_project
 from shareutil import conf_value, front_matter, inverted
+from support.reproducible import epoch
 
 from pipeline.cli import main
 
@@ -27,10 +27,10 @@ MARC_NS = "http://www.loc.gov/MARC21/slim"
 
 
 def run(root: Path, command: str) -> tuple[int, str, str]:
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        status = main(["--root", str(root), command])
+    with epoch():
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = main(["--root", str(root), command])
     return status, out.getvalue(), err.getvalue()
 
 

@@ -11,7 +11,6 @@ koopBLATT issue and read back from the PDF as a reader sees the pages.
 
 from __future__ import annotations
 
-import os
 import random
 import re
 from dataclasses import dataclass
@@ -20,10 +19,11 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import EPOCH, copy_project
+from conftest import copy_project
 from pdfutil import MM
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
+from support.reproducible import epoch
 from test_makeup import BODY_PT, BOTTOM_MM, SENTENCES, TOP_MM, first_pages, last_pages
 
 from pipeline.body import PRINT_WIDTH_MM
@@ -398,9 +398,9 @@ def far_figures(pdf: Path, all_cases: list[Case]) -> list[str]:
 def swept(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Case], list[str]]:
     """The sweep's issue, its contributions and the codes of what the build reported."""
     root, all_cases = sweep_project(tmp_path_factory.mktemp("bildsatz"))
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    found: list[Diagnostic] = []
-    assert build_pdf(root, validate_project(root), found=found) == 0
+    with epoch():
+        found: list[Diagnostic] = []
+        assert build_pdf(root, validate_project(root), found=found) == 0
     return root / "build" / "pdf" / "koopblatt-1.pdf", all_cases, [d.code for d in found]
 
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import re
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import EPOCH, copy_project
+from conftest import copy_project
 from pdfutil import placed_images
 from PIL import Image
+from support.reproducible import epoch
 
 from pipeline.cli import main
 
@@ -39,20 +39,20 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes, dict[s
     """The mini project with the photo in its first contribution, built in every format (and built again).
 
     Returns the project, the photo's bytes before the build, and the derivatives' mtimes after the first build."""
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     root = copy_project("mini", tmp_path_factory.mktemp("foto"))
     camera_photo(root / PHOTO)
     source = root / "docs/beitraege/leipzig/westen.md"
     text = source.read_text(encoding="utf-8")
     source.write_text(text.replace("## Vorgehen\n", FIGURE + "## Vorgehen\n", 1), encoding="utf-8")
     original = (root / PHOTO).read_bytes()
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err):
-        assert main(["--root", str(root), "build"]) == 0, err.getvalue()
-    first = {p.name: p.stat().st_mtime_ns for p in (root / "build/.work/bilder").iterdir()}
-    (root / "docs/beitraege/bremen/zwischen.md").touch()  # the next build has something to do
-    with contextlib.redirect_stderr(err):
-        assert main(["--root", str(root), "build"]) == 0, err.getvalue()
+    with epoch():
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err):
+            assert main(["--root", str(root), "build"]) == 0, err.getvalue()
+        first = {p.name: p.stat().st_mtime_ns for p in (root / "build/.work/bilder").iterdir()}
+        (root / "docs/beitraege/bremen/zwischen.md").touch()  # the next build has something to do
+        with contextlib.redirect_stderr(err):
+            assert main(["--root", str(root), "build"]) == 0, err.getvalue()
     return root, original, first
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import io
-import os
 import re
 import zipfile
 from collections.abc import Callable, Iterator
@@ -20,9 +19,10 @@ import pikepdf
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import EPOCH, FIXTURES, copy_project
+from conftest import FIXTURES, copy_project
 from htmlutil import article, page, text
 from pdfutil import text as pdf_text
+from support.reproducible import epoch
 
 from pipeline import messages as M
 from pipeline.cli import main
@@ -62,11 +62,11 @@ def with_videos(root: Path) -> Path:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The mini project with a video, built in every format (`build`: PDF, EPUB, then the handbook)."""
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    root = with_videos(copy_project("mini", tmp_path_factory.mktemp("legal")))
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err):
-        assert main(["--root", str(root), "build"]) == 0, err.getvalue()
+    with epoch():
+        root = with_videos(copy_project("mini", tmp_path_factory.mktemp("legal")))
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err):
+            assert main(["--root", str(root), "build"]) == 0, err.getvalue()
     yield root
 
 
@@ -113,7 +113,7 @@ def test_accessibility_statement_has_every_part_bgg_12b_asks_for(built: Path) ->
     data = config(built)["barrierefreiheit"]
     soup = article(built, "rechtliches/barrierefreiheit")
     shown = text(soup)
-    assert M.LEGAL_LEVEL_TEXT[data["vereinbarkeit"]] in shown
+    assert M.ACCESSIBILITY_LEVELS[data["vereinbarkeit"]] in shown
     for item in data["einschraenkungen"]:
         for key in ("bereich", "grund", "alternative"):
             assert item[key] in shown, item[key]

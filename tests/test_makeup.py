@@ -6,15 +6,15 @@ text's baseline distance.
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
-from conftest import EPOCH, REPO, copy_project
+from conftest import REPO, copy_project
 from pdfutil import MM
 from pypdf import PdfReader
 from pypdf.generic import Destination
+from support.reproducible import epoch
 
 from pipeline.bench.corpus import generate
 from pipeline.typst.pdf import build_pdf
@@ -121,8 +121,8 @@ def stray_pages(pdf: Path, lines: int = STRAY_LINES) -> list[str]:
 
 
 def _build(root: Path) -> Path:
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    assert build_pdf(root, validate_project(root)) == 0
+    with epoch():
+        assert build_pdf(root, validate_project(root)) == 0
     return root / "build" / "pdf"
 
 

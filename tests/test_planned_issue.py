@@ -4,7 +4,6 @@ JSON-LD name only issues that are out; the start page's current koopBLATT is the
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 from conftest import EPOCH, copy_project
 from htmlutil import article, page, text
 from shareutil import json_ld
+from support.reproducible import epoch
 
 from pipeline import messages as M
 
@@ -25,7 +25,6 @@ def planned(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The mini project (built on 2015-06-15, SOURCE_DATE_EPOCH) with a koopBLATT No. 2 dated 2099."""
     from pipeline.html.build import build_html
 
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     root = copy_project("mini", tmp_path_factory.mktemp("planned"))
     shutil.copytree(root / "koopblatt/1", root / "koopblatt/2")
     manifest = root / "koopblatt/2/ausgabe.yml"
@@ -37,7 +36,8 @@ def planned(tmp_path_factory: pytest.TempPathFactory) -> Path:
     manifest.write_text(text_, encoding="utf-8")
     start = root / "docs/index.md"  # the start page's current koopBLATT, as on the real start page
     start.write_text(start.read_text(encoding="utf-8") + "\n```{koop-ausgabe-aktuell}\n```\n", encoding="utf-8")
-    assert build_html(root) == 0
+    with epoch():
+        assert build_html(root) == 0
     return root
 
 
