@@ -388,7 +388,6 @@ EPUB_BLOCKED = ("{}: nicht erneuert wegen der Fehler oben; die zuletzt erfolgrei
 EPUB_UNCHANGED = "E-Book unverändert: {}"
 EPUB_FAILED = ("Die E-Books wurden nicht erneuert: Bitte die Meldungen oben beheben. Die zuletzt erfolgreich "
                "erzeugten Fassungen in build/epub bleiben erhalten.")
-EPUB_FICTIONAL = "Alle Autorinnen und Autoren der Beiträge sind fiktive Personen (Demo-Inhalte)."
 IMPRINT_LABELS = {
     "herausgeber": "Herausgeber", "redaktion": "Redaktion", "gestaltung": "Gestaltung", "druck": "Druck",
     "foerderung": "Förderung", "autoren": "Autorinnen und Autoren", "lizenz": "Lizenz", "stand": "Stand",
@@ -1485,9 +1484,7 @@ ACCESSIBILITY_LEVELS = {
     "teilweise": "teilweise vereinbar",
     "nicht": "nicht vereinbar",
 }
-DURATION_TYPE = "eine Spieldauer wie 2:30"
 FICTIONAL_PERSON = "{} (fiktive Person)"
-GUIDE_PUBLISHER_KEYS = "Angaben in koopblatt/herausgeber.yml"
 TEXT["accessibility_level"] = "Unbekannter Stand der Vereinbarkeit „{}“. Erlaubt: {}."
 HINTS["accessibility_level"] = ("„vollstaendig“ nur, wenn nichts mehr fehlt; „teilweise“, solange unter "
                                 "„einschraenkungen“ etwas steht.")
@@ -1563,8 +1560,6 @@ LEGAL_A11Y = {
                     "Sie sich an die {name} wenden ({link}). Das Schlichtungsverfahren ist kostenlos; Sie brauchen "
                     "keinen Rechtsbeistand. Es soll ohne Gericht eine Lösung finden."),
 }
-LEGAL_LEVEL_TEXT = {"vollstaendig": "vollständig vereinbar", "teilweise": "teilweise vereinbar",
-                    "nicht": "nicht vereinbar"}
 LEGAL_FACT_PDF = "{name} (PDF, {size}): {facts}."
 LEGAL_FACT_EPUB = "{name} (EPUB, {size}): mit {epubcheck} geprüft, keine Fehler und keine Warnungen; {facts}."
 LEGAL_FACT_OFFPRINTS = "{count} Sonderdrucke einzelner Beiträge (PDF): {facts}."
@@ -1693,7 +1688,3 @@ LEGAL_DGS = {
 }
 LEGAL_SELF_ASSESSMENT = "Selbstbewertung der herausgebenden Stelle"
 LEGAL_AXE = "axe-core (Deque)"
-GUIDE_PUBLISHER_INTRO = ("Wer Handbuch, koopBLATT und E-Books herausgibt, steht einmal in „koopblatt/herausgeber.yml“. "
-                         "Daraus entstehen das Impressum im Handbuch, in jedem E-Book und im koopBLATT, die Erklärung "
-                         "zur Barrierefreiheit, die Datenschutzerklärung und die Seiten in Leichter Sprache und "
-                         "Gebärdensprache; jede Seite verlinkt sie am Ende.")

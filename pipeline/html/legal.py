@@ -108,7 +108,7 @@ def impressum(p: Publisher) -> str:
 def barrierefreiheit(p: Publisher, url: str) -> str:
     t = M.LEGAL_A11Y
     out = [f"# {M.LEGAL_TITLES['barrierefreiheit']}\n\n{t['intro'].format(name=_md(p.name), url=url)}\n"]
-    out.append(f"\n## {t['status_title']}\n\n{t['status'].format(level=M.LEGAL_LEVEL_TEXT[p.conformance])}\n")
+    out.append(f"\n## {t['status_title']}\n\n{t['status'].format(level=M.ACCESSIBILITY_LEVELS[p.conformance])}\n")
     out.append(f"\n## {t['restrictions_title']}\n\n")
     if p.restrictions:
         out.append(t["status_restrictions"] + "\n\n")
