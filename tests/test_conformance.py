@@ -12,7 +12,8 @@ included, in the handbook page, the screen PDF and both EPUBs (a comment stays i
 its alternative text), and the build output must be free of warnings. When the batch fails, every format
 is rebuilt on its own and the culprits are found from the engine's locations or by bisection.
 
-Counts and every failure go to build/conformance.json (and a readable build/conformance.md).
+Counts and every failure go to conformance.json (and a readable conformance.md) in the folder
+KOOP_CONFORMANCE_REPORT names (`nox -s conformance` and `nox -s fuzz`: build/), else in the run's temporary folder.
 `nox -s fuzz` and `nox -s conformance` (KOOP_FUZZ_EXAMPLES set) run the long form: every leaf in every
 pair of containers, a sample of depth 3, and random compositions of several constructs per contribution.
 """
@@ -69,7 +70,9 @@ CONSEQUENCE = re.compile(r"wegen der Fehler oben|nicht erneuert|nicht alles erne
                          r"|\[koop\.manifest_contribution\]")
 ISSUE_FOLDER = re.compile(r"koopblatt/(\d+)/")
 SUMMARIES = (M.PDF_FAILED, M.EPUB_FAILED, M.HTML_FAILED)  # "… not renewed" after the real messages
-REPORT = REPO / "build"
+# where the report goes: KOOP_CONFORMANCE_REPORT (`nox -s conformance` and `fuzz`: the repository's build/),
+# else a temporary folder of the test run, never the checkout
+REPORT_ENV = "KOOP_CONFORMANCE_REPORT"
 
 
 # -- projects --------------------------------------------------------------------------------------
@@ -409,14 +412,14 @@ class Results:
             "roles_enumerated": len(self.registry.roles),
         }
 
-    def save(self) -> None:
-        REPORT.mkdir(exist_ok=True)
+    def save(self, report: Path) -> None:
+        report.mkdir(parents=True, exist_ok=True)
         data = {"form": "long" if LONG else "default", "counts": self.counts(), "batch_builds": self.builds,
                 "check_seconds": round(self.check_seconds, 1), "batch_seconds": round(self.batch_seconds, 1),
                 "unwritable_names": self.registry.unwritable,
                 "failing": [asdict(x) for x in self.outcomes.values() if x.failures or not x.located],
                 "rejected": {x.id: x.check_messages[:2] for x in self.outcomes.values() if x.check == "rejected"}}
-        (REPORT / "conformance.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        (report / "conformance.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         lines = [f"# Konformität: {json.dumps(self.counts())}", ""]
         for x in self.outcomes.values():
             if x.failures or not x.located:
@@ -425,7 +428,7 @@ class Results:
                 if not x.located:
                     lines += [f"- **check**: nicht verortet: {' | '.join(x.check_messages[:3])}"]
                 lines.append("")
-        (REPORT / "conformance.md").write_text("\n".join(lines), encoding="utf-8")
+        (report / "conformance.md").write_text("\n".join(lines), encoding="utf-8")
 
 
 def run_suite(items: list[Construct], reg: Registry) -> Results:
@@ -480,12 +483,13 @@ def generated(probe_root: Path) -> tuple[list[Construct], Registry]:
 
 
 @pytest.fixture(scope="module")
-def results(generated: tuple[list[Construct], Registry]) -> Iterator[Results]:
+def results(generated: tuple[list[Construct], Registry], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Results]:
     res = run_suite(*generated)
-    res.save()
+    report = Path(os.environ[REPORT_ENV]) if os.environ.get(REPORT_ENV) else tmp_path_factory.mktemp("konformitaet")
+    res.save(report)
     print(f"\nKonformität: {json.dumps(res.counts())}; check {res.check_seconds:.0f} s, "
           f"{res.builds} Stapel-Builds in {res.batch_seconds:.0f} s; "
-          f"Details: {REPORT / 'conformance.md'}")
+          f"Details: {report / 'conformance.md'}")
     yield res
 
 
