@@ -1502,7 +1502,7 @@ FIELD_EXAMPLES.update({
 LEGAL_PHONE = "Tel."
 LEGAL_REPRESENTED = "Vertretungsberechtigt"
 LEGAL_REPRESENTED_LINE = "{}, vertreten durch {}"
-LEGAL_RESPONSIBLE = "Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV"
+LEGAL_RESPONSIBLE = "Verantwortlich für den Inhalt nach §\u00a018 Abs.\u00a02 MStV"  # no break inside the citation
 LEGAL_NOTE = "Hinweis"
 # -- the legal pages of the handbook (pipeline/html/legal.py); {} are filled from koopblatt/herausgeber.yml ---------
 LEGAL_TITLES = {
