@@ -9,6 +9,7 @@ from enum import Enum
 from pathlib import Path, PurePosixPath
 
 from . import messages as M
+from .slugs import transliterate
 
 
 class Severity(Enum):
@@ -62,7 +63,7 @@ def suggest(word: str, choices: Iterable[str], aliases: Mapping[str, str] | None
     match = difflib.get_close_matches(key, list(lowered), n=1, cutoff=0.6)
     if not match:
         # ids are ascii; also try the transliterated form (Nürnberg → nuernberg)
-        match = difflib.get_close_matches(M.transliterate(key), list(lowered), n=1, cutoff=0.6)
+        match = difflib.get_close_matches(transliterate(key), list(lowered), n=1, cutoff=0.6)
     return M.DID_YOU_MEAN.format(lowered[match[0]]) if match else ""
 
 

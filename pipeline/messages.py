@@ -3,24 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 
 HINT_PREFIX = "Hinweis"
 DID_YOU_MEAN = "Meinten Sie „{}“?"
-
-_TRANSLIT = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
-
-
-def transliterate(text: str) -> str:
-    """German transliteration to ASCII (Südstadt → Suedstadt)."""
-    text = "".join(_TRANSLIT.get(ch, ch) for ch in text)
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", transliterate(text).lower()).strip("-")
-
 
 def join_or(items: list[str]) -> str:
     quoted = [f"„{i}“" for i in items]

@@ -21,6 +21,7 @@ from .body import BodyFacts, check_body, is_todo, stat_signature
 from .diagnostics import Diagnostic, diag, sort_key, suggest, suggest_path
 from .filetimes import History
 from .model import DRAFT, RELEASED, SLUG_RE, Contribution, declared_status, from_frontmatter
+from .slugs import slugify
 from .taxonomy import Taxonomy, load
 
 CONTRIB_DIR = "beitraege"
@@ -180,7 +181,7 @@ def check_file(file: Path, root: Path, docs: Path, tax: Taxonomy) -> FileReport:
         empty.problems += problems
         return empty
     if not SLUG_RE.match(slug):
-        better = M.slugify(slug)
+        better = slugify(slug)
         problems.append(diag(shown, 1, "slug", slug, hint=M.SLUG_HINT.format(better) if better else ""))
     problems += glyphs.check(shown, text)
     split, more = frontmatter.read(text, shown)

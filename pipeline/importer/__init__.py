@@ -2,7 +2,8 @@
 
 container (check the file, read its properties, rescue what pandoc would drop) → pandoc's JSON AST
 → convert (map to allowed MyST, store images) → pandoc's CommonMark writer → front matter from the
-scaffold's template → files written only when everything succeeded → German summary + validation.
+template of `new_contribution` (as `new` writes it) → files written only when everything succeeded → German
+summary + validation.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import pypandoc
 
 from .. import messages as M
 from ..errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, UserError
-from ..scaffold import (
+from ..new_contribution import (
     new_values,
     print_steps,
     render_frontmatter,
@@ -28,6 +29,7 @@ from ..scaffold import (
     resolve_slug,
     target_file,
 )
+from ..slugs import slugify
 from ..taxonomy import load
 from ..validate import IMAGE_DIR, rel, validate_project
 from . import byline, inventory
@@ -55,7 +57,7 @@ def import_document(root: Path, file: Path, stadt: str, slug: str | None) -> int
 
 
 def _slug_from(file: Path) -> str:
-    slug = M.slugify(file.stem)[:80].strip("-")
+    slug = slugify(file.stem)[:80].strip("-")
     if not slug:
         raise UserError(EXIT_USAGE, M.IMPORT_NO_SLUG.format(file.name), M.IMPORT_NO_SLUG_HINT)
     return slug

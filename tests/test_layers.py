@@ -1,0 +1,72 @@
+"""Libraries below the commands: no module of the importer or the output formats imports a command module
+(read from the source with `ast`, imports inside functions included), so a command can change without
+touching the libraries, and a library can be used without a command's side effects."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PIPELINE = Path(__file__).resolve().parent.parent / "pipeline"
+# modules that are one command of `python -m pipeline.cli` (argument handling, printing, exit codes)
+COMMANDS = frozenset({"pipeline.cli", "pipeline.scaffold", "pipeline.proof", "pipeline.publish", "pipeline.deposit",
+                      "pipeline.html.serve", "pipeline.bench"})
+LIBRARIES = ("importer", "html", "typst", "epub")
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PIPELINE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported(tree: ast.AST, name: str, package: bool) -> set[str]:
+    """Every module `tree` (the module `name`, a package's __init__ if `package`) imports, as absolute names;
+    `from a import b` counts as both `a` and `a.b` (b may be a module)."""
+    found: set[str] = set()
+    here = name.split(".") if package else name.split(".")[:-1]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = here[:len(here) - node.level + 1] if node.level else []
+            target = ".".join([*base, *(node.module.split(".") if node.module else [])])
+            found.add(target)
+            found |= {f"{target}.{alias.name}" for alias in node.names}
+    return found
+
+
+def is_command(module: str) -> bool:
+    return any(module == c or module.startswith(c + ".") for c in COMMANDS)
+
+
+SOURCES = sorted(p for lib in LIBRARIES for p in (PIPELINE / lib).rglob("*.py") if not is_command(module_name(p)))
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=[module_name(p) for p in SOURCES])
+def test_no_library_module_imports_a_command(path: Path) -> None:
+    name = module_name(path)
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    commands = sorted(m for m in imported(tree, name, path.name == "__init__.py") if is_command(m))
+    assert not commands, f"{name} imports {commands}"
+
+
+@pytest.mark.parametrize(("name", "package", "source", "expected"), [
+    ("pipeline.importer", True, "from ..scaffold import new_values", "pipeline.scaffold"),
+    ("pipeline.importer.convert", False, "from .. import scaffold", "pipeline.scaffold"),
+    ("pipeline.html.cases", False, "from . import serve", "pipeline.html.serve"),
+    ("pipeline.html.cases", False, "from .serve import serve", "pipeline.html.serve"),
+    ("pipeline.typst.pdf", False, "def f():\n    from ..proof import proof", "pipeline.proof"),
+    ("pipeline.epub.build", False, "import pipeline.cli", "pipeline.cli"),
+    ("pipeline.epub.build", False, "from pipeline.bench import run", "pipeline.bench"),
+])
+def test_every_form_of_import_is_resolved(name: str, package: bool, source: str, expected: str) -> None:
+    assert expected in imported(ast.parse(source), name, package)
+    assert is_command(expected)
+
+
+def test_the_libraries_are_read() -> None:
+    names = {module_name(p) for p in SOURCES}
+    assert {"pipeline.importer", "pipeline.html.build", "pipeline.typst.pdf", "pipeline.epub.build"} <= names
+    assert "pipeline.html.serve" not in names
