@@ -22,6 +22,20 @@ def copy_project(name: str, dest: Path) -> Path:
     return root
 
 
+# Fixtures that build real outputs: the session ones below, and those a test module names in its SLOW_FIXTURES.
+# A test using one (directly or through another fixture) is marked `slow`, so the fast tier
+# (-m "not slow and not browser") never waits for a build.
+SLOW_FIXTURES = frozenset({"built_mini", "built_pdf", "built_epub", "built_constructs", "built_shared", "demo", "site"})
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        building = SLOW_FIXTURES | set(getattr(getattr(item, "module", None), "SLOW_FIXTURES", ()))
+        if building & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Callable[[str], Path]:
     return lambda name="mini": copy_project(name, tmp_path)

@@ -29,6 +29,8 @@ from support.reproducible import epoch
 from pipeline.cli import main
 from pipeline.schema import issn_valid
 
+SLOW_FIXTURES = {"built"}  # builds real outputs: tests using it are `slow` (conftest)
+
 WESTEN = "beitraege/leipzig/westen"  # printed in koopBLATT No. 1
 ZWISCHEN = "beitraege/bremen/zwischen"  # printed in koopBLATT No. 1
 HOSPITATION = "beitraege/nuernberg/hospitation"  # only in the handbook

@@ -52,6 +52,8 @@ from pipeline import messages as M
 from pipeline.body import ALLOWED_DIRECTIVES, ALLOWED_ROLES, parser
 from pipeline.cli import main
 
+pytestmark = pytest.mark.slow  # checks and builds hundreds of constructs
+
 LONG = "KOOP_FUZZ_EXAMPLES" in os.environ
 EXAMPLES = int(os.environ.get("KOOP_FUZZ_EXAMPLES", "1"))
 CITY = "leipzig"

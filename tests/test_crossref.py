@@ -14,6 +14,8 @@ from support.reproducible import epoch
 from pipeline.typst.pdf import build_pdf
 from pipeline.validate import validate_project
 
+pytestmark = pytest.mark.slow  # every test reads a built PDF
+
 FILLER = "Die Agentur vermittelt seit 2009 leere Gebäude an Initiativen für Kultur, Handwerk und Nachbarschaft. " * 4
 
 

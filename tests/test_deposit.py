@@ -21,6 +21,8 @@ from support.reproducible import epoch
 
 from pipeline.cli import main
 
+SLOW_FIXTURES = {"delivered"}  # builds real outputs: tests using it are `slow` (conftest)
+
 ISSUE = "koopblatt-1"
 CASES = ("beitraege/leipzig/westen", "beitraege/bremen/zwischen")  # koopBLATT No. 1, in print order
 MARC_NS = "http://www.loc.gov/MARC21/slim"

@@ -18,6 +18,8 @@ from pypdf import PdfReader
 from pipeline.cli import main
 from pipeline.typst import flatplan
 
+SLOW_FIXTURES = {"desk"}  # builds real outputs: tests using it are `slow` (conftest)
+
 W = "docs/beitraege/leipzig/westen.md"
 H = "docs/beitraege/nuernberg/hospitation.md"
 

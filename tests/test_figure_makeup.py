@@ -31,6 +31,8 @@ from pipeline.diagnostics import Diagnostic
 from pipeline.typst.pdf import build_pdf
 from pipeline.validate import validate_project
 
+pytestmark = pytest.mark.slow  # every test reads a built PDF
+
 PRINT_PPI = 300
 LINE_PT = BODY_PT * 1.21  # baseline distance of the body text
 FILLED = 2 / 3  # a page before a contribution's last is at least this full

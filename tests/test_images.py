@@ -16,6 +16,8 @@ from support.reproducible import epoch
 
 from pipeline.cli import main
 
+pytestmark = pytest.mark.slow  # every test reads a full build
+
 PHOTO = "docs/beitraege/leipzig/bilder/foto.jpg"
 FIGURE = (":::{figure} bilder/foto.jpg\n:alt: Straßenansicht mit Gründerzeithäusern.\n\n"
           "Die Georg-Schwarz-Straße im Sommer.\n:::\n\n")

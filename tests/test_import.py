@@ -33,6 +33,8 @@ from pipeline.importer.container import Source
 from pipeline.importer.convert import Converter, write_markdown
 from pipeline.validate import validate_project
 
+SLOW_FIXTURES = {"built"}  # builds real outputs: tests using it are `slow` (conftest)
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
 DESCRIPTION = "Luftbild eines begrünten Innenhofs mit Rasen, zwei Bäumen und einer Regenwassermulde."
 

@@ -11,6 +11,8 @@ from htmlutil import article, text
 
 from pipeline.html.build import build_html
 
+pytestmark = pytest.mark.slow  # every test builds, most twice
+
 
 def _mtimes(root: Path) -> dict[str, int]:
     site = root / "build" / ".work" / "html"

@@ -32,6 +32,8 @@ from pipeline.legal import AXE_TAGS, MEDIA_DIR, PUBLISHER_FILE
 from pipeline.schema import ImprintFields, Moved, PublisherFields, Record, Records, specs
 from pipeline.validate import HANDBOOK, issue_key, validate_project
 
+SLOW_FIXTURES = {"built"}  # builds real outputs: tests using it are `slow` (conftest)
+
 VIDEO = "gebaerdensprache/inhalt.mp4"
 VIDEO_BYTES = 1_234_567
 NAME = "Geschäftsstelle koopstadt im Stadtplanungsamt"

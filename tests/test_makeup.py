@@ -20,6 +20,8 @@ from pipeline.bench.corpus import generate
 from pipeline.typst.pdf import build_pdf
 from pipeline.validate import validate_project
 
+pytestmark = pytest.mark.slow  # builds issues to PDF
+
 TOP_MM, BOTTOM_MM = 25, 23  # A4 type area (template `_masse`)
 BODY_PT = 9.5  # body text size: footnotes and literature are set smaller
 FOOTNOTE_GAP = 4  # lines: footnotes sit at the foot of the column, far below the text's end

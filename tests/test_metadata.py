@@ -19,6 +19,8 @@ from shareutil import conf_value, day, front_matter, full_title, inverted, json_
 from pipeline import messages as M
 from pipeline.schema import DEFAULT_LICENSE
 
+SLOW_FIXTURES = {"tricky"}  # builds real outputs: tests using it are `slow` (conftest)
+
 WESTEN = "beitraege/leipzig/westen"  # subtitle, affiliation, figure, in koopBLATT No. 1
 HOSPITATION = "beitraege/nuernberg/hospitation"  # none of these
 

@@ -24,6 +24,8 @@ from support import outputs, parity, punctuation
 
 from pipeline.typst import escape
 
+SLOW_FIXTURES = {"punctuation_project"}  # builds real outputs: tests using it are `slow` (conftest)
+
 FORMATS = {"html", "epub-handbuch", "pdf-sonderdruck", "pdf-ausgabe", "epub-ausgabe", "pdf-korrektur",
            "docx-korrektur"}
 

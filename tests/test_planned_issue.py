@@ -16,6 +16,8 @@ from support.reproducible import epoch
 
 from pipeline import messages as M
 
+SLOW_FIXTURES = {"planned"}  # builds real outputs: tests using it are `slow` (conftest)
+
 WESTEN = "beitraege/leipzig/westen"  # in No. 1 (out) and No. 2 (planned)
 HOSPITATION = "beitraege/nuernberg/hospitation"  # only in No. 2 (planned)
 

@@ -23,6 +23,8 @@ from pipeline.cli import main
 from pipeline.html.build import build_html
 from pipeline.validate import validate_project
 
+SLOW_FIXTURES = {"built"}  # builds real outputs: tests using it are `slow` (conftest)
+
 
 def run(root: Path, *args: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()

@@ -13,6 +13,8 @@ from test_diagnostics import replace
 
 from pipeline.cli import main
 
+pytestmark = pytest.mark.slow  # every test builds
+
 W = "docs/beitraege/leipzig/westen.md"
 H = "docs/beitraege/nuernberg/hospitation.md"
 
