@@ -68,9 +68,8 @@ def finish(site: Path, cache: Path | None = None) -> None:
     static_translations(site)
     names = hash_assets(site)
     done: set[str] = set()
-    for page in sorted(site.rglob("*.html")):
-        if STATIC not in page.relative_to(site).parts:
-            _rewrite_page(site, page, names, done)
+    for page in pages(site):
+        _rewrite_page(site, page, names, done)
     compress_tree(site, cache)
 
 
@@ -122,8 +121,14 @@ def _put(path: Path, data: bytes, like: Path | None = None) -> None:
         os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
 
 
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if STATIC not in p.relative_to(site).parts)
+
+
 def hash_assets(site: Path) -> dict[str, str]:
-    """Write the hashed copy of every asset under `_static`; map each original's site path to its copy's."""
+    """Write the hashed copy of every asset under `_static` that a page loads (with what its stylesheets load);
+    map each original's site path to its copy's. Files no page names stay as they are: whatever loads them by
+    name still finds them, and they are neither copied nor compressed."""
     static = site / STATIC
     if not static.is_dir():
         return {}
@@ -143,7 +148,14 @@ def hash_assets(site: Path) -> dict[str, str]:
         names[rel] = target
         return target
 
-    for rel in sorted(known):
+    loaded = set()
+    for page in pages(site):
+        rel = page.relative_to(site).as_posix()
+        for m in REFERENCE.finditer(page.read_text(encoding="utf-8")):
+            found = _resolve(rel, m["url"])
+            if found is not None and found[0] in known:
+                loaded.add(found[0])
+    for rel in sorted(loaded):
         name_of(rel)
     return names
 
@@ -260,8 +272,11 @@ def _rewrite_page(site: Path, page: Path, names: dict[str, str], done: set[str])
 
 # -- pre-compression -----------------------------------------------------------------------------------
 def compressible(site: Path, path: Path) -> bool:
-    """Text files; Pagefind's own files too, except those it already stores gzipped."""
+    """Text files — under `_static` the hashed ones, which the pages load; Pagefind's own files too, except those
+    it already stores gzipped."""
     if path.suffix in VARIANTS or path.name.startswith("."):
+        return False
+    if STATIC in path.relative_to(site).parts and not HASHED.search(path.name):
         return False
     if path.suffix.lower() in TEXT_SUFFIXES:
         return True
@@ -289,16 +304,21 @@ def compress_tree(site: Path, cache: Path | None = None) -> None:
         base = orphan.with_suffix("")  # a variant of a page that is gone (not a download such as x.tar.gz)
         if not base.exists() and (base.suffix.lower() in TEXT_SUFFIXES or PAGEFIND in base.relative_to(site).parts):
             orphan.unlink()
+        elif base.is_file() and STATIC in base.relative_to(site).parts and not compressible(site, base):
+            orphan.unlink()  # of an asset no page loads any more
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
-    used: set[str] = set()
-
-    def one(job: tuple[Path, str]) -> None:
-        path, variant = job
+    # one compression per distinct content (an asset and its hashed copy have the same bytes)
+    jobs: dict[str, tuple[bytes, str, int, list[Path]]] = {}
+    for path in files:
         data = path.read_bytes()
-        quality = _brotli_quality(site, path)
-        key = f"{hashlib.sha256(data).hexdigest()}{variant}{quality if variant == '.br' else 9}"
-        used.add(key)
+        digest = hashlib.sha256(data).hexdigest()
+        for variant in VARIANTS:
+            quality = _brotli_quality(site, path) if variant == ".br" else 9
+            jobs.setdefault(f"{digest}{variant}{quality}", (data, variant, quality, []))[3].append(path)
+
+    def one(key: str) -> None:
+        data, variant, quality, paths = jobs[key]
         stored = cache / key if cache is not None else None
         if stored is not None and stored.is_file():
             packed = stored.read_bytes()
@@ -308,16 +328,19 @@ def compress_tree(site: Path, cache: Path | None = None) -> None:
                 packed = b""  # not worth it: remembered as empty
             if stored is not None:
                 _put(stored, packed)
-        out = path.with_name(path.name + variant)
-        if packed:
-            _put(out, packed, like=path)
-        else:
-            out.unlink(missing_ok=True)
+        for path in paths:
+            out = path.with_name(path.name + variant)
+            if packed:
+                _put(out, packed, like=path)
+            else:
+                out.unlink(missing_ok=True)
 
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # zlib and brotli release the GIL
-        list(pool.map(one, [(p, v) for p in files for v in VARIANTS]))
+    # the largest first, so that no big file is left for the end on one core; zlib and brotli release the GIL
+    order = sorted(jobs, key=lambda k: -len(jobs[k][0]))
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        list(pool.map(one, order))
     if cache is not None:
-        _prune(cache, used)
+        _prune(cache, jobs)
 
 
 def _prune(cache: Path, used: Iterable[str]) -> None:
