@@ -5,8 +5,8 @@ styles (a Content-Security-Policy without 'unsafe-inline' holds), and every text
 (`outputs.publish_tree`) on every build, so Sphinx's own output in the work area stays as Sphinx wrote it and
 its incremental build is not disturbed. It is idempotent: run again on its own result it changes nothing.
 
-- **Hashed names.** Every stylesheet, script, font and image under `_static/` gets a copy named
-  `<name>.<hash>.<ext>` (the first 12 hex digits of its SHA-256); stylesheets are hashed after their `url()`
+- **Hashed names.** Every stylesheet, script, font and image under `_static/` that a page loads gets a copy
+  named `<name>.<hash>.<ext>` (the first 12 hex digits of its SHA-256); stylesheets are hashed after their `url()`
   and `@import` references were rewritten, so a changed font changes the name of the CSS that loads it. The
   pages' `href`/`src` point to the hashed names (query strings such as `?v=` dropped): those files can be
   cached for a year (`pipeline/data/nginx/`). The originals stay, for whatever loads them by name.
@@ -15,9 +15,9 @@ its incremental build is not disturbed. It is idempotent: run again on its own r
   (`DOCUMENTATION_OPTIONS.pagename = '…';`) are data, not code: they go into a data attribute of one shared
   script instead of one file per page. Inline `<style>` becomes a hashed stylesheet. Data blocks
   (`application/ld+json`) stay: the browser does not run them.
-- **Pre-compressed.** Next to every text file `<file>.gz` (gzip level 9, mtime 0: the same bytes every build)
-  and `<file>.br` (brotli), each only when it is smaller. Compressed bytes are kept in a cache keyed by content
-  (`build/.work/…`), so only what changed is compressed again.
+- **Pre-compressed.** Next to every text file (under `_static/` the hashed ones) `<file>.gz` (gzip level 9,
+  mtime 0: the same bytes every build) and `<file>.br` (brotli), each only when it is smaller. Compressed bytes
+  are kept in a cache keyed by content (`build/.work/…`), so only what changed is compressed again.
 """
 
 from __future__ import annotations
