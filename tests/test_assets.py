@@ -113,6 +113,7 @@ def test_the_post_step_is_idempotent_and_reproducible(built_mini: Path, tmp_path
     assert tree(fresh) == tree(site)
 
 
+@pytest.mark.slow
 def test_incremental_build_republishes_a_changed_page_with_fresh_variants(
         project_copy: Callable[[str], Path]) -> None:
     root = project_copy("mini")

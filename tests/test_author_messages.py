@@ -105,6 +105,7 @@ YAML_KEYS = ["title", "subtitle", "abstract", "art", "themenfeld", "stadt"]
 BODY_EXTRA = "\n## Mehr\n\n#### Zu tief\n\nText mit {cite:p}`gibtsnicht`.\n"
 
 
+@pytest.mark.slow
 def test_every_yaml_error_is_koop_yaml_at_its_line_and_the_body_is_read_as_body(
         project_copy: Callable[[str], Path]) -> None:
     """A front matter broken in any way: one `koop.yaml` at the broken line with its German reason and hint, the
@@ -351,6 +352,7 @@ def _fence_cases() -> list[tuple[str, str, str, bool, bool, bool]]:
     return out
 
 
+@pytest.mark.slow
 def test_a_fence_never_closed_is_a_located_hinweis_saying_what_it_swallows(
         project_copy: Callable[[str], Path]) -> None:
     """Every fence kind, at several depths, with and without text after it (in its block and in the file): an
@@ -451,6 +453,7 @@ def _link_lines(addresses: list[str]) -> list[str]:
             for n, a in enumerate(addresses)]
 
 
+@pytest.mark.slow
 def test_link_addresses_from_the_uri_grammar_are_refused_with_a_message_or_valid_in_the_epub(
         project_copy: Callable[[str], Path]) -> None:
     """Generated from RFC 3986 (schemes, userinfo, hosts from IDN to IPv6, ports, paths, queries, fragments,

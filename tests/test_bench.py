@@ -20,6 +20,7 @@ def test_every_timed_part_still_exists() -> None:
         assert callable(getattr(owner, name, None)), f"{label}: {owner.__name__}.{name} fehlt"
 
 
+@pytest.mark.slow
 def test_part_costs_time_every_part_of_a_small_build(tmp_path: Path) -> None:
     root = tmp_path / "n4"
     generate(root, 4)
@@ -29,6 +30,7 @@ def test_part_costs_time_every_part_of_a_small_build(tmp_path: Path) -> None:
     assert all(value > 0 for value in times.values())
 
 
+@pytest.mark.slow
 def test_bench_keeps_what_it_measured_when_a_later_stage_fails_and_writes_the_whole_at_the_end(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "bench.json"

@@ -155,6 +155,7 @@ def test_every_case_page_has_exactly_one_type_deciding_tag(built: Path) -> None:
         assert len([k for k in tags if k in HIGHWIRE_TYPES]) == 1, docname
 
 
+@pytest.mark.slow
 def test_a_planned_issue_does_not_make_an_article(project_copy: Callable[[str], Path]) -> None:
     """Before its date an issue is only planned: the case stays a section of the handbook, no issue or ISSN."""
     root = project_copy("mini")
@@ -166,6 +167,7 @@ def test_a_planned_issue_does_not_make_an_article(project_copy: Callable[[str], 
     assert zotero_type(tags) == "bookSection" and "citation_issue" not in tags and "citation_issn" not in tags
 
 
+@pytest.mark.slow
 def test_pages_follow_a_new_print_order(project_copy: Callable[[str], Path]) -> None:
     """A changed print order moves the cases in the PDF: the next build cites the new pages (the case pages are
     written again although their sources did not change)."""

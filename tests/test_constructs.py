@@ -303,6 +303,7 @@ def test_code_that_its_language_cannot_read_is_plain_text(project_copy: Callable
     assert '{"a": ?}' in html_text(article(root, "beitraege/leipzig/westen"))
 
 
+@pytest.mark.slow
 def test_a_numref_into_another_contribution_follows_its_numbers(tmp_path: Path) -> None:
     """Incremental builds: when a contribution's figures are renumbered, pages that refer to them are rewritten."""
     from conftest import with_constructs

@@ -79,6 +79,7 @@ def _wait_for(url: str, needle: str, seconds: float = 90) -> str:
     raise AssertionError(f"{needle!r} not served at {url}")
 
 
+@pytest.mark.slow
 def test_live_preview_rebuilds_on_save(project_copy: Callable[[str], Path]) -> None:
     root = project_copy("mini")
     port = _free_port()

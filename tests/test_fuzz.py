@@ -103,6 +103,7 @@ def test_random_manifests_never_crash(scratch: Path, data: dict[str, object], ra
     _assert_located(scratch)
 
 
+@pytest.mark.slow
 @settings(max_examples=max(8, EXAMPLES // 50), deadline=None, suppress_health_check=list(HealthCheck))
 @given(body=bodies)
 def test_random_bodies_build_or_get_a_diagnostic(body: str) -> None:

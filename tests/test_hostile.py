@@ -51,6 +51,7 @@ def hostile(project_copy: Callable[[str], Path], tmp_path: Path) -> Path:
     return root
 
 
+@pytest.mark.slow
 def test_every_attack_is_refused_with_a_located_message(hostile: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--root", str(hostile), "build"]) == 1
     err = capsys.readouterr().err

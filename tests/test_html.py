@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from htmlutil import article, broken_links, page, text, unsafe_markup
 
 from pipeline.html.build import build_html
@@ -104,6 +105,7 @@ def test_every_internal_link_resolves(built_mini: Path) -> None:
     assert broken_links(built_mini / "build" / "html") == []
 
 
+@pytest.mark.slow
 def test_failed_build_keeps_last_good_output_and_leaks_nothing(project_copy: Callable[[str], Path]) -> None:
     root = project_copy("mini")
     assert build_html(root) == 0

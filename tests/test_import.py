@@ -653,6 +653,7 @@ def _th_texts(pdf: Path) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_header_rows_reach_html_and_pdf(desk: dict[str, Imported]) -> None:
     from pipeline.html.build import build_html
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 from fontTools import subset
@@ -266,6 +267,7 @@ def test_a_case_is_shared_with_a_raster_card_of_its_first_figure(built_shared: P
     assert len(set(image.crop((0, 0, 1200, 600)).getdata())) > 16  # the diagram, drawn
 
 
+@pytest.mark.slow
 def test_cover_and_photo_cards(project_copy: Callable[[str], Path]) -> None:
     """Without a figure: the cover of the issue that prints the case; a photo fills its card (JPEG)."""
     from pipeline.html.build import build_html

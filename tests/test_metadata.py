@@ -210,6 +210,7 @@ def test_titles_with_quotes_ampersands_and_brackets_survive_every_format(tricky:
     assert TRICKY.replace("{", "").replace("}", "") in text(page(root, WESTEN).find(class_="koop-zitieren"))
 
 
+@pytest.mark.slow
 def test_the_sonderdruck_link_follows_the_pdf_step(project_copy: Callable[[str], Path]) -> None:
     """Handbook alone: no Sonderdruck, no link; after the pdf step the next handbook run links it."""
     from pipeline.html.build import build_html

@@ -156,6 +156,7 @@ def _work(root: Path) -> dict[str, int]:
     return {p.name: p.stat().st_mtime_ns for p in (root / "build/.work/typst/sonderdrucke").glob("*.pdf")}
 
 
+@pytest.mark.slow
 def test_only_a_changed_case_is_set_again_and_drafts_leave_nothing_behind(
         project_copy: Callable[[str], Path]) -> None:
     from pipeline.html.build import build_html

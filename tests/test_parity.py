@@ -95,6 +95,7 @@ EXPRESSIONS = {  # every kind of embedded expression the translator writes, and 
 FOLLOWERS = ["", "in x", "name", "a", ".b", "(c)", "[d]", ";e", "...", "1"]
 
 
+@pytest.mark.slow
 def test_typst_sets_every_character_before_and_after_every_expression_as_written() -> None:
     cases = []
     for expr, shown in EXPRESSIONS.items():
