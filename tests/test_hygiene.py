@@ -1,4 +1,4 @@
-"""The test suite's own hygiene, read from its source: no test leaves the process environment changed
+"""The test suite's own hygiene: no test of the fast tier builds; no test leaves the process environment changed
 behind it (SOURCE_DATE_EPOCH decides the day an issue counts as out, so a value left by one fixture
 changes what every later test sees); set it with `monkeypatch` or `support.reproducible.epoch()`."""
 
@@ -60,3 +60,14 @@ def test_every_way_of_writing_the_environment_is_found(source: str) -> None:
                                     'monkeypatch.setenv("X", "1")'])
 def test_reading_the_environment_is_allowed(source: str) -> None:
     assert environment_writes(ast.parse(f"import os\ndef f():\n    {source}\n")) == []
+
+
+def test_no_test_of_the_fast_tier_waits_for_a_build(request: pytest.FixtureRequest) -> None:
+    """Every collected test that uses a fixture building real outputs (conftest's, or one a module names in its
+    SLOW_FIXTURES) is marked `slow`, so `-m "not slow and not browser"` never builds."""
+    from conftest import SLOW_FIXTURES
+
+    unmarked = [item.nodeid for item in request.session.items
+                if (SLOW_FIXTURES | set(getattr(getattr(item, "module", None), "SLOW_FIXTURES", ())))
+                & set(getattr(item, "fixturenames", ())) and item.get_closest_marker("slow") is None]
+    assert not unmarked, unmarked
