@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import http.client
+import posixpath
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -102,6 +103,25 @@ def test_downloads_are_sent_as_they_are(server: str) -> None:
         status, headers, body = fetch(f"{server}/{path}", "br, gzip")
         assert status == 200 and headers["content-type"] == mime and "content-encoding" not in headers
         assert len(body) > 10_000
+
+
+def test_every_asset_every_page_loads_is_there_for_a_year(server: str, live: Path) -> None:
+    """All pages of the release: each stylesheet, script, font preload and image under _static they name is
+    served under its hashed name, cacheable for a year."""
+    loaded = set()
+    for page in live.rglob("*.html"):
+        if "_static" in page.relative_to(live).parts:
+            continue
+        folder = page.parent.relative_to(live).as_posix()
+        for url in re.findall(r'(?:href|src)="([^"#?:]+)"', page.read_text(encoding="utf-8")):
+            path = posixpath.normpath(posixpath.join(folder, url))
+            if path.startswith("_static/"):
+                loaded.add(path)
+    assert len(loaded) > 10
+    for path in sorted(loaded):
+        assert assets.HASHED.search(path), path
+        status, headers, _ = fetch(f"{server}/{path}", "br, gzip")
+        assert status == 200 and headers["cache-control"] == YEAR, path
 
 
 # -- in the browser ------------------------------------------------------------------------------------
