@@ -119,6 +119,7 @@ def new_values(city: str, date: object = None) -> dict[str, object]:
 
 
 def print_steps(steps: tuple[str, ...] | list[str]) -> None:
+    """The numbered next steps, on stdout, after a new contribution was written."""
     print(f"\n{M.NEXT_STEPS}")
     for n, step in enumerate(steps, 1):
         print(f"  {n}. {step}")
