@@ -4,6 +4,7 @@ a draft page says „Entwurf“ also while it has problems."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import os
 import shutil
 import socket
@@ -294,7 +295,10 @@ def test_a_port_taken_during_the_first_build_is_said_in_german(project_copy: Cal
 
     monkeypatch.setattr(serve.Rebuild, "__call__", build_while_another_takes_the_port)
     try:
-        assert serve.serve(root, "127.0.0.1", port) == 2
+        # in a thread of its own, as in its own process: a session's browser tests leave an event loop running
+        # in this thread (Playwright's sync API), on which uvicorn could not start its own
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            assert pool.submit(serve.serve, root, "127.0.0.1", port).result() == 2
     finally:
         for other in taken:
             other.close()
