@@ -50,13 +50,10 @@ def compare_all(root: Path, with_proofs: list[str] | None = None) -> parity.Repo
     docs = released(root)
     ref = parity.reference(root, docs)
     report = parity.Report()
-    report.per_format = {}  # type: ignore[attr-defined]
     in_issue = {doc: stem for stem, (_, members) in issues_of(root).items() for doc in members}
 
     def check(doc: str, fmt: str, text: str) -> None:
-        before = report.compared
         parity.compare(doc, fmt, ref[doc], text, report)
-        report.per_format[fmt] = report.per_format.get(fmt, 0) + report.compared - before  # type: ignore[attr-defined]
 
     for doc in docs:
         title = next(p.plain for p in ref[doc] if p.kind == "heading")
