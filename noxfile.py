@@ -186,7 +186,8 @@ def fuzz(session: nox.Session) -> None:
     session.env["KOOP_FUZZ_EXAMPLES"] = session.posargs[0] if session.posargs else "10000"
     session.env["KOOP_CONFORMANCE_REPORT"] = str(ROOT / "build")  # build/conformance.md for people to read
     session.run("pytest", "tests/test_fuzz.py", "tests/test_conformance.py",
-                "tests/test_import_counts.py::test_any_document_keeps_its_comments_and_counts", "-p", "no:cacheprovider")
+                "tests/test_import_counts.py::test_any_document_keeps_its_comments_and_counts",
+                "-p", "no:cacheprovider")
 
 
 @nox.session(default=False)

@@ -168,7 +168,8 @@ HINTS: dict[str, str] = {
     "manifest_duplicate": "Löschen Sie die doppelte Zeile.",
     "manifest_file": "Legen Sie die Datei in den Ordner der Ausgabe oder korrigieren Sie den Namen.",
     "manifest_contribution": "Beheben Sie die Fehler des Beitrags oder nehmen Sie ihn aus der Ausgabe heraus.",
-    "manifest_number": ("Schreiben Sie als „nummer“ die Zahl aus dem Ordnernamen (im Ordner koopblatt/3/ also „nummer: 3“) "
+    "manifest_number": ("Schreiben Sie als „nummer“ die Zahl aus dem Ordnernamen "
+                        "(im Ordner koopblatt/3/ also „nummer: 3“) "
                         "oder benennen Sie den Ordner um."),
     "manifest_format": "Lassen Sie „format“ weg (dann A4) oder wählen Sie eines der erlaubten Formate.",
     "manifest_colour": "Schreiben Sie die Farbe als Hex-Wert in Anführungszeichen, z. B. farbe: \"#1F5FA8\".",
@@ -1339,7 +1340,8 @@ DEPOSIT_MISSING = ("koopBLATT No. {}: nicht abgeliefert – „{}“ fehlt. Erze
                    "„nox -s build“.")
 DEPOSIT_NOT_PDFA = ("koopBLATT No. {}: nicht abgeliefert – „{}“ ist kein PDF/A ({}). Erzeugen Sie es neu mit "
                     "„nox -s build“.")
-DEPOSIT_PROTECTED = "koopBLATT No. {}: nicht abgeliefert – „{}“ ist verschlüsselt; abgeliefert werden ungeschützte Dateien."
+DEPOSIT_PROTECTED = ("koopBLATT No. {}: nicht abgeliefert – „{}“ ist verschlüsselt; abgeliefert werden ungeschützte "
+                     "Dateien.")
 DEPOSIT_RECORD = "koopBLATT No. {}: der MARC-21-Datensatz stimmt nach dem Zurücklesen nicht: {}"
 MARC_EXTENT = "1 Online-Ressource ({})"  # the pages through count(): RDA's „(1 Seite)“
 MARC_CONTENT = ("Text", "txt", "rdacontent")

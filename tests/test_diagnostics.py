@@ -394,25 +394,25 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
 # the publishing body (koopblatt/herausgeber.yml, pipeline/legal.py) and the keys that moved there from the
 # manifest
 H = "koopblatt/herausgeber.yml"
-VIDEO = "gebaerdensprache:\n  videos:\n    - datei: gebaerdensprache/inhalt.mp4\n      titel: Was steht im Handbuch?\n      dauer: \"2:30\"\n"
+VIDEO = "gebaerdensprache:\n  videos:\n    - datei: gebaerdensprache/inhalt.mp4\n      titel: Was steht im Handbuch?\n      dauer: \"2:30\"\n"  # noqa: E501 (a pinned message)
 CASES += [
     ("publisher_missing", remove(H),
-     f'{H}:1: Fehler [koop.publisher_missing]: Die Angaben zur herausgebenden Stelle fehlen: Es gibt keine Datei „koopblatt/herausgeber.yml“. Hinweis: Legen Sie die Datei an: Jede Angabe erklärt der Leitfaden im Abschnitt „Herausgebende Stelle“; welche fehlen, sagt danach „nox -s check“.'),
+     f'{H}:1: Fehler [koop.publisher_missing]: Die Angaben zur herausgebenden Stelle fehlen: Es gibt keine Datei „koopblatt/herausgeber.yml“. Hinweis: Legen Sie die Datei an: Jede Angabe erklärt der Leitfaden im Abschnitt „Herausgebende Stelle“; welche fehlen, sagt danach „nox -s check“.'),  # noqa: E501 (a pinned message)
     ("publisher_moved", replace(M, "impressum:\n", "impressum:\n  herausgeber: Stadt Leipzig\n"),
-     f'{M}:11: Fehler [koop.publisher_moved]: „impressum.herausgeber“ steht nicht mehr in der Ausgabe, sondern einmal für alle Ausgaben in „koopblatt/herausgeber.yml“. Hinweis: Löschen Sie die Zeile hier: Impressum, E-Books und Handbuch nehmen die Angaben zur herausgebenden Stelle aus derselben Datei, damit sie nie voneinander abweichen.'),
+     f'{M}:11: Fehler [koop.publisher_moved]: „impressum.herausgeber“ steht nicht mehr in der Ausgabe, sondern einmal für alle Ausgaben in „koopblatt/herausgeber.yml“. Hinweis: Löschen Sie die Zeile hier: Impressum, E-Books und Handbuch nehmen die Angaben zur herausgebenden Stelle aus derselben Datei, damit sie nie voneinander abweichen.'),  # noqa: E501 (a pinned message)
     ("url", replace(H, "url: https://www.schlichtungsstelle-bgg.de", "url: www.schlichtungsstelle-bgg.de"),
-     f'{H}:27: Fehler [koop.url]: „www.schlichtungsstelle-bgg.de“ ist keine Webadresse (sie beginnt mit https:// oder http://). Hinweis: Schreiben Sie die vollständige Adresse, z. B. „https://www.schlichtungsstelle-bgg.de“.'),
+     f'{H}:27: Fehler [koop.url]: „www.schlichtungsstelle-bgg.de“ ist keine Webadresse (sie beginnt mit https:// oder http://). Hinweis: Schreiben Sie die vollständige Adresse, z. B. „https://www.schlichtungsstelle-bgg.de“.'),  # noqa: E501 (a pinned message)
     ("email", replace(H, "email: barrieren@koopstadt.de", "email: barrieren.koopstadt.de"),
-     f'{H}:24: Fehler [koop.email]: „barrieren.koopstadt.de“ ist keine E-Mail-Adresse. Hinweis: Schreiben Sie die Adresse so: „name@beispiel.de“.'),
+     f'{H}:24: Fehler [koop.email]: „barrieren.koopstadt.de“ ist keine E-Mail-Adresse. Hinweis: Schreiben Sie die Adresse so: „name@beispiel.de“.'),  # noqa: E501 (a pinned message)
     ("accessibility_level", replace(H, "vereinbarkeit: teilweise", "vereinbarkeit: weitgehend"),
-     f'{H}:16: Fehler [koop.accessibility_level]: Unbekannter Stand der Vereinbarkeit „weitgehend“. Erlaubt: „vollstaendig“, „teilweise“, „nicht“. Hinweis: „vollstaendig“ nur, wenn nichts mehr fehlt; „teilweise“, solange unter „einschraenkungen“ etwas steht.'),
+     f'{H}:16: Fehler [koop.accessibility_level]: Unbekannter Stand der Vereinbarkeit „weitgehend“. Erlaubt: „vollstaendig“, „teilweise“, „nicht“. Hinweis: „vollstaendig“ nur, wenn nichts mehr fehlt; „teilweise“, solange unter „einschraenkungen“ etwas steht.'),  # noqa: E501 (a pinned message)
     ("publisher_file", replace(H, "datenschutz:\n", VIDEO.replace("inhalt", "inhalte") + "datenschutz:\n"),
-     f'{H}:30: Fehler [koop.publisher_file]: Die Datei „gebaerdensprache/inhalte.mp4“ gibt es nicht. Hinweis: Legen Sie die Datei in den Ordner medien/ (z. B. nach medien/gebaerdensprache/) oder korrigieren Sie den Pfad.'),
+     f'{H}:30: Fehler [koop.publisher_file]: Die Datei „gebaerdensprache/inhalte.mp4“ gibt es nicht. Hinweis: Legen Sie die Datei in den Ordner medien/ (z. B. nach medien/gebaerdensprache/) oder korrigieren Sie den Pfad.'),  # noqa: E501 (a pinned message)
     ("duration", both(write("medien/gebaerdensprache/inhalt.mp4", b"\0\0\0\x18ftypmp42"),
                       replace(H, "datenschutz:\n", VIDEO.replace('"2:30"', "zwei Minuten") + "datenschutz:\n")),
-     f'{H}:32: Fehler [koop.duration]: „zwei Minuten“ ist keine Spieldauer (Minuten:Sekunden, z. B. 2:30). Hinweis: Schreiben Sie die Dauer als Minuten:Sekunden, z. B. „dauer: "2:30"“ (in Anführungszeichen).'),
+     f'{H}:32: Fehler [koop.duration]: „zwei Minuten“ ist keine Spieldauer (Minuten:Sekunden, z. B. 2:30). Hinweis: Schreiben Sie die Dauer als Minuten:Sekunden, z. B. „dauer: "2:30"“ (in Anführungszeichen).'),  # noqa: E501 (a pinned message)
     ("dgs_missing", replace(H, "oeffentliche_stelle: false", "oeffentliche_stelle: true"),
-     f'{H}:10: Hinweis [koop.dgs_missing]: Die herausgebende Stelle ist als öffentliche Stelle angegeben, aber es sind keine Videos in Deutscher Gebärdensprache eingetragen (§ 4 BITV 2.0). Hinweis: Tragen Sie unter „gebaerdensprache: videos:“ Videos ein, die Inhalt, Navigation und die Erklärung zur Barrierefreiheit erklären – oder „oeffentliche_stelle: false“, wenn das Landesrecht sie für Ihre Stelle nicht verlangt.'),
+     f'{H}:10: Hinweis [koop.dgs_missing]: Die herausgebende Stelle ist als öffentliche Stelle angegeben, aber es sind keine Videos in Deutscher Gebärdensprache eingetragen (§ 4 BITV 2.0). Hinweis: Tragen Sie unter „gebaerdensprache: videos:“ Videos ein, die Inhalt, Navigation und die Erklärung zur Barrierefreiheit erklären – oder „oeffentliche_stelle: false“, wenn das Landesrecht sie für Ihre Stelle nicht verlangt.'),  # noqa: E501 (a pinned message)
 ]
 
 

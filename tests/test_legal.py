@@ -158,7 +158,7 @@ def test_privacy_statement_for_a_site_without_cookies(built: Path) -> None:
     shown = text(article(built, "rechtliches/datenschutz"))
     for needed in ("Art. 6 Abs. 1 lit. e DSGVO", "IP-Adresse", "keine Cookies", "Art. 77 DSGVO",
                    f"nach {data['datenschutz']['speicherdauer']} Tagen gelöscht", data["traeger"],
-                   data["vertreten_durch"], data["datenschutz"]["aufsicht"]["name"], *person(data["datenschutz"]["beauftragter"])):
+                   data["vertreten_durch"], data["datenschutz"]["aufsicht"]["name"], *person(data["datenschutz"]["beauftragter"])):  # noqa: E501
         assert needed in shown, needed
 
 
@@ -174,7 +174,7 @@ def test_leichte_sprache_one_short_statement_per_line(built: Path) -> None:
             sentences = [s for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9])", line) if s]
             assert len(sentences) == 1 and len(line.split()) <= 14, line
     shown = text(soup)
-    for needed in (data["name"], data["barrierefreiheit"]["kontakt"]["email"], data["barrierefreiheit"]["schlichtung"]["url"],
+    for needed in (data["name"], data["barrierefreiheit"]["kontakt"]["email"], data["barrierefreiheit"]["schlichtung"]["url"],  # noqa: E501
                    *M.LEGAL_EASY_LEVEL[data["barrierefreiheit"]["vereinbarkeit"]]):
         assert needed in shown, needed
     assert soup.find("a", href="barrierefreiheit.html") is not None
@@ -368,5 +368,5 @@ def test_json_schema_requires_what_check_requires(tmp_path: Path, path: tuple[st
 def test_editor_settings_map_the_publisher_schema() -> None:
     import json
 
-    settings = json.loads((Path(__file__).resolve().parent.parent / ".vscode/settings.json").read_text(encoding="utf-8"))
+    settings = json.loads((Path(__file__).resolve().parent.parent / ".vscode/settings.json").read_text(encoding="utf-8"))  # noqa: E501
     assert settings["yaml.schemas"]["./schema/herausgeber.schema.json"] == [PUBLISHER_FILE]

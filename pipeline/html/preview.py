@@ -108,7 +108,8 @@ def _box(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     heading = M.PREVIEW_BOX.format(M.count(len(mine), "Meldung"))
     box = nodes.container("", nodes.paragraph("", "", nodes.strong("", heading)), items, classes=[marks.PROBLEMS])
     box["ids"] = [marks.PROBLEMS]
-    draft = len(section) > 1 and marks.DRAFT in section[1].get("classes", [])
+    second = section[1] if len(section) > 1 else None
+    draft = isinstance(second, nodes.Element) and marks.DRAFT in second.get("classes", [])
     section.insert(2 if draft else 1, box)  # „Entwurf“ first, then what to fix
 
 
