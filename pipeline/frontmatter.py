@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -131,6 +132,19 @@ def _walk(node: yaml.Node, path: KeyPath, offset: int, out: dict[KeyPath, int], 
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             _walk(item, (*path, i), offset, out, dups)
+
+
+def load_yaml_file(file: Path, shown: str) -> tuple[FrontMatter | None, list[Diagnostic]]:
+    """A YAML data file (an issue manifest, the publisher's file) read as UTF-8 and safe-loaded leniently; None
+    with located diagnostics when it cannot be read or is not a mapping of keys to values."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [diag(shown, 1, "encoding", hex(exc.object[exc.start]), exc.start)]
+    fm, problems = load_yaml(text, 1, shown, lenient=True)
+    if fm is not None and not isinstance(fm.data, dict):
+        return None, [*problems, diag(shown, 1, "frontmatter_type", M.type_name(fm.data))]
+    return fm, problems
 
 
 def load_yaml(source: str, first_line: int, path: str,

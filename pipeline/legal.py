@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import messages as M
 from .diagnostics import Diagnostic, diag
-from .frontmatter import load_yaml
+from .frontmatter import load_yaml_file
 from .schema import (
     DEFAULT_LICENSE,
     PUBLISHER_FILE,
@@ -135,15 +135,9 @@ def load(root: Path, tax: Taxonomy) -> tuple[Publisher | None, list[Diagnostic]]
     file = path(root)
     if not file.is_file():
         return None, [diag(PUBLISHER_FILE, 1, "publisher_missing", PUBLISHER_FILE)]
-    try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return None, [diag(PUBLISHER_FILE, 1, "encoding", hex(exc.object[exc.start]), exc.start)]
-    fm, problems = load_yaml(text, 1, PUBLISHER_FILE, lenient=True)
+    fm, problems = load_yaml_file(file, PUBLISHER_FILE)
     if fm is None:
         return None, problems
-    if not isinstance(fm.data, dict):
-        return None, [*problems, diag(PUBLISHER_FILE, 1, "frontmatter_type", M.type_name(fm.data))]
     # the Gebärdensprache videos lie in medien/ (a folder in koopblatt/ would be an issue)
     ctx = Context(PUBLISHER_FILE, fm, tax, root / MEDIA_DIR, root / "docs", problems=problems)
     values = check_mapping(PublisherFields, fm.data, At(ctx, (), {}))

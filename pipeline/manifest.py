@@ -7,9 +7,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import messages as M
-from .diagnostics import Diagnostic, diag
-from .frontmatter import load_yaml
+from .diagnostics import Diagnostic
+from .frontmatter import load_yaml_file
 from .legal import Publisher
 from .schema import COLOUR_RE, FORMATS, At, Context, ImprintFields, IssueFields, check_mapping, keys
 from .taxonomy import load as load_taxonomy
@@ -89,15 +88,9 @@ def load(path: Path, shown: str, docs: Path, root: Path,
          publisher: Publisher | None = None) -> tuple[Issue | None, list[Diagnostic]]:
     """Validate `ausgabe.yml` against `schema.IssueFields`; contribution paths are checked against docs/.
     `publisher` is the body that publishes every issue (its imprint data is not in the manifest)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return None, [diag(shown, 1, "encoding", hex(exc.object[exc.start]), exc.start)]
-    fm, problems = load_yaml(text, 1, shown, lenient=True)
+    fm, problems = load_yaml_file(path, shown)
     if fm is None:
         return None, problems
-    if not isinstance(fm.data, dict):
-        return None, [diag(shown, 1, "frontmatter_type", M.type_name(fm.data))]
     ctx = Context(shown, fm, load_taxonomy(), path.parent, docs, problems=problems)
     values = check_mapping(IssueFields, fm.data, At(ctx, (), {}))
     if fm.broken or any(p.is_error for p in ctx.problems):

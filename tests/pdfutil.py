@@ -32,28 +32,31 @@ def fonts(path: Path) -> dict[str, bool]:
     return found
 
 
+def drawn_images(page: pikepdf.Page, min_pixels: int = 0) -> list[tuple[pikepdf.Object, list[float]]]:
+    """Every raster image drawn on a page, with the transformation matrix it is drawn with."""
+    shown = {str(k): v for k, v in page.obj.Resources.get("/XObject", {}).items()
+             if v.get("/Subtype") == "/Image" and int(v.Width) >= min_pixels}
+    out = []
+    ctm = [[1.0, 0.0, 0.0, 1.0, 0.0, 0.0]]
+    for operands, op in pikepdf.parse_content_stream(page):
+        if str(op) == "q":
+            ctm.append(list(ctm[-1]))
+        elif str(op) == "Q":
+            ctm.pop()
+        elif str(op) == "cm":
+            a, b, c, d, e, f = (float(x) for x in operands)
+            A, B, C, D, E, F = ctm[-1]  # noqa: N806 (the PDF spec's names)
+            ctm[-1] = [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F]
+        elif str(op) == "Do" and str(operands[0]) in shown:
+            out.append((shown[str(operands[0])], list(ctm[-1])))
+    return out
+
+
 def placed_images(path: Path, min_pixels: int = 0) -> list[tuple[int, int, float]]:
     """Every raster image drawn on a page: (pixel width, pixel height, placed width in mm)."""
-    out = []
     with pikepdf.open(path) as pdf:
-        for page in pdf.pages:
-            shown = {str(k): v for k, v in page.obj.Resources.get("/XObject", {}).items()
-                     if v.get("/Subtype") == "/Image" and int(v.Width) >= min_pixels}
-            ctm = [[1.0, 0.0, 0.0, 1.0, 0.0, 0.0]]
-            for operands, op in pikepdf.parse_content_stream(page):
-                if str(op) == "q":
-                    ctm.append(list(ctm[-1]))
-                elif str(op) == "Q":
-                    ctm.pop()
-                elif str(op) == "cm":
-                    a, b, c, d, e, f = (float(x) for x in operands)
-                    A, B, C, D, E, F = ctm[-1]  # noqa: N806 (the PDF spec's names)
-                    ctm[-1] = [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
-                               e * A + f * C + E, e * B + f * D + F]
-                elif str(op) == "Do" and str(operands[0]) in shown:
-                    image = shown[str(operands[0])]
-                    out.append((int(image.Width), int(image.Height), (ctm[-1][0] ** 2 + ctm[-1][1] ** 2) ** 0.5 / MM))
-    return out
+        return [(int(image.Width), int(image.Height), (ctm[0] ** 2 + ctm[1] ** 2) ** 0.5 / MM)
+                for page in pdf.pages for image, ctm in drawn_images(page, min_pixels)]
 
 
 def xmp(path: Path) -> str:

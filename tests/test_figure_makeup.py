@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import pdfutil
 import pikepdf
 import pytest
 from conftest import copy_project
@@ -254,26 +255,11 @@ def lines(pdf: Path, index: int) -> list[Line]:
 
 def images(path: Path, index: int) -> list[tuple[float, float, float, float]]:
     """Raster images drawn on a page: (left, right, top, bottom) in points, top from the top of the page."""
-    out = []
     with pikepdf.open(path) as pdf:
         page = pdf.pages[index]
         height = float(page.mediabox[3])
-        shown = {str(k) for k, v in page.obj.Resources.get("/XObject", {}).items() if v.get("/Subtype") == "/Image"}
-        ctm = [[1.0, 0.0, 0.0, 1.0, 0.0, 0.0]]
-        for operands, op in pikepdf.parse_content_stream(page):
-            if str(op) == "q":
-                ctm.append(list(ctm[-1]))
-            elif str(op) == "Q":
-                ctm.pop()
-            elif str(op) == "cm":
-                a, b, c, d, e, f = (float(x) for x in operands)
-                A, B, C, D, E, F = ctm[-1]  # noqa: N806 (the PDF spec's names)
-                ctm[-1] = [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
-                           e * A + f * C + E, e * B + f * D + F]
-            elif str(op) == "Do" and str(operands[0]) in shown:
-                a, _b, _c, d, e, f = ctm[-1]
-                out.append((e, e + a, height - max(f, f + d), height - min(f, f + d)))
-    return out
+        return [(e, e + a, height - max(f, f + d), height - min(f, f + d))
+                for _, (a, _b, _c, d, e, f) in pdfutil.drawn_images(page)]
 
 
 def column_fill(pdf: Path, index: int) -> tuple[float, float]:
