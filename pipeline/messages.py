@@ -969,7 +969,7 @@ FIELD_EXAMPLES: dict[str, object] = {
 }
 STATUS_LABELS = {"entwurf": "Entwurf: geprüft, in der Vorschau sichtbar, nie veröffentlicht",
                  "freigegeben": "freigegeben: erscheint im Handbuch und im koopBLATT"}
-FORMAT_LABELS = {"a4": "DIN A4 (210 × 297 mm)", "a5": "DIN A5 (148 × 210 mm)", "din-lang": "DIN lang (99 × 210 mm)"}
+FORMAT_LABELS = {"a4": "DIN A4 (210 × 297 mm)", "a5": "DIN A5 (148 × 210 mm)"}
 REQUIRED_FOR_PRAXISFALL = "Pflicht bei Praxisfällen"
 REQUIRED_WITH_IMAGE = "Pflicht, wenn es ein Bild gibt"
 YEAR_TYPE = "eine Jahreszahl wie 2015"

@@ -35,7 +35,9 @@ from .taxonomy import Taxonomy
 DEFAULT_LICENSE = "CC BY 4.0"
 DRAFT, RELEASED = "entwurf", "freigegeben"
 STATUSES = (DRAFT, RELEASED)
-FORMATS = {"a4": (210.0, 297.0), "a5": (148.0, 210.0), "din-lang": (99.0, 210.0)}
+# The page formats a koopBLATT can be set in (width, height in mm); the print builder keeps its type area per
+# format (`typst.builder.PAGES`, same keys: a test holds them together). Anything else is `koop.manifest_format`.
+FORMATS = {"a4": (210.0, 297.0), "a5": (148.0, 210.0)}
 COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 DEFAULT_COLOUR = "#1F5FA8"
 AUTHOR_KEYS = ("name", "affiliation", "email", "orcid", "corresponding")

@@ -314,7 +314,7 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
      " Hinweis: Schreiben Sie als „nummer“ die Zahl aus dem Ordnernamen (im Ordner koopblatt/3/ also „nummer: 3“) "
      "oder benennen Sie den Ordner um."),
     ("manifest_format", replace(M, "jahr: 2015", "jahr: 2015\nformat: A3"),
-     f"{M}:3: Fehler [koop.manifest_format]: Unbekanntes Format „A3“. Erlaubt: „a4“, „a5“, „din-lang“."
+     f"{M}:3: Fehler [koop.manifest_format]: Unbekanntes Format „A3“. Erlaubt: „a4“, „a5“."
      " Hinweis: Lassen Sie „format“ weg (dann A4) oder wählen Sie eines der erlaubten Formate."),
     ("manifest_colour", replace(M, '"#1F5FA8"', "blau"),
      f"{M}:16: Fehler [koop.manifest_colour]: „blau“ ist keine Farbe im Format „#RRGGBB“."

@@ -221,7 +221,7 @@ class KoopblattBuilder(Builder):
         project = state.project(state.app_of(self))
         docnames = docnames or issue.contributions
         self.active = {d: project.all_contributions[d].slug for d in docnames}
-        self.page = PAGES.get(issue.format.lower(), PAGES["a4"])
+        self.page = PAGES[issue.format.lower()]  # validated: one of schema.FORMATS
         if not proof and self._still_set(issue, docnames):
             return
         parts = {d: self.translate(d) for d in docnames}
@@ -383,7 +383,7 @@ class KoopblattBuilder(Builder):
         """The formats a document is printed in: the issue being set and every other issue with it, so the
         image in the shared work folder is the same whichever issue is set (else every PDF would recompile)."""
         issues = state.project(state.app_of(self)).issues_of(docname)
-        return [self.page, *(PAGES.get(i.format.lower(), PAGES["a4"]) for i in issues)]
+        return [self.page, *(PAGES[i.format.lower()] for i in issues)]
 
     def _digest(self, text: str, issue: Issue, standards: list[str]) -> str:
         h = hashlib.sha1(text.encode())
