@@ -342,8 +342,6 @@ ADMONITION_TITLES = {
     "note": "Hinweis", "tip": "Tipp", "hint": "Tipp", "important": "Wichtig", "warning": "Warnung",
     "attention": "Achtung", "caution": "Vorsicht", "danger": "Gefahr", "error": "Fehler", "seealso": "Siehe auch",
 }
-TYPST_ERROR = "{}: Fehler beim Setzen des koopBLATT: {}"
-TYPST_WARNING = "{}: Warnung beim Setzen des koopBLATT (wird als Fehler behandelt): {}"
 ISSUE_NAME = "koopBLATT No. {}"
 PDF_PROGRESS = "koopBLATT No. {}: setze {} …"
 PDF_DONE = "koopBLATT No. {}: {} ({})"
@@ -469,7 +467,6 @@ PREVIEW_NONE = "Keine Fehler und keine Hinweise: „nox -s check“ ist zufriede
 PREVIEW_BACK = "Zurück zur Startseite"
 SERVE_START = ("Vorschau unter http://{}:{}/ – Änderungen an Beiträgen erscheinen nach dem Speichern. "
                "Beenden mit Strg+C.")
-EPUBCHECK = "epubcheck: {}"
 NAV_TOGGLE = "Unterseiten ein- oder ausklappen"
 
 # Word/ODT import: errors.

@@ -87,10 +87,6 @@ class Project:
     def errors(self) -> list[Diagnostic]:
         return [p for p in self.problems if p.is_error]
 
-    def blocking(self, found: Iterable[Diagnostic] = ()) -> list[Diagnostic]:
-        """Errors outside drafts (these make `check` exit 1)."""
-        return [p for p in (*self.problems, *found) if p.is_error and p.path not in self.draft_paths]
-
     def faulty_docnames(self) -> set[str]:
         return {name for name, r in self.reports.items() if any(p.is_error for p in r.problems)}
 
