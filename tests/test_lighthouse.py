@@ -1,7 +1,8 @@
 """Lighthouse 12 on the built demo handbook: start page, a case, the search page and an issue page, as a phone
 (Lighthouse's mobile preset) and as a desktop browser.
 
-The demo is served from 127.0.0.1 compressed, as a web server delivers it (gzip). Lighthouse's performance score
+The demo is published and served by nginx on 127.0.0.1 (tests/support/nginx.py), as readers get it: pre-compressed,
+with the site's headers and Content-Security-Policy. Lighthouse's performance score
 depends on the machine's load, so it is only recorded (build/lighthouse/, and printed); asserted is what does not:
 accessibility, best practices and SEO at 100 with no failing audit, cumulative layout shift below 0.05, at most
 400 KB transferred per page without its figures, and no console error. Lighthouse comes from npm
@@ -11,21 +12,19 @@ it the tests are skipped on a workstation and fail in CI (`CI` set).
 
 from __future__ import annotations
 
-import functools
-import gzip
-import http.server
-import io
 import json
 import os
 import shutil
 import subprocess
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import CHROMIUM, REPO
+from support.nginx import serving
+
+from pipeline import publish
 
 pytestmark = pytest.mark.browser
 
@@ -41,7 +40,6 @@ MAX_CLS = 0.05
 MAX_BYTES = 400 * 1000  # per page, its figures (/_images/) not counted
 FIGURES = "/_images/"
 REPORTS = REPO / "build" / "lighthouse"
-COMPRESSIBLE = frozenset({".html", ".css", ".js", ".mjs", ".svg", ".json", ".xml", ".txt"})
 DEFAULT = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "koop" / "lighthouse"
 
 
@@ -58,35 +56,14 @@ def lighthouse() -> str:
     pytest.skip(message)
 
 
-class Compressing(http.server.SimpleHTTPRequestHandler):
-    """A static server that sends text gzip-compressed when the browser accepts it (a pre-compressed `.gz`
-    beside the file when the build wrote one), as the handbook's web server does."""
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def send_head(self) -> Any:
-        path = Path(self.translate_path(self.path))
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts and path.is_file() and path.suffix in COMPRESSIBLE):
-            return super().send_head()
-        ready = path.with_name(path.name + ".gz")
-        data = ready.read_bytes() if ready.is_file() else gzip.compress(path.read_bytes(), 6, mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        return io.BytesIO(data)
-
-
 @pytest.fixture(scope="module")
-def served(demo: Path) -> Iterator[str]:
-    handler = functools.partial(Compressing, directory=str(demo / "build" / "html"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+def served(demo: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The demo as readers get it: published (`nox -s publish`) and served by Debian's nginx with the project's
+    configuration (pre-compressed files, cache and security headers, Content-Security-Policy)."""
+    target = tmp_path_factory.mktemp("www")
+    publish.publish(demo, publish.Local(target))
+    with serving(target / "current", tmp_path_factory.mktemp("nginx")) as nginx:
+        yield nginx.url
 
 
 def run(url: str, form: str, out: Path) -> dict[str, Any]:
