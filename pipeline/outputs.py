@@ -41,7 +41,7 @@ def publish_tree(src: Path, dest: Path, finish: Callable[[Path], None] | None = 
             shutil.rmtree(leftover)
     # bookkeeping of the incremental build (".koop-…") is never published
     shutil.copytree(src, fresh, symlinks=False, ignore=shutil.ignore_patterns(".koop-*"),
-                    copy_function=_reusing(fresh, dest))
+                    copy_function=reusing(fresh, dest))
     if finish is not None:
         finish(fresh)
     if dest.exists():
@@ -51,10 +51,11 @@ def publish_tree(src: Path, dest: Path, finish: Callable[[Path], None] | None = 
         shutil.rmtree(old)
 
 
-def _reusing(fresh: Path, published: Path) -> Callable[[str, str], object]:
-    """A copy function for `publish_tree` that hard-links a file unchanged since the last publication (same
-    size and mtime, which `copy2` keeps) instead of copying it: published files are never written in place,
-    only replaced tree by tree, so sharing them is safe — and a one-page edit copies one page."""
+def reusing(fresh: Path, published: Path) -> Callable[[str, str], object]:
+    """A copy function for a tree copied to `fresh` (`publish_tree`, a release of `nox -s publish`) that hard-links
+    a file unchanged since the last publication in `published` (same size and mtime, which `copy2` keeps) instead
+    of copying it: published files are never written in place, only replaced tree by tree, so sharing them is
+    safe — and a one-page edit copies one page."""
     def copy(source: str, target: str) -> object:
         before = published / Path(target).relative_to(fresh)
         try:

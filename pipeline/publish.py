@@ -21,7 +21,7 @@ import shlex
 import shutil
 import subprocess
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -29,7 +29,7 @@ from typing import Protocol
 from . import messages as M
 from .errors import EXIT_CONTENT, EXIT_USAGE, UserError
 from .html.assets import HASHED, STATIC, VARIANTS, finish
-from .outputs import build_dir, publish_tree, work_dir
+from .outputs import build_dir, publish_tree, reusing, work_dir
 
 RELEASES = "releases"
 CURRENT = "current"
@@ -104,7 +104,7 @@ class Local:
             shutil.rmtree(leftover)
         staging = folder / f".{release}.neu"
         old = folder / base if base is not None else None
-        shutil.copytree(site, staging, copy_function=_linking(site, old))
+        shutil.copytree(site, staging, copy_function=reusing(staging, old) if old is not None else shutil.copy2)
         if old is not None:
             _carry_over(old, staging)
         os.replace(staging, folder / release)
@@ -116,23 +116,6 @@ class Local:
         os.replace(fresh, self.path / CURRENT)
         for name in remove:
             shutil.rmtree(self.path / RELEASES / name)
-
-
-def _linking(site: Path, old: Path | None) -> Callable[[str, str], object]:
-    """copy2, but a hard link to the previous release's file where that is unchanged (same size and mtime)."""
-    def copy(source: str, target: str) -> object:
-        if old is not None:
-            before = old / Path(source).relative_to(site)
-            try:
-                new, was = os.stat(source), os.stat(before)
-                if new.st_size == was.st_size and new.st_mtime_ns == was.st_mtime_ns:
-                    os.link(before, target)
-                    return target
-            except OSError:
-                pass  # new in this release, or another file system: copy
-        return shutil.copy2(source, target)
-
-    return copy
 
 
 def _loaded(release: Path) -> set[str]:
