@@ -371,7 +371,7 @@ def reader_view(root: Path, placed: list[Placed]) -> dict[int, dict[str, str]]:
                [p for p in placed if p.path == where][:1]
         for p in here:
             seen[p.number].setdefault(fmt, f"Text weicht ab: {words}")
-    return {number: {fmt: v for fmt, v in verdict.items()} or {"alle": "ok"} for number, verdict in seen.items()}
+    return {number: verdict or {"alle": "ok"} for number, verdict in seen.items()}
 
 
 def text_parity(root: Path, names: dict[str, str]) -> parity.Report:

@@ -9,7 +9,7 @@ a written and a set hyphen, the written one as /ActualText: both are honoured he
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +29,6 @@ BLOCK_ROLES = frozenset({
 INLINE_IN_BLOCKS = frozenset({"Code", "Formula"})  # a block of their own only outside a block
 
 
-@dataclass
-class _Glyphs:
-    chars: list[tuple[str, float, float, float]] = field(default_factory=list)  # (char, x0, y, size)
-
-
 class _MarkedContent(PDFTextDevice):  # type: ignore[misc]
     """Collects the characters of every MCID on a page, in content order, with their positions."""
 
@@ -41,7 +36,7 @@ class _MarkedContent(PDFTextDevice):  # type: ignore[misc]
         super().__init__(rsrcmgr)
         self.stack: list[int | None] = []
         self.actual: list[list[Any]] = []  # open /ActualText spans: [text, already recorded?]
-        self.by_mcid: dict[int, _Glyphs] = {}
+        self.by_mcid: dict[int, list[tuple[str, float, float]]] = {}  # MCID → (text, baseline y, size)
 
     def begin_tag(self, tag: PSLiteral, props: Any = None) -> None:
         mcid = None
@@ -75,8 +70,8 @@ class _MarkedContent(PDFTextDevice):  # type: ignore[misc]
             except Exception:
                 text = ""
         if mcid is not None and text:
-            _a, _b, _c, d, e, f = matrix
-            self.by_mcid.setdefault(mcid, _Glyphs()).chars.append((text, e, f, abs(d) * fontsize or fontsize))
+            _a, _b, _c, d, _e, f = matrix
+            self.by_mcid.setdefault(mcid, []).append((text, f, abs(d) * fontsize or fontsize))
         return float(font.char_width(cid) * fontsize * scaling)
 
 
@@ -96,14 +91,15 @@ def _page_texts(path: Path) -> list[dict[int, str]]:
         for page in PDFPage.get_pages(fh):
             device = _MarkedContent(rsrc)
             PDFPageInterpreter(rsrc, device).process_page(page)
-            pages.append({mcid: _join(g.chars) for mcid, g in device.by_mcid.items()})
+            pages.append({mcid: _join(chars) for mcid, chars in device.by_mcid.items()})
     return pages
 
 
-def _join(chars: list[tuple[str, float, float, float]]) -> str:
+def _join(chars: list[tuple[str, float, float]]) -> str:
+    """An MCID's characters, a line break where the baseline moves (whitespace is typography to the oracle)."""
     out: list[str] = []
     last_y: float | None = None
-    for text, _x, y, size in chars:
+    for text, y, size in chars:
         if last_y is not None and abs(y - last_y) > max(size, 1.0) * 0.5:
             out.append("\n")
         out.append(text)
