@@ -16,18 +16,19 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import CONSTRUCTS_DOC, FIXTURES
 from docutils import nodes
 from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Parser
 from docutils.utils import new_document
 from sphinx import addnodes
+from support.paths import FIXTURES
+from support.projects import CONSTRUCTS_DOC
 
 from pipeline.body import ALLOWED_DIRECTIVES, ALLOWED_ROLES, MATH
 from pipeline.sphinx_ext import links, numbering
 from pipeline.typst import translator as tr
 
-TEMPLATE = Path(tr.__file__).parent / "templates" / "koopblatt.typ"
+TEMPLATE = Path(tr.__file__).parent / "templates" / "koopblatt" / "lib.typ"  # the template's public interface
 # Typst's own functions the translator may call in markup
 TYPST_BUILTINS = frozenset({"emph", "strong", "sub", "super", "raw", "link", "footnote", "list", "enum", "terms",
                             "quote", "figure", "image", "table", "align", "import", "show", "heading", "metadata"})
@@ -35,7 +36,9 @@ CALL = re.compile(r"(?<!\\)#([A-Za-z_][\w-]*)(?=[(\[])")
 
 
 def defined() -> set[str]:
-    return set(re.findall(r"^#let\s+([A-Za-z_][\w-]*)", TEMPLATE.read_text(encoding="utf-8"), re.MULTILINE))
+    """The names lib.typ offers (it imports them from the files of the template folder)."""
+    names = re.findall(r'^#import "[\w.]+": (.+)$', TEMPLATE.read_text(encoding="utf-8"), re.MULTILINE)
+    return {n.strip() for line in names for n in line.split(",")}
 
 
 def undefined_calls(typst: str) -> set[str]:

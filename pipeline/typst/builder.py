@@ -31,7 +31,7 @@ from ..outputs import build_time, work_dir, write_if_changed
 from ..sphinx_ext import capture, marks, state
 from ..validate import issue_key
 from . import compile as tc
-from . import flatplan, xmp
+from . import flatplan, template, xmp
 from .document import Part, Source, assemble
 from .escape import label
 from .placement import figures_to_first_reference
@@ -39,7 +39,6 @@ from .translator import Context, TypstTranslator, author_width, image_aspect, sp
 from .workers import Workers
 
 logger = logging.getLogger(__name__)
-TEMPLATES = Path(__file__).parent / "templates"
 PACKAGE = Path(__file__).parents[1]  # its code is an input of every PDF
 IMAGE_REF = re.compile(r'"(bilder/[^"\\]+)"')  # an image as the translator places it (`Context.images`)
 BLEED_MM = 3.0
@@ -237,10 +236,10 @@ class KoopblattBuilder(Builder):
         contributions = [project.all_contributions[d] for d in docnames]
         cover = None
         if issue.cover.image is not None and not proof:
-            cover = f"umschlag-{issue.number}{issue.cover.image.suffix}"  # per issue: issues compile side by side
-            self._copy(issue.cover.image, Path(self.outdir) / cover, self.page.cover(image_aspect(issue.cover.image)))
-        # never rewritten while another issue compiles with it
-        write_if_changed(Path(self.outdir) / "koopblatt.typ", (TEMPLATES / "koopblatt.typ").read_bytes())
+            cover = f"/umschlag-{issue.number}{issue.cover.image.suffix}"  # per issue: issues compile side by side
+            self._copy(issue.cover.image, Path(self.outdir) / cover.lstrip("/"),
+                       self.page.cover(image_aspect(issue.cover.image)))
+        template.install(Path(self.outdir))  # unchanged: never rewritten while another issue compiles with it
         name = f"korrektur-{docnames[0].rsplit('/', 1)[-1]}" if proof else issue.id
         variants = [("", False, SCREEN_STANDARDS)] if proof else [
             ("", False, SCREEN_STANDARDS), ("-druck", True, PRINT_STANDARDS)]
@@ -399,7 +398,7 @@ class KoopblattBuilder(Builder):
 
     def _fixed(self, issue: Issue, standards: list[str]) -> str:
         """The inputs of an issue's PDF besides its text and images: template, settings, fonts, cover."""
-        h = hashlib.sha1((TEMPLATES / "koopblatt.typ").read_bytes())
+        h = hashlib.sha1(template.digest().encode())
         h.update(repr((standards, timestamp(issue), issue.crop_marks, glyphs.font_paths())).encode())
         if issue.cover.image is not None and issue.cover.image.is_file():
             h.update(issue.cover.image.read_bytes())

@@ -17,9 +17,7 @@ from ..manifest import Issue
 from ..model import Contribution
 from ..schema import DEFAULT_LICENSE
 from ..taxonomy import Taxonomy
-from . import escape
-
-TEMPLATE = "koopblatt.typ"
+from . import escape, template
 
 
 @dataclass
@@ -146,7 +144,7 @@ def assemble(issue: Issue, contributions: list[Contribution], tax: Taxonomy, *,
     publisher = issue.publisher
     authors = sorted({f"{a.name} ({a.affiliation})" if a.affiliation else a.name
                       for c in contributions for a in c.authors})
-    emit(f'#import "{TEMPLATE}": *\n')
+    emit(f'#import "{template.IMPORT}": *\n')
     emit(f"#show: ausgabe.with(\n  nummer: {issue.number},\n  jahr: {issue.year},\n  datum: {_date(issue.date)},\n"
          f"  titel: {escape.string(issue.title)},\n  untertitel: {escape.string(issue.subtitle)},\n"
          f"  format: {escape.string(issue.format)},\n  druck: {str(print_version).lower()},\n"

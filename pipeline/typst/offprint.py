@@ -29,19 +29,17 @@ from sphinx.util import logging
 from .. import citation, glyphs
 from .. import messages as M
 from ..model import Contribution
-from ..outputs import build_dir, build_time, publish_file, write_if_changed
+from ..outputs import build_dir, build_time, publish_file
 from ..sphinx_ext import capture, state
 from ..validate import HANDBOOK, Project
 from . import compile as tc
-from . import escape
-from .builder import PAGES, SCREEN_STANDARDS, TEMPLATES, KoopblattBuilder
-from .document import TEMPLATE, UNBALANCED, Part, Source, _cities, _date, beitrag_call
+from . import escape, template
+from .builder import PAGES, SCREEN_STANDARDS, KoopblattBuilder
+from .document import UNBALANCED, Part, Source, _cities, _date, beitrag_call
 
 logger = logging.getLogger(__name__)
 WORK = citation.OFFPRINT_DIR  # in the builder's outdir: <kurzname>.pdf and .sha1 of every Sonderdruck
 ATTR = "_koop_offprints"
-# the template under a name of its own: the builder rewrites its copy while the worker compiles
-OWN_TEMPLATE = "sonderdruck-vorlage.typ"
 
 
 def target_dir(root: Path) -> Path:
@@ -59,7 +57,7 @@ def main_file(project: Project, c: Contribution, rec: citation.Record, part: Par
     text = citation.german([rec])[rec.key].removesuffix(rec.url).rstrip()  # the address follows as a link
     colophon = (f"#sonderdruck-vermerk(titel: {escape.string(M.OFFPRINT_SUGGESTION)}, zitat: {escape.string(text)}, "
                 f"url: {escape.string(rec.url)}, lizenz: {escape.string(M.CITE_LICENSE.format(rec.license))})")
-    preamble = (f'#import "{OWN_TEMPLATE}": *\n\n'
+    preamble = (f'#import "{template.IMPORT}": *\n\n'
                 f"#show: ausgabe.with(\n  nummer: {first.number if first else 1},\n"
                 f"  jahr: {first.year if first else c.date.year},\n  datum: {_date(c.date)},\n"
                 f"  titel: {escape.string(first.title if first else M.ISSUES_TITLE)},\n  untertitel: none,\n"
@@ -77,7 +75,7 @@ def _digest(builder: KoopblattBuilder, docname: str, rec: citation.Record) -> st
     """Everything a Sonderdruck is made of, without translating it."""
     h = hashlib.sha1(repr((rec, SCREEN_STANDARDS, build_time(rec.date), glyphs.font_paths(),
                            builder.config.koop_code)).encode())
-    h.update((TEMPLATES / "koopblatt.typ").read_bytes())
+    h.update(template.digest().encode())
     h.update((Path(builder.doctreedir) / f"{docname}.doctree").read_bytes())
     for dep in sorted(str(d) for d in builder.env.dependencies.get(docname, ())):
         file = Path(builder.srcdir) / dep
@@ -114,7 +112,7 @@ def plan(app: Sphinx, builder: KoopblattBuilder, submit: Callable[[Job], None]) 
     project = state.project(app)
     out = Path(builder.outdir)
     (out / WORK).mkdir(parents=True, exist_ok=True)
-    write_if_changed(out / OWN_TEMPLATE, (TEMPLATES / TEMPLATE).read_bytes())
+    template.install(out)
     found = capture.findings(app)
     base, publisher = str(builder.config.koop_handbook_url), str(builder.config.author)
     result = Plan()
