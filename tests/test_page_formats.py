@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.schema import FORMATS
-from pipeline.typst.builder import PAGES
+from pipeline.typst.measures import PAGES
 
 MANIFEST = "koopblatt/1/ausgabe.yml"
 

@@ -27,6 +27,7 @@ from support.projects import CONSTRUCTS_DOC
 from pipeline.body import ALLOWED_DIRECTIVES, ALLOWED_ROLES, MATH
 from pipeline.sphinx_ext import links, numbering
 from pipeline.typst import translator as tr
+from pipeline.typst.measures import PAGES
 
 TEMPLATE = Path(tr.__file__).parent / "templates" / "koopblatt" / "lib.typ"  # the template's public interface
 # Typst's own functions the translator may call in markup
@@ -76,7 +77,8 @@ def translated(built_constructs: tuple[Path, str], tmp_path_factory: pytest.Temp
             app = Sphinx(str(root / "docs"), str(root), str(out), str(root / "build/.work/doctrees"), "koopblatt",
                          status=None, warning=io.StringIO(), freshenv=False)
             docs = [d for d in app.env.found_docs if d.startswith("beitraege/")] + ["ausgaben/koopblatt-1"]
-            bodies = {d: app.builder.translate(d).body for d in sorted(docs)}  # type: ignore[attr-defined]
+            bodies = {d: app.builder.translate(d, {}, PAGES["a4"]).body  # type: ignore[attr-defined]
+                      for d in sorted(docs)}
     finally:
         tr.TypstTranslator.dispatch_visit = original  # type: ignore[method-assign]
     return bodies, seen, (root / "build/.work/typst/koopblatt-1.typ").read_text(encoding="utf-8")

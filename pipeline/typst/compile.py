@@ -14,7 +14,7 @@ import pikepdf
 import typst
 
 from ..glyphs import font_paths
-from .document import Source
+from .preamble import Source
 
 MM = 72 / 25.4
 CROP_MARGIN_MM = 10.0  # extra media around the bleed for crop marks

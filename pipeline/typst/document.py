@@ -6,9 +6,7 @@ manifest order, notes pages to fill the last sheet, back cover.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from .. import legal
 from .. import messages as M
@@ -17,52 +15,8 @@ from ..manifest import Issue
 from ..model import Contribution
 from ..schema import DEFAULT_LICENSE
 from ..taxonomy import Taxonomy
-from . import escape, template
-
-
-@dataclass
-class Part:
-    """A translated body and the source it came from (for locating Typst errors)."""
-
-    source: str  # path shown in messages
-    body: str
-    lines: list[int] = field(default_factory=list)  # per line of `body`: its line in `source` (0: unknown)
-
-
-@dataclass
-class Source:
-    text: str
-    # first line of each part in the main file → shown source path
-    line_map: list[tuple[int, str]] = field(default_factory=list)
-    # first line of each body in the main file → its part (for the source line of a Typst error)
-    bodies: list[tuple[int, Part]] = field(default_factory=list)
-
-    def source_of(self, line: int) -> str | None:
-        return self.locate(line)[0]
-
-    def locate(self, line: int) -> tuple[str | None, int]:
-        """(shown source path, line in it) of a line of the main file; line 1 where only the file is known."""
-        found = None
-        for first, path in self.line_map:
-            if first <= line:
-                found = path
-        for first, part in self.bodies:
-            if part.source == found and first <= line < first + len(part.lines):
-                return found, part.lines[line - first] or 1
-        return found, 1
-
-
-def _date(d: dt.date) -> str:
-    return f"datetime(year: {d.year}, month: {d.month}, day: {d.day})"
-
-
-def _cities(tax: Taxonomy) -> str:
-    items = []
-    for c in tax.cities.values():
-        cmyk = ", ".join(f"{v}%" for v in c.colour_cmyk)
-        items.append(f"    {c.id}: (label: {escape.string(c.label)}, rgb: {escape.string(c.colour)}, "
-                     f"cmyk: ({cmyk})),")
-    return "(\n" + "\n".join(items) + "\n  )"
+from . import escape
+from .preamble import Edition, MainFile, Part, Source
 
 
 def _authors(c: Contribution) -> str:
@@ -93,9 +47,6 @@ def editorial_authors(issue: Issue) -> list[str]:
     return out
 
 
-UNBALANCED = "  ausgleich: false,\n"  # `ausgabe` argument: contributions' last pages are not balanced
-
-
 def issn_lines(issue: Issue) -> list[str]:
     """„0000-0019 (Druck)“, „0000-0027 (online)“: the serial's ISSNs as the imprint names them."""
     pairs = ((M.ISSN_PRINT, issue.issn_print), (M.ISSN_ONLINE, issue.issn_online))
@@ -122,6 +73,23 @@ def imprint_call(issue: Issue, authors: list[str]) -> str:
             f"  issn: {escape.strings(issn_lines(issue))},\n)\n\n")
 
 
+def edition(issue: Issue, *, print_version: bool, proof: bool, balance: bool) -> Edition:
+    return Edition(issue.number, issue.year, issue.date, issue.title, issue.subtitle, issue.format,
+                   issue.cover.colour, print_version=print_version, proof=proof, balance=balance)
+
+
+def back_cover_call(issue: Issue, tax: Taxonomy) -> str:
+    """`#rueckseite(…)`: the Geschäftsstelle (herausgeber.yml) and the cities' contacts (taxonomy)."""
+    publisher = issue.publisher
+    office = [publisher.name, *publisher.address, *publisher.contact] if publisher is not None else []
+    contacts = ", ".join(
+        f"(stadt: {escape.string(c.id)}, titel: {escape.string(c.contact_title)}, "
+        f"name: {escape.string(c.contact_name)}, telefon: {escape.string(c.contact_phone)})"
+        for c in tax.cities.values() if c.contact_name)
+    return (f"#rueckseite(\n  geschaeftsstelle: {escape.strings([o for o in office if o])},\n"
+            f"  kontakte: ({contacts},),\n  motto: {escape.string(M.LABELS['motto'])},\n)\n")
+
+
 def assemble(issue: Issue, contributions: list[Contribution], tax: Taxonomy, *,
              bodies: Callable[[Contribution], Part], editorial: Part | None, print_version: bool,
              proof: bool, notes_pages: int | None, cover: str | None, balance: bool = True) -> Source:
@@ -129,46 +97,22 @@ def assemble(issue: Issue, contributions: list[Contribution], tax: Taxonomy, *,
 
     `notes_pages` None lets the template pad to whole sheets (`notizen(auto)`); a number forces it. `balance`
     False sets the contributions' last pages unbalanced (the fallback when the balanced layout does not settle)."""
-    lines: list[str] = []
-    line_map: list[tuple[int, str]] = []
-    placed: list[tuple[int, Part]] = []
-
-    def emit(text: str, source: str | None = None, body: Part | None = None) -> None:
-        here = sum(t.count("\n") for t in lines) + 1
-        if source is not None:
-            line_map.append((here, source))
-        if body is not None:  # where the body starts in `text`
-            placed.append((here + text[: text.rfind(body.body)].count("\n") if body.body else here, body))
-        lines.append(text)
-
-    publisher = issue.publisher
-    authors = sorted({f"{a.name} ({a.affiliation})" if a.affiliation else a.name
-                      for c in contributions for a in c.authors})
-    emit(f'#import "{template.IMPORT}": *\n')
-    emit(f"#show: ausgabe.with(\n  nummer: {issue.number},\n  jahr: {issue.year},\n  datum: {_date(issue.date)},\n"
-         f"  titel: {escape.string(issue.title)},\n  untertitel: {escape.string(issue.subtitle)},\n"
-         f"  format: {escape.string(issue.format)},\n  druck: {str(print_version).lower()},\n"
-         f"  korrektur: {str(proof).lower()},\n  staedte: {_cities(tax)},\n"
-         f"  akzent: {escape.string(issue.cover.colour)},\n{'' if balance else UNBALANCED})\n\n")
+    main = MainFile(edition(issue, print_version=print_version, proof=proof, balance=balance), tax)
     if not proof:
-        emit(f"#umschlag(bild: {escape.string(cover) if cover else 'none'}, alt: {escape.string(issue.cover.alt)}, "
-             f"motto: {escape.string(M.LABELS['motto'])})\n\n")
-        emit(imprint_call(issue, authors))
-        emit("#inhalt()\n\n")
+        main.emit(f"#umschlag(bild: {escape.string(cover) if cover else 'none'}, "
+                  f"alt: {escape.string(issue.cover.alt)}, motto: {escape.string(M.LABELS['motto'])})\n\n")
+        authors = sorted({f"{a.name} ({a.affiliation})" if a.affiliation else a.name
+                          for c in contributions for a in c.authors})
+        main.emit(imprint_call(issue, authors))
+        main.emit("#inhalt()\n\n")
         if editorial is not None:
-            emit(f"#editorial(titel: {escape.string(M.LABELS['editorial'])}, "
-                 f"autoren: {escape.strings(editorial_authors(issue))})[\n", editorial.source)
-            emit(editorial.body + "]\n\n", body=editorial)
+            main.emit(f"#editorial(titel: {escape.string(M.LABELS['editorial'])}, "
+                      f"autoren: {escape.strings(editorial_authors(issue))})[\n", editorial.source)
+            main.emit(editorial.body + "]\n\n", body=editorial)
     for c in contributions:
         part = bodies(c)
-        emit(beitrag_call(c, tax, part.body) + "\n", part.source, part)
+        main.emit(beitrag_call(c, tax, part.body) + "\n", part.source, part)
     if not proof:
-        emit(f"#notizen({'auto' if notes_pages is None else notes_pages})\n\n")
-        office = [publisher.name, *publisher.address, *publisher.contact] if publisher is not None else []
-        contacts = ", ".join(
-            f"(stadt: {escape.string(c.id)}, titel: {escape.string(c.contact_title)}, "
-            f"name: {escape.string(c.contact_name)}, telefon: {escape.string(c.contact_phone)})"
-            for c in tax.cities.values() if c.contact_name)
-        emit(f"#rueckseite(\n  geschaeftsstelle: {escape.strings([o for o in office if o])},\n"
-             f"  kontakte: ({contacts},),\n  motto: {escape.string(M.LABELS['motto'])},\n)\n")
-    return Source("".join(lines), line_map, placed)
+        main.emit(f"#notizen({'auto' if notes_pages is None else notes_pages})\n\n")
+        main.emit(back_cover_call(issue, tax))
+    return main.source()

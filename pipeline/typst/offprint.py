@@ -34,8 +34,11 @@ from ..sphinx_ext import capture, state
 from ..validate import HANDBOOK, Project
 from . import compile as tc
 from . import escape, template
-from .builder import PAGES, SCREEN_STANDARDS, KoopblattBuilder
-from .document import UNBALANCED, Part, Source, _cities, _date, beitrag_call
+from .builder import KoopblattBuilder
+from .document import beitrag_call
+from .issues import SCREEN_STANDARDS
+from .measures import PAGES
+from .preamble import Edition, MainFile, Offprint, Part, Source
 
 logger = logging.getLogger(__name__)
 WORK = citation.OFFPRINT_DIR  # in the builder's outdir: <kurzname>.pdf and .sha1 of every Sonderdruck
@@ -47,28 +50,21 @@ def target_dir(root: Path) -> Path:
 
 
 def main_file(project: Project, c: Contribution, rec: citation.Record, part: Part, balance: bool = True) -> Source:
-    """The Typst main file of one Sonderdruck: the issue layout, one contribution, the colophon at its end
-    (`balance` False: its last page unbalanced, the fallback when the balanced layout does not settle)."""
+    """The Typst main file of one Sonderdruck: the issue layout (A4 screen PDF), one contribution, the colophon at
+    its end (`balance` False: its last page unbalanced, the fallback when the balanced layout does not settle)."""
     tax = project.taxonomy
     issues = project.issues_of(c.docname)
     first = issues[0] if issues else None
     head = M.OFFPRINT_HEAD.format(rec.issues[0] if rec.issues else rec.container)
-    names = escape.strings([p.name for p in rec.authors])
+    edition = Edition(first.number if first else 1, first.year if first else c.date.year, c.date,
+                      first.title if first else M.ISSUES_TITLE, None, "a4", tax.cities[c.stadt].colour,
+                      balance=balance, offprint=Offprint(rec.full_title, [p.name for p in rec.authors], head))
     text = citation.german([rec])[rec.key].removesuffix(rec.url).rstrip()  # the address follows as a link
     colophon = (f"#sonderdruck-vermerk(titel: {escape.string(M.OFFPRINT_SUGGESTION)}, zitat: {escape.string(text)}, "
                 f"url: {escape.string(rec.url)}, lizenz: {escape.string(M.CITE_LICENSE.format(rec.license))})")
-    preamble = (f'#import "{template.IMPORT}": *\n\n'
-                f"#show: ausgabe.with(\n  nummer: {first.number if first else 1},\n"
-                f"  jahr: {first.year if first else c.date.year},\n  datum: {_date(c.date)},\n"
-                f"  titel: {escape.string(first.title if first else M.ISSUES_TITLE)},\n  untertitel: none,\n"
-                f'  format: "a4",\n  druck: false,\n  korrektur: false,\n  staedte: {_cities(tax)},\n'
-                f"  akzent: {escape.string(tax.cities[c.stadt].colour)},\n"
-                f"  sonderdruck: (titel: {escape.string(rec.full_title)}, autoren: {names}, "
-                f"kopf: {escape.string(head)}),\n{'' if balance else UNBALANCED})\n\n")
-    line = preamble.count("\n") + 1
-    call = beitrag_call(c, tax, f"{part.body}\n{colophon}\n")
-    body_line = line + call[: call.rfind(part.body)].count("\n") if part.body else line
-    return Source(preamble + call, [(line, c.path)], [(body_line, part)])
+    main = MainFile(edition, tax)
+    main.emit(beitrag_call(c, tax, f"{part.body}\n{colophon}\n"), c.path, part)
+    return main.source()
 
 
 def _digest(builder: KoopblattBuilder, docname: str, rec: citation.Record) -> str:
@@ -126,9 +122,7 @@ def plan(app: Sphinx, builder: KoopblattBuilder, submit: Callable[[Job], None]) 
         if pdf.is_file() and stamp.is_file() and stamp.read_text() == digest:
             result.current.add(docname)
             continue
-        builder.active = {docname: c.slug}  # links to other cases point to the handbook
-        builder.page = PAGES["a4"]
-        part = builder.translate(docname)
+        part = builder.translate(docname, {docname: c.slug}, PAGES["a4"])  # links to other cases: the handbook
         job = Job(c, digest, out / f"sonderdruck-{c.slug}.typ",
                   partial(main_file, project, c, rec, part), pdf)
         result.jobs.append(job)
@@ -170,8 +164,8 @@ def finish(app: Sphinx, builder: KoopblattBuilder, work: Plan, publish: bool = T
     for job in work.jobs:
         written, problems = job.result.result() if job.result is not None else (False, [])
         for (where, line), text in problems:
-            capture.emit(logger, builder._typst_problem(where, text, line))
-            builder.failed = True
+            capture.emit(logger, builder.problem(where, text, line))
+            builder.outcome.failed = True
         if written:
             done.add(job.contribution.docname)
     if work.jobs:

@@ -1,0 +1,311 @@
+"""Setting the koopBLATT issues (and a proof): which PDFs changed, their main files, compiles on the builder's
+threads, and what each issue came to (written, blocked by errors, set without balanced last pages).
+
+An issue whose inputs did not change is not even translated (`_still_set`); otherwise its documents are
+translated and its main file assembled for the screen and the print PDF, and each is compiled only when its
+Typst input changed (`_digest`). Typst runs without the GIL: an issue compiles while the next is translated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import typst
+from sphinx.builders import Builder
+from sphinx.util import logging
+
+from .. import catalogue, glyphs
+from .. import messages as M
+from ..diagnostics import Diagnostic, diag
+from ..manifest import Issue
+from ..outputs import build_time
+from ..sphinx_ext import capture, state
+from ..validate import Project, issue_key
+from . import compile as tc
+from . import flatplan, template, xmp
+from .document import assemble
+from .measures import BLEED_MM, PAGES
+from .parts import Parts
+from .preamble import Source
+from .translator import image_aspect
+from .workers import Workers
+
+logger = logging.getLogger(__name__)
+PACKAGE = Path(__file__).parents[1]  # its code is an input of every PDF
+IMAGE_REF = re.compile(r'"(bilder/[^"\\]+)"')  # an image as the translator places it (`Context.images`)
+SCREEN_STANDARDS = ["a-2a", "ua-1"]
+PRINT_STANDARDS = ["ua-1"]
+UNBALANCED_NOTE = ".unausgeglichen"  # beside a PDF set without balanced last pages: Typst's message
+
+
+def timestamp(issue: Issue) -> int:
+    return build_time(issue.date)
+
+
+@cache
+def _code_version() -> str:
+    h = hashlib.sha1()
+    for code in sorted(PACKAGE.rglob("*.py")):
+        h.update(code.read_bytes())
+    return h.hexdigest()
+
+
+@dataclass
+class Outcome:
+    """What the run came to (read by the PDF step, `pipeline.typst.build`)."""
+
+    written: list[Path] = field(default_factory=list)
+    blocked: dict[int, list[Diagnostic]] = field(default_factory=dict)  # issues not set, with the errors that keep them
+    refusal: str = ""  # why a proof cannot be made (German)
+    failed: bool = False
+
+
+@dataclass
+class _Job:
+    number: int
+    out: Path
+    future: Future[tuple[int, str]]
+    manifest: str  # the issue's ausgabe.yml as shown in messages
+
+
+@dataclass(frozen=True)
+class _Variant:
+    suffix: str  # of the file name: "" screen, "-druck" print
+    print_version: bool
+    standards: list[str]
+
+
+SCREEN = _Variant("", False, SCREEN_STANDARDS)
+PRINT = _Variant("-druck", True, PRINT_STANDARDS)
+
+
+def _set(main: Path, source: Callable[[int | None, bool], Source], *, out: Path, digest: str, standards: list[str],
+         timestamp: int, fallback: str, sheet: int, crop_marks: bool | None, thumbnails: bool,
+         serial: xmp.Serial | None = None) -> tuple[int, str]:
+    """Compile one PDF into `out` (in a compile thread; its digest beside it); its page count, and Typst's message
+    if the balanced layout did not settle and the PDF was set without balancing (else ""). `crop_marks` None for
+    the screen PDF, else finish it for print. With `thumbnails`, the flatplan's page images and section markers
+    are taken from the same compiled document right away, with the same compiler (Typst's memoised layout: no
+    second layout pass), and kept beside the PDF. Nothing large is held until all are set."""
+    def padded(balance: bool) -> tc.Compiled:
+        return tc.compile_padded(main, lambda notes: source(notes, balance), standards=standards,
+                                 timestamp=timestamp, fallback=fallback, sheet=sheet)
+
+    result, unsettled = tc.settled(lambda: padded(True), lambda: padded(False))
+    pdf = tc.finish_print(result.pdf, BLEED_MM, crop_marks) if crop_marks is not None else result.pdf
+    if serial is not None:  # the screen PDF is the online edition, the print PDF the printed one
+        pdf = xmp.with_serial(pdf, serial, online=crop_marks is None)
+    if thumbnails:
+        pages = flatplan.render(main, hashlib.sha1(pdf).hexdigest())
+        if pages is not None:
+            pages.store(flatplan.work_folder(out))
+    out.write_bytes(pdf)
+    out.with_suffix(".sha1").write_text(digest)
+    remembered = out.with_suffix(UNBALANCED_NOTE)  # so that an unchanged build says it again
+    if unsettled:
+        remembered.write_text(unsettled, encoding="utf-8")
+    else:
+        remembered.unlink(missing_ok=True)
+    return result.pages, unsettled
+
+
+class Issues:
+    """Sets the issues of one run (or a proof) with the builder's translator (`parts`) on its compile threads."""
+
+    def __init__(self, parts: Parts, workers: Callable[[], Workers], outcome: Outcome) -> None:
+        self.parts = parts
+        self.builder = parts.builder
+        self.workers = workers
+        self.outcome = outcome
+        self.outdir = parts.outdir
+        self._jobs: list[_Job] = []  # compiles under way, in order
+        self._inputs: dict[int, tuple[Path, str]] = {}  # issue → (record, inputs) once both PDFs are set
+        self._unbalanced: set[int] = set()  # issues set without balanced last pages (said once per build)
+
+    def _project(self) -> Project:
+        return state.project(state.app_of(self.builder))
+
+    # -- one issue ---------------------------------------------------------------------------
+    def set(self, issue: Issue, docnames: tuple[str, ...] | None = None, proof: bool = False) -> None:
+        """Translate an issue (or a proof of `docnames`) and start compiling what changed."""
+        project = self._project()
+        docnames = docnames or issue.contributions
+        if not proof and self._still_set(issue, docnames):
+            return
+        linked = {d: project.all_contributions[d].slug for d in docnames}
+        page = PAGES[issue.format.lower()]  # validated: one of schema.FORMATS
+        parts = {d: self.parts.translate(d, linked, page) for d in docnames}
+        editorial = None if proof else self.parts.translate(catalogue.issue_docname(issue.number), linked, page)
+        found = capture.findings(state.app_of(self.builder))
+        blocking = ([p for p in found.of(docnames) if p.is_error] if proof
+                    else project.output_errors(issue_key(issue.number), found.all()))
+        if blocking:  # only this issue waits for its errors; the others are set
+            self.outcome.blocked[issue.number] = blocking
+            self.outcome.failed = True
+            return
+        cover = None
+        if issue.cover.image is not None and not proof:
+            cover = f"/umschlag-{issue.number}{issue.cover.image.suffix}"  # per issue: issues compile side by side
+            self.parts.copy_image(issue.cover.image, self.outdir / cover.lstrip("/"),
+                                  page.cover(image_aspect(issue.cover.image)))
+        template.install(self.outdir)  # unchanged: never rewritten while another issue compiles with it
+        contributions = [project.all_contributions[d] for d in docnames]
+        name = f"korrektur-{docnames[0].rsplit('/', 1)[-1]}" if proof else issue.id
+        for variant in [SCREEN] if proof else [SCREEN, PRINT]:
+            def source(notes: int | None, balance: bool = True, variant: _Variant = variant) -> Source:
+                return assemble(issue, contributions, project.taxonomy, bodies=lambda c: parts[c.docname],
+                                editorial=editorial, print_version=variant.print_version, proof=proof,
+                                notes_pages=notes, cover=cover, balance=balance)
+            self._submit(issue, name, variant, source, proof)
+
+    def _submit(self, issue: Issue, name: str, variant: _Variant, source: Callable[[int | None, bool], Source],
+                proof: bool) -> None:
+        """Compile one PDF of the issue on a compile thread, unless its Typst input is what it was set from."""
+        out = self.outdir / f"{name}{variant.suffix}.pdf"
+        digest = self._digest(source(None, True).text, issue, variant.standards)
+        stamp = out.with_suffix(".sha1")
+        if out.is_file() and stamp.is_file() and stamp.read_text() == digest:
+            logger.info(M.PDF_UNCHANGED.format(issue.number))
+            self.outcome.written.append(out)
+            self._say_unbalanced(issue, [out])
+            return
+        logger.info(M.PDF_PROGRESS.format(issue.number, out.name))
+        manifest = self.parts.shown(issue.folder / "ausgabe.yml")
+        future = self.workers().submit(
+            _set, self.outdir / f"{name}{variant.suffix}.typ", source, out=out, digest=digest,
+            standards=variant.standards, timestamp=timestamp(issue), fallback=manifest, sheet=1 if proof else 4,
+            crop_marks=issue.crop_marks if variant.print_version else None,
+            thumbnails=not proof and not variant.print_version,
+            serial=None if proof else xmp.Serial(issue.title, issue.number, issue.date, issue.issn_print,
+                                                 issue.issn_online))
+        self._jobs.append(_Job(issue.number, out, future, manifest))
+
+    def _still_set(self, issue: Issue, docnames: tuple[str, ...]) -> bool:
+        """True (and the issue done) if nothing its PDFs are made of changed since they were set: then its
+        documents are not even translated. Otherwise the inputs are noted, to be recorded once both are set."""
+        record = self.outdir / f"{issue.id}.eingaben"
+        outs = [self.outdir / f"{issue.id}{v.suffix}.pdf" for v in (SCREEN, PRINT)]
+        inputs = self._inputs_of(issue, docnames)
+        self._inputs[issue.number] = (record, inputs)
+        if not (record.is_file() and record.read_text() == inputs
+                and all(o.is_file() and o.with_suffix(".sha1").is_file() for o in outs)):
+            record.unlink(missing_ok=True)
+            return False
+        found = capture.findings(state.app_of(self.builder)).all()
+        blocking = self._project().output_errors(issue_key(issue.number), found)
+        if blocking:
+            self.outcome.blocked[issue.number] = blocking
+            self.outcome.failed = True
+        else:
+            logger.info(M.PDF_UNCHANGED.format(issue.number))
+            self.outcome.written += outs
+            self._say_unbalanced(issue, outs)
+        return True
+
+    def _say_unbalanced(self, issue: Issue, outs: list[Path]) -> None:
+        """The Hinweis that an unchanged PDF was set without balanced last pages (Typst's words kept beside it)."""
+        for remembered in (o.with_suffix(UNBALANCED_NOTE) for o in outs):
+            if remembered.is_file():
+                self._note_unbalanced(issue.number, self.parts.shown(issue.folder / "ausgabe.yml"),
+                                      remembered.read_text(encoding="utf-8"))
+                return
+
+    def _note_unbalanced(self, number: int, manifest: str, typst_says: str) -> None:
+        if number not in self._unbalanced:
+            self._unbalanced.add(number)
+            capture.emit(logger, diag(manifest, 1, "pdf_unbalanced", number, typst_says))
+
+    def _inputs_of(self, issue: Issue, docnames: tuple[str, ...]) -> str:
+        """Everything an issue's Typst text and PDFs are made of, short of translating it: when each of its
+        documents was read, every issue and contribution record, the taxonomy, the titles and labels other
+        documents may lend to a reference, the template, fonts and cover (see `_digest`), and the code."""
+        project = self._project()
+        env = self.builder.env
+        std = env.domaindata.get("std", {})
+        facts = [
+            [(d, env.all_docs.get(d)) for d in (*docnames, catalogue.issue_docname(issue.number))],
+            repr(sorted(project.issues.items())), [repr(project.all_contributions[d]) for d in docnames],
+            repr(project.taxonomy), sorted((d, t.astext()) for d, t in env.titles.items()),
+            sorted(std.get("labels", {}).items()), sorted(std.get("anonlabels", {}).items()),
+            str(self.builder.config.koop_handbook_url), getattr(typst, "__version__", ""), self._fixed(issue, []),
+        ]
+        return hashlib.sha1((repr(facts) + _code_version()).encode()).hexdigest()
+
+    def _digest(self, text: str, issue: Issue, standards: list[str]) -> str:
+        h = hashlib.sha1(text.encode())
+        h.update(self._fixed(issue, standards).encode())
+        # only the images this issue sets (the folder is shared by all issues): a new photo in No. 4
+        # must not re-set No. 3
+        for name in sorted(set(IMAGE_REF.findall(text))):
+            image = self.outdir / name
+            if image.is_file():
+                h.update(name.encode() + image.read_bytes())
+        return h.hexdigest()
+
+    @staticmethod
+    def _fixed(issue: Issue, standards: list[str]) -> str:
+        """The inputs of an issue's PDF besides its text and images: template, settings, fonts, cover."""
+        h = hashlib.sha1(template.digest().encode())
+        h.update(repr((standards, timestamp(issue), issue.crop_marks, glyphs.font_paths())).encode())
+        if issue.cover.image is not None and issue.cover.image.is_file():
+            h.update(issue.cover.image.read_bytes())
+        return h.hexdigest()
+
+    # -- the whole run -------------------------------------------------------------------------
+    def collect(self) -> None:
+        """Wait for the compiles in order; a Typst error keeps its issue (and is reported at its source)."""
+        for job in self._jobs:
+            try:
+                pages, unsettled = job.future.result()
+            except tc.CompileError as failure:
+                for where, line, text in failure.items:
+                    capture.emit(logger, problem(self.builder, where, text, line))
+                self.outcome.blocked[job.number] = capture.findings(state.app_of(self.builder)).all()
+                self.outcome.failed = True
+                continue
+            self.outcome.written.append(job.out)
+            logger.info(M.PDF_DONE.format(job.number, job.out.name, M.count(pages, "Seite")))
+            if unsettled:  # set without balanced last pages: a Hinweis
+                self._note_unbalanced(job.number, job.manifest, unsettled)
+        self._jobs = []
+        for number, (record, inputs) in self._inputs.items():
+            if number not in self.outcome.blocked:
+                record.write_text(inputs)
+        self._inputs = {}
+
+    def proof(self, path: str) -> None:
+        """A Korrekturabzug of one contribution, in the layout of the first issue (or a default one)."""
+        project = self._project()
+        docname = next((d for d, c in project.all_contributions.items() if path in (c.path, f"docs/{d}.md")), None)
+        if docname is None:
+            self._refuse(M.PROOF_UNKNOWN.format(path))
+            return
+        issues = project.proof_issues_of(docname)  # also an issue held by another contribution's errors
+        if not issues:
+            self._refuse(M.PROOF_NO_ISSUE)
+            return
+        self.set(issues[0], (docname,), proof=True)
+
+    def _refuse(self, why: str) -> None:
+        self.outcome.refusal = why
+        self.outcome.failed = True
+
+
+def problem(builder: Builder, where: str, text: str, line: int = 1) -> Diagnostic:
+    """A Typst failure at the contribution (and line) that uses the broken image, else where it points."""
+    project = state.project(state.app_of(builder))
+    image = where.removeprefix("docs/")
+    if where != image and not where.endswith(".md"):
+        for report in project.reports.values():
+            if image in report.facts.images:
+                lines = (project.root / report.path).read_text(encoding="utf-8").splitlines()
+                name = Path(image).name
+                line = next((n for n, t in enumerate(lines, 1) if name in t), 1)
+                return diag(report.path, line, "typst", f"„{name}“: {text}")
+    return diag(where, line, "typst", text)
