@@ -176,6 +176,7 @@ def tests(session: nox.Session) -> None:
 def browser(session: nox.Session) -> None:
     """Browser and axe-core accessibility tests against the built demo handbook (needs Chromium)."""
     _install(session, "test", "serve")
+    session.env["KOOP_TEST_ARTEFACTS"] = str(ROOT / "build")  # build/screenshots/, build/lighthouse/
     session.run("pytest", "-m", "browser", *session.posargs)
 
 
@@ -184,7 +185,7 @@ def fuzz(session: nox.Session) -> None:
     """Long hypothesis run: ≥ 10,000 generated contributions and manifests, and the long conformance suite."""
     _install(session, "test")
     session.env["KOOP_FUZZ_EXAMPLES"] = session.posargs[0] if session.posargs else "10000"
-    session.env["KOOP_CONFORMANCE_REPORT"] = str(ROOT / "build")  # build/conformance.md for people to read
+    session.env["KOOP_TEST_ARTEFACTS"] = str(ROOT / "build")  # build/conformance.md for people to read
     session.run("pytest", "tests/test_fuzz.py", "tests/test_conformance.py",
                 "tests/test_import_counts.py::test_any_document_keeps_its_comments_and_counts",
                 "-p", "no:cacheprovider")
@@ -195,7 +196,7 @@ def conformance(session: nox.Session) -> None:
     """Only the long conformance suite (all nestings, depth 3, random compositions); the default form is in `tests`."""
     _install(session, "test")
     session.env["KOOP_FUZZ_EXAMPLES"] = os.environ.get("KOOP_FUZZ_EXAMPLES", "10000")
-    session.env["KOOP_CONFORMANCE_REPORT"] = str(ROOT / "build")  # build/conformance.md for people to read
+    session.env["KOOP_TEST_ARTEFACTS"] = str(ROOT / "build")  # build/conformance.md for people to read
     session.run("pytest", "tests/test_conformance.py", "-p", "no:cacheprovider", *session.posargs)
 
 

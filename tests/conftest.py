@@ -1,38 +1,23 @@
-"""Fixture projects: copies of tests/fixtures/<name> with the repository's conf.py."""
+"""Fixtures and hooks only; what tests share besides fixtures lives in tests/support."""
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from support import reproducible
-
-REPO = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-def copy_project(name: str, dest: Path) -> Path:
-    root = dest / name
-    shutil.copytree(FIXTURES / name, root)
-    shutil.copy(REPO / "conf.py", root / "conf.py")
-    return root
-
-
-# Fixtures that build real outputs: the session ones below, and those a test module names in its SLOW_FIXTURES.
-# A test using one (directly or through another fixture) is marked `slow`, so the fast tier
-# (-m "not slow and not browser") never waits for a build.
-SLOW_FIXTURES = frozenset({"built_mini", "built_pdf", "built_epub", "built_constructs", "built_shared", "demo", "site"})
+from support import artefacts, reproducible, tiers
+from support.paths import CHROMIUM, CHROMIUM_ARGS, REPO
+from support.projects import built_output, copy_project, with_constructs
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that waits for a build of real outputs is `slow` (support.tiers)."""
     for item in items:
-        building = SLOW_FIXTURES | set(getattr(getattr(item, "module", None), "SLOW_FIXTURES", ()))
-        if building & set(getattr(item, "fixturenames", ())):
+        if tiers.builds(item):
             item.add_marker(pytest.mark.slow)
 
 
@@ -51,39 +36,12 @@ def built_mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-EPOCH = reproducible.EPOCH  # 2015-06-15: reproducible PDF/EPUB timestamps (set with reproducible.epoch())
-
-
-def built_output(factory: pytest.TempPathFactory, name: str, build: Callable[..., int]) -> Path:
-    """Build one output of the mini project reproducibly; return build/<name>."""
-    from pipeline.validate import validate_project
-
-    root = copy_project("mini", factory.mktemp(name))
-    with reproducible.epoch():
-        assert build(root, validate_project(root)) == 0
-    return root / "build" / name
-
-
 @pytest.fixture(scope="session")
 def built_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The mini project's koopBLATT No. 1, built once (build/pdf)."""
     from pipeline.typst.pdf import build_pdf
 
     return built_output(tmp_path_factory, "pdf", build_pdf)
-
-
-CONSTRUCTS_DOC = "beitraege/nuernberg/vielfalt"
-
-
-def with_constructs(dest: Path) -> Path:
-    """The mini project with the constructs contribution (fixtures/constructs) as third contribution of issue 1."""
-    root = copy_project("mini", dest)
-    shutil.copytree(FIXTURES / "constructs", root, dirs_exist_ok=True)
-    manifest = root / "koopblatt/1/ausgabe.yml"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
-        "  - beitraege/bremen/zwischen.md\n", f"  - beitraege/bremen/zwischen.md\n  - {CONSTRUCTS_DOC}.md\n"),
-        encoding="utf-8")
-    return root
 
 
 @pytest.fixture(scope="session")
@@ -116,10 +74,8 @@ def built_shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert build_html(root, validate_project(root)) == 0
     return root
 
+
 # -- the bundled demo in a real browser (test_browser, test_search, test_preview) ----------------------
-CHROMIUM = os.environ.get("KOOP_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="session")
@@ -158,7 +114,7 @@ def browser() -> Iterator[Any]:
 
     assert Path(CHROMIUM).is_file(), f"Chromium fehlt: {CHROMIUM} (Debian: apt-get install chromium)"
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
 
@@ -168,3 +124,10 @@ def page(browser: Any) -> Iterator[Any]:
     pg = browser.new_page(viewport={"width": 1280, "height": 900}, locale="de-DE")
     yield pg
     pg.close()
+
+
+@pytest.fixture(scope="session")
+def shot(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Any, str], None]:
+    """Save a full-page screenshot of a browser page as <name>.png among the test artefacts (support.artefacts)."""
+    folder = artefacts.folder(tmp_path_factory, "screenshots")
+    return lambda page, name: page.screenshot(path=str(folder / f"{name}.png"), full_page=True)

@@ -1,52 +1,31 @@
 """The handbook in a real browser (headless Chromium via Playwright) and axe-core accessibility checks.
 
 Builds the bundled demo content (HTML, PDF, EPUB) once, serves it on localhost and looks at it as
-a reader does. Screenshots go to build/screenshots/ as test artefacts.
+a reader does. Screenshots go to the test artefacts (support/artefacts.py; `nox -s browser`: build/screenshots/).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from conftest import REPO
 from playwright.sync_api import Browser, Page
+from support.browser import Shot, axe_violations
 
 from pipeline.html.legal import PAGES as LEGAL_PAGES
-from pipeline.legal import AXE_TAGS
 from pipeline.validate import validate_project
 
 pytestmark = pytest.mark.browser
-SCREENSHOTS = REPO / "build" / "screenshots"
-WCAG = list(AXE_TAGS)  # the rule sets the accessibility statement names
 
 
-def axe_violations(page: Page) -> list[tuple[str, list[Any]]]:
-    """axe-core with every rule tagged WCAG 2.0/2.1 A or AA, the experimental ones too (e.g.
-    label-content-name-mismatch, which tag-based runs leave out)."""
-    axe = Axe()
-    page.evaluate(axe.axe_script)
-    rules = page.evaluate(f"axe.getRules({WCAG!r}).map(r => r.ruleId)")
-    assert "label-content-name-mismatch" in rules
-    result = axe.run(page, options={"runOnly": {"type": "rule", "values": rules}})
-    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in result.response["violations"]]
-
-
-def shot(page: Page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-
-
-def test_start_page_shows_the_motto(page: Page, site: str) -> None:
+def test_start_page_shows_the_motto(page: Page, site: str, shot: Shot) -> None:
     page.goto(f"{site}/index.html")
     assert page.locator("article").get_by_text("Drei Städte; drei Wege; ein Ziel").first.is_visible()
     assert page.locator("html").get_attribute("lang") == "de"
     shot(page, "start")
 
 
-def test_navigation_to_city_field_and_family(page: Page, site: str, demo: Path) -> None:
+def test_navigation_to_city_field_and_family(page: Page, site: str, demo: Path, shot: Shot) -> None:
     page.goto(f"{site}/index.html")
     page.locator("nav.bd-docs-nav").get_by_role("link", name="Entdecken").click()
     page.wait_for_url("**/entdecken/index.html")
@@ -68,7 +47,7 @@ def test_navigation_to_city_field_and_family(page: Page, site: str, demo: Path) 
     shot(page, "projektfamilie")
 
 
-def test_matrix_links_land_on_the_right_cases(page: Page, site: str, demo: Path) -> None:
+def test_matrix_links_land_on_the_right_cases(page: Page, site: str, demo: Path, shot: Shot) -> None:
     project = validate_project(demo)
     page.goto(f"{site}/entdecken/matrix.html")
     shot(page, "matrix")
@@ -82,7 +61,7 @@ def test_matrix_links_land_on_the_right_cases(page: Page, site: str, demo: Path)
     assert sorted(group) == expected
 
 
-def test_issue_page_downloads_resolve(page: Page, site: str) -> None:
+def test_issue_page_downloads_resolve(page: Page, site: str, shot: Shot) -> None:
     page.goto(f"{site}/ausgaben/koopblatt-3.html")
     shot(page, "ausgabe-3")
     for name, mime in (("koopblatt-3.pdf", "application/pdf"), ("koopblatt-3-druck.pdf", "application/pdf"),
@@ -98,7 +77,7 @@ def test_issue_page_downloads_resolve(page: Page, site: str) -> None:
 @pytest.mark.parametrize("doc", ["index", "entdecken/matrix", "beitraege/leipzig/leipziger-westen",
                                  "entdecken/stadt-bremen", "suche",
                                  *(f"rechtliches/{k}" for k in LEGAL_PAGES if k != "gebaerdensprache")])
-def test_no_horizontal_overflow(browser: Browser, site: str, width: int, doc: str) -> None:
+def test_no_horizontal_overflow(browser: Browser, site: str, width: int, doc: str, shot: Shot) -> None:
     """Start, browse, matrix, case and search page at phone, tablet and desktop width (screenshots of each)."""
     pg = browser.new_page(viewport={"width": width, "height": 800}, locale="de-DE")
     try:
@@ -128,7 +107,7 @@ def test_demo_site_links_images_and_scripts(demo: Path) -> None:
     import re
 
     from bs4 import BeautifulSoup
-    from htmlutil import broken_links, unsafe_markup
+    from support.htmlutil import broken_links, unsafe_markup
 
     def inline_scripts(soup: BeautifulSoup) -> set[str]:
         """Inline script bodies with string literals normalised (page names differ per page); JSON-LD is data."""

@@ -19,12 +19,12 @@ from typing import Any
 import pikepdf
 import pytest
 import yaml
-from conftest import copy_project
 from hypothesis import given
 from hypothesis import strategies as st
 from pypdf import PdfReader
-from shareutil import day, front_matter, full_title, json_ld, metas
+from support.projects import copy_project
 from support.reproducible import epoch
+from support.shareutil import day, front_matter, full_title, json_ld, metas
 
 from pipeline.cli import main
 from pipeline.schema import issn_valid

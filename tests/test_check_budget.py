@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import EPOCH
+from support.reproducible import EPOCH
 
 from pipeline.cli import main
 

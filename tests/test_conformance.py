@@ -12,8 +12,8 @@ included, in the handbook page, the screen PDF and both EPUBs (a comment stays i
 its alternative text), and the build output must be free of warnings. When the batch fails, every format
 is rebuilt on its own and the culprits are found from the engine's locations or by bisection.
 
-Counts and every failure go to conformance.json (and a readable conformance.md) in the folder
-KOOP_CONFORMANCE_REPORT names (`nox -s conformance` and `nox -s fuzz`: build/), else in the run's temporary folder.
+Counts and every failure go to conformance.json (and a readable conformance.md) among the test artefacts
+(support/artefacts.py; `nox -s conformance` and `nox -s fuzz`: build/).
 `nox -s fuzz` and `nox -s conformance` (KOOP_FUZZ_EXAMPLES set) run the long form: every leaf in every
 pair of containers, a sample of depth 3, and random compositions of several constructs per contribution.
 """
@@ -37,16 +37,16 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import htmlutil
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import EPOCH, REPO, copy_project
-from constructs import CONTAINERS, LEAVES, Construct, Registry, catalogue, marker, nest, support_files, syntax
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import parity
-from support.reproducible import epoch
+from support import artefacts, htmlutil, parity
+from support.constructs import CONTAINERS, LEAVES, Construct, Registry, catalogue, marker, nest, support_files, syntax
+from support.paths import REPO
+from support.projects import copy_project
+from support.reproducible import EPOCH, epoch
 
 from pipeline import messages as M
 from pipeline.body import ALLOWED_DIRECTIVES, ALLOWED_ROLES, parser
@@ -72,9 +72,6 @@ CONSEQUENCE = re.compile(r"wegen der Fehler oben|nicht erneuert|nicht alles erne
                          r"|\[koop\.manifest_contribution\]")
 ISSUE_FOLDER = re.compile(r"koopblatt/(\d+)/")
 SUMMARIES = (M.PDF_FAILED, M.EPUB_FAILED, M.HTML_FAILED)  # "… not renewed" after the real messages
-# where the report goes: KOOP_CONFORMANCE_REPORT (`nox -s conformance` and `fuzz`: the repository's build/),
-# else a temporary folder of the test run, never the checkout
-REPORT_ENV = "KOOP_CONFORMANCE_REPORT"
 
 
 # -- projects --------------------------------------------------------------------------------------
@@ -487,7 +484,7 @@ def generated(probe_root: Path) -> tuple[list[Construct], Registry]:
 @pytest.fixture(scope="module")
 def results(generated: tuple[list[Construct], Registry], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Results]:
     res = run_suite(*generated)
-    report = Path(os.environ[REPORT_ENV]) if os.environ.get(REPORT_ENV) else tmp_path_factory.mktemp("konformitaet")
+    report = artefacts.folder(tmp_path_factory)
     res.save(report)
     print(f"\nKonformität: {json.dumps(res.counts())}; check {res.check_seconds:.0f} s, "
           f"{res.builds} Stapel-Builds in {res.batch_seconds:.0f} s; "

@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import CONSTRUCTS_DOC, copy_project
 from docutils import nodes
-from htmlutil import article
-from htmlutil import text as html_text
-from pdfutil import fonts, xmp
-from pdfutil import text as pdf_text
+from support.htmlutil import article
+from support.htmlutil import text as html_text
+from support.pdfutil import fonts, xmp
+from support.pdfutil import text as pdf_text
+from support.projects import CONSTRUCTS_DOC, copy_project
 
 from pipeline import glyphs
 from pipeline.cli import main
@@ -306,7 +306,7 @@ def test_code_that_its_language_cannot_read_is_plain_text(project_copy: Callable
 @pytest.mark.slow
 def test_a_numref_into_another_contribution_follows_its_numbers(tmp_path: Path) -> None:
     """Incremental builds: when a contribution's figures are renumbered, pages that refer to them are rewritten."""
-    from conftest import with_constructs
+    from support.projects import with_constructs
 
     from pipeline.html.build import build_html
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import copy_project
 from pypdf import PdfReader
+from support.projects import copy_project
 from support.reproducible import epoch
 
 from pipeline.typst.pdf import build_pdf

@@ -15,9 +15,9 @@ import pikepdf
 import pymarc
 import pytest
 import yaml
-from conftest import copy_project
-from shareutil import conf_value, front_matter, inverted
+from support.projects import copy_project
 from support.reproducible import epoch
+from support.shareutil import conf_value, front_matter, inverted
 
 from pipeline.cli import main
 

@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import copy_project
 from PIL import Image
 from pypdf import PdfReader
+from support.browser import Shot
+from support.projects import copy_project
 
 from pipeline.cli import main
 from pipeline.typst import flatplan
@@ -149,9 +150,9 @@ def test_dashboard_has_a_row_per_contribution_with_its_state(desk: tuple[Path, s
 
 
 @pytest.mark.browser
-def test_dashboard_sorts_filters_and_is_accessible(desk: tuple[Path, str], browser: Any) -> None:
+def test_dashboard_sorts_filters_and_is_accessible(desk: tuple[Path, str], browser: Any, shot: Shot) -> None:
     from axe_playwright_python.sync_playwright import Axe
-    from test_browser import WCAG, shot
+    from support.browser import WCAG
 
     root, _ = desk
     # the session's Chromium (conftest.browser): Playwright's sync API allows one instance at a time

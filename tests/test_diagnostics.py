@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support.projects import replace, write
 
 from pipeline.cli import main
 from pipeline.validate import validate_project
@@ -13,28 +14,6 @@ from pipeline.validate import validate_project
 W = "docs/beitraege/leipzig/westen.md"
 Z = "docs/beitraege/bremen/zwischen.md"
 M = "koopblatt/1/ausgabe.yml"
-
-
-def replace(path: str, old: str, new: str) -> Callable[[Path], None]:
-    def mutate(root: Path) -> None:
-        file = root / path
-        text = file.read_text(encoding="utf-8")
-        assert old in text, f"fixture changed: {old!r} not in {path}"
-        file.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-    return mutate
-
-
-def write(path: str, content: str | bytes) -> Callable[[Path], None]:
-    def mutate(root: Path) -> None:
-        file = root / path
-        file.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            file.write_bytes(content)
-        else:
-            file.write_text(content, encoding="utf-8")
-
-    return mutate
 
 
 def both(*mutations: Callable[[Path], None]) -> Callable[[Path], None]:

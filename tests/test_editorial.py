@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import http.client
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +11,8 @@ import docx
 import docx.document
 import pypandoc
 import pytest
-from pdfutil import text
+from support.net import free_port, wait_for
+from support.pdfutil import text
 
 from pipeline.proof import proof
 
@@ -54,45 +51,20 @@ def test_proof_of_unknown_file_is_a_usage_error(project_copy: Callable[[str], Pa
     assert "kein (fehlerfreier) Beitrag" in capsys.readouterr().err
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return str(response.read().decode("utf-8"))
-
-
-def _wait_for(url: str, needle: str, seconds: float = 90) -> str:
-    deadline = time.monotonic() + seconds
-    last = ""
-    while time.monotonic() < deadline:
-        try:
-            last = _get(url)
-            if needle in last:
-                return last
-        except (OSError, http.client.HTTPException):
-            pass  # the server is restarting or the page is being rewritten
-        time.sleep(0.5)
-    raise AssertionError(f"{needle!r} not served at {url}")
-
-
 @pytest.mark.slow
 def test_live_preview_rebuilds_on_save(project_copy: Callable[[str], Path]) -> None:
     root = project_copy("mini")
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "--root", str(root), "serve", "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         url = f"http://127.0.0.1:{port}/beitraege/leipzig/westen.html"
-        _wait_for(url, "Wächterhäuser im Westen")
+        wait_for(url, "Wächterhäuser im Westen")
         source = root / "docs/beitraege/leipzig/westen.md"
         changed = source.read_text(encoding="utf-8").replace("Wächterhäuser im Westen", "Hauswächter im Westen")
         source.write_text(changed, encoding="utf-8")
-        _wait_for(url, "Hauswächter im Westen")
-        assert "Hauswächter im Westen" in _wait_for(f"http://127.0.0.1:{port}/entdecken/stadt-leipzig.html",
+        wait_for(url, "Hauswächter im Westen")
+        assert "Hauswächter im Westen" in wait_for(f"http://127.0.0.1:{port}/entdecken/stadt-leipzig.html",
                                                    "Hauswächter im Westen")
     finally:
         proc.terminate()

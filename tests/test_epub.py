@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import built_output, copy_project
+from support.projects import built_output, copy_project
 from support.reproducible import epoch
 
 from pipeline.epub.build import build_epub

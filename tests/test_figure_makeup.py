@@ -17,15 +17,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import pdfutil
 import pikepdf
 import pytest
-from conftest import copy_project
-from pdfutil import MM
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
+from support import pdfutil
+from support.makeup import BODY_PT, BOTTOM_MM, SENTENCES, TOP_MM, first_pages, last_pages
+from support.pdfutil import MM
+from support.projects import copy_project
 from support.reproducible import epoch
-from test_makeup import BODY_PT, BOTTOM_MM, SENTENCES, TOP_MM, first_pages, last_pages
 
 from pipeline.body import PRINT_WIDTH_MM
 from pipeline.diagnostics import Diagnostic

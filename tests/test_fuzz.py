@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import copy_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.projects import copy_project
 
 from pipeline.html.build import build_html
 from pipeline.manifest import KEYS as MANIFEST_KEYS

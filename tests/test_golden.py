@@ -9,7 +9,7 @@ import difflib
 import os
 from pathlib import Path
 
-from htmlutil import article
+from support.htmlutil import article
 
 GOLDEN = Path(__file__).parent / "golden"
 

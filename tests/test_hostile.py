@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from htmlutil import unsafe_markup
+from support.htmlutil import unsafe_markup
 
 from pipeline.cli import main
 from pipeline.html.build import build_html

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from htmlutil import article, broken_links, page, text, unsafe_markup
+from support.htmlutil import article, broken_links, page, text, unsafe_markup
 
 from pipeline.html.build import build_html
 
@@ -124,7 +124,7 @@ def test_two_builds_give_identical_html(built_mini: Path, tmp_path: Path) -> Non
     """Reproducible apart from .buildinfo (Sphinx hashes the configuration, which holds absolute paths)."""
     import re
 
-    from conftest import copy_project
+    from support.projects import copy_project
 
     # Pagefind writes its filter and metadata indexes in hash-map order (upstream issue #638: only the
     # fragments and word indexes are stable), so their names and the entry file listing them differ

@@ -8,6 +8,7 @@ import ast
 from pathlib import Path
 
 import pytest
+from support import tiers
 
 TESTS = Path(__file__).resolve().parent
 MUTATORS = {"setdefault", "update", "pop", "popitem", "clear", "__setitem__", "__delitem__"}
@@ -65,9 +66,6 @@ def test_reading_the_environment_is_allowed(source: str) -> None:
 def test_no_test_of_the_fast_tier_waits_for_a_build(request: pytest.FixtureRequest) -> None:
     """Every collected test that uses a fixture building real outputs (conftest's, or one a module names in its
     SLOW_FIXTURES) is marked `slow`, so `-m "not slow and not browser"` never builds."""
-    from conftest import SLOW_FIXTURES
-
     unmarked = [item.nodeid for item in request.session.items
-                if (SLOW_FIXTURES | set(getattr(getattr(item, "module", None), "SLOW_FIXTURES", ())))
-                & set(getattr(item, "fixturenames", ())) and item.get_closest_marker("slow") is None]
+                if tiers.builds(item) and item.get_closest_marker("slow") is None]
     assert not unmarked, unmarked

@@ -9,9 +9,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import copy_project
-from pdfutil import placed_images
 from PIL import Image
+from support.pdfutil import placed_images
+from support.projects import copy_project
 from support.reproducible import epoch
 
 from pipeline.cli import main

@@ -8,8 +8,6 @@ and (DOCX) a page header.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import re
 import shutil
@@ -21,14 +19,13 @@ from pathlib import Path
 import pypandoc
 import pytest
 import yaml
-from conftest import copy_project
-from htmlutil import article, text
 from PIL import Image
-from test_scaffold import fill_todos
+from support.htmlutil import article, text
+from support.importing import run_import
+from support.projects import copy_project, fill_todos
 
 from pipeline.cli import main
 from pipeline.frontmatter import split
-from pipeline.importer import import_document
 from pipeline.importer.container import Source
 from pipeline.importer.convert import Converter, write_markdown
 from pipeline.validate import validate_project
@@ -50,13 +47,6 @@ class Imported:
     markdown: str
     frontmatter: dict[str, object]
     body: str
-
-
-def run_import(root: Path, file: Path, stadt: str, slug: str | None = None) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        status = import_document(root, file, stadt, slug)
-    return status, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(scope="module")

@@ -13,12 +13,12 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import officedocs
 import pytest
-from conftest import copy_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from officedocs import (
+from support import officedocs
+from support.importing import run_import
+from support.officedocs import (
     ALIGNS,
     ANCHORS,
     Block,
@@ -33,7 +33,7 @@ from officedocs import (
     expected,
     odt_file,
 )
-from test_import import run_import
+from support.projects import copy_project
 
 from pipeline.frontmatter import split
 
@@ -308,7 +308,7 @@ def test_column_alignment_reaches_the_proof_docx(project_copy: Callable[[str], P
     made for the city's comments (`nox -s proof`): every cell's paragraph, header row included."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH as JC
-    from test_scaffold import fill_todos
+    from support.projects import fill_todos
 
     from pipeline.cli import main
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from htmlutil import article, text
+from support.htmlutil import article, text
 
 from pipeline.html.build import build_html
 
@@ -295,7 +295,7 @@ def test_every_input_of_an_issue_resets_its_pdf(project_copy: Callable[[str], Pa
                                                 tmp_path: Path) -> None:
     """An issue whose documents were not read again is not even translated — unless something else it shows
     changed: a taxonomy label, its manifest, the title of another document."""
-    from pdfutil import text as pdf_text
+    from support.pdfutil import text as pdf_text
 
     from pipeline import taxonomy
     from pipeline.typst.pdf import build_pdf

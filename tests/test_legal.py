@@ -19,9 +19,10 @@ import pikepdf
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, copy_project
-from htmlutil import article, page, text
-from pdfutil import text as pdf_text
+from support.htmlutil import article, page, text
+from support.paths import FIXTURES
+from support.pdfutil import text as pdf_text
+from support.projects import copy_project
 from support.reproducible import epoch
 
 from pipeline import messages as M
@@ -346,14 +347,14 @@ CONFIGS = [Path(__file__).resolve().parent.parent / PUBLISHER_FILE, FIXTURES / "
 
 @pytest.mark.parametrize("file", CONFIGS, ids=["demo", "mini"])
 def test_configurations_match_the_json_schema(file: Path) -> None:
-    from test_schema import errors
+    from support.schemas import errors
 
     assert errors("herausgeber", yaml.safe_load(file.read_text(encoding="utf-8"))) == []
 
 
 @pytest.mark.parametrize("path", REQUIRED, ids=[shown_name(p) for p in REQUIRED])
 def test_json_schema_requires_what_check_requires(tmp_path: Path, path: tuple[str | int, ...]) -> None:
-    from test_schema import errors
+    from support.schemas import errors
 
     root = with_videos(copy_project("mini", tmp_path))
     data = config(root)

@@ -18,7 +18,7 @@ from fontTools.ttLib import TTFont
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
-from shareutil import front_matter, json_ld, local, metas
+from support.shareutil import front_matter, json_ld, local, metas
 
 from pipeline import images
 from pipeline.html import meta, sharecard, theme, theme_css, theme_favicon, theme_icons, webfonts

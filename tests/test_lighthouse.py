@@ -3,7 +3,8 @@
 
 The demo is published and served by nginx on 127.0.0.1 (tests/support/nginx.py), as readers get it: pre-compressed,
 with the site's headers and Content-Security-Policy. Lighthouse's performance score
-depends on the machine's load, so it is only recorded (build/lighthouse/, and printed); asserted is what does not:
+depends on the machine's load, so it is only recorded (printed, and kept among the test artefacts:
+support/artefacts.py; `nox -s browser`: build/lighthouse/); asserted is what does not:
 accessibility, best practices and SEO at 100 with no failing audit, cumulative layout shift below 0.05, at most
 400 KB transferred per page without its figures, and no console error. Lighthouse comes from npm
 (`npm install --prefix <dir> lighthouse@12`, as `.ci/run` does); `KOOP_LIGHTHOUSE` names its executable. Without
@@ -21,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CHROMIUM, REPO
+from support import artefacts
 from support.nginx import serving
+from support.paths import CHROMIUM
 
 from pipeline import publish
 
@@ -39,7 +41,6 @@ STRICT = ("accessibility", "best-practices", "seo")
 MAX_CLS = 0.05
 MAX_BYTES = 400 * 1000  # per page, its figures (/_images/) not counted
 FIGURES = "/_images/"
-REPORTS = REPO / "build" / "lighthouse"
 DEFAULT = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "koop" / "lighthouse"
 
 
@@ -64,6 +65,12 @@ def served(demo: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
     publish.publish(demo, publish.Local(target))
     with serving(target / "current", tmp_path_factory.mktemp("nginx")) as nginx:
         yield nginx.url
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the JSON reports are kept for people to read."""
+    return artefacts.folder(tmp_path_factory, "lighthouse")
 
 
 # Lighthouse's own "please run Lighthouse again" failures: the trace of the page load was not recorded (a
@@ -121,8 +128,8 @@ def transferred(report: dict[str, Any]) -> tuple[int, dict[str, int]]:
 
 @pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize("kind", list(PAGES))
-def test_lighthouse(served: str, kind: str, form: str) -> None:
-    report = run(f"{served}/{PAGES[kind]}", form, REPORTS / f"{form}-{kind}.json")
+def test_lighthouse(served: str, reports: Path, kind: str, form: str) -> None:
+    report = run(f"{served}/{PAGES[kind]}", form, reports / f"{form}-{kind}.json")
     scores = {name: c["score"] for name, c in report["categories"].items()}
     total, by_type = transferred(report)
     cls = report["audits"]["cumulative-layout-shift"]["numericValue"]

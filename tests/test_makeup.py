@@ -10,10 +10,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO, copy_project
-from pdfutil import MM
 from pypdf import PdfReader
-from pypdf.generic import Destination
+from support.makeup import BODY_PT, BOTTOM_MM, SENTENCES, TOP_MM, first_pages, last_pages
+from support.paths import REPO
+from support.pdfutil import MM
+from support.projects import copy_project
 from support.reproducible import epoch
 
 from pipeline.bench.corpus import generate
@@ -22,8 +23,6 @@ from pipeline.validate import validate_project
 
 pytestmark = pytest.mark.slow  # builds issues to PDF
 
-TOP_MM, BOTTOM_MM = 25, 23  # A4 type area (template `_masse`)
-BODY_PT = 9.5  # body text size: footnotes and literature are set smaller
 FOOTNOTE_GAP = 4  # lines: footnotes sit at the foot of the column, far below the text's end
 STRAY_LINES = 6  # a contribution's last page carries at least this many lines of body text
 
@@ -65,24 +64,6 @@ def column_ends(reader: PdfReader, index: int) -> tuple[float, float]:
     return ends[0], ends[1]
 
 
-def last_pages(pdf: Path) -> dict[str, int]:
-    """Contribution title → index of its last page (contributions are the PDF's bookmarks; the
-    last one ends before the notes pages / back cover)."""
-    reader = PdfReader(pdf)
-    starts = [(str(item.title), reader.get_destination_page_number(item))
-              for item in reader.outline if isinstance(item, Destination)]
-    out = {}
-    for (title, start), nxt in zip(starts, [*starts[1:], None], strict=True):
-        if nxt is not None:
-            out[title] = nxt[1] - 1
-            continue
-        end = start
-        while end + 1 < len(reader.pages) - 1 and "Notizen" not in (reader.pages[end + 1].extract_text() or "")[:200]:
-            end += 1
-        out[title] = end
-    return out
-
-
 def unbalanced(pdf: Path, lines: float = 2) -> list[str]:
     """Contributions whose last page's columns end more than `lines` body lines apart."""
     reader = PdfReader(pdf)
@@ -93,13 +74,6 @@ def unbalanced(pdf: Path, lines: float = 2) -> list[str]:
         if abs(left - right) > lines * line:
             bad.append(f"{title} (S. {index + 1}): links {left:.0f} pt, rechts {right:.0f} pt")
     return bad
-
-
-def first_pages(pdf: Path) -> dict[str, int]:
-    """Contribution title → index of its first page (its bookmark)."""
-    reader = PdfReader(pdf)
-    return {str(item.title): reader.get_destination_page_number(item)
-            for item in reader.outline if isinstance(item, Destination)}
 
 
 def body_lines(reader: PdfReader, index: int) -> int:
@@ -248,17 +222,6 @@ def test_only_a_layout_that_does_not_settle_falls_back() -> None:
 
 
 # -- figures ------------------------------------------------------------------------------------------------------
-
-SENTENCES = (
-    "Die Hospitation führte Planerinnen aus Nürnberg für eine Woche in das Bremer Ortsamt West.",
-    "Im Stadträtetreffen wurde deutlich, wie unterschiedlich die drei Städte ihre Quartiere steuern.",
-    "Das Kuratorium auf Zeit empfahl, die Ergebnisse der Werkstatt in die Haushaltsberatung zu tragen.",
-    "Wer leerstehende Erdgeschosse vermitteln will, braucht Ansprechpartner in der Verwaltung.",
-    "Die Bewohnerinnen und Bewohner kannten ihre Straßen besser als jedes Gutachten.",
-    "Aus dem Workshop ging eine Liste von zwölf Maßnahmen hervor, drei davon sind umgesetzt.",
-    "Der Verfügungsfonds erlaubte kleine Projekte ohne langen Antrag.",
-)
-
 
 def filler(n: int) -> str:
     """`n` paragraphs of running text (four to six sentences each)."""

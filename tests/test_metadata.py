@@ -12,9 +12,9 @@ import pytest
 import yaml
 from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
 from bs4 import BeautifulSoup
-from htmlutil import article, broken_links, page, text
 from pypdf import PdfReader
-from shareutil import conf_value, day, front_matter, full_title, inverted, json_ld, local, metas
+from support.htmlutil import article, broken_links, page, text
+from support.shareutil import conf_value, day, front_matter, full_title, inverted, json_ld, local, metas
 
 from pipeline import messages as M
 from pipeline.schema import DEFAULT_LICENSE
@@ -181,7 +181,7 @@ TRICKY = 'Kunst & „Kultur“ im <Westen> – "Ölmühle" {neu} 100 % #1'
 @pytest.fixture(scope="module")
 def tricky(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Mini with a title full of characters that need escaping in HTML, JSON, BibTeX and RIS."""
-    from conftest import copy_project
+    from support.projects import copy_project
 
     from pipeline.html.build import build_html
 

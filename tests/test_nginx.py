@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 import brotli
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from support.browser import Shot
 from support.nginx import serving
-from test_browser import shot
-from test_search import WORD, _city_filter, _containing, _results
+from support.pagefind import WORD, city_filter, containing, results
 
 from pipeline import publish as P
 from pipeline.html import assets
@@ -160,7 +160,8 @@ def watched(browser: Browser) -> Iterator[tuple[Page, Watch]]:
 
 @pytest.mark.parametrize("doc", ["index", "beitraege/leipzig/leipziger-westen", "ausgaben/koopblatt-3",
                                  "entdecken/matrix"])
-def test_pages_run_under_the_policy_without_a_violation(watched: tuple[Page, Watch], server: str, doc: str) -> None:
+def test_pages_run_under_the_policy_without_a_violation(watched: tuple[Page, Watch], server: str, doc: str,
+                                                        shot: Shot) -> None:
     page, watch = watched
     page.goto(f"{server}/{doc}.html", wait_until="networkidle")
     assert page.locator("html").get_attribute("lang") == "de"
@@ -169,16 +170,16 @@ def test_pages_run_under_the_policy_without_a_violation(watched: tuple[Page, Wat
 
 
 def test_search_through_the_server_types_finds_and_filters(watched: tuple[Page, Watch], server: str,
-                                                           demo: Path) -> None:
+                                                           demo: Path, shot: Shot) -> None:
     page, watch = watched
     page.goto(f"{server}/suche.html", wait_until="networkidle")
     field = page.locator(".pagefind-ui__search-input")
     field.fill(WORD)  # typed by the reader, not from the address
-    everywhere = sorted(t for c in ("bremen", "leipzig", "nuernberg") for t in _containing(demo, c, WORD))
-    assert _results(page) == everywhere
-    _city_filter(page, "Leipzig").check()
-    expected = _containing(demo, "leipzig", WORD)
+    everywhere = sorted(t for c in ("bremen", "leipzig", "nuernberg") for t in containing(demo, c, WORD))
+    assert results(page) == everywhere
+    city_filter(page, "Leipzig").check()
+    expected = containing(demo, "leipzig", WORD)
     expect(page.locator(".pagefind-ui__message")).to_contain_text(f"{len(expected)} ")
-    assert _results(page) == expected and len(expected) < len(everywhere)
+    assert results(page) == expected and len(expected) < len(everywhere)
     shot(page, "nginx-suche")
     assert watch.problems() == []

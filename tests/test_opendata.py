@@ -16,7 +16,8 @@ import pikepdf
 import pytest
 import yaml
 from pypdf import PdfReader
-from shareutil import REPO, conf_value, day, front_matter, full_title, local
+from support.paths import REPO
+from support.shareutil import conf_value, day, front_matter, full_title, local
 
 from pipeline.html.opendata import schema_text
 from pipeline.taxonomy import load

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pytest
 import typst
-from conftest import EPOCH, copy_project
 from pdfminer.high_level import extract_text
 from support import outputs, parity, punctuation
+from support.projects import copy_project
+from support.reproducible import EPOCH
 
 from pipeline.typst import escape
 
@@ -45,7 +46,7 @@ def test_the_demo_reads_the_same_in_every_format(demo: Path) -> None:
 
 
 def test_the_fixture_projects_read_the_same_in_every_format(built_constructs: tuple[Path, str]) -> None:
-    from conftest import CONSTRUCTS_DOC
+    from support.projects import CONSTRUCTS_DOC
 
     root, _ = built_constructs
     report = outputs.compare_all(root, with_proofs=[CONSTRUCTS_DOC, "beitraege/leipzig/westen"])

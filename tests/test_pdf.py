@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import copy_project
-from pdfutil import MM, boxes, catalog, fonts, outline, page_count, text, xmp
+from support.pdfutil import MM, boxes, catalog, fonts, outline, page_count, text, xmp
+from support.projects import copy_project
 
 from pipeline.cli import main
 from pipeline.typst.pdf import build_pdf

@@ -9,10 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import EPOCH, copy_project
-from htmlutil import article, page, text
-from shareutil import json_ld
-from support.reproducible import epoch
+from support.htmlutil import article, page, text
+from support.projects import copy_project
+from support.reproducible import EPOCH, epoch
+from support.shareutil import json_ld
 
 from pipeline import messages as M
 

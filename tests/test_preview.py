@@ -10,28 +10,28 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_browser import axe_violations, shot
-from test_editorial import _free_port, _wait_for
+from support.browser import Shot, axe_violations
+from support.net import free_port, wait_for
 
 pytestmark = pytest.mark.browser
 W = "docs/beitraege/leipzig/westen.md"
 
 
 def test_serve_shows_the_problems_on_the_page_and_in_the_terminal(project_copy: Callable[[str], Path],
-                                                                  browser: Any) -> None:
+                                                                  browser: Any, shot: Shot) -> None:
     root = project_copy("mini")
     source = root / W
     good = source.read_text(encoding="utf-8")
     source.write_text(good.replace("art: praxisfall", "art: praxisfal") + "\n```{admonition}\nOhne Titel.\n```\n",
                       encoding="utf-8")
-    port = _free_port()
+    port = free_port()
     log = root / "serve.log"
     with log.open("w", encoding="utf-8") as out:
         proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "--root", str(root), "serve", "--port",
                                  str(port)], stdout=out, stderr=subprocess.STDOUT)
     try:
         base = f"http://127.0.0.1:{port}"
-        _wait_for(f"{base}/beitraege/leipzig/westen.html", "koop-probleme")
+        wait_for(f"{base}/beitraege/leipzig/westen.html", "koop-probleme")
         # the session's Chromium (conftest.browser): Playwright's sync API allows one instance at a time
         page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="de-DE")
         page.goto(f"{base}/beitraege/leipzig/westen.html")
@@ -59,7 +59,7 @@ def test_serve_shows_the_problems_on_the_page_and_in_the_terminal(project_copy: 
         assert "[sphinx-autobuild]" not in terminal and "-m sphinx" not in terminal  # no English, no command line
         source.write_text(good, encoding="utf-8")  # fixed: the box goes away
         deadline = time.monotonic() + 90
-        while "koop-probleme" in _wait_for(f"{base}/beitraege/leipzig/westen.html", "Wächterhäuser"):
+        while "koop-probleme" in wait_for(f"{base}/beitraege/leipzig/westen.html", "Wächterhäuser"):
             assert time.monotonic() < deadline, "the fixed page still shows its problems"
             time.sleep(0.5)
     finally:

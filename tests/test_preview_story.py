@@ -164,7 +164,7 @@ def troubled(project_copy: Callable[[str], Path]) -> Path:
 
 
 def test_the_banner_counts_what_the_list_shows_on_every_page(troubled: Path) -> None:
-    from test_small_things import numerus_faults
+    from support.wording import numerus_faults
 
     out = _preview(troubled)
     listed = _listed(out)
@@ -206,7 +206,7 @@ def test_the_problem_list_is_a_page_of_the_handbook(troubled: Path) -> None:
 
 
 def test_every_message_links_to_its_page_and_line(troubled: Path) -> None:
-    from test_small_things import LEFTOVER, QUOTED
+    from support.wording import LEFTOVER, QUOTED
 
     out = _preview(troubled)
     listed = _listed(out)

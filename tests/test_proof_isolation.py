@@ -9,7 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from pdfutil import text as pdf_text
+from support.pdfutil import text as pdf_text
 
 from pipeline.proof import proof
 

@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import copy_project
 from hypothesis import given
 from hypothesis import strategies as st
+from support.projects import copy_project
 
 from pipeline import messages as M
 from pipeline import publish as P

@@ -9,7 +9,8 @@ from xml.etree import ElementTree as ET
 
 import pytest
 import yaml
-from htmlutil import article, text
+from support.htmlutil import article, text
+from support.projects import fill_todos
 
 from pipeline import bib
 from pipeline.cli import main
@@ -19,27 +20,6 @@ from pipeline.scaffold import new
 from pipeline.schema import ContributionFields, specs
 from pipeline.taxonomy import load
 from pipeline.validate import validate_project
-
-FILLED = {
-    "title": "title: Lernen im Hof",
-    "authors": "authors: [{name: Erika Muster, affiliation: Stadt Leipzig}]",
-    "abstract": "abstract: Ein Hof wird zum Lernort.",
-    "art": "art: werkstattbericht",
-    "themenfeld": "themenfeld: urbane-lebensqualitaet",
-    "projektfamilien": "projektfamilien: [bildung-im-quartier]",
-}
-
-
-def fill_todos(file: Path) -> None:
-    """Do what the author is asked to do: replace every TODO (front matter, text, alt texts); then release it."""
-    content = file.read_text(encoding="utf-8")
-    content = content.replace("\nstatus: entwurf\n", "\nstatus: freigegeben\n", 1)
-    for key, line in FILLED.items():
-        content = re.sub(rf"^{key}: TODO.*$", line, content, flags=re.MULTILINE)
-    content = re.sub(r"^:alt: TODO.*$", ":alt: Skizze des Innenhofs mit Beeten.", content, flags=re.MULTILINE)
-    content = re.sub(r"^TODO$", "Ein Absatz des Beitrags.", content, flags=re.MULTILINE)
-    content = re.sub(r"^(\[\^1\]: )?TODO ", r"\1", content, flags=re.MULTILINE)
-    file.write_text(content, encoding="utf-8")
 
 
 def problems_of(root: Path, path: str) -> list[tuple[str, str]]:

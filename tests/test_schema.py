@@ -9,25 +9,16 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
+from support.schemas import errors, schema
 
 from pipeline.frontmatter import split
-from pipeline.schema import ContributionFields, IssueFields, guide_rows, jsonable, keys, schema_files
+from pipeline.schema import ContributionFields, IssueFields, guide_rows, keys, schema_files
 from pipeline.taxonomy import load
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CONTRIBUTIONS = sorted([*(REPO / "docs/beitraege").rglob("*.md"), *(FIXTURES / "mini/docs/beitraege").rglob("*.md")])
 MANIFESTS = sorted([*(REPO / "koopblatt").glob("*/ausgabe.yml"), *(FIXTURES / "mini/koopblatt").glob("*/ausgabe.yml")])
-
-
-def schema(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((REPO / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
-    return data
-
-
-def errors(name: str, data: Any) -> list[str]:
-    validator = jsonschema.Draft7Validator(schema(name), format_checker=jsonschema.FormatChecker())
-    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(jsonable(data))]
 
 
 def front_matter(file: Path) -> Any:

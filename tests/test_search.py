@@ -4,17 +4,15 @@ search page in a real browser (a filtered search, keyboard only, axe-core with r
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Locator, Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from test_browser import axe_violations, shot
+from playwright.sync_api import Page, expect
+from support.browser import Shot, axe_violations
+from support.pagefind import WORD, city_filter, containing, results
 
-from pipeline.frontmatter import split
 from pipeline.html import search
 from pipeline.html.build import build_html
 from pipeline.validate import validate_project
@@ -79,62 +77,17 @@ def test_a_failing_indexer_keeps_the_last_good_handbook(project_copy: Callable[[
 
 
 # -- in the browser -------------------------------------------------------------------------------
-WORD = "Zwischennutzung"
-
-
-def _containing(demo_root: Path, city: str, word: str) -> list[str]:
-    """Titles of the released cases of `city` whose text (title, subtitle, abstract, body) has a word
-    starting with `word`'s stem, read from the sources: what a reader expects the search to find."""
-    project = validate_project(demo_root)
-    stem = re.compile(r"\b" + re.escape(word[:-3].lower()))  # Zwischennutzung → zwischennutz…
-    titles = []
-    for c in project.contributions.values():
-        if c.stadt != city:
-            continue
-        _, _, body, _ = split((demo_root / "docs" / f"{c.docname}.md").read_text(encoding="utf-8"))
-        text = " ".join([c.title, c.subtitle or "", c.abstract or "", body]).lower()
-        if stem.search(text):
-            titles.append(c.title)
-    return sorted(titles)
-
-
-def _results(page: Page) -> list[str]:
-    page.wait_for_selector(".pagefind-ui__message")
-    page.wait_for_function("!document.querySelector('.pagefind-ui__message').innerText.includes('…')")
-    page.wait_for_timeout(300)  # results render after the message
-    return sorted(page.locator("h2.pagefind-ui__result-title").all_inner_texts())
-
-
-def _city_filter(page: Page, city: str) -> Locator:
-    """The city's checkbox of the search filters, once it is shown. Should it not come, the failure says what
-    the filter panel held (it failed twice in full test runs and never alone: the state is the clue)."""
-    box = page.get_by_role("checkbox", name=re.compile(f"^{city}"))
-    try:
-        box.wait_for()
-    except PlaywrightTimeout:
-        state = page.evaluate("""() => ({
-            panel: !!document.querySelector('.pagefind-ui__filter-panel'),
-            blocks: [...document.querySelectorAll('.pagefind-ui__filter-block')].map(
-                d => d.querySelector('summary').innerText + (d.open ? ' (offen)' : ' (zu)')),
-            checkboxes: document.querySelectorAll('.pagefind-ui__filter-checkbox').length,
-            drawer: document.querySelector('.pagefind-ui__drawer')?.className,
-            message: document.querySelector('.pagefind-ui__message')?.innerText,
-        })""")
-        raise AssertionError(f"Filter „{city}“ nicht sichtbar: {state}") from None
-    return box
-
-
 @pytest.mark.browser
 def test_search_filtered_to_leipzig_returns_exactly_the_leipzig_cases_with_the_word(
-        page: Page, site: str, demo: Path) -> None:
-    expected = _containing(demo, "leipzig", WORD)
-    everywhere = [t for c in ("bremen", "leipzig", "nuernberg") for t in _containing(demo, c, WORD)]
+        page: Page, site: str, demo: Path, shot: Shot) -> None:
+    expected = containing(demo, "leipzig", WORD)
+    everywhere = [t for c in ("bremen", "leipzig", "nuernberg") for t in containing(demo, c, WORD)]
     assert expected and len(everywhere) > len(expected)  # the filter has something to remove
     page.goto(f"{site}/suche.html?q={WORD}")
-    assert _results(page) == sorted(everywhere)
-    _city_filter(page, "Leipzig").check()
+    assert results(page) == sorted(everywhere)
+    city_filter(page, "Leipzig").check()
     expect(page.locator(".pagefind-ui__message")).to_contain_text(f"{len(expected)} ")
-    assert _results(page) == expected
+    assert results(page) == expected
     # highlighted excerpts
     assert page.locator(".pagefind-ui__result-excerpt mark").first.inner_text().lower().startswith("zwischennutz")
     shot(page, "suche-leipzig")
@@ -144,7 +97,7 @@ def test_search_filtered_to_leipzig_returns_exactly_the_leipzig_cases_with_the_w
 @pytest.mark.browser
 def test_filter_from_the_address(page: Page, site: str, demo: Path) -> None:
     page.goto(f"{site}/suche.html?q={WORD}&stadt=Leipzig")
-    assert _results(page) == _containing(demo, "leipzig", WORD)
+    assert results(page) == containing(demo, "leipzig", WORD)
     # Every filter group is offered (a search started before Pagefind had loaded all filter chunks showed
     # only the groups loaded by then, and kept them).
     names = json.loads(page.locator("#koop-suche").get_attribute("data-koop-filters") or "{}").values()
@@ -167,11 +120,11 @@ def test_keyboard_only_start_page_to_filter_to_case_to_download(page: Page, site
     page.keyboard.type(WORD)
     page.keyboard.press("Enter")
     page.wait_for_url("**/suche.html?q=*")
-    _results(page)
-    _city_filter(page, "Leipzig")  # the filters arrive with the index
+    results(page)
+    city_filter(page, "Leipzig")  # the filters arrive with the index
     _tab_to(page, "el.type === 'checkbox' && el.labels[0]?.innerText.startsWith('Leipzig')")
     page.keyboard.press("Space")
-    expected = _containing(demo, "leipzig", WORD)
+    expected = containing(demo, "leipzig", WORD)
     expect(page.locator(".pagefind-ui__message")).to_contain_text(f"{len(expected)} ")
     _tab_to(page, "el.matches('.pagefind-ui__result-link')")
     title = page.evaluate("document.activeElement.innerText")

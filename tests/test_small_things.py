@@ -9,33 +9,14 @@ from itertools import product
 from types import SimpleNamespace
 
 import pytest
+from support.wording import LEFTOVER, QUOTED, VARYING, numerus_faults
 
 from pipeline import messages as M
 from pipeline.cli import summary
 from pipeline.diagnostics import Diagnostic, diag
 
+
 # -- numerus -----------------------------------------------------------------------------------------------------
-VARYING = {form.split()[-1]: (one, many) for one, many in M.NOUNS.values() if one != many for form in (one, many)}
-ADJECTIVES = {form.split()[0] for pair in M.NOUNS.values() for form in pair if " " in form}
-NUMBER = re.compile(r"(?<![\w,.])(\d+|einem|einer|eine|ein)(?=\s+(\w+)(?:\s+(\w+))?)")
-
-
-def numerus_faults(text: str) -> list[str]:
-    """Every „<n> <noun>“ in `text` whose noun has the wrong numerus („1 Hinweise“, „2 Hinweis“)."""
-    faults = []
-    for m in NUMBER.finditer(text):
-        number, words = m.group(1), [w for w in m.group(2, 3) if w]
-        words = words if words[0] in ADJECTIVES else words[:1]  # „2 freigegebenen Beiträgen“, not „1 in Ausgaben“
-        single = number in ("1", "einem", "einer", "eine", "ein")
-        for word in words:
-            if word in VARYING:
-                one, many = VARYING[word]
-                if (word == many.split()[-1] and single) or (word == one.split()[-1] and not single):
-                    faults.append(f"{number} {' '.join(words[:words.index(word) + 1])}")
-                break
-    return faults
-
-
 def test_the_numerus_checker_sees_wrong_forms() -> None:
     assert numerus_faults("1 Hinweise, 2 Hinweis, 2 in 1 freigegebenen Beiträgen") == [
         "1 Hinweise", "2 Hinweis", "1 freigegebenen Beiträgen"]
@@ -59,6 +40,8 @@ def _strings(value: object) -> Iterator[str]:
     elif isinstance(value, (tuple, list)):
         for v in value:
             yield from _strings(v)
+    elif isinstance(value, M.Message):  # a diagnostic code's record (the *_CODES groups)
+        yield from (value.text, value.hint)
 
 
 def test_no_template_counts_past_the_helper() -> None:
@@ -261,12 +244,6 @@ def test_a_character_the_fonts_lack_is_one_message_per_script_and_line(scripts: 
 
 
 # -- no unfilled placeholder in any message as it is emitted ------------------------------------------------------
-LEFTOVER = re.compile(r"<[a-zäöüß_-]+>|\{\d*\}|%\(\w+\)[rsd]|%[rsd]\b")
-
-
-QUOTED = re.compile(r"„[^“]*“")  # what the author wrote, or an example of it, is quoted and may hold anything
-
-
 def leftovers(d: Diagnostic) -> list[str]:
     return LEFTOVER.findall(QUOTED.sub("", f"{d.message} {d.hint}"))
 

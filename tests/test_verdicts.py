@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from test_diagnostics import replace
+from support.projects import replace
 
 from pipeline.cli import main
 

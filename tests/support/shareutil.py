@@ -12,8 +12,6 @@ from typing import Any
 import yaml
 from bs4 import BeautifulSoup
 
-REPO = Path(__file__).resolve().parent.parent
-
 
 def front_matter(root: Path, docname: str) -> dict[str, Any]:
     text = (root / "docs" / f"{docname}.md").read_text(encoding="utf-8")
