@@ -5,18 +5,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path, PurePosixPath
 
 from . import messages as M
+from .messages import Severity
 from .slugs import transliterate
-
-
-class Severity(Enum):
-    """Two levels: a Fehler blocks the outputs that contain the file; a Hinweis is shown and blocks nothing."""
-
-    ERROR = "Fehler"
-    NOTE = "Hinweis"
 
 
 @dataclass(frozen=True, order=True)
@@ -42,15 +35,11 @@ class Diagnostic:
 def diag(
     path: str | Path, line: int, code: str, *args: object, hint: str | None = None, note: bool | None = None
 ) -> Diagnostic:
-    """Create a diagnostic whose text comes from the message catalogue `messages.TEXT[code]`."""
-    return Diagnostic(
-        str(path),
-        max(line, 1),
-        code,
-        M.TEXT[code].format(*args),
-        hint or M.HINTS.get(code, ""),  # no suggestion found: the code's general hint
-        Severity.NOTE if (code in M.NOTE_CODES if note is None else note) else Severity.ERROR,
-    )
+    """Create a diagnostic from the record of `code` (`messages.CODES`): its text filled with `args`, the given hint
+    or else the record's, the record's severity unless `note` says otherwise."""
+    message = M.CODES[code]
+    severity = message.severity if note is None else Severity.NOTE if note else Severity.ERROR
+    return Diagnostic(str(path), max(line, 1), code, message.text.format(*args), hint or message.hint, severity)
 
 
 def suggest(word: str, choices: Iterable[str], aliases: Mapping[str, str] | None = None) -> str:

@@ -102,8 +102,8 @@ def by_script(chars: list[str]) -> list[list[str]]:
 
 
 def message_args(group: list[str]) -> tuple[str, str, str]:
-    """The arguments of `messages.TEXT["glyph"]` for characters of one script: one character by its Unicode
-    name; several as text in that script, each character with its code point."""
+    """The arguments of the text of `messages.CODES["glyph"]` for characters of one script: one character by its
+    Unicode name; several as text in that script, each character with its code point."""
     if len(group) == 1:
         subject, detail, obj = M.GLYPH_ONE
         return subject.format(group[0]), detail.format(describe(group[0])), obj

@@ -95,10 +95,10 @@ YAML_BREAKS = [
     YamlBreak("list-item-in-mapping", lambda k, v: f"{k}: {v}\n- x", _reason("expected <block end>, but found '-'"),
               below=1),
     YamlBreak("key-in-brackets", lambda k, v: f"[{k}]: {v}", _reason("found unhashable key")),
-    YamlBreak("duplicate-key", lambda k, v: f"{k}: {v}\n{k}: {v}", M.TEXT["yaml_duplicate_key"].format("{k}"), below=1,
-              code="yaml_duplicate_key"),
+    YamlBreak("duplicate-key", lambda k, v: f"{k}: {v}\n{k}: {v}", M.CODES["yaml_duplicate_key"].text.format("{k}"),
+              below=1, code="yaml_duplicate_key"),
     YamlBreak("too-many-entries", lambda k, v: f"{k}: {v}\nkeywords:\n" + "  - x\n" * 10_001,
-              M.TEXT["frontmatter_size"].format("10.001", "10.000"), below=1, code="frontmatter_size"),
+              M.CODES["frontmatter_size"].text.format("10.001", "10.000"), below=1, code="frontmatter_size"),
 ]
 # keys of the fixture's front matter with a one-line value (title first: without it MyST had no title heading)
 YAML_KEYS = ["title", "subtitle", "abstract", "art", "themenfeld", "stadt"]
@@ -139,7 +139,8 @@ def test_every_yaml_error_is_koop_yaml_at_its_line_and_the_body_is_read_as_body(
         assert expected_reason in yaml_found[0] and "Hinweis: " in yaml_found[0], where
         if brk.code == "yaml":
             hint = yaml_found[0].split("Hinweis: ", 1)[1]
-            assert hint != M.HINTS["yaml"] or brk.name == "colon-in-value", where  # the concrete hint, not the general
+            # the concrete hint, not the general one
+            assert hint != M.CODES["yaml"].hint or brk.name == "colon-in-value", where
         others = sorted(findings(mine, path))
         allowed = {(line + brk.below, brk.code), (body_lines["heading_skip"], "heading_skip"),
                    (body_lines["cite_unknown"], "cite_unknown")}
@@ -260,14 +261,14 @@ def test_every_myst_warning_type_has_a_german_code_text_and_hint() -> None:
     for warning in MystWarnings:
         code = M.MYST_WARNINGS.get(warning.value)
         assert code is not None and code != "engine", warning
-        assert "{}" not in M.TEXT[code] and M.HINTS.get(code), warning
-        assert M.HINTS[code] != M.HINTS["engine"], warning
+        assert "{}" not in M.CODES[code].text and M.CODES[code].hint, warning
+        assert M.CODES[code].hint != M.CODES["engine"].hint, warning
 
 
 @pytest.mark.parametrize("pattern", [p for p, _ in M.AUTHOR_PATTERNS])
 def test_author_patterns_fill_their_texts(pattern: str) -> None:
     code = dict(M.AUTHOR_PATTERNS)[pattern]
-    assert re.compile(pattern).groups >= M.TEXT[code].count("{}") and M.HINTS.get(code), code
+    assert re.compile(pattern).groups >= M.CODES[code].text.count("{}") and M.CODES[code].hint, code
 
 
 @pytest.mark.parametrize("member", [w.name for w in __import__("myst_parser.warnings_").warnings_.MystWarnings])

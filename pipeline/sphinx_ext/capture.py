@@ -25,7 +25,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.logging import is_suppressed_warning
 
 from .. import messages as M
-from ..diagnostics import Diagnostic, Severity, diag, merge, sort_key
+from ..diagnostics import Diagnostic, diag, merge, sort_key
 from . import state
 
 STORE = "koop-befunde.pickle"
@@ -153,17 +153,17 @@ def translate(record: logging.LogRecord, path: str, line: int) -> Diagnostic:
     text = record.getMessage().strip()
     kind = str(getattr(record, "type", "") or "")
     subtype = str(getattr(record, "subtype", "") or "")
-    if kind == "koop" and subtype in M.TEXT:
-        # ours: the German text is already formatted; keep it, add the catalogue's hint
-        severity = Severity.NOTE if subtype in M.NOTE_CODES else Severity.ERROR
-        return Diagnostic(path, max(line, 1), subtype, _strip_location(text), M.HINTS.get(subtype, ""), severity)
+    if kind == "koop" and subtype in M.CODES:
+        # ours: the German text is already formatted; keep it, add the record's hint and severity
+        message = M.CODES[subtype]
+        return Diagnostic(path, max(line, 1), subtype, _strip_location(text), message.hint, message.severity)
     engine = M.ENGINE_NAMES.get(kind, kind or "Sphinx")
     first = _strip_location(text).splitlines()[0] if text else ""
     for pattern, code in _PATTERNS:
         m = pattern.search(first)
         if m:
             args = [engine, first] if code == "inline_markup" else list(m.groups())
-            return diag(path, line, code, *args[: M.TEXT[code].count("{}")])
+            return diag(path, line, code, *args[: M.CODES[code].text.count("{}")])
     if kind == "myst" and subtype in M.MYST_WARNINGS:
         return diag(path, line, M.MYST_WARNINGS[subtype])
     return diag(path, line, "engine", engine, first[:300])

@@ -158,7 +158,7 @@ class NumberReferences(SphinxPostTransform):
             found = numbers.get(docname, {}).get(labelid)
             contnode = node[0].deepcopy() if node.children else nodes.Text(target)
             if found is None:
-                logger.warning(M.TEXT["numref"].format(target), type="koop", subtype="numref", location=node)
+                logger.warning(M.CODES["numref"].text.format(target), type="koop", subtype="numref", location=node)
                 node.replace_self(contnode)
                 continue
             figtype, number = found

@@ -132,7 +132,7 @@ def budget_notes(plan: Plan, issue: Issue, shown_manifest: str) -> list[Diagnost
             out.append(diag(shown_manifest, issue.entry_lines.get(s.docname, 1), "page_budget", s.title, plan.number,
                             M.count(s.pages, "Seite"), s.planned,
                             f"{delta:+d} " + ("Seite" if abs(delta) == 1 else "Seiten"),
-                            hint=M.HINTS["page_budget"].format(plan.number)))
+                            hint=M.CODES["page_budget"].hint.format(plan.number)))
     return out
 
 

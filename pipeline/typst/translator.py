@@ -614,7 +614,7 @@ class TypstTranslator(nodes.NodeVisitor):
         name = node.__class__.__name__
         if isinstance(node, nodes.Admonition) and name in ADMONITIONS:
             self._admonition(node, name)  # type: ignore[arg-type]
-        logger.warning(M.TEXT["unsupported"].format(name), type="koop", subtype="unsupported", location=node)
+        logger.warning(M.CODES["unsupported"].text.format(name), type="koop", subtype="unsupported", location=node)
         raise nodes.SkipNode
 
     def unknown_departure(self, node: nodes.Node) -> None:
