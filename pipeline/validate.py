@@ -253,8 +253,9 @@ def _code_stamp() -> str:
 
     here = Path(__file__).parent
     h = hashlib.sha1()
-    for name in ("validate.py", "body.py", "model.py", "schema.py", "frontmatter.py", "messages.py",
-                 "diagnostics.py", "taxonomy.py", "glyphs.py", "urls.py"):
+    names = ["validate.py", "body.py", "model.py", "schema.py", "frontmatter.py", "diagnostics.py", "taxonomy.py",
+             "glyphs.py", "urls.py", *sorted(f"messages/{p.name}" for p in here.glob("messages/*.py"))]
+    for name in names:
         h.update((here / name).read_bytes())
     h.update(taxonomy.DATA_FILE.read_bytes())
     return h.hexdigest()
