@@ -9,6 +9,7 @@ from itertools import product
 from types import SimpleNamespace
 
 import pytest
+from support import broken
 from support.wording import LEFTOVER, QUOTED, VARYING, numerus_faults
 
 from pipeline import messages as M
@@ -255,9 +256,7 @@ def test_the_leftover_pattern_sees_placeholders() -> None:
 
 
 def _diagnostic_cases() -> list[tuple[str, object]]:
-    import test_diagnostics
-
-    return [(name, mutate) for name, mutate, _ in test_diagnostics.CASES]
+    return [(name, mutate) for name, mutate, _ in broken.CASES]
 
 
 @pytest.mark.parametrize(("name", "mutate"), _diagnostic_cases(), ids=[c[0] for c in _diagnostic_cases()])

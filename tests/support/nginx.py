@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pipeline
 
+from .net import free_port
+
 NGINX = os.environ.get("KOOP_NGINX", "/usr/sbin/nginx")
 MODULES = Path("/usr/lib/nginx/modules")
 BROTLI = MODULES / "ngx_http_brotli_static_module.so"
@@ -45,12 +47,6 @@ def available() -> str | None:
     if not BROTLI.is_file():
         return f"Das Brotli-Modul von nginx fehlt: {BROTLI} (Debian: apt-get install libnginx-mod-http-brotli-static)"
     return None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def site_config(root: Path, port: int) -> str:
@@ -84,7 +80,7 @@ def serving(root: Path, prefix: Path) -> Iterator[Nginx]:
     shutil.copytree(SHIPPED, conf, dirs_exist_ok=True)
     for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (prefix / "tmp" / kind).mkdir(parents=True, exist_ok=True)
-    port = _free_port()
+    port = free_port()
     (conf / "sites-enabled").mkdir(exist_ok=True)
     (conf / "sites-enabled" / "koopstadt").write_text(site_config(root, port), encoding="utf-8")
     (conf / "nginx.conf").write_text(main_config(prefix), encoding="utf-8")
