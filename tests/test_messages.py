@@ -263,3 +263,21 @@ def test_a_subject_module_is_small_and_says_what_it_holds(path: Path) -> None:
     assert ast.get_docstring(tree), path.name
     assert len(text.splitlines()) <= 400, path.name
     assert not re.search(r"\bissue \d+|loose ends", text), "no history headings"
+
+
+@pytest.mark.parametrize("path", [*SUBJECTS, PACKAGE / "__init__.py"], ids=[*(p.stem for p in SUBJECTS), "init"])
+def test_every_name_is_bound_once_and_no_table_is_patched(path: Path) -> None:
+    """A module binds each name once, at its own statement: no `X.update(…)`, no `X["k"] = …`, no `X = X | …`."""
+    bound: list[str] = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Expr):
+            assert isinstance(node.value, ast.Constant), f"{path.name}:{node.lineno}: {ast.unparse(node)[:60]}"
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            assert all(isinstance(t, ast.Name) for t in targets), f"{path.name}:{node.lineno}"
+            bound += [t.id for t in targets if isinstance(t, ast.Name)]
+        elif isinstance(node, ast.FunctionDef | ast.ClassDef):
+            bound.append(node.name)
+        else:
+            assert isinstance(node, ast.Import | ast.ImportFrom), f"{path.name}:{node.lineno}"
+    assert sorted(n for n in set(bound) if bound.count(n) > 1) == []
