@@ -18,12 +18,11 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
 
 from .. import messages as M
+from . import findings
 
-logger = logging.getLogger(__name__)
 _ENV = "koop_numbers"  # env attribute: docname → node id → (figtype, number)
 _REFS = "koop_numrefs"  # env attribute: docname → labels its {numref}s point to
 _CHANGED = "koop_numbers_changed"  # env attribute: documents whose numbers changed in this build
@@ -158,7 +157,7 @@ class NumberReferences(SphinxPostTransform):
             found = numbers.get(docname, {}).get(labelid)
             contnode = node[0].deepcopy() if node.children else nodes.Text(target)
             if found is None:
-                logger.warning(M.CODES["numref"].text.format(target), type="koop", subtype="numref", location=node)
+                findings.report("numref", node, target)
                 node.replace_self(contnode)
                 continue
             figtype, number = found
