@@ -71,7 +71,7 @@ LOCATION = re.compile(r"(?P<path>[^\s:]*beitraege/[\w/-]+)(?P<ext>\.md|\.xhtml)(
 CONSEQUENCE = re.compile(r"wegen der Fehler oben|nicht erneuert|nicht alles erneuert|Fehler gefunden|nicht neu gesetzt"
                          r"|\[koop\.manifest_contribution\]")
 ISSUE_FOLDER = re.compile(r"koopblatt/(\d+)/")
-SUMMARIES = (M.PDF_FAILED, M.EPUB_FAILED, M.HTML_FAILED)  # "… not renewed" after the real messages
+SUMMARIES = (M.HTML_FAILED,)  # "… not renewed" after the real messages
 
 
 # -- projects --------------------------------------------------------------------------------------

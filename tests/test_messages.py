@@ -281,3 +281,15 @@ def test_every_name_is_bound_once_and_no_table_is_patched(path: Path) -> None:
         else:
             assert isinstance(node, ast.Import | ast.ImportFrom), f"{path.name}:{node.lineno}"
     assert sorted(n for n in set(bound) if bound.count(n) > 1) == []
+
+
+def test_every_text_is_used() -> None:
+    """Every public name of the package is read somewhere in pipeline/ outside it (code or templates), or by
+    another name of the package (`ISSUES_PLANNED_LABEL = PROOF_PLANNED`): no German text nobody shows."""
+    outside = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted(PIPELINE.rglob("*"))
+                        if p.is_file() and not p.is_relative_to(PACKAGE) and p.suffix in (".py", ".html", ".typ"))
+    inside = "\n".join(p.read_text(encoding="utf-8") for p in sorted(PACKAGE.glob("*.py")))
+    names = {n for path in SUBJECTS for n in _defined(path)}
+    unused = sorted(n for n in names if not re.search(rf"\b{n}\b", outside)
+                    and len(re.findall(rf"\b{n}\b", inside)) < 2)
+    assert unused == []

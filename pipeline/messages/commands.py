@@ -52,7 +52,6 @@ SUMMARY_SEEN_ABOVE = "{} (siehe oben)."
 PREVIEW_BOX = "Vorschau: {} zu dieser Datei (das Handbuch wird so nicht veröffentlicht)"
 PREVIEW_TITLE = "Probleme im Projekt (Vorschau)"
 PREVIEW_NONE = "Keine Fehler und keine Hinweise: „nox -s check“ ist zufrieden."
-PREVIEW_BACK = "Zurück zur Startseite"
 # Preview (nox -s serve): the banner counts what the list shows.
 PREVIEW_BANNER_COUNTS = "Vorschau: {}, {} im Projekt – zur Liste"
 PREVIEW_BANNER_NONE = "Vorschau: keine Fehler und keine Hinweise im Projekt – zur Liste"

@@ -27,6 +27,4 @@ EPUB_DONE = "E-Book erzeugt: {} ({} Kapitel)"
 EPUB_BLOCKED = ("{}: nicht erneuert wegen der Fehler oben; die zuletzt erfolgreich erzeugte Fassung in build/epub "
                 "bleibt erhalten.")
 EPUB_UNCHANGED = "E-Book unverändert: {}"
-EPUB_FAILED = ("Die E-Books wurden nicht erneuert: Bitte die Meldungen oben beheben. Die zuletzt erfolgreich "
-               "erzeugten Fassungen in build/epub bleiben erhalten.")
 EPUB_DONE_ALL = "E-Books erzeugt und mit epubcheck geprüft: build/epub/"

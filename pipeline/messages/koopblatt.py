@@ -47,8 +47,6 @@ ADMONITION_TITLES = {
 PDF_PROGRESS = "koopBLATT No. {}: setze {} …"
 PDF_DONE = "koopBLATT No. {}: {} ({})"
 PDF_UNCHANGED = "koopBLATT No. {}: unverändert, nichts zu tun."
-PDF_FAILED = ("Die PDFs wurden nicht erneuert: Bitte die Meldungen oben beheben. Die zuletzt erfolgreich erzeugten "
-              "Fassungen in build/pdf bleiben erhalten.")
 PDF_BLOCKED = ("koopBLATT No. {}: nicht neu gesetzt wegen der Fehler oben; die zuletzt erfolgreich erzeugten PDFs in "
                "build/pdf bleiben erhalten.")
 PDF_TARGETS = "alle koopBLATT-Ausgaben"
