@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from support.htmlutil import article, broken_links, page, text, unsafe_markup
+from support.paths import REPO
 
 from pipeline.html.build import build_html
 
@@ -154,3 +155,37 @@ def test_hard_line_break_survives_the_raw_filter(project_copy: Callable[[str], P
     assert build_html(root) == 0
     para = article(root, "beitraege/bremen/zwischen").find(lambda t: t.name == "p" and "Erste Zeile" in t.get_text())
     assert para is not None and para.find("br") is not None
+
+
+# -- the handbook's builder ---------------------------------------------------------------------------------------
+
+def test_sphinx_writes_the_handbook_with_the_handbooks_html_builder(project_copy: Callable[[str], Path],
+                                                                     tmp_path: Path) -> None:
+    """`-b html` (`nox -s build`, the preview of `nox -s serve`) gets the handbook's builder class, as the e-book
+    gets its own: Sphinx's search off, drafts and inventory left out, screen images (pipeline/html/builder.py)."""
+    from sphinx.application import Sphinx
+
+    from pipeline.html.builder import KoopHTMLBuilder
+
+    root = project_copy("mini")
+    app = Sphinx(str(root / "docs"), str(root), str(tmp_path / "html"), str(tmp_path / "doctrees"), "html",
+                 status=None, warning=None)
+    assert type(app.builder) is KoopHTMLBuilder and app.builder.name == "html" and not app.builder.search
+
+
+def test_no_module_changes_a_sphinx_builder_from_outside_its_class() -> None:
+    """Builders are subclassed, as Sphinx intends, never patched at run time (`builder.write_documents = …`):
+    no assignment in pipeline/ to a method or attribute Sphinx's HTML builder defines, but on `self`."""
+    import ast
+
+    from sphinx.builders.html import StandaloneHTMLBuilder
+
+    found = []
+    for path in sorted((REPO / "pipeline").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets = node.targets if isinstance(node, ast.Assign) else \
+                [node.target] if isinstance(node, ast.AnnAssign | ast.AugAssign) else []
+            found += [f"{path.relative_to(REPO)}:{node.lineno}: {ast.unparse(t)}" for t in targets
+                      if isinstance(t, ast.Attribute) and hasattr(StandaloneHTMLBuilder, t.attr)
+                      and not (isinstance(t.value, ast.Name) and t.value.id == "self")]
+    assert found == []

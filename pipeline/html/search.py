@@ -1,6 +1,6 @@
 """The handbook's search: Pagefind instead of Sphinx's search (one field, filters from the front matter).
 
-Sphinx's own search index and page are switched off (no second search, and no index to build). Every released
+Sphinx's own search index and page are switched off by the handbook's builder (`builder.py`). Every released
 contribution page marks its article as `data-pagefind-body` and carries its filters (Stadt, Themenfeld,
 Projektfamilie, Aufgabe, Art, Jahr) as `data-pagefind-filter` elements written from the validated model,
 never scraped from the page. Only contribution pages are indexed: browse and info pages repeat the cases'
@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
-from sphinx.builders.html import StandaloneHTMLBuilder
 
 from .. import messages as M
 from ..diagnostics import Diagnostic, diag
@@ -94,16 +93,7 @@ def _search_page(app: Sphinx) -> Any:
     }, "koop-suche.html"
 
 
-def _no_sphinx_search(app: Sphinx) -> None:
-    builder = app.builder
-    if isinstance(builder, StandaloneHTMLBuilder) and builder.name == "html":
-        builder.search = False  # no searchindex.js, no search.html
-        for stale in ("searchindex.js", "search.html"):  # left by a build before Pagefind
-            (Path(builder.outdir) / stale).unlink(missing_ok=True)
-
-
 def setup(app: Sphinx) -> None:
-    app.connect("builder-inited", _no_sphinx_search)
     app.connect("html-page-context", _page_context)
     app.connect("html-collect-pages", _search_page)
 

@@ -1,0 +1,65 @@
+"""The handbook's `html` builder: Sphinx's standalone HTML builder with the handbook's rules.
+
+Registered under Sphinx's own name `html` (`add_builder(..., override=True)`), so every HTML build — `nox -s
+build`, the preview of `nox -s serve` — and the theme (pydata-sphinx-theme wraps the translator of the
+builder it finds) get it, as `epub/builder.py` subclasses Sphinx's EPUB builder:
+
+- Sphinx's own search is off: Pagefind indexes the finished pages (`search.py`);
+- the published handbook never contains a draft: no page, no search entry, and no object inventory
+  (objects.inv lists every label of every document, drafts too; the handbook has no use for it). The
+  preview (`koop_preview`) shows drafts;
+- pages show screen-sized copies of the images, loaded lazily (`sphinx_ext.images`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set
+
+from docutils import nodes
+from sphinx.builders.html import StandaloneHTMLBuilder
+
+from ..sphinx_ext import images, state
+
+LEFT_BY_SPHINX_SEARCH = ("searchindex.js", "search.html")  # by a build before Pagefind
+INVENTORY = "objects.inv"
+
+
+class KoopHTMLBuilder(StandaloneHTMLBuilder):
+    """Sphinx's HTML builder without its search, drafts and inventory (outside the preview), with screen images."""
+
+    search = False  # no searchindex.js, no search.html: Pagefind (search.py)
+
+    def init(self) -> None:
+        super().init()
+        for stale in LEFT_BY_SPHINX_SEARCH:
+            (self.outdir / stale).unlink(missing_ok=True)
+
+    @property
+    def published(self) -> bool:
+        """The handbook as published (not the preview of `nox -s serve`)."""
+        return not self.config.koop_preview
+
+    def prepare_writing(self, docnames: Set[str]) -> None:
+        super().prepare_writing(docnames)
+        if self.published:
+            (self.outdir / INVENTORY).unlink(missing_ok=True)
+            for docname in state.project(state.app_of(self)).drafts:  # released before, a draft again
+                (self.outdir / f"{docname}.html").unlink(missing_ok=True)
+
+    def write_documents(self, docnames: Set[str]) -> None:
+        if self.published:
+            drafts = state.project(state.app_of(self)).drafts
+            docnames = {d for d in docnames if d not in drafts}
+        super().write_documents(docnames)
+
+    def dump_inventory(self) -> None:
+        if not self.published:
+            super().dump_inventory()
+
+    def post_process_images(self, doctree: nodes.Node) -> None:
+        super().post_process_images(doctree)
+        images.size_images(self, doctree, lazy=True)
+
+    def copy_image_files(self) -> None:
+        """Screen-sized copies (`sphinx_ext.images`) instead of Sphinx's originals."""
+        images.copy_images(self)
