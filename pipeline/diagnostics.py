@@ -14,6 +14,8 @@ from .slugs import transliterate
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
+    """One finding at a place, as `check` prints it and the preview lists it (the record of its code filled in)."""
+
     path: str
     line: int
     code: str
@@ -32,14 +34,11 @@ class Diagnostic:
         return self.severity is Severity.ERROR
 
 
-def diag(
-    path: str | Path, line: int, code: str, *args: object, hint: str | None = None, note: bool | None = None
-) -> Diagnostic:
-    """Create a diagnostic from the record of `code` (`messages.CODES`): its text filled with `args`, the given hint
-    or else the record's, the record's severity unless `note` says otherwise."""
+def diag(path: str | Path, line: int, code: str, *args: object, hint: str | None = None) -> Diagnostic:
+    """Create a diagnostic from the record of `code` (`messages.CODES`): its text filled with `args`, its severity,
+    and the given hint (one that names the nearest correct value) or else the record's."""
     message = M.CODES[code]
-    severity = message.severity if note is None else Severity.NOTE if note else Severity.ERROR
-    return Diagnostic(str(path), max(line, 1), code, message.text.format(*args), hint or message.hint, severity)
+    return Diagnostic(str(path), max(line, 1), code, message.text.format(*args), hint or message.hint, message.severity)
 
 
 def suggest(word: str, choices: Iterable[str], aliases: Mapping[str, str] | None = None) -> str:
