@@ -15,6 +15,7 @@ import io
 import json
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +85,6 @@ def main(argv: list[str] | None = None) -> int:
     with german_argparse():
         args = build_parser().parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    profile_size = args.profil_groesse if args.profil_groesse is not None else (200 if 200 in sizes else 0)
     base = Path("build/bench").resolve()
     out = Path(args.out)
     nox = nox_command()
@@ -98,6 +98,20 @@ def main(argv: list[str] | None = None) -> int:
     def keep() -> None:  # what is measured so far survives a failing later stage
         partial.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
+    _measure(args, sizes, base, nox, data, keep)
+    spots = _profile(args, sizes, base, out)
+    shares = _share_costs(args, sizes)
+    data["ziele"] = targets(data)
+
+    out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    partial.unlink(missing_ok=True)
+    print(_report(data, before, shares, spots, out))
+    return 0
+
+
+def _measure(args: argparse.Namespace, sizes: list[int], base: Path, nox: list[str] | None, data: dict[str, Any],
+             keep: Callable[[], None]) -> None:
+    """The CLI steps at each size, the nox sessions, a fresh clone's first build (into `data`, kept after each)."""
     for size in sizes:
         print(f"Benchmark N={size} …", file=sys.stderr)
         data["results"][str(size)] = bench(size, args.runs, base)
@@ -118,25 +132,34 @@ def main(argv: list[str] | None = None) -> int:
                   "Änderungen fehlen im Klon.", file=sys.stderr)
         data["klon"] = fresh_clone(nox, REPO)
         keep()
-    spots: list[str] = []
-    if profile_size:
-        print(f"Profil des vollen Baus, N={profile_size} …", file=sys.stderr)
-        root = base / f"n{profile_size}"
-        if not (root / "docs").is_dir():
-            generate(root, profile_size)
-        spots = profile(root, profile_size, REPO, out.with_name("bench-profil.txt"))
-    shares = ""
-    share_sizes = [n for n in sizes if n in (50, 200)]
-    if share_sizes and not args.ohne_teilkosten:
-        print("Teilkosten des Handbuchs (Suchindex, Sonderdrucke, Daten, Feed) …", file=sys.stderr)
-        shown = io.StringIO()
-        with contextlib.redirect_stdout(shown):
-            sharing.main_bench(share_sizes)
-        shares = "Teilkosten im vollen Bau (Wandzeit, CPU; je Teil in Sekunden):\n" + shown.getvalue().rstrip()
-    data["ziele"] = targets(data)
 
-    out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    partial.unlink(missing_ok=True)
+
+def _profile(args: argparse.Namespace, sizes: list[int], base: Path, out: Path) -> list[str]:
+    """The largest items of a profiled full build (at N=200 if measured, or the size asked for; none at 0)."""
+    size = args.profil_groesse if args.profil_groesse is not None else (200 if 200 in sizes else 0)
+    if not size:
+        return []
+    print(f"Profil des vollen Baus, N={size} …", file=sys.stderr)
+    root = base / f"n{size}"
+    if not (root / "docs").is_dir():
+        generate(root, size)
+    return profile(root, size, REPO, out.with_name("bench-profil.txt"))
+
+
+def _share_costs(args: argparse.Namespace, sizes: list[int]) -> str:
+    """What the handbook's extras (search index, Sonderdrucke, open data, feed) cost in a full build."""
+    share_sizes = [n for n in sizes if n in (50, 200)]
+    if not share_sizes or args.ohne_teilkosten:
+        return ""
+    print("Teilkosten des Handbuchs (Suchindex, Sonderdrucke, Daten, Feed) …", file=sys.stderr)
+    shown = io.StringIO()
+    with contextlib.redirect_stdout(shown):
+        sharing.main_bench(share_sizes)
+    return "Teilkosten im vollen Bau (Wandzeit, CPU; je Teil in Sekunden):\n" + shown.getvalue().rstrip()
+
+
+def _report(data: dict[str, Any], before: dict[str, Any] | None, shares: str, spots: list[str], out: Path) -> str:
+    """The tables printed at the end: CLI and editor times, the change since the last run, targets, tools."""
     parts = [cli_table(data["results"]) if data["results"] else "", editor_table(data)]
     if before:
         parts.append(comparison(before, data))
@@ -146,9 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     if spots:
         parts.append(f"Größte Posten im Profil (eigene Zeit; vollständig in {out.with_name('bench-profil.txt')}):\n"
                      + "\n".join(spots))
-    print("\n\n".join(p for p in parts if p))
-    return 0
-
+    return "\n\n".join(p for p in parts if p)
 
 if __name__ == "__main__":
     sys.exit(main())
