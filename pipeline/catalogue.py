@@ -8,11 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .manifest import issue_id
 from .model import Contribution
+from .paths import ISSUE_PAGES_DIR
 from .taxonomy import Taxonomy
 
 BROWSE_DIR = "entdecken"
-ISSUES_DIR = "ausgaben"
+ISSUES_DIR = ISSUE_PAGES_DIR  # re-export for pipeline/typst (lead switches it)
 DIMENSIONS = ("stadt", "themenfeld", "projektfamilie", "aufgabe")
 
 
@@ -32,7 +34,8 @@ def browse_docname(dimension: str, ident: str) -> str:
 
 
 def issue_docname(number: int) -> str:
-    return f"{ISSUES_DIR}/koopblatt-{number}"
+    """The handbook page of issue `number` (generated under docs/ausgaben/)."""
+    return f"{ISSUE_PAGES_DIR}/{issue_id(number)}"
 
 
 def facets(tax: Taxonomy) -> list[Facet]:

@@ -8,13 +8,19 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from . import messages as M
 from .diagnostics import Diagnostic, merge, sort_key, suggest
 from .errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
-from .validate import Project, validate_project
+from .outputs import StepResult
+from .project import Project
+from .validate import validate_project
+
+if TYPE_CHECKING:
+    from .epub.build import PendingEpub
 
 
 class Report:
@@ -74,19 +80,20 @@ def error_breakdown(released: list[Diagnostic], drafts: list[Diagnostic], other:
 def page_budget_notes(root: Path, project: Project) -> list[Diagnostic]:
     """The page-budget Hinweise of the last PDF build (issue 12): the flatplan it left in build/redaktion, against
     the `seiten:` the manifests give now, at their entries; nothing where no plan exists. Never an error."""
+    from .manifest import FLATPLAN_SUFFIX, ISSUE_PREFIX
     from .outputs import build_dir
 
-    if not any((build_dir(root) / "redaktion").glob("koopblatt-*-seitenplan.json")):
+    if not any((build_dir(root) / "redaktion").glob(f"{ISSUE_PREFIX}*{FLATPLAN_SUFFIX}.json")):
         return []  # no PDF built yet: spare `check` the flatplan's imports
+    from .paths import rel
     from .typst import flatplan
-    from .validate import rel
 
     notes: list[Diagnostic] = []
     for number, issue in sorted({**project.held, **project.issues}.items()):
         plan = flatplan.load_plan(root, number)
         if plan is not None:
             flatplan.replan(plan, issue)
-            notes += flatplan.budget_notes(plan, issue, rel(issue.folder / "ausgabe.yml", root))
+            notes += flatplan.budget_notes(plan, issue, rel(issue.manifest, root))
     return [n for n in notes if not n.is_error]
 
 
@@ -100,61 +107,81 @@ def cmd_check(args: argparse.Namespace) -> int:
     return status
 
 
-Step = Callable[[Path, Project, list[Diagnostic], argparse.Namespace], int]
+@dataclass
+class Outputs:
+    """What the output steps of one command share: the project, the options, the e-books still being checked."""
+
+    root: Path
+    project: Project
+    verbose: bool
+    html_follows: bool = False  # the handbook is written after the e-books: epubcheck runs meanwhile
+    pending_epub: PendingEpub | None = None  # packed books whose epubcheck the handbook step waits for
 
 
-def _html(root: Path, project: Project, found: list[Diagnostic], args: argparse.Namespace) -> int:
+Step = Callable[[Outputs], StepResult]
+
+
+def _html(outputs: Outputs) -> StepResult:
     from .html.build import build_html
 
-    pending = getattr(args, "pending_epub", None)
-    epub_status: list[int] = []
+    pending, books = outputs.pending_epub, []
 
     def checked_books() -> list[Diagnostic]:
-        late: list[Diagnostic] = []
-        epub_status.append(_finish_epub(pending, late))
-        return late
+        assert pending is not None
+        books.append(_finish_epub(pending.finish()))
+        return books[-1].findings
 
-    status = build_html(root, project, found=found, verbose=args.ausfuehrlich,
+    result = build_html(outputs.root, outputs.project, verbose=outputs.verbose,
                         pending=pending.candidates() if pending is not None else (),
                         before_publish=checked_books if pending is not None else None)
-    print(M.HTML_DONE if status == 0 else M.HTML_FAILED, file=sys.stderr if status else sys.stdout)
-    return max([status, *epub_status])
+    print(M.HTML_DONE if result.ok else M.HTML_FAILED, file=sys.stdout if result.ok else sys.stderr)
+    if not books:
+        return result
+    return replace(result, status=max(result.status, books[0].status), published=[*books[0].published,
+                                                                                      *result.published])
 
 
-def _pdf(root: Path, project: Project, found: list[Diagnostic], args: argparse.Namespace) -> int:
+def _pdf(outputs: Outputs) -> StepResult:
     from .desk import after_pdf
-    from .typst.pdf import build_pdf
+    from .typst.build import build_pdf
 
-    status = build_pdf(root, project, found=found, verbose=args.ausfuehrlich)
-    if status == 0:
+    result = _said(build_pdf(outputs.root, outputs.project, verbose=outputs.verbose))
+    if result.ok:
         print(M.PDF_DONE_ALL)
-    after_pdf(root, project, found)  # desk hook: flatplans of the issues whose PDF changed, page-budget Hinweise
-    return status
+    # desk hook: flatplans of the issues whose PDF changed, page-budget Hinweise
+    return result.then(StepResult(findings=after_pdf(outputs.root, outputs.project)))
 
 
-def _epub(root: Path, project: Project, found: list[Diagnostic], args: argparse.Namespace) -> int:
+def _epub(outputs: Outputs) -> StepResult:
     """Pack the books; epubcheck runs in the background while the handbook is written (if it is)."""
     from .epub.build import start_epub
 
-    pending = start_epub(root, project, found=found, verbose=args.ausfuehrlich)
-    if getattr(args, "html_follows", False):
-        args.pending_epub = pending
-        return 0
-    return _finish_epub(pending, found)
+    pending = start_epub(outputs.root, outputs.project, verbose=outputs.verbose)
+    if outputs.html_follows:
+        outputs.pending_epub = pending
+        return pending.started
+    return pending.started.then(_finish_epub(pending.finish()))
 
 
-def _finish_epub(pending: Any, found: list[Diagnostic]) -> int:
-    status: int = pending.finish(found)
-    if status == 0:
+def _finish_epub(result: StepResult) -> StepResult:
+    if _said(result).ok:
         print(M.EPUB_DONE_ALL)
-    return status
+    return result
 
 
-def _redaktion(root: Path, project: Project, found: list[Diagnostic], args: argparse.Namespace) -> int:
+def _said(result: StepResult) -> StepResult:
+    """A step's notices on the terminal (what it held back), as soon as it has them."""
+    for line in result.notices:
+        print(line, file=sys.stderr)
+    return result
+
+
+def _redaktion(outputs: Outputs) -> StepResult:
     from .desk import build_desk
 
-    build_desk(root, project, found)
-    return 0
+    target, notes = build_desk(outputs.root, outputs.project)
+    print(M.DESK_DONE.format(target.relative_to(outputs.root).as_posix()))
+    return StepResult(findings=notes, published=[target])
 
 
 def _warm_epubcheck(root: Path) -> None:
@@ -172,7 +199,6 @@ def run_steps(args: argparse.Namespace, steps: list[Step]) -> int:
     if _epub in steps:
         from .epub.check import discard_warm
 
-        args.html_follows = _html in steps[steps.index(_epub):]
         _warm_epubcheck(Path(args.root).resolve())
         try:
             return _run_steps(args, steps)
@@ -192,22 +218,26 @@ def _run_steps(args: argparse.Namespace, steps: list[Step]) -> int:
     status, line = summary(project, problems)
     if status:
         print(line, file=sys.stderr)
+    outputs = Outputs(root, project, args.ausfuehrlich,
+                      html_follows=_epub in steps and _html in steps[steps.index(_epub):])
     for step in steps:
-        found: list[Diagnostic] = []
         preload(project)
-        result = step(root, project, found, args)
-        report.show(merge(project.problems, found))
-        status = max(status, result)
+        result = step(outputs)
+        report.show(merge(project.problems, result.findings))
+        status = max(status, result.status)
     if len(steps) > 1:
-        notes = sum(not p.is_error for p in report.seen)
-        written = ", ".join(f"build/{d}" for d in ("pdf", "epub", "html", "redaktion")
-                            if (root / "build" / d).is_dir())
-        text = (M.STEP_FAILED if status else M.STEP_DONE).format(M.decimal(time.monotonic() - started),
-                                                                  written or "–")
-        if notes:
-            text += " " + M.SUMMARY_SEEN_ABOVE.format(M.count(notes, "Hinweis"))
-        print(text, file=sys.stderr if status else sys.stdout)
+        print(_closing(root, status, report, started), file=sys.stderr if status else sys.stdout)
     return status
+
+
+def _closing(root: Path, status: int, report: Report, started: float) -> str:
+    """The closing line of a command with several steps: done or not, its time, what build/ holds."""
+    notes = sum(not p.is_error for p in report.seen)
+    written = ", ".join(f"build/{d}" for d in ("pdf", "epub", "html", "redaktion") if (root / "build" / d).is_dir())
+    text = (M.STEP_FAILED if status else M.STEP_DONE).format(M.decimal(time.monotonic() - started), written or "–")
+    if notes:
+        text += " " + M.SUMMARY_SEEN_ABOVE.format(M.count(notes, "Hinweis"))
+    return text
 
 
 def cmd_html(args: argparse.Namespace) -> int:

@@ -27,9 +27,10 @@ from .citation import LICENSE_URLS, person
 from .errors import EXIT_CONTENT, EXIT_OK
 from .manifest import Issue, is_published
 from .outputs import build_dir, build_time, publish_file
+from .project import Project
 from .schema import DEFAULT_LICENSE
 from .typst import pagemap
-from .validate import Project, validate_project
+from .validate import validate_project
 
 FOLDER = "ablieferung"
 DOWNLOADS = "downloads"  # where the handbook offers the issue files (sphinx_ext.browse.DOWNLOADS)
@@ -171,7 +172,7 @@ def handbook_url(root: Path) -> str:
 def _delivery(root: Path, project: Project, issue: Issue, url: str) -> tuple[Delivery | None, str]:
     """The delivery of one published issue, or None and why not (German)."""
     pdf = pagemap.issue_pdf(root, issue)
-    epub = build_dir(root) / "epub" / f"{issue.id}.epub"
+    epub = build_dir(root) / "epub" / issue.epub
     for file in (pdf, epub):
         if not file.is_file():
             return None, M.DEPOSIT_MISSING.format(issue.number, file.relative_to(root).as_posix())

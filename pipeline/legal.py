@@ -15,9 +15,9 @@ from pathlib import Path
 from . import messages as M
 from .diagnostics import Diagnostic, diag
 from .frontmatter import load_yaml_file
+from .paths import PUBLISHER_FILE
 from .schema import (
     DEFAULT_LICENSE,
-    PUBLISHER_FILE,
     At,
     Context,
     OfficeFields,

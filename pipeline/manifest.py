@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostic
 from .frontmatter import load_yaml_file
 from .legal import Publisher
+from .paths import MANIFEST_FILE
 from .schema import COLOUR_RE, FORMATS, At, Context, ImprintFields, IssueFields, check_mapping, keys
 from .taxonomy import load as load_taxonomy
 
-__all__ = ["COLOUR_RE", "FORMATS", "IMPRINT_KEYS", "KEYS", "Cover", "Imprint", "Issue", "is_published", "load",
-           "publication_day", "split_published"]
+__all__ = ["COLOUR_RE", "FLATPLAN_SUFFIX", "FORMATS", "IMPRINT_KEYS", "ISSUE_PREFIX", "KEYS", "PRINT_SUFFIX", "Cover",
+           "Imprint", "Issue", "is_published", "issue_id", "issue_number", "load", "publication_day", "split_published"]
 
 KEYS = keys(IssueFields)
 IMPRINT_KEYS = keys(ImprintFields)
@@ -60,7 +62,58 @@ class Issue:
 
     @property
     def id(self) -> str:
-        return f"koopblatt-{self.number}"
+        """The stem of every file named after the issue (PDFs, e-book, Typst main file, flatplan)."""
+        return issue_id(self.number)
+
+    @property
+    def manifest(self) -> Path:
+        return self.folder / MANIFEST_FILE
+
+    @property
+    def screen_pdf(self) -> str:
+        return f"{self.id}.pdf"
+
+    @property
+    def print_pdf(self) -> str:
+        return f"{self.id}{PRINT_SUFFIX}.pdf"
+
+    @property
+    def epub(self) -> str:
+        return f"{self.id}.epub"
+
+    @property
+    def typst_main(self) -> str:
+        """The Typst main file of the screen PDF (the print PDF's: `print_typst_main`)."""
+        return f"{self.id}.typ"
+
+    @property
+    def print_typst_main(self) -> str:
+        return f"{self.id}{PRINT_SUFFIX}.typ"
+
+    @property
+    def flatplan(self) -> str:
+        """The stem of the flatplan's files in build/redaktion (.png, .html, .json)."""
+        return f"{self.id}{FLATPLAN_SUFFIX}"
+
+    def cover_file(self, suffix: str) -> str:
+        """The cover image's name where the handbook offers it (`suffix`: the image's own)."""
+        return f"{self.id}-umschlag{suffix}"
+
+
+ISSUE_PREFIX = "koopblatt-"
+PRINT_SUFFIX = "-druck"
+FLATPLAN_SUFFIX = "-seitenplan"
+
+
+def issue_id(number: int) -> str:
+    """`Issue.id` of issue `number`, for where only its number is at hand."""
+    return f"{ISSUE_PREFIX}{number}"
+
+
+def issue_number(file: Path) -> int | None:
+    """The number of the issue a file named after it belongs to (`koopblatt-3-druck.pdf`: 3), else None."""
+    m = re.match(rf"{ISSUE_PREFIX}(\d+)(?=[.-]|$)", file.name)
+    return int(m.group(1)) if m else None
 
 
 def publication_day() -> dt.date:

@@ -14,10 +14,10 @@ from . import messages as M
 from .diagnostics import suggest
 from .errors import EXIT_CONTENT, EXIT_USAGE, UserError
 from .model import DEFAULT_LICENSE, DRAFT, SLUG_RE
+from .paths import CONTRIB_DIR, rel
 from .schema import Authors, ContributionFields, flow_yaml, keys, specs
 from .slugs import slugify
 from .taxonomy import Taxonomy, load
-from .validate import CONTRIB_DIR, rel
 
 MAX_SLUG = 80
 _SLUG_INPUT = re.compile(r"^[\w\s-]+$")

@@ -1,4 +1,5 @@
-"""Atomic outputs: a build writes into a work area and replaces the published result only on success."""
+"""Atomic outputs: a build writes into a work area and replaces the published result only on success; what a
+step did is its `StepResult`."""
 
 from __future__ import annotations
 
@@ -7,7 +8,36 @@ import datetime as dt
 import os
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from .diagnostics import Diagnostic
+from .errors import EXIT_CONTENT, EXIT_OK
+
+
+@dataclass
+class StepResult:
+    """What an output step did: its exit status (EXIT_OK: all published, EXIT_CONTENT: something held back,
+    EXIT_USAGE: refused), the findings of its run (located; the caller prints them), the files and folders it
+    published in build/, and German lines for the terminal (what is held back, why a proof is refused)."""
+
+    status: int = EXIT_OK
+    findings: list[Diagnostic] = field(default_factory=list)
+    published: list[Path] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == EXIT_OK
+
+    def then(self, later: StepResult) -> StepResult:
+        """This result followed by a later part of the same step (the worse status counts)."""
+        return StepResult(max(self.status, later.status), [*self.findings, *later.findings],
+                          [*self.published, *later.published], [*self.notices, *later.notices])
+
+    def failed(self, *notices: str) -> StepResult:
+        """This result, something not published (with `notices` saying what)."""
+        return StepResult(max(self.status, EXIT_CONTENT), self.findings, self.published, [*self.notices, *notices])
 
 
 def build_time(day: dt.date) -> int:
@@ -76,6 +106,15 @@ def publish_file(data: bytes, dest: Path) -> None:
     tmp = dest.with_name(f".{dest.name}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, dest)
+
+
+def remove_stale(folder: Path, pattern: str, keep: Callable[[Path], bool]) -> list[Path]:
+    """Delete the published files in `folder` matching `pattern` that `keep` refuses (their source was removed,
+    renamed or is a draft again): the one place where outputs disappear. Returns what was deleted."""
+    gone = [file for file in sorted(folder.glob(pattern)) if not keep(file)] if folder.is_dir() else []
+    for file in gone:
+        file.unlink()
+    return gone
 
 
 def write_if_changed(dest: Path, data: bytes) -> None:

@@ -13,10 +13,11 @@ from .diagnostics import Diagnostic, sort_key
 from .manifest import split_published
 from .model import Contribution
 from .outputs import build_dir, publish_file, work_dir
+from .project import Project
 from .sphinx_ext import marks
 from .sphinx_ext.runner import run_sphinx
-from .typst.pdf import build_pdf
-from .validate import Project, validate_project
+from .typst.build import build_pdf
+from .validate import validate_project
 
 
 def _field(soup: BeautifulSoup, name: str, value: str) -> list[Tag]:
@@ -167,12 +168,13 @@ def proof(root: Path, contribution: str, *, word: bool = True) -> int:
         print(M.PROOF_REFUSED.format(report.path), file=sys.stderr)
         return 1
     print(M.PROOF_PROGRESS.format(match.title))
-    found: list[Diagnostic] = []
-    status = build_pdf(root, project, proof=match.path, found=found)
-    mine = _own(found, match.path)
+    result = build_pdf(root, project, proof=match.path)
+    for line in result.notices:
+        print(line, file=sys.stderr)
+    mine = _own(result.findings, match.path)
     for p in mine:
         print(p.format(), file=sys.stderr)
-    if status:
+    if not result.ok:
         if any(p.is_error for p in mine):
             print(M.PROOF_REFUSED.format(match.path), file=sys.stderr)
         return 1

@@ -17,8 +17,8 @@ from . import bib
 from . import messages as M
 from .errors import EXIT_OK, EXIT_USAGE, UserError
 from .new_contribution import new_values, print_steps, render_frontmatter, resolve_city, resolve_slug, target_file
+from .paths import BIB_FILE, CONTRIB_DIR, IMAGE_DIR, rel
 from .taxonomy import load
-from .validate import BIB_FILE, CONTRIB_DIR, IMAGE_DIR, rel
 
 # -- the command -----------------------------------------------------------------------
 

@@ -30,18 +30,18 @@ from . import messages as M
 from .body import IMAGE_SUFFIXES, is_todo, resolve
 from .diagnostics import Diagnostic, diag, suggest, suggest_path
 from .frontmatter import FrontMatter, KeyPath
+from .paths import CONTRIB_DIR, PUBLISHER_FILE
 from .taxonomy import Taxonomy
 
 DEFAULT_LICENSE = "CC BY 4.0"
 DRAFT, RELEASED = "entwurf", "freigegeben"
 STATUSES = (DRAFT, RELEASED)
 # The page formats a koopBLATT can be set in (width, height in mm); the print builder keeps its type area per
-# format (`typst.builder.PAGES`, same keys: a test holds them together). Anything else is `koop.manifest_format`.
+# format (`typst.measures.PAGES`, same keys: a test holds them together). Anything else is `koop.manifest_format`.
 FORMATS = {"a4": (210.0, 297.0), "a5": (148.0, 210.0)}
 COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 DEFAULT_COLOUR = "#1F5FA8"
 AUTHOR_KEYS = ("name", "affiliation", "email", "orcid", "corresponding")
-CONTRIB_DIR = "beitraege"
 IMAGE_TYPES = tuple(sorted(IMAGE_SUFFIXES))
 JSON_SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
 SCHEMA_DIR = "schema"
@@ -677,9 +677,6 @@ class Moved(Validator):
 
     def json(self, tax: Taxonomy) -> dict[str, Any]:
         return {"not": {}}
-
-
-PUBLISHER_FILE = "koopblatt/herausgeber.yml"  # the publishing body, for every output (pipeline/legal.py)
 
 
 def _moved() -> Any:

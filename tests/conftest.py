@@ -32,14 +32,14 @@ def built_mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from pipeline.html.build import build_html
 
     root = copy_project("mini", tmp_path_factory.mktemp("built"))
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     return root
 
 
 @pytest.fixture(scope="session")
 def built_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The mini project's koopBLATT No. 1, built once (build/pdf)."""
-    from pipeline.typst.pdf import build_pdf
+    from pipeline.typst.build import build_pdf
 
     return built_output(tmp_path_factory, "pdf", build_pdf)
 
@@ -65,13 +65,13 @@ def built_shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The mini project built as `nox -s build` does for the handbook's extras: PDF (issues and Sonderdrucke)
     first, then the handbook offering them (issue 11: cite, download, share, open data)."""
     from pipeline.html.build import build_html
-    from pipeline.typst.pdf import build_pdf
+    from pipeline.typst.build import build_pdf
     from pipeline.validate import validate_project
 
     root = copy_project("mini", tmp_path_factory.mktemp("shared"))
     with reproducible.epoch():
-        assert build_pdf(root, validate_project(root)) == 0
-        assert build_html(root, validate_project(root)) == 0
+        assert build_pdf(root, validate_project(root)).status == 0
+        assert build_html(root, validate_project(root)).status == 0
     return root
 
 

@@ -117,12 +117,12 @@ def test_the_post_step_is_idempotent_and_reproducible(built_mini: Path, tmp_path
 def test_incremental_build_republishes_a_changed_page_with_fresh_variants(
         project_copy: Callable[[str], Path]) -> None:
     root = project_copy("mini")
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     page = root / "build/html/beitraege/leipzig/westen.html"
     source = root / "docs/beitraege/leipzig/westen.md"
     source.write_text(source.read_text(encoding="utf-8").replace("## Vorgehen", "Quartiersgarage.\n\n## Vorgehen"),
                       encoding="utf-8")
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     html = page.read_bytes()
     assert b"Quartiersgarage" in html
     assert brotli.decompress(page.with_name(page.name + ".br").read_bytes()) == html

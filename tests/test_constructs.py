@@ -314,12 +314,12 @@ def test_a_numref_into_another_contribution_follows_its_numbers(tmp_path: Path) 
     westen = root / "docs/beitraege/leipzig/westen.md"
     westen.write_text(westen.read_text(encoding="utf-8").replace(
         "## Vorgehen", "Einen Plan zeigt {numref}`abb-plan` im Beitrag aus Nürnberg.\n\n## Vorgehen"), encoding="utf-8")
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     assert "Einen Plan zeigt Abb. 2 im Beitrag" in html_text(article(root, "beitraege/leipzig/westen"))
     source = root / SOURCE
     source.write_text(source.read_text(encoding="utf-8").replace("(abb-plan)=", (
         ":::{figure} bilder/karte.svg\n:alt: Noch eine Karte.\n\nEine weitere Karte.\n:::\n\n(abb-plan)=")),
         encoding="utf-8")
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     assert "Abb. 3: Der Plan der Wegeverbindung." in html_text(html_article(root))
     assert "Einen Plan zeigt Abb. 3 im Beitrag" in html_text(article(root, "beitraege/leipzig/westen"))

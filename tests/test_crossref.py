@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from support.projects import copy_project
 from support.reproducible import epoch
 
-from pipeline.typst.pdf import build_pdf
+from pipeline.typst.build import build_pdf
 from pipeline.validate import validate_project
 
 pytestmark = pytest.mark.slow  # every test reads a built PDF
@@ -60,7 +60,7 @@ def crossref_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "Siehe auch die", "Vergleiche {ref}`Verstetigung <zw-spaet>`, [Dauerhaftes](../bremen/zwischen.md#zw-spaet) "
         "und [Bleibendes](#zw-spaet). Siehe auch die"), encoding="utf-8")
     with epoch():
-        assert build_pdf(root, validate_project(root)) == 0
+        assert build_pdf(root, validate_project(root)).status == 0
     return root / "build/pdf/koopblatt-1.pdf"
 
 

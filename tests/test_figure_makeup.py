@@ -28,8 +28,7 @@ from support.projects import copy_project
 from support.reproducible import epoch
 
 from pipeline.body import PRINT_WIDTH_MM
-from pipeline.diagnostics import Diagnostic
-from pipeline.typst.pdf import build_pdf
+from pipeline.typst.build import build_pdf
 from pipeline.validate import validate_project
 
 pytestmark = pytest.mark.slow  # every test reads a built PDF
@@ -387,9 +386,9 @@ def swept(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Case], l
     """The sweep's issue, its contributions and the codes of what the build reported."""
     root, all_cases = sweep_project(tmp_path_factory.mktemp("bildsatz"))
     with epoch():
-        found: list[Diagnostic] = []
-        assert build_pdf(root, validate_project(root), found=found) == 0
-    return root / "build" / "pdf" / "koopblatt-1.pdf", all_cases, [d.code for d in found]
+        result = build_pdf(root, validate_project(root))
+    assert result.status == 0
+    return root / "build" / "pdf" / "koopblatt-1.pdf", all_cases, [d.code for d in result.findings]
 
 
 @pytest.fixture(scope="module")

@@ -109,13 +109,13 @@ def test_every_internal_link_resolves(built_mini: Path) -> None:
 @pytest.mark.slow
 def test_failed_build_keeps_last_good_output_and_leaks_nothing(project_copy: Callable[[str], Path]) -> None:
     root = project_copy("mini")
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     good = (root / "build/html/beitraege/leipzig/westen.html").read_bytes()
     source = root / "docs/beitraege/leipzig/westen.md"
     source.write_text(source.read_text(encoding="utf-8").replace(
         "## Vorgehen", "<script>alert('x')</script>\n\n<img src=x onerror=alert(1)>\n\n"
         "[klick](javascript:alert(1))\n\n## Vorgehen"), encoding="utf-8")
-    assert build_html(root) == 1
+    assert build_html(root).status == 1
     assert (root / "build/html/beitraege/leipzig/westen.html").read_bytes() == good
     for file in (root / "build").rglob("*.html"):
         assert unsafe_markup(file) == [], file
@@ -137,7 +137,7 @@ def test_two_builds_give_identical_html(built_mini: Path, tmp_path: Path) -> Non
                       and not unstable.match(n := p.relative_to(site).as_posix()))
 
     other = copy_project("mini", tmp_path)
-    assert build_html(other) == 0
+    assert build_html(other).status == 0
     first, second = built_mini / "build/html", other / "build/html"
     names = files(first)
     assert any(n.startswith("_pagefind/fragment/") for n in names)
@@ -152,7 +152,7 @@ def test_hard_line_break_survives_the_raw_filter(project_copy: Callable[[str], P
     source = root / "docs/beitraege/bremen/zwischen.md"
     source.write_text(source.read_text(encoding="utf-8").replace(
         "Zurück zu den", "Erste Zeile\\\nZweite Zeile\n\nZurück zu den"), encoding="utf-8")
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     para = article(root, "beitraege/bremen/zwischen").find(lambda t: t.name == "p" and "Erste Zeile" in t.get_text())
     assert para is not None and para.find("br") is not None
 

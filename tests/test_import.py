@@ -73,7 +73,7 @@ def built(imported: dict[str, Imported]) -> Path:
     for item in imported.values():
         fill_todos(root / item.path)
     assert [p.format() for p in validate_project(root).problems if p.is_error] == []
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     return root
 
 
@@ -649,7 +649,7 @@ def test_header_rows_reach_html_and_pdf(desk: dict[str, Imported]) -> None:
 
     root = desk["docx"].root
     fill_todos(root / desk["docx"].path)
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     html = (root / "build/html/beitraege/nuernberg/hoefe.html").read_text(encoding="utf-8")
     heads = [re.sub(r"<[^>]+>", "", th).strip() for th in re.findall(r"<th\b.*?</th>", html, re.DOTALL)]
     assert heads == ["Jahr", "Höfe", "Maßnahme", "Kosten"]

@@ -35,18 +35,18 @@ def _rewritten(before: dict[str, int], after: dict[str, int]) -> set[str]:
 
 def _rebuild_after_edit(root: Path, path: str, old: str, new: str) -> set[str]:
     """Build, edit one file, build again; return the pages the second build rewrote."""
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     before = _mtimes(root)
     _edit(root, path, old, new)
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     return _rewritten(before, _mtimes(root))
 
 
 def test_untouched_rebuild_writes_nothing(project_copy: Callable[[str], Path]) -> None:
     root = project_copy("mini")
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     before = _mtimes(root)
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     assert _rewritten(before, _mtimes(root)) == set()
 
 
@@ -69,11 +69,11 @@ def test_front_matter_change_updates_every_dependent_page_and_nothing_else(
 
 def test_moving_a_case_to_another_field_updates_matrix_and_lists(project_copy: Callable[[str], Path]) -> None:
     root = project_copy("mini")
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     _edit(root, "docs/beitraege/bremen/zwischen.md",
           "themenfeld: oekonomische-innovation\nprojektfamilien: [zwischennutzung]",
           "themenfeld: regionale-kooperation\nprojektfamilien: [wasser-region]")
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     rows = [[text(c) for c in tr.find_all(["td", "th"])] for tr in article(root, "entdecken/matrix").find_all("tr")]
     assert rows[1][1:] == ["0", "1", "0", "1"] and rows[2][1:] == ["1", "0", "0", "1"]
     assert "Zwischennutzung in Bremen" in text(article(root, "entdecken/projektfamilie-wasser-region"))
@@ -92,20 +92,20 @@ def test_bibliography_change_updates_citing_pages_only(project_copy: Callable[[s
 
 def test_manifest_change_updates_cards(project_copy: Callable[[str], Path]) -> None:
     root = project_copy("mini")
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     _edit(root, "koopblatt/1/ausgabe.yml", "  - beitraege/leipzig/westen.md\n", "")
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     assert "koopBLATT No. 1" not in text(article(root, "beitraege/leipzig/westen").find(class_="koop-karte"))
     assert "koopBLATT No. 1" in text(article(root, "beitraege/bremen/zwischen").find(class_="koop-karte"))
 
 
 def test_new_contribution_appears_in_browse_pages(project_copy: Callable[[str], Path]) -> None:
     root = project_copy("mini")
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     new = (root / "docs/beitraege/nuernberg/hospitation.md").read_text(encoding="utf-8")
     (root / "docs/beitraege/nuernberg/zweite.md").write_text(
         new.replace("Zwei Wochen in Leipzig", "Drei Wochen in Bremen"), encoding="utf-8")
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     assert "Drei Wochen in Bremen" in text(article(root, "entdecken/stadt-nuernberg"))
     related = article(root, "beitraege/nuernberg/hospitation").find(class_="koop-verwandt")
     assert "Drei Wochen in Bremen" in text(related)
@@ -113,14 +113,14 @@ def test_new_contribution_appears_in_browse_pages(project_copy: Callable[[str], 
 
 def test_pages_reread_by_another_builder_are_still_rewritten(project_copy: Callable[[str], Path]) -> None:
     """PDF, EPUB and HTML share the doctrees: a browse page re-read during the PDF run must still reach HTML."""
-    from pipeline.typst.pdf import build_pdf
+    from pipeline.typst.build import build_pdf
     from pipeline.validate import validate_project
 
     root = project_copy("mini")
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     _edit(root, "docs/beitraege/leipzig/westen.md", "title: Wächterhäuser im Westen", "title: Hauswächter in Lindenau")
-    assert build_pdf(root, validate_project(root)) == 0
-    assert build_html(root) == 0
+    assert build_pdf(root, validate_project(root)).status == 0
+    assert build_html(root).status == 0
     assert "Hauswächter in Lindenau" in text(article(root, "entdecken/stadt-leipzig"))
     assert "Hauswächter in Lindenau" in text(article(root, "beitraege/bremen/zwischen").find(class_="koop-verwandt"))
 
@@ -128,7 +128,7 @@ def test_pages_reread_by_another_builder_are_still_rewritten(project_copy: Calla
 def test_pdf_and_epub_are_rebuilt_only_for_issues_with_the_changed_contribution(
         project_copy: Callable[[str], Path]) -> None:
     from pipeline.epub.build import build_epub
-    from pipeline.typst.pdf import build_pdf
+    from pipeline.typst.build import build_pdf
     from pipeline.validate import validate_project
 
     def stamps() -> dict[str, int]:
@@ -138,8 +138,8 @@ def test_pdf_and_epub_are_rebuilt_only_for_issues_with_the_changed_contribution(
         return {f.name: f.stat().st_mtime_ns for f in files}
 
     def build_both() -> None:
-        assert build_pdf(root, validate_project(root)) == 0
-        assert build_epub(root, validate_project(root)) == 0
+        assert build_pdf(root, validate_project(root)).status == 0
+        assert build_epub(root, validate_project(root)).status == 0
 
     root = project_copy("mini")
     build_both()
@@ -167,14 +167,14 @@ def test_taxonomy_change_updates_exactly_the_pages_that_show_it(project_copy: Ca
     index = root / "docs/index.md"
     index.write_text(index.read_text(encoding="utf-8").replace("ausgaben/index\n", "ausgaben/index\nohne-taxonomie\n"),
                      encoding="utf-8")
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     before = _mtimes(root)
     changed = tmp_path / "taxonomy.yml"
     changed.write_text(taxonomy.DATA_FILE.read_text(encoding="utf-8").replace(
         "zwischennutzung: Zwischennutzung als Normalfall der Stadtentwicklung",
         "zwischennutzung: Zwischennutzung als Regelfall"), encoding="utf-8")
     monkeypatch.setattr(taxonomy, "DATA_FILE", changed)
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     rewritten = _rewritten(before, _mtimes(root))
     assert {"beitraege/leipzig/westen.html", "beitraege/bremen/zwischen.html",
             "entdecken/projektfamilie-zwischennutzung.html", "index.html"} <= rewritten
@@ -260,7 +260,7 @@ def test_every_kind_of_change_reaches_every_output_of_build(project_copy: Callab
     read = page.stat().st_mtime_ns
     pdf = root / "build/pdf/koopblatt-1.pdf"
     pdf.write_bytes(pdf.read_bytes() + b"\n" * 300_000)
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     assert page.stat().st_mtime_ns == read
     size = f"{pdf.stat().st_size / 1e6:.1f}".replace(".", ",")
     assert f"PDF zum Lesen am Bildschirm ({size} MB)" in text(article(root, "ausgaben/koopblatt-1"))
@@ -298,24 +298,24 @@ def test_every_input_of_an_issue_resets_its_pdf(project_copy: Callable[[str], Pa
     from support.pdfutil import text as pdf_text
 
     from pipeline import taxonomy
-    from pipeline.typst.pdf import build_pdf
+    from pipeline.typst.build import build_pdf
     from pipeline.validate import validate_project
 
     root = project_copy("mini")
     pdf, main = root / "build/pdf/koopblatt-1.pdf", root / "build/.work/typst/koopblatt-1.typ"
-    assert build_pdf(root, validate_project(root)) == 0
+    assert build_pdf(root, validate_project(root)).status == 0
     first = main.stat().st_mtime_ns
-    assert build_pdf(root, validate_project(root)) == 0
+    assert build_pdf(root, validate_project(root)).status == 0
     assert main.stat().st_mtime_ns == first, "untouched: not set again"
     changed = tmp_path / "taxonomy.yml"
     changed.write_text(taxonomy.DATA_FILE.read_text(encoding="utf-8").replace(
         "zwischennutzung: Zwischennutzung als Normalfall der Stadtentwicklung",
         "zwischennutzung: Zwischennutzung als Regelfall"), encoding="utf-8")
     monkeypatch.setattr(taxonomy, "DATA_FILE", changed)
-    assert build_pdf(root, validate_project(root)) == 0
+    assert build_pdf(root, validate_project(root)).status == 0
     assert "Zwischennutzung als Regelfall" in " ".join(pdf_text(pdf).split())
     _edit(root, "koopblatt/1/ausgabe.yml", "untertitel:", "untertitel: Neu –")
-    assert build_pdf(root, validate_project(root)) == 0
+    assert build_pdf(root, validate_project(root)).status == 0
     assert "Neu – Testausgabe" in " ".join(pdf_text(pdf).split())
 
 

@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import code_digest
+from pipeline.code_digest import imported
+
 PIPELINE = Path(__file__).resolve().parent.parent / "pipeline"
 # modules that are one command of `python -m pipeline.cli` (argument handling, printing, exit codes)
 COMMANDS = frozenset({"pipeline.cli", "pipeline.scaffold", "pipeline.proof", "pipeline.publish", "pipeline.deposit",
@@ -17,24 +20,7 @@ LIBRARIES = ("importer", "html", "typst", "epub")
 
 
 def module_name(path: Path) -> str:
-    parts = path.relative_to(PIPELINE.parent).with_suffix("").parts
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-
-
-def imported(tree: ast.AST, name: str, package: bool) -> set[str]:
-    """Every module `tree` (the module `name`, a package's __init__ if `package`) imports, as absolute names;
-    `from a import b` counts as both `a` and `a.b` (b may be a module)."""
-    found: set[str] = set()
-    here = name.split(".") if package else name.split(".")[:-1]
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            found |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom):
-            base = here[:len(here) - node.level + 1] if node.level else []
-            target = ".".join([*base, *(node.module.split(".") if node.module else [])])
-            found.add(target)
-            found |= {f"{target}.{alias.name}" for alias in node.names}
-    return found
+    return code_digest.module_name(path, PIPELINE)
 
 
 def is_command(module: str) -> bool:
@@ -57,7 +43,7 @@ def test_no_library_module_imports_a_command(path: Path) -> None:
     ("pipeline.importer.convert", False, "from .. import scaffold", "pipeline.scaffold"),
     ("pipeline.html.cases", False, "from . import serve", "pipeline.html.serve"),
     ("pipeline.html.cases", False, "from .serve import serve", "pipeline.html.serve"),
-    ("pipeline.typst.pdf", False, "def f():\n    from ..proof import proof", "pipeline.proof"),
+    ("pipeline.typst.build", False, "def f():\n    from ..proof import proof", "pipeline.proof"),
     ("pipeline.epub.build", False, "import pipeline.cli", "pipeline.cli"),
     ("pipeline.epub.build", False, "from pipeline.bench import run", "pipeline.bench"),
 ])
@@ -68,5 +54,5 @@ def test_every_form_of_import_is_resolved(name: str, package: bool, source: str,
 
 def test_the_libraries_are_read() -> None:
     names = {module_name(p) for p in SOURCES}
-    assert {"pipeline.importer", "pipeline.html.build", "pipeline.typst.pdf", "pipeline.epub.build"} <= names
+    assert {"pipeline.importer", "pipeline.html.build", "pipeline.typst.build", "pipeline.epub.build"} <= names
     assert "pipeline.html.serve" not in names

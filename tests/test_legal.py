@@ -30,8 +30,9 @@ from pipeline.cli import main
 from pipeline.frontmatter import load_yaml
 from pipeline.html.legal import PAGES
 from pipeline.legal import AXE_TAGS, MEDIA_DIR, PUBLISHER_FILE
+from pipeline.project import HANDBOOK_OUTPUT, issue_output
 from pipeline.schema import ImprintFields, Moved, PublisherFields, Record, Records, specs
-from pipeline.validate import HANDBOOK, issue_key, validate_project
+from pipeline.validate import validate_project
 
 SLOW_FIXTURES = {"built"}  # builds real outputs: tests using it are `slow` (conftest)
 
@@ -290,7 +291,7 @@ def test_a_missing_required_key_is_a_located_error(project_copy: Callable[[str],
         f"{PUBLISHER_FILE}:{line}: Fehler [koop.key_missing]: Pflichtangabe „{shown_name(path)}“ fehlt."]
     assert found[0].hint.startswith("Ergänzen Sie") and "z. B." in found[0].hint
     # the body's data is in every output: a fault in it holds back the handbook and every issue
-    assert project.output_errors(HANDBOOK) and project.output_errors(issue_key(1))
+    assert project.errors_blocking(HANDBOOK_OUTPUT) and project.errors_blocking(issue_output(1))
     with contextlib.redirect_stderr(io.StringIO()):
         assert main(["--root", str(root), "check"]) == 1
 

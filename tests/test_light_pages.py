@@ -284,7 +284,7 @@ def test_cover_and_photo_cards(project_copy: Callable[[str], Path]) -> None:
     case = root / "docs" / f"{HOSPITATION}.md"
     case.write_text(case.read_text(encoding="utf-8") + "\n```{figure} bilder/foto.jpg\n:alt: Eine grüne Wiese.\n\n"
                     "Die Wiese.\n```\n", encoding="utf-8")
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     cover = card(root, ZWISCHEN).convert("RGB")
     assert metas(root, ZWISCHEN)["og:image:alt"] == ["Roter Umschlag"]
     assert cover.getpixel((600, 300)) == (200, 30, 30) and cover.getpixel((5, 300)) == (255, 255, 255)

@@ -18,7 +18,7 @@ from support.projects import copy_project
 from support.reproducible import epoch
 
 from pipeline.bench.corpus import generate
-from pipeline.typst.pdf import build_pdf
+from pipeline.typst.build import build_pdf
 from pipeline.validate import validate_project
 
 pytestmark = pytest.mark.slow  # builds issues to PDF
@@ -98,7 +98,7 @@ def stray_pages(pdf: Path, lines: int = STRAY_LINES) -> list[str]:
 
 def _build(root: Path) -> Path:
     with epoch():
-        assert build_pdf(root, validate_project(root)) == 0
+        assert build_pdf(root, validate_project(root)).status == 0
     return root / "build" / "pdf"
 
 

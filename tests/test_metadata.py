@@ -189,7 +189,7 @@ def tricky(tmp_path_factory: pytest.TempPathFactory) -> Path:
     file = root / f"docs/{WESTEN}.md"
     file.write_text(file.read_text(encoding="utf-8").replace(
         "title: Wächterhäuser im Westen", f"title: '{TRICKY}'"), encoding="utf-8")
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     return root
 
 
@@ -214,15 +214,15 @@ def test_titles_with_quotes_ampersands_and_brackets_survive_every_format(tricky:
 def test_the_sonderdruck_link_follows_the_pdf_step(project_copy: Callable[[str], Path]) -> None:
     """Handbook alone: no Sonderdruck, no link; after the pdf step the next handbook run links it."""
     from pipeline.html.build import build_html
-    from pipeline.typst.pdf import build_pdf
+    from pipeline.typst.build import build_pdf
     from pipeline.validate import validate_project
 
     root = project_copy("mini")
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     assert "citation_pdf_url" not in metas(root, HOSPITATION)
     box = text(article(root, HOSPITATION).find(class_="koop-zitieren"))
     assert "Sonderdruck" not in box
-    assert build_pdf(root, validate_project(root)) == 0
-    assert build_html(root) == 0
+    assert build_pdf(root, validate_project(root)).status == 0
+    assert build_html(root).status == 0
     assert local(root, metas(root, HOSPITATION)["citation_pdf_url"][0]).is_file()
     assert "Sonderdruck" in text(article(root, HOSPITATION).find(class_="koop-zitieren"))

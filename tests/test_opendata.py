@@ -161,19 +161,19 @@ def _work(root: Path) -> dict[str, int]:
 def test_only_a_changed_case_is_set_again_and_drafts_leave_nothing_behind(
         project_copy: Callable[[str], Path]) -> None:
     from pipeline.html.build import build_html
-    from pipeline.typst.pdf import build_pdf
+    from pipeline.typst.build import build_pdf
     from pipeline.validate import validate_project
 
     root = project_copy("mini")
-    assert build_pdf(root, validate_project(root)) == 0
+    assert build_pdf(root, validate_project(root)).status == 0
     first = _work(root)
     assert set(first) == {"zwischen.pdf", "westen.pdf", "hospitation.pdf"}
-    assert build_pdf(root, validate_project(root)) == 0
+    assert build_pdf(root, validate_project(root)).status == 0
     assert _work(root) == first, "nothing changed: nothing set again"
     file = root / f"docs/{DRAFT}.md"
     file.write_text(file.read_text(encoding="utf-8").replace("Eine Hospitation", "Eine zweiwöchige Hospitation"),
                     encoding="utf-8")
-    assert build_pdf(root, validate_project(root)) == 0
+    assert build_pdf(root, validate_project(root)).status == 0
     second = _work(root)
     assert {n for n in second if second[n] != first[n]} == {"hospitation.pdf"}
     published = root / "build/pdf/sonderdrucke/sonderdruck-hospitation.pdf"
@@ -181,9 +181,9 @@ def test_only_a_changed_case_is_set_again_and_drafts_leave_nothing_behind(
     # back to draft: gone from the PDFs, the data, the feed, the sitemap and the citation files
     file.write_text(file.read_text(encoding="utf-8").replace("---\n\n", "status: entwurf\n---\n\n", 1),
                     encoding="utf-8")
-    assert build_pdf(root, validate_project(root)) == 0
+    assert build_pdf(root, validate_project(root)).status == 0
     assert not published.exists()
-    assert build_html(root, validate_project(root)) == 0
+    assert build_html(root, validate_project(root)).status == 0
     site = root / "build/html"
     slug = DRAFT.rsplit("/", 1)[-1]
     assert slug not in json.dumps(data(root)) and slug not in (site / "daten/beitraege.csv").read_text(encoding="utf-8")
@@ -198,5 +198,5 @@ def test_data_files_are_reproducible(built_shared: Path, name: str) -> None:
     from pipeline.html.build import build_html
 
     before = (built_shared / "build/html/daten" / name).read_bytes()
-    assert build_html(built_shared) == 0
+    assert build_html(built_shared).status == 0
     assert (built_shared / "build/html/daten" / name).read_bytes() == before

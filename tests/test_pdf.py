@@ -11,7 +11,7 @@ from support.pdfutil import MM, boxes, catalog, fonts, outline, page_count, text
 from support.projects import copy_project
 
 from pipeline.cli import main
-from pipeline.typst.pdf import build_pdf
+from pipeline.typst.build import build_pdf
 from pipeline.validate import validate_project
 
 
@@ -67,7 +67,7 @@ def test_reader_text_in_order_with_footnote_and_literature(built_pdf: Path) -> N
 
 def test_two_builds_give_identical_bytes(built_pdf: Path, tmp_path: Path) -> None:
     root = copy_project("mini", tmp_path)
-    assert build_pdf(root, validate_project(root)) == 0
+    assert build_pdf(root, validate_project(root)).status == 0
     for name in ("koopblatt-1.pdf", "koopblatt-1-druck.pdf"):
         assert (root / "build/pdf" / name).read_bytes() == (built_pdf / name).read_bytes(), name
 
@@ -76,7 +76,7 @@ def test_crop_marks_variant_enlarges_media_but_keeps_boxes(project_copy: Callabl
     root = project_copy("mini")
     manifest = root / "koopblatt/1/ausgabe.yml"
     manifest.write_text(manifest.read_text(encoding="utf-8") + "schnittmarken: true\n", encoding="utf-8")
-    assert build_pdf(root, validate_project(root)) == 0
+    assert build_pdf(root, validate_project(root)).status == 0
     b = boxes(root / "build/pdf/koopblatt-1-druck.pdf")
     assert round((b["BleedBox"][0] - b["MediaBox"][0]) / MM, 1) == 10.0
     assert round((b["TrimBox"][0] - b["BleedBox"][0]) / MM, 1) == 3.0

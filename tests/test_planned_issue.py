@@ -39,7 +39,7 @@ def planned(tmp_path_factory: pytest.TempPathFactory) -> Path:
     start = root / "docs/index.md"  # the start page's current koopBLATT, as on the real start page
     start.write_text(start.read_text(encoding="utf-8") + "\n```{koop-ausgabe-aktuell}\n```\n", encoding="utf-8")
     with epoch():
-        assert build_html(root) == 0
+        assert build_html(root).status == 0
     return root
 
 
@@ -91,10 +91,10 @@ def test_the_day_an_issue_comes_out_the_handbook_says_so(project_copy: Callable[
     manifest.write_text(manifest.read_text(encoding="utf-8").replace("datum: 2015-06-15", "datum: 2015-07-01"),
                         encoding="utf-8")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)  # 2015-06-15: not yet out
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     assert card_fields(root, WESTEN)["Vorgesehen für"] == "koopBLATT No. 1"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(EPOCH) + 17 * 86400))  # 2015-07-02
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     fields = card_fields(root, WESTEN)
     assert fields[M.LABELS["ausgaben"]] == "koopBLATT No. 1 (2015)" and "Vorgesehen für" not in fields
     assert "koopBLATT No. 1 (2015)" in text(article(root, WESTEN).select_one(".koop-zitieren"))

@@ -21,7 +21,7 @@ def test_printed_case_page_is_the_article_with_link_addresses(project_copy: Call
     source = root / f"docs/{WESTEN}.md"
     source.write_text(source.read_text(encoding="utf-8").replace(
         "## Vorgehen", f"Mehr beim [Amt für Stadterneuerung]({EXTERNAL}).\n\n## Vorgehen"), encoding="utf-8")
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     page.goto((root / f"build/html/{WESTEN}.html").as_uri())
     assert page.locator(".bd-sidebar-primary").is_visible()  # on screen: navigation is there
     page.emulate_media(media="print")

@@ -59,7 +59,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_project("mini", tmp_path_factory.mktemp("publish"))
     for name in ("koopblatt-1.pdf", "koopblatt-1-druck.pdf"):
         small_pdf(root / "build/pdf" / name, name)
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     assert (root / "build/html/downloads/koopblatt-1.pdf").is_file()
     return root
 
@@ -90,7 +90,7 @@ def test_publish_twice_then_back(project: Path, tmp_path: Path) -> None:
     assert f"releases/{first}" in out
     # a changed case, built again, published again
     edit(project, "## Vorgehen", "Quartiersgarage.\n\n## Vorgehen")
-    assert build_html(project, validate_project(project)) == 0
+    assert build_html(project, validate_project(project)).status == 0
     assert run(project, str(target))[0] == 0
     second = current(target)
     assert second > first and sorted(p.name for p in (target / "releases").iterdir()) == [first, second]
@@ -243,7 +243,7 @@ def test_current_always_points_to_a_complete_release(project: Path, tmp_path: Pa
         return real(src, dst)
 
     edit(project, "## Vorgehen", "Neu.\n\n## Vorgehen")
-    assert build_html(project, validate_project(project)) == 0
+    assert build_html(project, validate_project(project)).status == 0
     monkeypatch.setattr(P.shutil, "copy2", failing)
     with pytest.raises(OSError):
         P.publish(project, target)
@@ -275,7 +275,7 @@ def test_publish_over_ssh_with_rsync(project: Path, tmp_path: Path, fake_ssh: No
     first = current(remote)
     assert files(remote / "current") == files(project / "build/html")
     edit(project, "## Vorgehen", "Quartiersgarage.\n\n## Vorgehen")
-    assert build_html(project, validate_project(project)) == 0
+    assert build_html(project, validate_project(project)).status == 0
     old, _ = replace_stylesheet(project / "build/html")
     assert run(project, address, "--behalten", "1")[0] == 0
     second = current(remote)

@@ -132,7 +132,7 @@ def test_filled_in_scaffold_builds(project_copy: Callable[[str], Path]) -> None:
     assert new(root, "nuernberg", "hofschule") == 0
     fill_todos(root / "docs/beitraege/nuernberg/hofschule.md")
     assert problems_of(root, "docs/beitraege/nuernberg/hofschule.md") == []
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     page = article(root, "beitraege/nuernberg/hofschule")
     content = text(page)
     assert "Lernen im Hof" in content and "Ausgangslage" in content

@@ -29,7 +29,7 @@ def _filters(html: Path) -> dict[str, list[str]]:
 def test_case_pages_carry_their_front_matter_as_filters_and_nothing_else_is_indexed(
         project_copy: Callable[[str], Path]) -> None:
     root = project_copy("mini")
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     site_dir = root / "build" / "html"
     assert _filters(site_dir / "beitraege/leipzig/westen.html") == {
         "Stadt": ["Leipzig"], "Themenfeld": ["Ökonomische Innovation, kreative Milieus und Beteiligung"],
@@ -47,30 +47,30 @@ def test_case_pages_carry_their_front_matter_as_filters_and_nothing_else_is_inde
 
 def test_unchanged_handbook_is_not_indexed_again_and_a_changed_one_is(project_copy: Callable[[str], Path]) -> None:
     root = project_copy("mini")
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     bundle = root / "build" / "html" / search.BUNDLE
     entry = (bundle / "pagefind-entry.json").stat().st_mtime_ns
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     assert (bundle / "pagefind-entry.json").stat().st_mtime_ns == entry
     source = root / "docs/beitraege/leipzig/westen.md"
     source.write_text(source.read_text(encoding="utf-8").replace("## Vorgehen", "Ein Wort: Quartiersgarage.\n\n"
                                                                                  "## Vorgehen"), encoding="utf-8")
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     assert (bundle / "pagefind-entry.json").stat().st_mtime_ns != entry
 
 
 def test_a_failing_indexer_keeps_the_last_good_handbook(project_copy: Callable[[str], Path],
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     root = project_copy("mini")
-    assert build_html(root) == 0
+    assert build_html(root).status == 0
     good = (root / "build/html/beitraege/leipzig/westen.html").read_bytes()
     source = root / "docs/beitraege/leipzig/westen.md"
     source.write_text(source.read_text(encoding="utf-8").replace("## Vorgehen", "Neu.\n\n## Vorgehen"),
                       encoding="utf-8")
     monkeypatch.setattr(search, "_binary", lambda: "/nonexistent/pagefind")
-    found: list = []
-    assert build_html(root, found=found) == 1
-    [problem] = [d for d in found if d.code == "search_index"]
+    result = build_html(root)
+    assert result.status == 1
+    [problem] = [d for d in result.findings if d.code == "search_index"]
     assert problem.is_error and problem.message.startswith("Der Suchindex des Handbuchs ließ sich nicht erzeugen")
     assert problem.hint
     assert (root / "build/html/beitraege/leipzig/westen.html").read_bytes() == good

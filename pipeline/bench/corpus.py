@@ -12,7 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from ..schema import PUBLISHER_FILE, PublisherFields, minimal
+from ..paths import PUBLISHER_FILE
+from ..schema import PublisherFields, minimal
 from ..taxonomy import load
 
 SUBJECTS = ["Das Quartiersmanagement", "Die Stadtverwaltung", "Der Runde Tisch", "Die Wohnungsgenossenschaft",

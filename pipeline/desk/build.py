@@ -13,10 +13,10 @@ from .. import messages as M
 from ..diagnostics import Diagnostic, sort_key
 from ..filetimes import History, iso
 from ..outputs import build_dir, publish_file, work_dir
+from ..project import Project
 from ..sphinx_ext import capture
 from ..sphinx_ext.runner import DOCTREES
 from ..typst import flatplan
-from ..validate import Project
 
 HERE = Path(__file__).parent
 TODO_CODE = "todo"  # koop.todo: the open TODOs are the ones `check` reports (`body.is_todo`)
@@ -125,9 +125,9 @@ def issue_rows(root: Path, project: Project, plans: dict[int, flatplan.Plan]) ->
     for number, issue in sorted(project.issues.items()):
         plan = plans.get(number)
         image, _, _ = flatplan.paths(root, number)
-        files = [(M.DESK_PDF_SCREEN, build / "pdf" / f"{issue.id}.pdf"),
-                 (M.DESK_PDF_PRINT, build / "pdf" / f"{issue.id}-druck.pdf"),
-                 (M.DESK_EPUB, build / "epub" / f"{issue.id}.epub")]
+        files = [(M.DESK_PDF_SCREEN, build / "pdf" / issue.screen_pdf),
+                 (M.DESK_PDF_PRINT, build / "pdf" / issue.print_pdf),
+                 (M.DESK_EPUB, build / "epub" / issue.epub)]
         out.append(IssueRow(
             number=number, title=M.issue_title(number, issue.year),
             pages=plan.pages if plan else None, padding=plan.padding if plan else None,
@@ -174,18 +174,16 @@ def flatplan_pages(root: Path, project: Project) -> dict[int, flatplan.Plan]:
     return plans
 
 
-def after_pdf(root: Path, project: Project, found: list[Diagnostic]) -> None:
-    """The PDF step's hook: refresh the flatplans whose PDF changed, write their pages, report the page budget."""
-    found += flatplan.update(root, project)
+def after_pdf(root: Path, project: Project) -> list[Diagnostic]:
+    """The PDF step's hook: refresh the flatplans whose PDF changed, write their pages; the page-budget notes."""
+    notes = flatplan.update(root, project)
     flatplan_pages(root, project)
+    return notes
 
 
-def build_desk(root: Path, project: Project, found: list[Diagnostic] | None = None,
-               now: dt.datetime | None = None) -> Path:
-    """Write build/redaktion/index.html (and the flatplan pages); return its path."""
+def build_desk(root: Path, project: Project, now: dt.datetime | None = None) -> tuple[Path, list[Diagnostic]]:
+    """Write build/redaktion/index.html (and the flatplan pages); its path and the page-budget notes."""
     notes = flatplan.update(root, project)  # builds a missing plan if the PDF exists
-    if found is not None:
-        found += notes
     plans = flatplan_pages(root, project)
     problems = _diagnostics(root, project, notes)
     out = build_dir(root) / flatplan.FOLDER
@@ -198,5 +196,4 @@ def build_desk(root: Path, project: Project, found: list[Diagnostic] | None = No
     target = out / "index.html"
     _publish(page, target)
     _static(out)
-    print(M.DESK_DONE.format(target.relative_to(root).as_posix()))
-    return target
+    return target, notes

@@ -3,12 +3,11 @@
 Sphinx writes the chapters and the builder packs the books (`start_epub`); epubcheck then runs in
 the background (one JVM for all changed books, see `check`) while the caller goes on — `nox -s build`
 writes the handbook meanwhile — and `PendingEpub.finish` collects its findings and publishes what
-passed. `build_epub` does both at once.
+passed. `build_epub` does both at once. Each returns a `StepResult` (pipeline/output_step.py).
 """
 
 from __future__ import annotations
 
-import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,15 +17,17 @@ from sphinx.util.logging import is_suppressed_warning
 
 from .. import messages as M
 from ..diagnostics import Diagnostic, diag
-from ..outputs import build_dir, publish_file, work_dir
+from ..manifest import ISSUE_PREFIX, issue_id, issue_number
+from ..output_step import run_step
+from ..outputs import StepResult, build_dir, publish_file, remove_stale, work_dir
+from ..project import Project
 from ..sphinx_ext import capture
-from ..sphinx_ext.runner import run_sphinx
-from ..validate import Project, validate_project
 from . import check
 from .builder import KoopEpubBuilder
 from .package import Packed
 
 CHECKED = ".koop-geprueft"  # touched after every EPUB step: sources newer than it may change a book
+HANDBOOK_BOOK = "handbuch.epub"
 
 
 @dataclass
@@ -37,6 +38,7 @@ class PendingEpub:
     project: Project
     app: Sphinx | None
     packed: list[Packed] | None
+    started: StepResult = field(default_factory=StepResult)  # what Sphinx's run found
     results: dict[Path, list[str]] = field(default_factory=dict)
     failure: list[BaseException] = field(default_factory=list)
     thread: threading.Thread | None = None
@@ -60,31 +62,27 @@ class PendingEpub:
         """The books this step may publish (for the handbook's downloads while epubcheck still runs)."""
         return [p.path for p in self.packed or []]
 
-    def finish(self, found: list[Diagnostic] | None = None) -> int:
-        """Wait for epubcheck; its findings become located diagnostics (appended to `found`, and stored like
-        every finding of a run); publish the books that passed. Status 1 if a book is missing or held."""
+    def finish(self) -> StepResult:
+        """Wait for epubcheck; its findings become located diagnostics (stored like every finding of a run);
+        publish the books that passed. Failed if a book is missing or held."""
         if self.thread is not None:
             self.thread.join()
         if self.failure:
             raise self.failure[0]
         if self.packed is None or self.app is None:
-            return 1
-        late = self._findings()
-        if found is not None:
-            found += late
+            return StepResult().failed()
+        result = StepResult(findings=self._findings())
         target = build_dir(self.root) / "epub"
         good = [p.path for p in self.packed if p.path.with_suffix(".sha1").is_file()]  # stamped = epubcheck passed
         for book in good:
             publish_file(book.read_bytes(), target / book.name)
-        expected = {f"koopblatt-{n}.epub" for n in self.project.issue_folders()} | {"handbuch.epub"}
-        for name in sorted(expected - {b.name for b in good}):
-            print(M.EPUB_BLOCKED.format(name), file=sys.stderr)
-        for stale in target.glob("koopblatt-*.epub"):
-            number = stale.stem.removeprefix("koopblatt-")
-            if not (self.root / "koopblatt" / number).is_dir():
-                stale.unlink()
+            result.published.append(target / book.name)
+        folders = self.project.issue_folder_numbers()
+        expected = {f"{issue_id(n)}.epub" for n in folders} | {HANDBOOK_BOOK}
+        remove_stale(target, f"{ISSUE_PREFIX}*.epub", lambda book: issue_number(book) in folders)
         (work_dir(self.root, "epub") / CHECKED).touch()
-        return 0 if {b.name for b in good} >= expected else 1
+        missing = sorted(expected - {b.name for b in good})
+        return result.failed(*(M.EPUB_BLOCKED.format(name) for name in missing)) if missing else result
 
     def _findings(self) -> list[Diagnostic]:
         """epubcheck's messages at the contribution (chapter) they point into; clean books get their stamp."""
@@ -127,21 +125,16 @@ def may_change(root: Path) -> bool:
     return conf.is_file() and conf.stat().st_mtime_ns > since
 
 
-def start_epub(root: Path, project: Project | None = None, *, found: list[Diagnostic] | None = None,
-               verbose: bool = False) -> PendingEpub:
+def start_epub(root: Path, project: Project | None = None, *, verbose: bool = False) -> PendingEpub:
     """Sphinx writes the chapters; books without errors are packed; epubcheck starts on the changed ones."""
-    project = project or validate_project(root, cache=True)
-    out = work_dir(root, "epub")
-    run = run_sphinx(root, "koopepub", out, verbose=verbose, label=M.STEP_EPUB)
-    if found is not None:
-        found += run.found
-    packed = getattr(run.app.builder, "koop_books", None) if run.app is not None else None
-    pending = PendingEpub(root, project, run.app, packed)
+    step = run_step(root, project, "koopepub", "epub", M.STEP_EPUB, verbose=verbose)
+    packed = getattr(step.builder, "koop_books", None)
+    pending = PendingEpub(root, step.project, step.run.app, packed, step.result())
     pending.start()
     return pending
 
 
-def build_epub(root: Path, project: Project | None = None, *, found: list[Diagnostic] | None = None,
-               verbose: bool = False) -> int:
-    """Build, check and publish every EPUB; status 1 if a book was not published."""
-    return start_epub(root, project, found=found, verbose=verbose).finish(found)
+def build_epub(root: Path, project: Project | None = None, *, verbose: bool = False) -> StepResult:
+    """Build, check and publish every EPUB; failed if a book was not published."""
+    pending = start_epub(root, project, verbose=verbose)
+    return pending.started.then(pending.finish())

@@ -16,6 +16,8 @@ from sphinx.builders.epub3 import Epub3Builder
 from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
 
+from ..manifest import issue_number
+from ..paths import rel
 from ..sphinx_ext import capture, images, marks, state
 
 logger = logging.getLogger(__name__)
@@ -79,7 +81,7 @@ class KoopEpubBuilder(Epub3Builder):
         found = capture.findings(state.app_of(self)).all()
 
         def blocked(output: str) -> bool:
-            return bool(project.output_errors(output, found))
+            return bool(project.errors_blocking(output, found))
 
         self.koop_books = build_books(self, project, blocked)
 
@@ -88,8 +90,8 @@ class KoopEpubBuilder(Epub3Builder):
         for docname in sorted(self.env.found_docs, key=len, reverse=True):
             if f"{docname}.xhtml" in message and docname in project.reports:
                 return str(project.reports[docname].path)
-        number = book.stem.removeprefix("koopblatt-")
-        return f"koopblatt/{number}/ausgabe.yml" if number.isdigit() else "docs/index.md"
+        issue = next((i for i in project.every_issue() if i.number == issue_number(book)), None)
+        return rel(issue.manifest, project.root) if issue is not None else "docs/index.md"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

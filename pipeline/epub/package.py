@@ -26,8 +26,8 @@ from .. import messages as M
 from ..legal import Publisher
 from ..manifest import Imprint, Issue
 from ..outputs import build_time, work_dir
+from ..project import HANDBOOK_OUTPUT, Project, issue_output
 from ..schema import DEFAULT_LICENSE
-from ..validate import HANDBOOK, Project, issue_key
 
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
@@ -299,7 +299,7 @@ class Packed:
 def build_books(builder: Any, project: Project, blocked: Callable[[str], bool]) -> list[Packed]:
     """Write every book without errors whose content changed; return the books ready (fresh ones need checking).
 
-    `blocked(output)` tells whether errors keep an output (HANDBOOK or `issue_key(n)`) from being published."""
+    `blocked(output)` tells whether errors keep an output (output key, pipeline/project.py) from being published."""
     titles = {d: escape(builder.env.titles[d].astext(), quote=False) if d in builder.env.titles else d
               for d in builder.env.found_docs}
     titles = {d: t.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">") for d, t in titles.items()}
@@ -308,7 +308,7 @@ def build_books(builder: Any, project: Project, blocked: Callable[[str], bool]) 
     ready = []
     earlier, used = _load_chapters(outdir / CHAPTERS), {}
     for book in books(project, titles):
-        if blocked(issue_key(book.issue.number) if book.issue is not None else HANDBOOK):
+        if blocked(issue_output(book.issue.number) if book.issue is not None else HANDBOOK_OUTPUT):
             continue
         writer = BookWriter(book, outdir, str(builder.config.koop_handbook_url), image_cache)
         writer.chapters = earlier

@@ -9,12 +9,13 @@ from pathlib import Path
 from .. import messages as M
 from ..citation import OFFPRINT_DIR
 from ..diagnostics import Diagnostic
-from ..outputs import build_dir, publish_tree, work_dir
-from ..sphinx_ext.runner import run_sphinx
-from ..validate import HANDBOOK, Project, validate_project
+from ..manifest import ISSUE_PREFIX
+from ..output_step import run_step
+from ..outputs import StepResult, build_dir, publish_tree, work_dir
+from ..project import HANDBOOK_OUTPUT, Project
 from . import assets, search
 
-DOWNLOAD_PATTERNS = (("pdf", "koopblatt-*.pdf"), ("epub", "*.epub"), ("pdf", f"{OFFPRINT_DIR}/sonderdruck-*.pdf"))
+DOWNLOAD_PATTERNS = (("pdf", f"{ISSUE_PREFIX}*.pdf"), ("epub", "*.epub"), ("pdf", f"{OFFPRINT_DIR}/sonderdruck-*.pdf"))
 Late = Callable[[], list[Diagnostic]]
 
 
@@ -47,37 +48,33 @@ def _offer_published(out: Path, root: Path) -> None:
             shutil.copy2(published, offered)
 
 
-def build_html(root: Path, project: Project | None = None, *, found: list[Diagnostic] | None = None,
-               verbose: bool = False, pending: Iterable[Path] = (), before_publish: Late | None = None) -> int:
+def build_html(root: Path, project: Project | None = None, *, verbose: bool = False, pending: Iterable[Path] = (),
+               before_publish: Late | None = None) -> StepResult:
     """Write the handbook (drafts left out); publish it only if nothing it contains has an error.
 
-    Everything the run found is appended to `found` (for the caller to print). `before_publish` waits for
-    work running in the background (epubcheck of the `pending` books) and returns its findings, which
-    count like the run's own."""
-    project = project or validate_project(root, cache=True)
+    `before_publish` waits for work running in the background (epubcheck of the `pending` books) and returns
+    its findings, which count like the run's own (and are part of the result)."""
     extra = stage_downloads(root, pending)
-    out = work_dir(root, "html")
-    run = run_sphinx(root, "html", out, {"koop_downloads": str(extra / "downloads"), "html_extra_path": str(extra)},
-                     verbose=verbose,
-                     label=M.STEP_HTML)
+    step = run_step(root, project, "html", "html", M.STEP_HTML, verbose=verbose,
+                    overrides={"koop_downloads": str(extra / "downloads"), "html_extra_path": str(extra)})
     # search index (Pagefind) over the finished pages, before publishing (pipeline/html/search.py); it runs
     # while epubcheck finishes in the background
-    indexing = search.start_index(out) if not run.crashed else None
-    late = before_publish() if before_publish is not None else []
-    if found is not None:
-        found += run.found + late
+    indexing = search.start_index(step.out) if not step.run.crashed else None
+    result = step.result()
     if before_publish is not None:
-        _offer_published(out, root)
-    if run.crashed or project.output_errors(HANDBOOK, run.found + late):
+        result.findings += before_publish()
+        _offer_published(step.out, root)
+    if result.status or step.project.errors_blocking(HANDBOOK_OUTPUT, result.findings):
         if indexing is not None:
             indexing.cancel()
-        return 1
+        return result.failed()
     problem = indexing.wait() if indexing is not None else None
     if problem is not None:
-        if found is not None:
-            found.append(problem)
-        return 1
+        result.findings.append(problem)
+        return result.failed()
     # served as built: hashed asset names, no inline code, pre-compressed (pipeline/html/assets.py)
     cache = work_dir(root, "html-auslieferung")
-    publish_tree(out, build_dir(root) / "html", finish=lambda site: assets.finish(site, cache))
-    return 0
+    site = build_dir(root) / "html"
+    publish_tree(step.out, site, finish=lambda copy: assets.finish(copy, cache))
+    result.published.append(site)
+    return result

@@ -64,7 +64,7 @@ def issue_pages(app: Sphinx) -> dict[int, dict[str, PageRange]]:
         return known
     folder = str(app.config.koop_downloads or "")
     project = state.project(app)
-    pages = {number: pagemap.contribution_pages(project.root, project, issue, Path(folder) / f"{issue.id}.pdf")
+    pages = {number: pagemap.contribution_pages(project.root, project, issue, Path(folder) / issue.screen_pdf)
              for number, issue in project.issues.items()} if folder else {}
     setattr(app.builder, PAGES_ATTR, pages)
     return pages

@@ -30,6 +30,7 @@ from sphinx.util.docutils import SphinxDirective
 from .. import legal
 from .. import messages as M
 from ..legal import Publisher
+from ..manifest import PRINT_SUFFIX, issue_id, issue_number
 from ..outputs import write_if_changed
 from ..schema import DEFAULT_LICENSE, PublisherFields, nested_guide_rows
 from ..sphinx_ext import state
@@ -298,12 +299,14 @@ def epub_facts(path: Path) -> list[str]:
 
 
 def _name(file: str) -> str:
-    m = re.match(r"koopblatt-(\d+)(-druck)?\.(pdf|epub)$", file)
-    if m is None:
+    """How the accessibility statement names an offered file: „koopBLATT No. 3, Druck-PDF“, the handbook's e-book."""
+    number = issue_number(Path(file))
+    stem = issue_id(number) if number is not None else ""
+    labels = {f"{stem}.pdf": M.DOWNLOAD_SCREEN, f"{stem}{PRINT_SUFFIX}.pdf": M.DOWNLOAD_PRINT,
+              f"{stem}.epub": M.DOWNLOAD_EPUB}
+    if number is None or file not in labels:
         return M.EPUB_HANDBOOK_TITLE if file.endswith(".epub") else file
-    label = {".pdf": M.DOWNLOAD_SCREEN, "-druck.pdf": M.DOWNLOAD_PRINT, ".epub": M.DOWNLOAD_EPUB}[
-        (m.group(2) or "") + "." + m.group(3)]
-    return f"{M.ISSUE_NAME.format(m.group(1))}, {label}"
+    return f"{M.ISSUE_NAME.format(number)}, {labels[file]}"
 
 
 def _offered(folder: Path) -> list[Path]:

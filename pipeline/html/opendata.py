@@ -43,7 +43,7 @@ def row(app: Sphinx, c: Contribution, rec: citation.Record, zitation: str) -> di
     downloads = Path(str(app.config.koop_downloads or "")) if app.config.koop_downloads else None
     issues = []
     for i in project.issues_of(c.docname):
-        pdf = f"koopblatt-{i.number}.pdf"
+        pdf = i.screen_pdf
         issues.append({"nummer": i.number, "jahr": i.year, "titel": M.issue_title(i.number, i.year),
                        "erschienen": is_published(i),
                        "url": citation.page_url(base, catalogue.issue_docname(i.number)),
@@ -113,18 +113,48 @@ def _ids(options: dict[str, str]) -> dict[str, Any]:
     return {"type": "string", "enum": list(options), "enumDescriptions": list(options.values())}
 
 
+_TEXT: dict[str, Any] = {"type": "string"}
+_URL: dict[str, Any] = {"type": "string", "format": "uri"}
+_NULLABLE_URL: dict[str, Any] = {"type": ["string", "null"], "format": "uri"}
+
+
 def json_schema(tax: Taxonomy) -> dict[str, Any]:
     """The documented schema of beitraege.json (draft 7); descriptions from the front-matter schema."""
+    props = _case_properties(tax) | {"ausgaben": _issues_property()}
+    case = {"type": "object", "required": list(props), "additionalProperties": False, "properties": props}
+    return {
+        "$schema": SCHEMA_DIALECT, "title": M.DATA_TITLE, "description": M.DATA_DESCRIPTION, "type": "object",
+        "required": ["beitraege"],
+        "properties": {"$schema": {"type": "string"}, "quelle": {"type": "string"},
+                       "anzahl": {"type": "integer", "minimum": 0}, "beitraege": {"type": "array", "items": case}},
+    }
+
+
+def _issues_property() -> dict[str, Any]:
+    """`ausgaben` of a case: the issues it is in."""
+    d, text, url = M.DATA_FIELDS, _TEXT, _URL
+    return {"type": "array", "description": d["ausgaben"], "items": {
+        "type": "object", "required": ["nummer", "jahr", "titel", "erschienen", "url", "pdf_url"],
+        "additionalProperties": False,
+        "properties": {
+            "nummer": {"type": "integer", "minimum": 1, "description": d["ausgabe.nummer"]},
+            "jahr": {"type": "integer", "description": d["ausgabe.jahr"]},
+            "titel": text | {"description": d["ausgabe.titel"]},
+            "erschienen": {"type": "boolean", "description": d["ausgabe.erschienen"]},
+            "url": url | {"description": d["ausgabe.url"]},
+            "pdf_url": _NULLABLE_URL | {"description": d["ausgabe.pdf_url"]}}}}
+
+
+def _case_properties(tax: Taxonomy) -> dict[str, Any]:
+    """The properties of one case but its issues, described from the front-matter schema and the taxonomy."""
     helps = {s.name: s.help for s in specs(ContributionFields)}
     d = M.DATA_FIELDS
-    text, texts, url = {"type": "string"}, {"type": "array", "items": {"type": "string"}}, {
-        "type": "string", "format": "uri"}
-    nullable_url = {"type": ["string", "null"], "format": "uri"}
+    text, texts, url, nullable_url = _TEXT, {"type": "array", "items": {"type": "string"}}, _URL, _NULLABLE_URL
 
     def labels(of: str) -> dict[str, Any]:
         return {"type": "array", "items": {"type": "string"}, "description": d[of]}
 
-    props: dict[str, Any] = {
+    return {
         "id": text | {"pattern": "^[a-z]+/[a-z0-9]+(-[a-z0-9]+)*$", "description": d["id"]},
         "kurzname": text | {"description": d["kurzname"]},
         "title": text | {"minLength": 1, "description": helps["title"]},
@@ -155,23 +185,6 @@ def json_schema(tax: Taxonomy) -> dict[str, Any]:
         "bibtex_url": url | {"description": d["bibtex_url"]},
         "ris_url": url | {"description": d["ris_url"]},
         "zitation": text | {"description": d["zitation"]},
-        "ausgaben": {"type": "array", "description": d["ausgaben"], "items": {
-            "type": "object", "required": ["nummer", "jahr", "titel", "erschienen", "url", "pdf_url"],
-            "additionalProperties": False,
-            "properties": {
-                "nummer": {"type": "integer", "minimum": 1, "description": d["ausgabe.nummer"]},
-                "jahr": {"type": "integer", "description": d["ausgabe.jahr"]},
-                "titel": text | {"description": d["ausgabe.titel"]},
-                "erschienen": {"type": "boolean", "description": d["ausgabe.erschienen"]},
-                "url": url | {"description": d["ausgabe.url"]},
-                "pdf_url": nullable_url | {"description": d["ausgabe.pdf_url"]}}}},
-    }
-    case = {"type": "object", "required": list(props), "additionalProperties": False, "properties": props}
-    return {
-        "$schema": SCHEMA_DIALECT, "title": M.DATA_TITLE, "description": M.DATA_DESCRIPTION, "type": "object",
-        "required": ["beitraege"],
-        "properties": {"$schema": {"type": "string"}, "quelle": {"type": "string"},
-                       "anzahl": {"type": "integer", "minimum": 0}, "beitraege": {"type": "array", "items": case}},
     }
 
 

@@ -23,6 +23,7 @@ from sphinx.application import Sphinx
 from .. import catalogue
 from .. import messages as M
 from ..diagnostics import Diagnostic, merge
+from ..paths import ISSUE_PAGES_DIR
 from ..sphinx_ext import capture, marks, state
 
 PAGE = "probleme"
@@ -129,7 +130,7 @@ def _page_of(app: Sphinx, path: str) -> str | None:
         return docname if docname in app.env.all_docs else None
     issue = ISSUE_FILE.match(path)
     if issue:  # the issue's page; an issue held back by errors has none: the koopBLATT page, where it would be
-        pages = (catalogue.issue_docname(int(issue.group(1))), f"{catalogue.ISSUES_DIR}/index")
+        pages = (catalogue.issue_docname(int(issue.group(1))), f"{ISSUE_PAGES_DIR}/index")
         return next((d for d in pages if d in app.env.all_docs), None)
     return None
 

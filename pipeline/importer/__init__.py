@@ -29,9 +29,10 @@ from ..new_contribution import (
     resolve_slug,
     target_file,
 )
+from ..paths import IMAGE_DIR, rel
 from ..slugs import slugify
 from ..taxonomy import load
-from ..validate import IMAGE_DIR, rel, validate_project
+from ..validate import validate_project
 from . import byline, inventory
 from .ast import contents, excerpt, hidden_spans, kind, squash, stringify
 from .container import Source, open_source

@@ -7,33 +7,16 @@ and writes the generated browse/issue stubs; roles and directives render from th
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 
+from ..code_digest import output_code
 from . import browse, capture, card, cite, codeblocks, deps, digests, links, numbering, quotes, security, state
-
-NOT_IN_OUTPUT = frozenset({"importer", "bench", "scaffold.py", "new_contribution.py", "cli.py", "proof.py", "probe.py",
-                           "errors.py"})
-
-
-def code_digest() -> str:
-    """Digest of the code and data that shape the outputs: a new pipeline version re-reads every page."""
-    package = Path(__file__).resolve().parent.parent
-    h = hashlib.sha1()
-    for file in sorted(package.rglob("*")):
-        parts = file.relative_to(package).parts
-        # the taxonomy is data: pages that show it declare it through `deps`, so it is not code here
-        if file.suffix in (".py", ".css") and "__pycache__" not in parts and parts[0] not in NOT_IN_OUTPUT:
-            h.update(file.relative_to(package).as_posix().encode())
-            h.update(file.read_bytes())
-    return h.hexdigest()
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_config_value("koop_code", code_digest(), "env", str)
+    app.add_config_value("koop_code", output_code(), "env", str)  # new code: every page is read again
     app.add_config_value("koop_root", "", "env", str)
     app.add_config_value("koop_handbook_url", "", "env", str)
     # not "env": download links are tracked by `deps` digests; builders pass different values

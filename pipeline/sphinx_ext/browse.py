@@ -19,9 +19,10 @@ from sphinx.util.docutils import SphinxDirective
 from .. import catalogue
 from .. import messages as M
 from ..frontmatter import split
-from ..manifest import Issue, is_published
+from ..manifest import PRINT_SUFFIX, Issue, is_published, issue_id
 from ..model import Contribution
 from ..outputs import write_if_changed
+from ..paths import ISSUE_PAGES_DIR
 from ..schema import ContributionFields, guide_rows
 from . import deps, links, marks, state
 
@@ -66,10 +67,10 @@ def _stubs(app: Sphinx) -> dict[str, str]:
         out[docname] = (f"# {M.issue_title(number, issue.year)}\n\n```{{koop-ausgabe}} {number}\n```\n\n"
                         f"## {M.LABELS['editorial']}\n\n{body.strip()}\n")
         if issue.cover.image is not None:
-            write_if_changed(Path(app.srcdir) / catalogue.ISSUES_DIR / "bilder" /
-                  f"{issue.id}-umschlag{issue.cover.image.suffix}", issue.cover.image.read_bytes())
+            write_if_changed(Path(app.srcdir) / ISSUE_PAGES_DIR / "bilder" /
+                  issue.cover_file(issue.cover.image.suffix), issue.cover.image.read_bytes())
     issues.append("\n```{toctree}\n:hidden:\n:maxdepth: 1\n\n" + "\n".join(issue_names) + "\n```\n")
-    out[f"{catalogue.ISSUES_DIR}/index"] = "".join(issues)
+    out[f"{ISSUE_PAGES_DIR}/index"] = "".join(issues)
     return out
 
 
@@ -78,7 +79,7 @@ def write_stubs(app: Sphinx) -> None:
     stubs = _stubs(app)
     for docname, text in stubs.items():
         write_if_changed(srcdir / f"{docname}.md", (GENERATED_NOTE + text).encode("utf-8"))
-    for folder in (catalogue.BROWSE_DIR, catalogue.ISSUES_DIR):
+    for folder in (catalogue.BROWSE_DIR, ISSUE_PAGES_DIR):
         for old in (srcdir / folder).glob("*.md"):
             if f"{folder}/{old.stem}" not in stubs:
                 old.unlink()
@@ -238,9 +239,9 @@ def download_links(app: Sphinx, docname: str, number: int) -> list[nodes.Node]:
     folder = Path(app.config.koop_downloads) if app.config.koop_downloads else None
     prefix = "../" * docname.count("/") + DOWNLOADS + "/"
     out: list[nodes.Node] = []
-    for name, label in ((f"koopblatt-{number}.pdf", M.DOWNLOAD_SCREEN), (f"koopblatt-{number}-druck.pdf",
-                                                                           M.DOWNLOAD_PRINT),
-                        (f"koopblatt-{number}.epub", M.DOWNLOAD_EPUB)):
+    stem = issue_id(number)
+    for name, label in ((f"{stem}.pdf", M.DOWNLOAD_SCREEN), (f"{stem}{PRINT_SUFFIX}.pdf", M.DOWNLOAD_PRINT),
+                        (f"{stem}.epub", M.DOWNLOAD_EPUB)):
         if folder is not None and (folder / name).is_file():
             size = (folder / name).stat().st_size / 1_000_000
             ref = nodes.reference("", f"{label} ({size:.1f} MB)".replace(".", ","), refuri=prefix + name,
@@ -290,7 +291,7 @@ class IssueDirective(KoopDirective):
         if planned:
             out.append(nodes.paragraph("", planned, classes=["koop-vorgesehen"]))
         if issue.cover.image is not None:
-            uri = f"bilder/{issue.id}-umschlag{issue.cover.image.suffix}"
+            uri = f"bilder/{issue.cover_file(issue.cover.image.suffix)}"
             out.append(nodes.image(uri=uri, alt=issue.cover.alt, classes=[marks.COVER]))
         out.append(download_slot(self.env, number))
         out.append(nodes.rubric("", M.LABELS["inhalt"]))
@@ -311,7 +312,7 @@ class CurrentIssueDirective(KoopDirective):
         self.depend("ausgabe", str(number))
         box = nodes.container(classes=["koop-aktuell"])
         if issue.cover.image is not None:
-            uri = f"/{catalogue.ISSUES_DIR}/bilder/{issue.id}-umschlag{issue.cover.image.suffix}"
+            uri = f"/{ISSUE_PAGES_DIR}/bilder/{issue.cover_file(issue.cover.image.suffix)}"
             box += nodes.image(uri=uri, alt=issue.cover.alt, classes=[marks.COVER])
         text = nodes.container(classes=["koop-aktuell-text"])
         title = nodes.paragraph("", "", classes=["koop-aktuell-titel"])

@@ -17,10 +17,10 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .. import catalogue
-from ..manifest import is_published
+from ..manifest import is_published, issue_id
 from ..model import Contribution
+from ..project import Project
 from ..schema import ContributionFields, guide_rows
-from ..validate import Project
 from . import state
 from .cite import cited_keys
 
@@ -199,7 +199,7 @@ def _download_files(app: Sphinx) -> dict[str, list[tuple[str, int]]]:
     if folder is None:
         return {}
     return {docname: [(f.name, f.stat().st_size) for n in numbers
-                      for f in sorted(folder.glob(f"koopblatt-{n}[.-]*"))]
+                      for f in sorted(folder.glob(f"{issue_id(n)}[.-]*"))]
             for docname, numbers in sorted(_slots(app.env).items())}
 
 

@@ -10,7 +10,9 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 
-from ..validate import CONTRIB_DIR, Project, rel, validate_project
+from ..paths import CONTRIB_DIR, rel
+from ..project import Project
+from ..validate import validate_project
 
 _ATTR = "_koop_project"
 _PRELOADED: dict[Path, Project] = {}

@@ -15,7 +15,7 @@ import pikepdf
 
 from ..manifest import Issue
 from ..outputs import work_dir
-from ..validate import Project
+from ..project import Project
 from . import flatplan
 
 PageRange = tuple[int, int]
@@ -26,7 +26,7 @@ def _digest(pdf: Path) -> str:
 
 
 def _from_markers(root: Path, project: Project, issue: Issue, pdf: Path, digest: str) -> list[flatplan.Section]:
-    folder = flatplan.work_folder(work_dir(root, "typst") / f"{issue.id}.pdf")
+    folder = flatplan.work_folder(work_dir(root, "typst") / issue.screen_pdf)
     try:
         data = json.loads((folder / flatplan.MARKERS).read_text(encoding="utf-8"))
         if data["pdf"] != digest:
@@ -56,4 +56,4 @@ def issue_pdf(root: Path, issue: Issue) -> Path:
     """The issue's published screen PDF (build/pdf/koopblatt-<nr>.pdf)."""
     from ..outputs import build_dir
 
-    return build_dir(root) / "pdf" / f"{issue.id}.pdf"
+    return build_dir(root) / "pdf" / issue.screen_pdf

@@ -40,7 +40,7 @@ def built_output(factory: pytest.TempPathFactory, name: str, build: Callable[...
 
     root = copy_project("mini", factory.mktemp(name))
     with reproducible.epoch():
-        assert build(root, validate_project(root)) == 0
+        assert build(root, validate_project(root)).status == 0
     return root / "build" / name
 
 
