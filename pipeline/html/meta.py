@@ -62,9 +62,13 @@ def _container_tags(rec: citation.Record, c: Contribution) -> list[str]:
 def head_tags(app: Sphinx, c: Contribution, doctree: nodes.document | None) -> list[str]:
     """The <meta>/<link>/<script type="application/ld+json"> elements of one case page."""
     rec = cases.record(app, c)
-    tax = state.project(app).taxonomy
-    base = cases.base_url(app)
-    date = c.date.isoformat()
+    field = state.project(app).taxonomy.fields[c.themenfeld].label
+    social, image_url = _sharing_tags(app, c, rec, field, doctree)
+    return [*_citation_tags(rec, c), *_dublin_core_tags(rec, c, field), *social, json_ld(app, c, rec, image_url)]
+
+
+def _citation_tags(rec: citation.Record, c: Contribution) -> list[str]:
+    """Highwire Press `citation_*` (Google Scholar, Zotero)."""
     tags = [_meta("name", "citation_title", rec.full_title)]
     for p in rec.authors:
         tags.append(_meta("name", "citation_author", p.inverted))
@@ -79,38 +83,46 @@ def head_tags(app: Sphinx, c: Contribution, doctree: nodes.document | None) -> l
         tags.append(_meta("name", "citation_abstract", rec.abstract))
     if rec.pdf_url:
         tags.append(_meta("name", "citation_pdf_url", rec.pdf_url))
-    # Dublin Core (DCMI „DC-HTML“)
-    tags.append('<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/" />')
-    tags += [_meta("name", "DC.title", rec.full_title)]
+    return tags
+
+
+def _dublin_core_tags(rec: citation.Record, c: Contribution, field: str) -> list[str]:
+    """Dublin Core (DCMI „DC-HTML“); `field` is the case's Themenfeld, its first subject."""
+    tags = ['<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/" />',
+            _meta("name", "DC.title", rec.full_title)]
     tags += [_meta("name", "DC.creator", p.inverted) for p in rec.authors]
-    tags += [_meta("name", "DC.date", date), _meta("name", "DC.language", rec.language),
+    tags += [_meta("name", "DC.date", c.date.isoformat()), _meta("name", "DC.language", rec.language),
              _meta("name", "DC.publisher", rec.publisher), _meta("name", "DC.rights", rec.license),
              _meta("name", "DC.type", "Text"), _meta("name", "DC.format", "text/html"),
              _meta("name", "DC.identifier", rec.url)]
     if rec.abstract:
         tags.append(_meta("name", "DC.description", rec.abstract))
-    tags += [_meta("name", "DC.subject", s) for s in (tax.fields[c.themenfeld].label, *rec.keywords)]
-    # OpenGraph and Twitter card
+    tags += [_meta("name", "DC.subject", s) for s in (field, *rec.keywords)]
+    return tags
+
+
+def _sharing_tags(app: Sphinx, c: Contribution, rec: citation.Record, field: str,
+                  doctree: nodes.document | None) -> tuple[list[str], str]:
+    """OpenGraph and Twitter card, and the address of the share picture ("" without one)."""
     picture = sharecard.card(app, c, doctree)
     description = rec.abstract or rec.full_title
-    tags += [_meta("property", "og:type", "article"), _meta("property", "og:title", rec.full_title),
-             _meta("property", "og:description", description), _meta("property", "og:url", rec.url),
-             _meta("property", "og:site_name", str(app.config.html_title)), _meta("property", "og:locale", "de_DE"),
-             _meta("property", "article:published_time", date),
-             _meta("property", "article:section", tax.fields[c.themenfeld].label)]
+    tags = [_meta("property", "og:type", "article"), _meta("property", "og:title", rec.full_title),
+            _meta("property", "og:description", description), _meta("property", "og:url", rec.url),
+            _meta("property", "og:site_name", str(app.config.html_title)), _meta("property", "og:locale", "de_DE"),
+            _meta("property", "article:published_time", c.date.isoformat()),
+            _meta("property", "article:section", field)]
     tags += [_meta("property", "article:tag", k) for k in rec.keywords]
     tags += [_meta("name", "twitter:card", "summary_large_image" if picture else "summary"),
              _meta("name", "twitter:title", rec.full_title), _meta("name", "twitter:description", description)]
-    image_url = ""
-    if picture is not None:
-        image_url = citation.site_url(base, picture.path)
-        tags += [_meta("property", "og:image", image_url), _meta("property", "og:image:type", picture.mime),
-                 _meta("property", "og:image:width", str(sharecard.SIZE[0])),
-                 _meta("property", "og:image:height", str(sharecard.SIZE[1])),
-                 _meta("property", "og:image:alt", picture.alt),
-                 _meta("name", "twitter:image", image_url), _meta("name", "twitter:image:alt", picture.alt)]
-    tags.append(json_ld(app, c, rec, image_url))
-    return tags
+    if picture is None:
+        return tags, ""
+    image_url = citation.site_url(cases.base_url(app), picture.path)
+    tags += [_meta("property", "og:image", image_url), _meta("property", "og:image:type", picture.mime),
+             _meta("property", "og:image:width", str(sharecard.SIZE[0])),
+             _meta("property", "og:image:height", str(sharecard.SIZE[1])),
+             _meta("property", "og:image:alt", picture.alt),
+             _meta("name", "twitter:image", image_url), _meta("name", "twitter:image:alt", picture.alt)]
+    return tags, image_url
 
 
 def json_ld(app: Sphinx, c: Contribution, rec: citation.Record, image_url: str) -> str:
