@@ -126,43 +126,21 @@ def split_directive(content: str) -> tuple[dict[str, str], str, int]:
     return options, "\n".join(lines[i:]), i
 
 
-class BodyChecker:
-    def __init__(self, path: str, file: Path, docs: Path, offset: int) -> None:
+class LocalFiles:
+    """The files a body names (images, includes): inside the contribution's folder, there, and of a kind, size and
+    resolution every output can use. Reports into the checker's problems and facts."""
+
+    def __init__(self, path: str, file: Path, docs: Path, facts: BodyFacts, problems: list[Diagnostic]) -> None:
         self.path = path  # as shown in messages
         self.file = file
-        self.docs = docs.resolve()
+        self.docs = docs
         self.folder = file.parent.resolve()
-        self.offset = offset  # line of the body's first line in the file (1-based)
-        self.last_line = offset  # the file's last line (set by `check_body`)
-        self.facts = BodyFacts()
-        self.problems: list[Diagnostic] = []
-        self.footnote_refs: dict[str, int] = {}  # label → first line
-        self.footnote_defs: dict[str, int] = {}
-        self.included: set[Path] = set()  # Markdown fragments already checked (an include loop ends here)
-
-    def fragment(self, file: Path, target: str) -> None:
-        """Included Markdown becomes part of the contribution: the same rules, reported at the fragment's lines."""
-        if file in self.included:
-            return
-        self.included.add(file)
-        try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            self.error(1, "encoding", "?", 0)
-            return
-        shown = posixpath.normpath(posixpath.join(posixpath.dirname(self.path), target.split("#", 1)[0]))
-        part = BodyChecker(shown, self.file, self.docs, 1)  # paths in it resolve as in the including file (MyST)
-        part.footnote_refs, part.footnote_defs, part.included = self.footnote_refs, self.footnote_defs, self.included
-        part.check(text, 1)
-        self.problems += part.problems
-        self.facts.images += part.facts.images
-        self.facts.consulted.update(part.facts.consulted)
-        self.facts.fragments += [(shown, part.facts), *part.facts.fragments]
+        self.facts = facts
+        self.problems = problems
 
     def error(self, line: int, code: str, *args: object) -> None:
         self.problems.append(diag(self.path, line, code, *args))
 
-    # -- paths ---------------------------------------------------------------------
     def local_file(self, target: str, line: int, *, image: bool) -> Path | None:
         """Resolve a local path inside the contribution's folder; report everything else."""
         low = target.strip().lower()
@@ -235,6 +213,70 @@ class BodyChecker:
                         and (p.suffix.lower() in IMAGE_SUFFIXES) == image and p != self.file]
         return out
 
+
+def unclosed_fence(path: str, tok: Token, line: int, last_line: int) -> Diagnostic | None:
+    """A Hinweis for a fence that is never closed: it runs to the end of the file (or of the block holding
+    it) and takes in everything there. markdown-it gives a closed fence's content two lines fewer than its
+    span (the fences), an unclosed one's one fewer."""
+    lines = tok.content.splitlines()
+    if tok.map is None or len(lines) != tok.map[1] - tok.map[0] - 1:
+        return None
+    at_end = line + len(lines) >= last_line
+    while lines and not lines[-1].strip():
+        lines.pop()  # blank lines before the end of the enclosing block are not worth naming
+    m = re.match(r"^\{([^}]*)\}", tok.info.strip())
+    name = m.group(1).strip() if m else ""
+    if name:
+        kind = (M.FENCE_ADMONITION if name in ADMONITIONS else M.FENCE_DIRECTIVE).format(name)
+    else:
+        kind = M.FENCE_CODE if tok.type == "fence" else M.FENCE_BLOCK
+    reach = M.FENCE_TO_END if at_end else M.FENCE_TO_LINE.format(line + len(lines))
+    if lines:
+        reach += (M.FENCE_LINES if at_end else M.FENCE_LINES_INNER).format(
+            M.plural_count(len(lines), "Zeile", "Zeilen"))
+    heading = next((h.strip() for h in tok.content.splitlines() if _HEADING_RE.match(h)), "")
+    return diag(path, line, "fence_unclosed", kind, line, reach, M.FENCE_HEADING.format(heading) if heading else "",
+                hint=M.FENCE_HINT.format(tok.markup))
+
+
+class BodyChecker:
+    """The rules of a body (and of the Markdown it includes), token by token; the files it names go to `LocalFiles`."""
+
+    def __init__(self, path: str, file: Path, docs: Path, offset: int) -> None:
+        self.path = path  # as shown in messages
+        self.file = file
+        self.docs = docs.resolve()
+        self.offset = offset  # line of the body's first line in the file (1-based)
+        self.last_line = offset  # the file's last line (set by `check_body`)
+        self.facts = BodyFacts()
+        self.problems: list[Diagnostic] = []
+        self.footnote_refs: dict[str, int] = {}  # label → first line
+        self.footnote_defs: dict[str, int] = {}
+        self.included: set[Path] = set()  # Markdown fragments already checked (an include loop ends here)
+        self.files = LocalFiles(path, file, self.docs, self.facts, self.problems)
+
+    def fragment(self, file: Path, target: str) -> None:
+        """Included Markdown becomes part of the contribution: the same rules, reported at the fragment's lines."""
+        if file in self.included:
+            return
+        self.included.add(file)
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            self.error(1, "encoding", "?", 0)
+            return
+        shown = posixpath.normpath(posixpath.join(posixpath.dirname(self.path), target.split("#", 1)[0]))
+        part = BodyChecker(shown, self.file, self.docs, 1)  # paths in it resolve as in the including file (MyST)
+        part.footnote_refs, part.footnote_defs, part.included = self.footnote_refs, self.footnote_defs, self.included
+        part.check(text, 1)
+        self.problems += part.problems
+        self.facts.images += part.facts.images
+        self.facts.consulted.update(part.facts.consulted)
+        self.facts.fragments += [(shown, part.facts), *part.facts.fragments]
+
+    def error(self, line: int, code: str, *args: object) -> None:
+        self.problems.append(diag(self.path, line, code, *args))
+
     # -- tokens --------------------------------------------------------------------
     def check(self, text: str, base: int) -> None:
         """Check `text` whose first line is file line `base`."""
@@ -273,38 +315,14 @@ class BodyChecker:
         elif tok.type == "heading_open" and tok.tag == "h1":
             self.error(line, "heading_level")
         elif tok.type in ("fence", "colon_fence"):
-            self.unclosed(tok, line)
+            if (unclosed := unclosed_fence(self.path, tok, line, self.last_line)) is not None:
+                self.problems.append(unclosed)
             self.directive(tok, line)
         elif tok.type == "inline":
             if is_todo(tok.content):
                 self.error(line, "todo", tok.content.strip()[:40])
             for child in tok.children or []:
                 self.inline(child, line, tok.content)
-
-    def unclosed(self, tok: Token, line: int) -> None:
-        """A Hinweis for a fence that is never closed: it runs to the end of the file (or of the block holding
-        it) and takes in everything there. markdown-it gives a closed fence's content two lines fewer than its
-        span (the fences), an unclosed one's one fewer."""
-        lines = tok.content.splitlines()
-        if tok.map is None or len(lines) != tok.map[1] - tok.map[0] - 1:
-            return
-        at_end = line + len(lines) >= self.last_line
-        while lines and not lines[-1].strip():
-            lines.pop()  # blank lines before the end of the enclosing block are not worth naming
-        m = re.match(r"^\{([^}]*)\}", tok.info.strip())
-        name = m.group(1).strip() if m else ""
-        if name:
-            kind = (M.FENCE_ADMONITION if name in ADMONITIONS else M.FENCE_DIRECTIVE).format(name)
-        else:
-            kind = M.FENCE_CODE if tok.type == "fence" else M.FENCE_BLOCK
-        reach = M.FENCE_TO_END if at_end else M.FENCE_TO_LINE.format(line + len(lines))
-        if lines:
-            reach += (M.FENCE_LINES if at_end else M.FENCE_LINES_INNER).format(
-                M.plural_count(len(lines), "Zeile", "Zeilen"))
-        heading = next((h.strip() for h in tok.content.splitlines() if _HEADING_RE.match(h)), "")
-        self.problems.append(diag(self.path, line, "fence_unclosed", kind, line, reach,
-                                  M.FENCE_HEADING.format(heading) if heading else "",
-                                  hint=M.FENCE_HINT.format(tok.markup)))
 
     def inline(self, tok: Token, line: int, source: str) -> None:
         if tok.type == "html_inline":
@@ -318,7 +336,7 @@ class BodyChecker:
                 self.error(line, "figure_alt", src)
             elif is_todo(tok.content):
                 self.error(line, "todo", f"{src} (Alternativtext)")
-            self.local_file(src, line, image=True)
+            self.files.local_file(src, line, image=True)
         elif tok.type == "link_open":
             self.link(str(tok.attrs.get("href", "")), line, source)
         elif tok.type == "myst_role":
@@ -400,7 +418,7 @@ class BodyChecker:
         if "name" in options:
             self.label(options["name"], line)
         if name == "include":
-            included = self.local_file(argument, line, image=False)
+            included = self.files.local_file(argument, line, image=False)
             if included is not None and included.suffix.lower() == ".md" and not {"literal", "code"} & set(options):
                 self.fragment(included, argument)
             return
@@ -410,7 +428,7 @@ class BodyChecker:
                 self.error(line, "figure_alt", argument)
             elif is_todo(alt):
                 self.error(line, "todo", f"{argument} :alt:")
-            self.local_file(argument, line, image=True)
+            self.files.local_file(argument, line, image=True)
         for key in ("target",):
             if key in options:
                 self.link(options[key], line)
