@@ -161,7 +161,12 @@ def _positions(rows: list[list[A.Cell]], ncols: int) -> list[list[tuple[int, A.C
 
 
 class Converter:
-    """One document: convert blocks, store images, collect counts and notes."""
+    """One document: convert blocks, store images, collect counts and notes.
+
+    A node visitor over pandoc's AST, as the Typst translator is over docutils' (and exempt from the size limit
+    of other classes for the same reason): `block` and `inline` dispatch on every pandoc node type, one method
+    per construct family (paragraph, header, figure, table, span, link, image); the rest is the state one walk
+    carries (pending blocks, figures of the current paragraph, stored images, counts, notes)."""
 
     def __init__(self, source: Source, slug: str, staging: Path, shift: int, media: Path) -> None:
         self.source = source
