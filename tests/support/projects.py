@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.outputs import StepResult
+
 from . import reproducible
 from .paths import FIXTURES, REPO
 
@@ -34,7 +36,7 @@ def with_constructs(dest: Path) -> Path:
     return root
 
 
-def built_output(factory: pytest.TempPathFactory, name: str, build: Callable[..., int]) -> Path:
+def built_output(factory: pytest.TempPathFactory, name: str, build: Callable[..., StepResult]) -> Path:
     """Build one output of the mini project reproducibly; return build/<name>."""
     from pipeline.validate import validate_project
 
