@@ -26,7 +26,7 @@ from . import messages as M
 from .citation import LICENSE_URLS, person
 from .errors import EXIT_CONTENT, EXIT_OK
 from .manifest import Issue, is_published
-from .outputs import build_dir, build_time, publish_file
+from .outputs import build_dir, build_time, publish_file, remove_stale
 from .project import Project
 from .schema import DEFAULT_LICENSE
 from .typst import pagemap
@@ -202,9 +202,7 @@ def write(delivery: Delivery, folder: Path) -> list[str]:
     if problems:
         return problems
     folder.mkdir(parents=True, exist_ok=True)
-    for stale in folder.iterdir():
-        if stale.is_file():
-            stale.unlink()
+    remove_stale(folder, "*", Path.is_dir)  # what an earlier delivery of the issue left
     for file in (delivery.pdf, delivery.epub):
         shutil.copyfile(file, folder / f".{file.name}.tmp")
         (folder / f".{file.name}.tmp").replace(folder / file.name)

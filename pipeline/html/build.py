@@ -11,7 +11,7 @@ from ..citation import OFFPRINT_DIR
 from ..diagnostics import Diagnostic
 from ..manifest import ISSUE_PREFIX
 from ..output_step import run_step
-from ..outputs import StepResult, build_dir, publish_tree, work_dir
+from ..outputs import StepResult, build_dir, publish_tree, remove_stale, work_dir
 from ..project import HANDBOOK_OUTPUT, Project
 from . import assets, search
 
@@ -39,13 +39,11 @@ def stage_downloads(root: Path, pending: Iterable[Path] = ()) -> Path:
 def _offer_published(out: Path, root: Path) -> None:
     """After the checks: the site offers exactly the published e-books (a book that failed epubcheck keeps
     its last good version, or none)."""
-    folder = out / "downloads"
+    folder, books = out / "downloads", build_dir(root) / "epub"
+    remove_stale(folder, "*.epub", lambda offered: (books / offered.name).is_file())
     for offered in folder.glob("*.epub"):
-        published = build_dir(root) / "epub" / offered.name
-        if not published.is_file():
-            offered.unlink()
-        elif published.read_bytes() != offered.read_bytes():
-            shutil.copy2(published, offered)
+        if (books / offered.name).read_bytes() != offered.read_bytes():
+            shutil.copy2(books / offered.name, offered)
 
 
 def build_html(root: Path, project: Project | None = None, *, verbose: bool = False, pending: Iterable[Path] = (),

@@ -22,7 +22,7 @@ from .. import catalogue, citation
 from .. import messages as M
 from ..manifest import is_published
 from ..model import Contribution
-from ..outputs import write_if_changed
+from ..outputs import remove_stale, write_if_changed
 from ..schema import DEFAULT_LICENSE, RELEASED, ContributionFields, specs
 from ..sphinx_ext import state
 from ..sphinx_ext.browse import DOWNLOADS
@@ -204,9 +204,7 @@ def write_cite_files(app: Sphinx, out: Path) -> None:
         for suffix, text in (("bib", citation.bibtex([rec])), ("ris", citation.ris(rec))):
             write_if_changed(folder / f"{c.slug}.{suffix}", text.encode("utf-8"))
             keep.add(f"{c.slug}.{suffix}")
-    for stale in folder.iterdir() if folder.is_dir() else []:
-        if stale.name not in keep:
-            stale.unlink()
+    remove_stale(folder, "*", lambda file: file.name in keep)
 
 
 def write_data(app: Sphinx, out: Path) -> None:
