@@ -14,7 +14,6 @@ from .paths import ISSUE_PAGES_DIR
 from .taxonomy import Taxonomy
 
 BROWSE_DIR = "entdecken"
-ISSUES_DIR = ISSUE_PAGES_DIR  # re-export for pipeline/typst (lead switches it)
 DIMENSIONS = ("stadt", "themenfeld", "projektfamilie", "aufgabe")
 
 

@@ -126,8 +126,6 @@ class Project:
         """The errors (of the project and `found` by a run) that keep `output` from being published."""
         return sorted({p for p in (*self.problems, *found) if output in self.outputs_blocked_by(p)}, key=sort_key)
 
-    output_errors = errors_blocking  # re-export for pipeline/typst (lead switches it)
-
     @cached_property
     def _docname_by_path(self) -> dict[str, str]:
         return {r.path: d for d, r in self.reports.items()}

@@ -18,15 +18,10 @@ from .diagnostics import Diagnostic, diag, sort_key, suggest, suggest_path
 from .filetimes import History
 from .model import SLUG_RE, declared_status, from_frontmatter
 from .paths import BIB_FILE, CONTRIB_DIR, DOCS_DIR, IMAGE_DIR, ISSUE_SOURCES_DIR, MANIFEST_FILE, rel
-from .project import HANDBOOK_OUTPUT, FileReport, Project, issue_output
+from .project import FileReport, Project
 from .report_cache import ReportCache
 from .slugs import slugify
 from .taxonomy import Taxonomy, load
-
-# re-export for pipeline/typst (lead switches it): typst/offprint.py, flatplan.py and builder.py import these here
-HANDBOOK = HANDBOOK_OUTPUT
-issue_key = issue_output
-__all__ = ["HANDBOOK", "FileReport", "Project", "check_file", "issue_key", "read_text", "rel", "validate_project"]
 
 MAX_FILE_MB = 2
 MAX_LINE = 100_000

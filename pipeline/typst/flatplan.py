@@ -25,7 +25,8 @@ from .. import messages as M
 from ..diagnostics import Diagnostic, diag
 from ..manifest import Issue
 from ..outputs import build_dir, publish_file, work_dir, write_if_changed
-from ..validate import Project, rel
+from ..paths import rel
+from ..project import Project
 from . import compile as tc
 
 PPI = 20  # A4 → 165 × 234 px: enough to see the layout of a page

@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 import typst
@@ -22,11 +21,12 @@ from sphinx.util import logging
 
 from .. import catalogue, glyphs
 from .. import messages as M
+from ..code_digest import print_code
 from ..diagnostics import Diagnostic, diag
 from ..manifest import Issue
 from ..outputs import build_time
+from ..project import Project, issue_output
 from ..sphinx_ext import capture, state
-from ..validate import Project, issue_key
 from . import compile as tc
 from . import flatplan, template, xmp
 from .document import assemble
@@ -37,7 +37,6 @@ from .translator import image_aspect
 from .workers import Workers
 
 logger = logging.getLogger(__name__)
-PACKAGE = Path(__file__).parents[1]  # its code is an input of every PDF
 IMAGE_REF = re.compile(r'"(bilder/[^"\\]+)"')  # an image as the translator places it (`Context.images`)
 SCREEN_STANDARDS = ["a-2a", "ua-1"]
 PRINT_STANDARDS = ["ua-1"]
@@ -46,14 +45,6 @@ UNBALANCED_NOTE = ".unausgeglichen"  # beside a PDF set without balanced last pa
 
 def timestamp(issue: Issue) -> int:
     return build_time(issue.date)
-
-
-@cache
-def _code_version() -> str:
-    h = hashlib.sha1()
-    for code in sorted(PACKAGE.rglob("*.py")):
-        h.update(code.read_bytes())
-    return h.hexdigest()
 
 
 @dataclass
@@ -144,7 +135,7 @@ class Issues:
         editorial = None if proof else self.parts.translate(catalogue.issue_docname(issue.number), linked, page)
         found = capture.findings(state.app_of(self.builder))
         blocking = ([p for p in found.of(docnames) if p.is_error] if proof
-                    else project.output_errors(issue_key(issue.number), found.all()))
+                    else project.errors_blocking(issue_output(issue.number), found.all()))
         if blocking:  # only this issue waits for its errors; the others are set
             self.outcome.blocked[issue.number] = blocking
             self.outcome.failed = True
@@ -198,7 +189,7 @@ class Issues:
             record.unlink(missing_ok=True)
             return False
         found = capture.findings(state.app_of(self.builder)).all()
-        blocking = self._project().output_errors(issue_key(issue.number), found)
+        blocking = self._project().errors_blocking(issue_output(issue.number), found)
         if blocking:
             self.outcome.blocked[issue.number] = blocking
             self.outcome.failed = True
@@ -235,7 +226,7 @@ class Issues:
             sorted(std.get("labels", {}).items()), sorted(std.get("anonlabels", {}).items()),
             str(self.builder.config.koop_handbook_url), getattr(typst, "__version__", ""), self._fixed(issue, []),
         ]
-        return hashlib.sha1((repr(facts) + _code_version()).encode()).hexdigest()
+        return hashlib.sha1((repr(facts) + print_code()).encode()).hexdigest()
 
     def _digest(self, text: str, issue: Issue, standards: list[str]) -> str:
         h = hashlib.sha1(text.encode())

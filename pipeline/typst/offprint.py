@@ -30,8 +30,8 @@ from .. import citation, glyphs
 from .. import messages as M
 from ..model import Contribution
 from ..outputs import build_dir, build_time, publish_file
+from ..project import HANDBOOK_OUTPUT, Project
 from ..sphinx_ext import capture, state
-from ..validate import HANDBOOK, Project
 from . import compile as tc
 from . import escape, template
 from .builder import KoopblattBuilder
@@ -176,7 +176,7 @@ def finish(app: Sphinx, builder: KoopblattBuilder, work: Plan, publish: bool = T
             stale.unlink()
     # the Sonderdrucke are the handbook's downloads: published when the handbook can be (the work copies stay,
     # so they are published without being set again once the error is fixed)
-    if not publish or project.output_errors(HANDBOOK, capture.findings(app).all()):
+    if not publish or project.errors_blocking(HANDBOOK_OUTPUT, capture.findings(app).all()):
         return
     for docname in sorted(done):
         c = project.contributions[docname]

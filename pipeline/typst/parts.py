@@ -16,8 +16,9 @@ from docutils import nodes
 from sphinx.builders import Builder
 from sphinx.util import logging
 
-from .. import catalogue, images
+from .. import images
 from ..outputs import work_dir, write_if_changed
+from ..paths import ISSUE_PAGES_DIR
 from ..sphinx_ext import marks, state
 from .escape import label
 from .measures import PAGES, Page, placed_mm
@@ -64,7 +65,7 @@ class Parts:
             labels_of=lambda d, a: self._label_of(linked, d, a), page_ref=lambda d, a: self._label_of(linked, d, a),
             external_url=self._external_url, aspect=lambda uri: image_aspect(Path(self.builder.srcdir) / uri),
         )
-        if docname.startswith(catalogue.ISSUES_DIR + "/"):
+        if docname.startswith(ISSUE_PAGES_DIR + "/"):
             section = next((s for s in doctree.findall(nodes.section) if "editorial" in s["names"]), None)
             if section is None:
                 return Part(str(env.doc2path(docname)), "")
