@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -48,6 +49,27 @@ def imported(tree: ast.AST, name: str, package: bool) -> set[str]:
     return found
 
 
+# An import statement wherever it stands (top level, in a function, under `if TYPE_CHECKING:`), with a
+# parenthesised name list over several lines: only these are parsed, not the whole module (every command
+# computes its digests; parsing and walking every module cost half a second each time).
+IMPORT_STATEMENT = re.compile(r"^[ \t]*(from[ \t]+[\w.]+[ \t]+import[ \t]+\([^)]*\)|from[ \t]+[\w.]+[ \t]+import[ \t]+[^\n]*"
+                              r"|import[ \t]+[^\n]*)", re.MULTILINE)
+
+
+@cache
+def _imports_of(path: Path, name: str) -> frozenset[str]:
+    """What the module `name` in `path` imports (see `imported`), from its import statements alone; a line of
+    prose that only looks like one (in a docstring) is skipped when it does not parse."""
+    found: set[str] = set()
+    for statement in IMPORT_STATEMENT.findall(path.read_text(encoding="utf-8")):
+        try:
+            tree = ast.parse(statement)
+        except SyntaxError:
+            continue
+        found |= imported(tree, name, path.name == "__init__.py")
+    return frozenset(found)
+
+
 def _modules(package: Path) -> dict[str, Path]:
     files = (p for p in package.rglob("*.py") if "__pycache__" not in p.parts)
     return {module_name(p, package): p for p in files}
@@ -71,9 +93,7 @@ def code_files(roots: Iterable[str], package: Path = PACKAGE) -> list[Path]:
             continue
         seen.add(name)
         path = modules[name]
-        tree = ast.parse(path.read_bytes(), str(path))
-        todo += [m for found in imported(tree, name, path.name == "__init__.py") for m in _parents(found)
-                 if m in modules and m not in seen]
+        todo += [m for found in _imports_of(path, name) for m in _parents(found) if m in modules and m not in seen]
     files = {modules[m] for m in seen}
     packages = {modules[m].parent for m in seen if modules[m].name == "__init__.py"}
     files |= {css for css in package.rglob("*.css") if _package_of(css) in packages}
