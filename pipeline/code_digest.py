@@ -52,8 +52,8 @@ def imported(tree: ast.AST, name: str, package: bool) -> set[str]:
 # An import statement wherever it stands (top level, in a function, under `if TYPE_CHECKING:`), with a
 # parenthesised name list over several lines: only these are parsed, not the whole module (every command
 # computes its digests; parsing and walking every module cost half a second each time).
-IMPORT_STATEMENT = re.compile(r"^[ \t]*(from[ \t]+[\w.]+[ \t]+import[ \t]+\([^)]*\)|from[ \t]+[\w.]+[ \t]+import[ \t]+[^\n]*"
-                              r"|import[ \t]+[^\n]*)", re.MULTILINE)
+IMPORT_STATEMENT = re.compile(r"^[ \t]*(from[ \t]+[\w.]+[ \t]+import[ \t]+\([^)]*\)"
+                              r"|from[ \t]+[\w.]+[ \t]+import[ \t]+[^\n]*|import[ \t]+[^\n]*)", re.MULTILINE)
 
 
 @cache
