@@ -24,6 +24,7 @@ from myst_parser.parsers.mdit import create_md_parser
 from . import messages as M
 from . import urls
 from .diagnostics import Diagnostic, diag, suggest_path
+from .paths import IMAGE_DIR
 
 MYST_EXTENSIONS = frozenset({"colon_fence", "deflist", "smartquotes"})
 ADMONITIONS = frozenset(
@@ -206,7 +207,7 @@ class LocalFiles:
     def nearby(self, image: bool) -> list[str]:
         """Files next to the contribution and in bilder/, as an author writes them (for "Meinten Sie …?")."""
         out = []
-        for folder in (self.folder, self.folder / "bilder"):
+        for folder in (self.folder, self.folder / IMAGE_DIR):
             self.facts.consulted[str(folder)] = stat_signature(folder)  # a new file there changes the hint
             if folder.is_dir():
                 out += [p.relative_to(self.folder).as_posix() for p in sorted(folder.iterdir()) if p.is_file()

@@ -16,6 +16,7 @@ from . import messages as M
 from .diagnostics import Diagnostic, merge, sort_key, suggest
 from .errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 from .outputs import StepResult
+from .paths import DOCS_DIR
 from .project import Project
 from .validate import validate_project
 
@@ -448,8 +449,8 @@ def build_parser() -> GermanParser:
 def main(argv: list[str] | None = None) -> int:
     with german_argparse():
         args = build_parser().parse_args(argv)
-    if not (Path(args.root) / "docs").is_dir():
-        print(f"Aufruf fehlerhaft: Im Ordner „{args.root}“ gibt es kein „docs/“.", file=sys.stderr)
+    if not (Path(args.root) / DOCS_DIR).is_dir():
+        print(f"Aufruf fehlerhaft: Im Ordner „{args.root}“ gibt es kein „{DOCS_DIR}/“.", file=sys.stderr)
         return EXIT_USAGE
     result: int = args.func(args)
     return result

@@ -15,7 +15,7 @@ from pathlib import Path
 from . import messages as M
 from .diagnostics import Diagnostic, diag
 from .frontmatter import load_yaml_file
-from .paths import PUBLISHER_FILE
+from .paths import DOCS_DIR, PUBLISHER_FILE
 from .schema import (
     DEFAULT_LICENSE,
     At,
@@ -139,7 +139,7 @@ def load(root: Path, tax: Taxonomy) -> tuple[Publisher | None, list[Diagnostic]]
     if fm is None:
         return None, problems
     # the Gebärdensprache videos lie in medien/ (a folder in koopblatt/ would be an issue)
-    ctx = Context(PUBLISHER_FILE, fm, tax, root / MEDIA_DIR, root / "docs", problems=problems)
+    ctx = Context(PUBLISHER_FILE, fm, tax, root / MEDIA_DIR, root / DOCS_DIR, problems=problems)
     values = check_mapping(PublisherFields, fm.data, At(ctx, (), {}))
     if fm.broken or any(p.is_error for p in ctx.problems):
         return None, ctx.problems

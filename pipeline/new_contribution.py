@@ -14,7 +14,7 @@ from . import messages as M
 from .diagnostics import suggest
 from .errors import EXIT_CONTENT, EXIT_USAGE, UserError
 from .model import DEFAULT_LICENSE, DRAFT, SLUG_RE
-from .paths import CONTRIB_DIR, rel
+from .paths import CONTRIB_DIR, DOCS_DIR, rel
 from .schema import Authors, ContributionFields, flow_yaml, keys, specs
 from .slugs import slugify
 from .taxonomy import Taxonomy, load
@@ -50,7 +50,7 @@ def resolve_slug(raw: str) -> str:
 
 def target_file(root: Path, city: str, slug: str) -> Path:
     """docs/beitraege/<city>/<slug>.md, refusing to overwrite it or to reuse a slug of another city."""
-    contrib = root / "docs" / CONTRIB_DIR
+    contrib = root / DOCS_DIR / CONTRIB_DIR
     target = contrib / city / f"{slug}.md"
     if target.exists():
         raise UserError(EXIT_CONTENT, M.NEW_EXISTS.format(rel(target, root)), M.NEW_EXISTS_HINT)

@@ -17,7 +17,7 @@ from . import bib
 from . import messages as M
 from .errors import EXIT_OK, EXIT_USAGE, UserError
 from .new_contribution import new_values, print_steps, render_frontmatter, resolve_city, resolve_slug, target_file
-from .paths import BIB_FILE, CONTRIB_DIR, IMAGE_DIR, rel
+from .paths import BIB_FILE, CONTRIB_DIR, DOCS_DIR, IMAGE_DIR, rel
 from .taxonomy import load
 
 # -- the command -----------------------------------------------------------------------
@@ -25,7 +25,7 @@ from .taxonomy import load
 
 def citation_example(root: Path) -> str:
     """A sentence citing the first key of docs/literatur.bib (there is always something to copy)."""
-    path = root / "docs" / BIB_FILE
+    path = root / DOCS_DIR / BIB_FILE
     refs = bib.load(path, rel(path, root)).refs if path.is_file() else {}
     return M.NEW_CITE.format(next(iter(refs))) if refs else M.NEW_CITE_NONE
 
@@ -108,7 +108,7 @@ def _template(root: Path, given: str) -> Path:
     path = Path(given)
     for candidate in (path, Path.cwd() / path, root / path):
         resolved = candidate.resolve()
-        contrib = (root / "docs" / CONTRIB_DIR).resolve()
+        contrib = (root / DOCS_DIR / CONTRIB_DIR).resolve()
         if resolved.is_file() and resolved.suffix == ".md" and resolved.is_relative_to(contrib) \
                 and IMAGE_DIR not in resolved.relative_to(contrib).parts[:-1]:
             return resolved
@@ -120,7 +120,7 @@ def copy_images(root: Path, source: Path, target: Path, images: list[str], body:
     in the same folder nothing is copied. A different file of the same name gets the new slug in front."""
     import shutil
 
-    docs = root / "docs"
+    docs = root / DOCS_DIR
     copied: list[str] = []
     if source.parent == target.parent:
         return body, copied
@@ -161,11 +161,11 @@ def new_from(root: Path, stadt: str, slug: str, template: str, today: dt.date | 
         else {}
     values = new_values(city, today or dt.date.today())
     values.update({k: data[k] for k in KEPT if k in data})
-    facts = check_file(source, root, root / "docs", tax).facts
+    facts = check_file(source, root, root / DOCS_DIR, tax).facts
     renames = {label: new_label(label, source.stem, name) for label in facts.labels}
     body = rename_labels(split.body, renames)
     body, copied = copy_images(root, source, target, facts.images, body)
-    body = relink(body, [(t, w) for t, w, _ in facts.doc_links], root / "docs", target.parent)
+    body = relink(body, [(t, w) for t, w, _ in facts.doc_links], root / DOCS_DIR, target.parent)
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as out:
         out.write(render_frontmatter(values, tax) + "\n" + body.lstrip("\n"))

@@ -20,6 +20,7 @@ from ..diagnostics import Diagnostic, diag
 from ..manifest import ISSUE_PREFIX, issue_id, issue_number
 from ..output_step import run_step
 from ..outputs import StepResult, build_dir, publish_file, remove_stale, work_dir
+from ..paths import DOCS_DIR, ISSUE_SOURCES_DIR
 from ..project import Project
 from ..sphinx_ext import capture
 from . import check
@@ -117,7 +118,7 @@ def may_change(root: Path) -> bool:
     if not marker.is_file() or any(not b.with_suffix(".sha1").is_file() for b in books.glob("*.epub")):
         return True  # first build, or a book that has not passed yet (it is checked again)
     since = marker.stat().st_mtime_ns
-    for folder in (root / "docs", root / "koopblatt"):
+    for folder in (root / DOCS_DIR, root / ISSUE_SOURCES_DIR):
         for path in folder.rglob("*"):
             if path.stat().st_mtime_ns > since:
                 return True

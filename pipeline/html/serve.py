@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import messages as M
+from ..catalogue import BROWSE_DIR
 from ..errors import EXIT_USAGE
 from ..outputs import work_dir
+from ..paths import DOCS_DIR, ISSUE_PAGES_DIR, ISSUE_SOURCES_DIR
 from .build import stage_downloads
 
 CANDIDATES = 20  # ports after a busy one to look at for the hint
@@ -90,13 +92,14 @@ def serve(root: Path, host: str, port: int) -> int:
     out = work_dir(root, "serve")
     doctrees = work_dir(root, "doctrees-serve")
     address = f"{host}:{port}"
-    rebuild = Rebuild((str(root / "docs"), str(out), "-c", str(root), "-d", str(doctrees), "-q",
+    rebuild = Rebuild((str(root / DOCS_DIR), str(out), "-c", str(root), "-d", str(doctrees), "-q",
                        "-D", "koop_preview=1", "-D", "koop_echo=1",
                        "-D", f"koop_downloads={extra / 'downloads'}", "-D", f"html_extra_path={extra}"), address)
     rebuild()
     print(M.SERVE_START.format(host, port), flush=True)
-    watched = [root / "docs", root / "koopblatt", Path(__file__).resolve().parent.parent / "data"]
-    ignored = IgnoreFilter([out, doctrees, root / "docs" / "entdecken", root / "docs" / "ausgaben", root / "build"], [])
+    docs = root / DOCS_DIR
+    watched = [docs, root / ISSUE_SOURCES_DIR, Path(__file__).resolve().parent.parent / "data"]
+    ignored = IgnoreFilter([out, doctrees, docs / BROWSE_DIR, docs / ISSUE_PAGES_DIR, root / "build"], [])
     watcher = RebuildServer([w for w in watched if w.is_dir()], ignored, change_callback=rebuild)
     app = Starlette(routes=[WebSocketRoute("/websocket-reload", watcher, name="reload"),
                             Mount("/", app=StaticFiles(directory=out, html=True), name="static")],

@@ -22,7 +22,7 @@ from ..frontmatter import split
 from ..manifest import PRINT_SUFFIX, Issue, is_published, issue_id
 from ..model import Contribution
 from ..outputs import write_if_changed
-from ..paths import ISSUE_PAGES_DIR
+from ..paths import IMAGE_DIR, ISSUE_PAGES_DIR
 from ..schema import ContributionFields, guide_rows
 from . import deps, links, marks, state
 
@@ -67,7 +67,7 @@ def _stubs(app: Sphinx) -> dict[str, str]:
         out[docname] = (f"# {M.issue_title(number, issue.year)}\n\n```{{koop-ausgabe}} {number}\n```\n\n"
                         f"## {M.LABELS['editorial']}\n\n{body.strip()}\n")
         if issue.cover.image is not None:
-            write_if_changed(Path(app.srcdir) / ISSUE_PAGES_DIR / "bilder" /
+            write_if_changed(Path(app.srcdir) / ISSUE_PAGES_DIR / IMAGE_DIR /
                   issue.cover_file(issue.cover.image.suffix), issue.cover.image.read_bytes())
     issues.append("\n```{toctree}\n:hidden:\n:maxdepth: 1\n\n" + "\n".join(issue_names) + "\n```\n")
     out[f"{ISSUE_PAGES_DIR}/index"] = "".join(issues)
@@ -291,7 +291,7 @@ class IssueDirective(KoopDirective):
         if planned:
             out.append(nodes.paragraph("", planned, classes=["koop-vorgesehen"]))
         if issue.cover.image is not None:
-            uri = f"bilder/{issue.cover_file(issue.cover.image.suffix)}"
+            uri = f"{IMAGE_DIR}/{issue.cover_file(issue.cover.image.suffix)}"
             out.append(nodes.image(uri=uri, alt=issue.cover.alt, classes=[marks.COVER]))
         out.append(download_slot(self.env, number))
         out.append(nodes.rubric("", M.LABELS["inhalt"]))
@@ -312,7 +312,7 @@ class CurrentIssueDirective(KoopDirective):
         self.depend("ausgabe", str(number))
         box = nodes.container(classes=["koop-aktuell"])
         if issue.cover.image is not None:
-            uri = f"/{ISSUE_PAGES_DIR}/bilder/{issue.cover_file(issue.cover.image.suffix)}"
+            uri = f"/{ISSUE_PAGES_DIR}/{IMAGE_DIR}/{issue.cover_file(issue.cover.image.suffix)}"
             box += nodes.image(uri=uri, alt=issue.cover.alt, classes=[marks.COVER])
         text = nodes.container(classes=["koop-aktuell-text"])
         title = nodes.paragraph("", "", classes=["koop-aktuell-titel"])

@@ -25,6 +25,7 @@ from tqdm import tqdm
 from .. import messages as M
 from ..diagnostics import Diagnostic, diag
 from ..outputs import work_dir
+from ..paths import DOCS_DIR
 from . import capture
 
 DOCTREES = "doctrees"
@@ -107,7 +108,7 @@ def run_sphinx(root: Path, builder: str, outdir: Path, overrides: dict[str, str]
 def _run(root: Path, builder: str, outdir: Path, overrides: dict[str, str] | None, verbose: bool, doctrees: str,
          label: str, status: Any) -> Run:
     try:
-        app = Sphinx(str(root / "docs"), str(root), str(outdir), str(work_dir(root, doctrees)), builder,
+        app = Sphinx(str(root / DOCS_DIR), str(root), str(outdir), str(work_dir(root, doctrees)), builder,
                      confoverrides=dict(overrides or {}), status=status, warning=sys.stderr if verbose else status,
                      freshenv=False, warningiserror=False, parallel=1, verbosity=1 if verbose else 0)
         if label and not verbose:
