@@ -14,8 +14,8 @@ from pathlib import Path
 from . import bib, frontmatter, glyphs, legal, manifest
 from . import messages as M
 from .body import BodyFacts, check_body, is_todo
+from .copies import Claim, copies
 from .diagnostics import Diagnostic, diag, sort_key, suggest, suggest_path
-from .filetimes import History
 from .model import SLUG_RE, declared_status, from_frontmatter
 from .paths import BIB_FILE, CONTRIB_DIR, DOCS_DIR, IMAGE_DIR, ISSUE_SOURCES_DIR, MANIFEST_FILE, rel
 from .project import FileReport, Project
@@ -76,39 +76,6 @@ def check_file(file: Path, root: Path, docs: Path, tax: Taxonomy) -> FileReport:
     return FileReport(shown, docname, contribution, facts, problems, status)
 
 
-def original_key(history: History, report: FileReport) -> tuple[int, float, str]:
-    """Which of two files holding the same label, title or slug is the original (the smaller key) and which
-    the copy: a released file before a draft; then the file that came first (the commit that added it in
-    git — an untracked file is newest —, else its creation time where the file system knows it); then the
-    path. A copy made as a starting point is thus told, never the released original."""
-    times = history.times(report.path)
-    added = times.added if times.from_git or hasattr(os.stat_result, "st_birthtime") else 0.0
-    if not times.from_git and history.in_git:
-        added = float("inf")  # not yet added: the newest file there is
-    return (report.is_draft, added, report.path)
-
-
-def _owners(project: Project, claims: dict[str, list[tuple[FileReport, str, int]]]) -> list[
-        tuple[str, tuple[FileReport, str, int], tuple[FileReport, str, int]]]:
-    """(name, original claim, copy claim) for every name claimed by more than one file."""
-    out = []
-    keys: dict[str, tuple[int, float, str]] = {}
-    history = History(project.root)  # read only if some name is claimed twice
-
-    def key(claim: tuple[FileReport, str, int]) -> tuple[tuple[int, float, str], str, int]:
-        report = claim[0]
-        if report.path not in keys:
-            keys[report.path] = original_key(history, report)
-        return keys[report.path], claim[1], claim[2]
-
-    for name, holders in claims.items():
-        if len(holders) < 2:
-            continue
-        ordered = sorted(holders, key=key)
-        out += [(name, ordered[0], copy) for copy in ordered[1:]]
-    return out
-
-
 def _title_of(project: Project, report: FileReport) -> str:
     """The title, also of a file with errors (a copy in another city's folder still says `stadt: leipzig`)."""
     if report.contribution is not None:
@@ -130,9 +97,9 @@ def _title_line(project: Project, report: FileReport) -> int:
 def _cross_checks(project: Project, page_labels: dict[str, str]) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     reports = sorted(project.reports.values(), key=lambda r: r.path)
-    slugs: dict[str, list[tuple[FileReport, str, int]]] = {}
-    labels: dict[str, list[tuple[FileReport, str, int]]] = {}
-    titles: dict[str, list[tuple[FileReport, str, int]]] = {}
+    slugs: dict[str, list[Claim]] = {}
+    labels: dict[str, list[Claim]] = {}
+    titles: dict[str, list[Claim]] = {}
     for report in reports:
         slugs.setdefault(report.docname.rsplit("/", 1)[-1], []).append((report, report.path, 1))
         for path, facts in report.facts.located(report.path):
@@ -144,11 +111,11 @@ def _cross_checks(project: Project, page_labels: dict[str, str]) -> list[Diagnos
         title = _title_of(project, report)
         if title:
             titles.setdefault(" ".join(title.casefold().split()), []).append((report, report.path, 0))
-    for slug, (_, first, _), (_, path, _) in _owners(project, slugs):
+    for slug, (_, first, _), (_, path, _) in copies(project.root, slugs):
         problems.append(diag(path, 1, "slug_duplicate", slug, first))
-    for label, (_, first, first_line), (_, path, line) in _owners(project, labels):
+    for label, (_, first, first_line), (_, path, line) in copies(project.root, labels):
         problems.append(diag(path, line, "label_duplicate", label, f"{first}:{first_line}"))
-    for _, (_, first, _), (dup, path, _) in _owners(project, titles):
+    for _, (_, first, _), (dup, path, _) in copies(project.root, titles):
         problems.append(diag(path, _title_line(project, dup), "title_duplicate", _title_of(project, dup), first))
     known = set(page_labels) | set(labels)
     pages: list[Path] | None = None
