@@ -25,10 +25,9 @@ from ..project import Project
 from ..sphinx_ext import capture
 from . import check
 from .builder import KoopEpubBuilder
-from .package import Packed
+from .package import HANDBOOK_BOOK, Packed
 
 CHECKED = ".koop-geprueft"  # touched after every EPUB step: sources newer than it may change a book
-HANDBOOK_BOOK = "handbuch.epub"
 
 
 @dataclass
@@ -79,7 +78,7 @@ class PendingEpub:
             publish_file(book.read_bytes(), target / book.name)
             result.published.append(target / book.name)
         folders = self.project.issue_folder_numbers()
-        expected = {f"{issue_id(n)}.epub" for n in folders} | {HANDBOOK_BOOK}
+        expected = {f"{issue_id(n)}.epub" for n in folders} | {f"{HANDBOOK_BOOK}.epub"}
         remove_stale(target, f"{ISSUE_PREFIX}*.epub", lambda book: issue_number(book) in folders)
         (work_dir(self.root, "epub") / CHECKED).touch()
         missing = sorted(expected - {b.name for b in good})

@@ -30,6 +30,7 @@ from ..project import HANDBOOK_OUTPUT, Project, issue_output
 from ..schema import DEFAULT_LICENSE
 
 logger = logging.getLogger(__name__)
+HANDBOOK_BOOK = "handbuch"  # the handbook's e-book: build/epub/handbuch.epub
 TEMPLATES = Path(__file__).parent / "templates"
 XHTML = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
@@ -101,7 +102,7 @@ def books(project: Project, titles: dict[str, str]) -> list[Book]:
                                 [Chapter(c, contributions[c].title) for c in children]))
     dates = [c.date for c in contributions.values()] or [dt.date(2015, 1, 1)]
     creators = list(dict.fromkeys(a.name for c in contributions.values() for a in c.authors))
-    out.append(Book("handbuch", M.EPUB_HANDBOOK_TITLE, M.EPUB_HANDBOOK_SUBTITLE, chapters, creators, max(dates),
+    out.append(Book(HANDBOOK_BOOK, M.EPUB_HANDBOOK_TITLE, M.EPUB_HANDBOOK_SUBTITLE, chapters, creators, max(dates),
                     M.EPUB_HANDBOOK_SUBTITLE, publisher=project.publisher))
     return out
 
