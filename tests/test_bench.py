@@ -33,6 +33,7 @@ def test_part_costs_time_every_part_of_a_small_build(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_bench_keeps_what_it_measured_when_a_later_stage_fails_and_writes_the_whole_at_the_end(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)  # the bench generates its corpora under build/bench of the working directory
     out = tmp_path / "bench.json"
     args = ["--sizes", "3", "--runs", "1", "--nox-groesse", "0", "--ohne-klon", "--out", str(out)]
 
