@@ -7,6 +7,7 @@ manifest order, notes pages to fill the last sheet, back cover.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from .. import legal
 from .. import messages as M
@@ -16,6 +17,7 @@ from ..model import Contribution
 from ..schema import DEFAULT_LICENSE
 from ..taxonomy import Taxonomy
 from . import escape
+from .decisions import Decisions
 from .preamble import Edition, MainFile, Part, Source
 
 
@@ -24,15 +26,22 @@ def _authors(c: Contribution) -> str:
     return "(" + ", ".join(pairs) + ("," if len(pairs) == 1 else "") + ")"
 
 
-def beitrag_call(c: Contribution, tax: Taxonomy, body: str) -> str:
+def beitrag_call(c: Contribution, tax: Taxonomy, body: str, decision: str | None = None) -> str:
+    """`#beitrag(…)[body]`; `decision`: its balancing decision passed back (on the line of the id: the main file's
+    line numbers stay those of the text without it)."""
     families = escape.strings([tax.families[p].label for p in c.projektfamilien])
     subtitle = escape.string(c.subtitle) if c.subtitle else "none"
     abstract = escape.string(c.abstract) if c.abstract else "none"
-    return (f"#beitrag(\n  id: {escape.string(c.slug)},\n  titel: {escape.string(c.title)},\n"
+    passed = f" ausgleich: {decision}," if decision is not None else ""
+    return (f"#beitrag(\n  id: {escape.string(c.slug)},{passed}\n  titel: {escape.string(c.title)},\n"
             f"  untertitel: {subtitle},\n  autoren: {_authors(c)},\n  stadt: {escape.string(c.stadt)},\n"
             f"  art: {escape.string(tax.kinds[c.art].label)},\n"
             f"  themenfeld: {escape.string(tax.fields[c.themenfeld].label)},\n"
             f"  projektfamilien: {families},\n  abstract: {abstract},\n)[\n{body}]\n")
+
+
+def _beitrag_line(c: Contribution, tax: Taxonomy, body: str, decision: str | None) -> str:
+    return beitrag_call(c, tax, body, decision) + "\n"
 
 
 def editorial_authors(issue: Issue) -> list[str]:
@@ -92,12 +101,14 @@ def back_cover_call(issue: Issue, tax: Taxonomy) -> str:
 
 def assemble(issue: Issue, contributions: list[Contribution], tax: Taxonomy, *,
              bodies: Callable[[Contribution], Part], editorial: Part | None, print_version: bool,
-             proof: bool, notes_pages: int | None, cover: str | None, balance: bool = True) -> Source:
+             proof: bool, notes_pages: int | None, cover: str | None, balance: bool = True,
+             decisions: Decisions | None = None) -> Source:
     """The main Typst file of an issue; `bodies` translates a contribution on demand.
 
     `notes_pages` None lets the template pad to whole sheets (`notizen(auto)`); a number forces it. `balance`
-    False sets the contributions' last pages unbalanced (the fallback when the balanced layout does not settle)."""
-    main = MainFile(edition(issue, print_version=print_version, proof=proof, balance=balance), tax)
+    False sets the contributions' last pages unbalanced (the fallback when the balanced layout does not settle);
+    `decisions` passes back the balancing decisions kept from earlier compiles."""
+    main = MainFile(edition(issue, print_version=print_version, proof=proof, balance=balance), tax, decisions)
     if not proof:
         main.emit(f"#umschlag(bild: {escape.string(cover) if cover else 'none'}, "
                   f"alt: {escape.string(issue.cover.alt)}, motto: {escape.string(M.LABELS['motto'])})\n\n")
@@ -111,7 +122,7 @@ def assemble(issue: Issue, contributions: list[Contribution], tax: Taxonomy, *,
             main.emit(editorial.body + "]\n\n", body=editorial)
     for c in contributions:
         part = bodies(c)
-        main.emit(beitrag_call(c, tax, part.body) + "\n", part.source, part)
+        main.contribution(c.slug, partial(_beitrag_line, c, tax, part.body), part)
     if not proof:
         main.emit(f"#notizen({'auto' if notes_pages is None else notes_pages})\n\n")
         main.emit(back_cover_call(issue, tax))

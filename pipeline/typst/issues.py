@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import typst
@@ -24,15 +25,17 @@ from .. import messages as M
 from ..code_digest import print_code
 from ..diagnostics import Diagnostic, diag
 from ..manifest import Issue
+from ..model import Contribution
 from ..outputs import build_time
 from ..project import Project, issue_output
 from ..sphinx_ext import capture, state
 from . import compile as tc
 from . import flatplan, template, xmp
+from .decisions import Decisions, Passed
 from .document import assemble
 from .measures import BLEED_MM, PAGES
 from .parts import Parts
-from .preamble import Source
+from .preamble import Part, Source
 from .translator import image_aspect
 from .workers import Workers
 
@@ -78,17 +81,28 @@ PRINT = _Variant("-druck", True, PRINT_STANDARDS)
 
 def _set(main: Path, source: Callable[[int | None, bool], Source], *, out: Path, digest: str, standards: list[str],
          timestamp: int, fallback: str, sheet: int, crop_marks: bool | None, thumbnails: bool,
-         serial: xmp.Serial | None = None) -> tuple[int, str]:
+         decisions: Decisions, serial: xmp.Serial | None = None) -> tuple[int, str]:
     """Compile one PDF into `out` (in a compile thread; its digest beside it); its page count, and Typst's message
     if the balanced layout did not settle and the PDF was set without balancing (else ""). `crop_marks` None for
     the screen PDF, else finish it for print. With `thumbnails`, the flatplan's page images and section markers
     are taken from the same compiled document right away, with the same compiler (Typst's memoised layout: no
-    second layout pass), and kept beside the PDF. Nothing large is held until all are set."""
+    second layout pass), and kept beside the PDF. The balancing decisions kept from earlier compiles are passed
+    back, and those this compile came to kept (`decisions`). Nothing large is held until all are set."""
+    compiled: list[Source] = []  # the main file last compiled: what it passed back (not what is kept by now)
+
+    def written(notes: int | None, balance: bool) -> Source:
+        compiled[:] = [source(notes, balance)]
+        return compiled[0]
+
     def padded(balance: bool) -> tc.Compiled:
-        return tc.compile_padded(main, lambda notes: source(notes, balance), standards=standards,
+        return tc.compile_padded(main, lambda notes: written(notes, balance), standards=standards,
                                  timestamp=timestamp, fallback=fallback, sheet=sheet)
 
-    result, unsettled = tc.settled(lambda: padded(True), lambda: padded(False))
+    def passed() -> Passed:
+        return compiled[0].passed if compiled else Passed()
+
+    result, unsettled = tc.settled(lambda: decisions.balanced(lambda: padded(True), lambda: tc.compiler(main.parent),
+                                                              passed), lambda: padded(False))
     pdf = tc.finish_print(result.pdf, BLEED_MM, crop_marks) if crop_marks is not None else result.pdf
     if serial is not None:  # the screen PDF is the online edition, the print PDF the printed one
         pdf = xmp.with_serial(pdf, serial, online=crop_marks is None)
@@ -118,6 +132,8 @@ class Issues:
         self._jobs: list[_Job] = []  # compiles under way, in order
         self._inputs: dict[int, tuple[Path, str]] = {}  # issue → (record, inputs) once both PDFs are set
         self._unbalanced: set[int] = set()  # issues set without balanced last pages (said once per build)
+        self._later: list[Callable[[], None]] = []  # print PDFs: submitted after every screen PDF (`collect`)
+        self.decisions = Decisions(self.outdir)
 
     def _project(self) -> Project:
         return state.project(state.app_of(self.builder))
@@ -149,17 +165,26 @@ class Issues:
         contributions = [project.all_contributions[d] for d in docnames]
         name = f"korrektur-{docnames[0].rsplit('/', 1)[-1]}" if proof else issue.id
         for variant in [SCREEN] if proof else [SCREEN, PRINT]:
-            def source(notes: int | None, balance: bool = True, variant: _Variant = variant) -> Source:
-                return assemble(issue, contributions, project.taxonomy, bodies=lambda c: parts[c.docname],
-                                editorial=editorial, print_version=variant.print_version, proof=proof,
-                                notes_pages=notes, cover=cover, balance=balance)
-            self._submit(issue, name, variant, source, proof)
+            source = partial(self._source, issue, contributions, parts, editorial, variant, proof, cover)
+            if variant is PRINT:  # after the screen PDFs: set with their balancing decisions (same layout)
+                self._later.append(partial(self._submit, issue, name, PRINT, source, proof))
+            else:
+                self._submit(issue, name, variant, source, proof)
 
-    def _submit(self, issue: Issue, name: str, variant: _Variant, source: Callable[[int | None, bool], Source],
+    def _source(self, issue: Issue, contributions: list[Contribution], parts: dict[str, Part], editorial: Part | None,
+                variant: _Variant, proof: bool, cover: str | None, notes: int | None, balance: bool = True,
+                kept: bool = True) -> Source:
+        """The main file of one PDF of the issue (`kept`: with the balancing decisions kept passed back)."""
+        return assemble(issue, contributions, self._project().taxonomy, bodies=lambda c: parts[c.docname],
+                        editorial=editorial, print_version=variant.print_version, proof=proof, notes_pages=notes,
+                        cover=cover, balance=balance, decisions=self.decisions if kept else None)
+
+    def _submit(self, issue: Issue, name: str, variant: _Variant, source: Callable[[int | None, bool, bool], Source],
                 proof: bool) -> None:
-        """Compile one PDF of the issue on a compile thread, unless its Typst input is what it was set from."""
+        """Compile one PDF of the issue on a compile thread, unless its Typst input is what it was set from (the
+        text without decisions passed back: they change how fast, not what is set)."""
         out = self.outdir / f"{name}{variant.suffix}.pdf"
-        digest = self._digest(source(None, True).text, issue, variant.standards)
+        digest = self._digest(source(None, True, False).text, issue, variant.standards)
         stamp = out.with_suffix(".sha1")
         if out.is_file() and stamp.is_file() and stamp.read_text() == digest:
             logger.info(M.PDF_UNCHANGED.format(issue.number))
@@ -172,7 +197,7 @@ class Issues:
             _set, self.outdir / f"{name}{variant.suffix}.typ", source, out=out, digest=digest,
             standards=variant.standards, timestamp=timestamp(issue), fallback=manifest, sheet=1 if proof else 4,
             crop_marks=issue.crop_marks if variant.print_version else None,
-            thumbnails=not proof and not variant.print_version,
+            thumbnails=not proof and not variant.print_version, decisions=self.decisions,
             serial=None if proof else xmp.Serial(issue.title, issue.number, issue.date, issue.issn_print,
                                                  issue.issn_online))
         self._jobs.append(_Job(issue.number, out, future, manifest))
@@ -251,6 +276,9 @@ class Issues:
     # -- the whole run -------------------------------------------------------------------------
     def collect(self) -> None:
         """Wait for the compiles in order; a Typst error keeps its issue (and is reported at its source)."""
+        for submit in self._later:
+            submit()
+        self._later = []
         for job in self._jobs:
             try:
                 pages, unsettled = job.future.result()

@@ -35,6 +35,7 @@ from ..sphinx_ext import capture, state
 from . import compile as tc
 from . import escape, template
 from .builder import KoopblattBuilder
+from .decisions import Decisions, Passed
 from .document import beitrag_call
 from .issues import SCREEN_STANDARDS
 from .measures import PAGES
@@ -49,7 +50,8 @@ def target_dir(root: Path) -> Path:
     return build_dir(root) / "pdf" / citation.OFFPRINT_DIR
 
 
-def main_file(project: Project, c: Contribution, rec: citation.Record, part: Part, balance: bool = True) -> Source:
+def main_file(project: Project, c: Contribution, rec: citation.Record, part: Part, balance: bool = True,
+              decisions: Decisions | None = None) -> Source:
     """The Typst main file of one Sonderdruck: the issue layout (A4 screen PDF), one contribution, the colophon at
     its end (`balance` False: its last page unbalanced, the fallback when the balanced layout does not settle)."""
     tax = project.taxonomy
@@ -62,8 +64,8 @@ def main_file(project: Project, c: Contribution, rec: citation.Record, part: Par
     text = citation.german([rec])[rec.key].removesuffix(rec.url).rstrip()  # the address follows as a link
     colophon = (f"#sonderdruck-vermerk(titel: {escape.string(M.OFFPRINT_SUGGESTION)}, zitat: {escape.string(text)}, "
                 f"url: {escape.string(rec.url)}, lizenz: {escape.string(M.CITE_LICENSE.format(rec.license))})")
-    main = MainFile(edition, tax)
-    main.emit(beitrag_call(c, tax, f"{part.body}\n{colophon}\n"), c.path, part)
+    main = MainFile(edition, tax, decisions)
+    main.contribution(c.slug, lambda decision: beitrag_call(c, tax, f"{part.body}\n{colophon}\n", decision), part)
     return main.source()
 
 
@@ -88,6 +90,7 @@ class Job:
     digest: str
     main: Path
     source: Callable[[bool], Source]  # balanced last page or not (when the balanced layout does not settle)
+    decisions: Decisions  # the balancing decisions kept from earlier compiles
     out: Path  # the work PDF, written by the worker (its bytes are not kept until all are collected)
     result: Future[tuple[bool, list[tuple[tuple[str, int], str]]]] | None = None
 
@@ -111,6 +114,7 @@ def plan(app: Sphinx, builder: KoopblattBuilder, submit: Callable[[Job], None]) 
     template.install(out)
     found = capture.findings(app)
     base, publisher = str(builder.config.koop_handbook_url), str(builder.config.author)
+    decisions = Decisions(out)
     result = Plan()
     for docname, c in project.contributions.items():
         if any(p.is_error for p in found.of((docname,))):
@@ -124,7 +128,7 @@ def plan(app: Sphinx, builder: KoopblattBuilder, submit: Callable[[Job], None]) 
             continue
         part = builder.translate(docname, {docname: c.slug}, PAGES["a4"])  # links to other cases: the handbook
         job = Job(c, digest, out / f"sonderdruck-{c.slug}.typ",
-                  partial(main_file, project, c, rec, part), pdf)
+                  partial(main_file, project, c, rec, part, decisions=decisions), decisions, pdf)
         result.jobs.append(job)
         submit(job)
     return result
@@ -133,12 +137,20 @@ def plan(app: Sphinx, builder: KoopblattBuilder, submit: Callable[[Job], None]) 
 def compile_job(job: Job) -> tuple[bool, list[tuple[tuple[str, int], str]]]:
     """Compile one Sonderdruck into its work PDF (in a compile thread: Typst releases the GIL); (written, errors as
     ((path, line), text))."""
+    written: list[Source] = []  # the main file last compiled: what it passed back (not what is kept by now)
+
     def compiled(balance: bool) -> bytes:
-        return tc.compile_bytes(job.main, job.source(balance), standards=list(SCREEN_STANDARDS),
+        written[:] = [job.source(balance)]
+        return tc.compile_bytes(job.main, written[0], standards=list(SCREEN_STANDARDS),
                                 timestamp=build_time(job.contribution.date), fallback=job.contribution.path)
 
-    try:  # as for the issues: rather unbalanced than not at all
-        pdf, _unsettled = tc.settled(lambda: compiled(True), lambda: compiled(False))
+    def passed() -> Passed:
+        return written[0].passed if written else Passed()
+
+    try:  # as for the issues: rather unbalanced than not at all (and with the balancing decision kept, if any)
+        pdf, _unsettled = tc.settled(
+            lambda: job.decisions.balanced(lambda: compiled(True), lambda: tc.compiler(job.main.parent), passed),
+            lambda: compiled(False))
     except tc.CompileError as exc:  # as for the issues: a warning means the PDF differs from what the author wrote
         return False, [((where, line), text) for where, line, text in exc.items]
     job.out.write_bytes(pdf)

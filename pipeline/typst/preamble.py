@@ -5,9 +5,11 @@ sources (for Typst's errors), are made in one place."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..taxonomy import Taxonomy
+from . import decisions as balancing
 from . import escape, template
 
 
@@ -29,6 +31,8 @@ class Source:
     line_map: list[tuple[int, str]] = field(default_factory=list)
     # first line of each body in the main file → its part (for the source line of a Typst error)
     bodies: list[tuple[int, Part]] = field(default_factory=list)
+    # the balancing decisions of its contributions (`decisions`)
+    passed: balancing.Passed = field(default_factory=balancing.Passed)
 
     def source_of(self, line: int) -> str | None:
         return self.locate(line)[0]
@@ -105,7 +109,10 @@ def preamble(edition: Edition, tax: Taxonomy) -> str:
 class MainFile:
     """A main file being written, part by part, remembering where each part's lines came from."""
 
-    def __init__(self, edition: Edition, tax: Taxonomy) -> None:
+    def __init__(self, edition: Edition, tax: Taxonomy, decisions: balancing.Decisions | None = None) -> None:
+        self.edition = edition
+        self.decisions = decisions  # None: nothing passed back (the text the PDF's digest is made of)
+        self._passed = balancing.Passed()
         self._chunks: list[str] = []
         self._lines = 1  # the line the next chunk starts on
         self._line_map: list[tuple[int, str]] = []
@@ -122,5 +129,17 @@ class MainFile:
         self._chunks.append(text)
         self._lines += text.count("\n")
 
+    def contribution(self, slug: str, call: Callable[[str | None], str], part: Part) -> None:
+        """A `#beitrag(…)` call (`call(decision)`), with the balancing decision kept for it, if any."""
+        text = call(None)
+        key = balancing.key(text, self.edition.format)
+        kept = self.decisions.get(key) if self.decisions is not None else None
+        self._passed.keys[slug] = key
+        self._passed.refs[slug] = balancing.references(text)
+        if kept is not None:
+            self._passed.presets[slug] = key
+            self._passed.expected[slug] = kept[1]
+        self.emit(call(kept[0]) if kept is not None else text, part.source, part)
+
     def source(self) -> Source:
-        return Source("".join(self._chunks), list(self._line_map), list(self._bodies))
+        return Source("".join(self._chunks), list(self._line_map), list(self._bodies), self._passed)
