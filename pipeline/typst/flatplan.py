@@ -23,7 +23,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from .. import messages as M
 from ..diagnostics import Diagnostic, diag
-from ..manifest import Issue
+from ..manifest import FLATPLAN_SUFFIX, Issue, issue_id
 from ..outputs import build_dir, publish_file, work_dir, write_if_changed
 from ..paths import rel
 from ..project import Project
@@ -218,7 +218,7 @@ def compose(plan: Plan, thumbs: Sequence[Image.Image], title: str) -> Image.Imag
 def paths(root: Path, number: int) -> tuple[Path, Path, Path]:
     """(composite PNG, plan JSON, folder of page thumbnails) of an issue."""
     out = build_dir(root) / FOLDER
-    stem = f"koopblatt-{number}-seitenplan"
+    stem = f"{issue_id(number)}{FLATPLAN_SUFFIX}"
     return out / f"{stem}.png", out / f"{stem}.json", out / stem
 
 
@@ -299,14 +299,14 @@ def update(root: Path, project: Project) -> list[Diagnostic]:
     notes: list[Diagnostic] = []
     made: list[Path] = []
     for number, issue in sorted(project.issues.items()):
-        pdf = build_dir(root) / "pdf" / f"{issue.id}.pdf"
+        pdf = build_dir(root) / "pdf" / issue.screen_pdf
         if not pdf.is_file():
             continue
         digest = hashlib.sha1(pdf.read_bytes()).hexdigest()
         image, data, folder = paths(root, number)
         plan = load_plan(root, number)
         if plan is None or plan.digest != digest or not image.is_file():
-            main = work_dir(root, "typst") / f"{issue.id}.typ"
+            main = work_dir(root, "typst") / issue.typst_main
             pages = Pages.load(work_folder(main.with_suffix(".pdf")), digest) or _rendered_again(main, digest)
             if pages is None:
                 print(M.FLATPLAN_FAILED.format(number, M.FLATPLAN_NO_PAGES))

@@ -24,7 +24,7 @@ from .. import catalogue, glyphs
 from .. import messages as M
 from ..code_digest import print_code
 from ..diagnostics import Diagnostic, diag
-from ..manifest import Issue
+from ..manifest import PRINT_SUFFIX, Issue
 from ..model import Contribution
 from ..outputs import build_time
 from ..project import Project, issue_output
@@ -76,7 +76,7 @@ class _Variant:
 
 
 SCREEN = _Variant("", False, SCREEN_STANDARDS)
-PRINT = _Variant("-druck", True, PRINT_STANDARDS)
+PRINT = _Variant(PRINT_SUFFIX, True, PRINT_STANDARDS)
 
 
 def _set(main: Path, source: Callable[[int | None, bool], Source], *, out: Path, digest: str, standards: list[str],
@@ -206,7 +206,7 @@ class Issues:
         """True (and the issue done) if nothing its PDFs are made of changed since they were set: then its
         documents are not even translated. Otherwise the inputs are noted, to be recorded once both are set."""
         record = self.outdir / f"{issue.id}.eingaben"
-        outs = [self.outdir / f"{issue.id}{v.suffix}.pdf" for v in (SCREEN, PRINT)]
+        outs = [self.outdir / issue.screen_pdf, self.outdir / issue.print_pdf]
         inputs = self._inputs_of(issue, docnames)
         self._inputs[issue.number] = (record, inputs)
         if not (record.is_file() and record.read_text() == inputs

@@ -29,7 +29,7 @@ from sphinx.util import logging
 from .. import citation, glyphs
 from .. import messages as M
 from ..model import Contribution
-from ..outputs import build_dir, build_time, publish_file
+from ..outputs import build_dir, build_time, publish_file, remove_stale
 from ..project import HANDBOOK_OUTPUT, Project
 from ..sphinx_ext import capture, state
 from . import compile as tc
@@ -183,9 +183,8 @@ def finish(app: Sphinx, builder: KoopblattBuilder, work: Plan, publish: bool = T
     if work.jobs:
         logger.info(M.OFFPRINT_PROGRESS.format(len(work.jobs), len(project.contributions)))
     keep = {citation.offprint_name(r.docname.rsplit("/", 1)[-1]) for r in project.reports.values() if not r.is_draft}
-    for stale in target.glob("sonderdruck-*.pdf") if target.is_dir() else []:
-        if stale.name not in keep:  # removed, renamed or back to draft: never public, whatever else happens
-            stale.unlink()
+    # removed, renamed or back to draft: never public, whatever else happens
+    remove_stale(target, "sonderdruck-*.pdf", lambda pdf: pdf.name in keep)
     # the Sonderdrucke are the handbook's downloads: published when the handbook can be (the work copies stay,
     # so they are published without being set again once the error is fixed)
     if not publish or project.errors_blocking(HANDBOOK_OUTPUT, capture.findings(app).all()):
