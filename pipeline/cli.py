@@ -258,8 +258,9 @@ def cmd_epub(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Everything, PDFs and EPUBs first so that the handbook offers them for download; the editors' desk last."""
-    return run_steps(args, [_pdf, _epub, _html, _redaktion])
+    """Everything: EPUBs and PDFs first so that the handbook offers them for download; the editors' desk last. The
+    e-books come first: epubcheck (a JVM in the background) then checks them while Typst sets the PDFs."""
+    return run_steps(args, [_epub, _pdf, _html, _redaktion])
 
 
 def cmd_redaktion(args: argparse.Namespace) -> int:
