@@ -12,6 +12,7 @@ import hashlib
 import logging
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -59,18 +60,33 @@ def _project_env(session: nox.Session) -> str:
     if stamp.is_file() and stamp.read_text() == _wanted() and Path(_bin("python")).exists():
         return _bin("python")
     session.log("Die Umgebung der Pipeline wird eingerichtet (einmalig, bis sich pyproject.toml ändert) …")
-    if not Path(_bin("python")).exists():
-        session.run(sys.executable, "-m", "venv", str(ENV), external=True, silent=True)
-    uv = shutil.which("uv") or _bin("uv")
-    if not Path(uv).exists():
-        session.run(_bin("python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "uv",
-                    external=True, silent=True)
+    uv = _uv_for_env(session)
     extras = nox.project.dependency_groups(PYPROJECT, *EDITOR_GROUPS)
-    # bytecode compiled once here: every later run starts without compiling the libraries again
-    session.run(uv, "pip", "install", "--quiet", "--compile-bytecode", "--python", _bin("python"), "-e", ".",
-                *extras, external=True, env={"VIRTUAL_ENV": str(ENV)})
+    # no bytecode compiled ahead: Python compiles (and keeps) what the first run imports, a fraction of it all
+    session.run(uv, "pip", "install", "--quiet", "--python", _bin("python"), "-e", ".", *extras, external=True,
+                env={"VIRTUAL_ENV": str(ENV)})
     stamp.write_text(_wanted())
     return _bin("python")
+
+
+def _uv_for_env(session: nox.Session) -> str:
+    """The project environment, and uv to install into it: uv's own (seconds), or a bare venv with uv put in by
+    the pip that installed nox (`pip --python`, pip ≥ 22.3), or, where neither is at hand, a venv with pip."""
+    uv = shutil.which("uv")
+    if uv is not None:
+        if not Path(_bin("python")).exists():
+            session.run(uv, "venv", "--quiet", "--python", sys.executable, str(ENV), external=True, silent=True)
+        return uv
+    if Path(_bin("uv")).exists() and Path(_bin("python")).exists():
+        return _bin("uv")
+    if not Path(_bin("python")).exists():
+        session.run(sys.executable, "-m", "venv", "--without-pip", str(ENV), external=True, silent=True)
+    quiet = ("install", "--quiet", "--disable-pip-version-check", "uv")
+    if subprocess.run([sys.executable, "-m", "pip", "--python", _bin("python"), *quiet], check=False,
+                      capture_output=True).returncode != 0:
+        session.run(_bin("python"), "-m", "ensurepip", "--default-pip", external=True, silent=True)
+        session.run(_bin("python"), "-m", "pip", *quiet, external=True, silent=True)
+    return _bin("uv")
 
 
 def _cli(session: nox.Session, *args: str) -> None:
