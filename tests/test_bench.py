@@ -55,3 +55,16 @@ def test_bench_keeps_what_it_measured_when_a_later_stage_fails_and_writes_the_wh
     assert json.loads(out.read_text(encoding="utf-8"))["results"] == kept["results"]
     assert not partial.exists()
     assert "N=3" in capsys.readouterr().out
+
+
+def test_the_yardstick_is_sphinx_alone_on_the_same_sources(tmp_path: Path) -> None:
+    """The `sphinx` row: every page of the corpus written by Sphinx with myst-parser and the theme, none of ours."""
+    from pipeline.bench.measure import plain_sphinx
+
+    docnames = generate(tmp_path / "n2", 2)
+    result = plain_sphinx(tmp_path / "n2", tmp_path / "out")
+    assert result["s"] > 0 and result["rss_mib"] > 0
+    for docname in docnames:
+        page = (tmp_path / "out" / f"{docname}.html").read_text(encoding="utf-8")
+        assert "sphinx-book-theme" in page or "bd-page-width" in page
+    assert not any("pipeline" in p.name for p in (tmp_path / "out" / "_static").iterdir())

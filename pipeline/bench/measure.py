@@ -35,6 +35,17 @@ def cli(root: Path, command: str) -> Result:
     return measure([sys.executable, "-m", "pipeline.cli", "--root", str(root), command], command)
 
 
+def plain_sphinx(root: Path, out: Path) -> Result:
+    """Sphinx alone on the corpus's sources, as a team would use it without this project: no configuration file,
+    myst-parser with the same MyST syntax, the book theme, HTML only (the yardstick of the issue's targets)."""
+    from ..body import MYST_EXTENSIONS
+
+    return measure([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-C", "-D", "extensions=myst_parser",
+                    "-D", "html_theme=sphinx_book_theme", "-D", "language=de",
+                    "-D", f"myst_enable_extensions={','.join(sorted(MYST_EXTENSIONS))}", str(root / "docs"), str(out)],
+                   "sphinx")
+
+
 def keep_best(results: dict[str, Result], step: str, value: Result) -> None:
     """Minimum time over the runs (the least disturbed one), maximum peak RSS (the worst case)."""
     best = results.setdefault(step, dict(value))

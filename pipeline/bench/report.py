@@ -7,7 +7,8 @@ from typing import Any
 
 from .editor import NOX_LABELS, NOX_STEPS
 
-STEPS = ("check", "html", "pdf", "epub", "build", "html-warm", "build-warm", "build-still")
+STEPS = ("sphinx", "check", "html", "pdf", "epub", "build", "html-warm", "build-warm", "build-still")
+# the row `sphinx`: Sphinx alone on the same sources (`measure.plain_sphinx`)
 CLONE = "erster Bau (frischer Klon)"
 Data = Mapping[str, Any]  # the content of build/bench.json
 
@@ -37,6 +38,9 @@ def cli_table(results: Mapping[str, Mapping[str, Mapping[str, float]]]) -> str:
     for n in sizes:
         share = 100 * results[n]["html-warm"]["s"] / results[n]["html"]["s"]
         lines.append(f"N={n}: Ein-Beitrag-Neubau (html-warm) = {share:.0f} % des vollen HTML-Baus")
+        if "sphinx" in results[n]:
+            times = de(results[n]["build"]["s"] / results[n]["sphinx"]["s"])
+            lines.append(f"N={n}: voller Bau (alle Ausgaben) = {times} × Sphinx allein (nur HTML)")
     return "\n".join(lines)
 
 

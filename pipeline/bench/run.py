@@ -22,7 +22,7 @@ from typing import Any
 from . import sharing
 from .corpus import generate
 from .editor import fresh_clone, git, nox_command, nox_rows
-from .measure import Result, cli, keep_best, touch_one
+from .measure import Result, cli, keep_best, plain_sphinx, touch_one
 from .profiling import profile
 from .report import cli_table, comparison, editor_table, targets, targets_table
 from .versions import versions
@@ -36,6 +36,9 @@ def bench(size: int, runs: int, base: Path) -> dict[str, Result]:
     results: dict[str, Result] = {}
     for run in range(runs):
         keep_best(results, "check", cli(root, "check"))
+        plain = root / "build" / "sphinx-allein"
+        shutil.rmtree(plain, ignore_errors=True)
+        keep_best(results, "sphinx", plain_sphinx(root, plain))
         for step in ("html", "pdf", "epub", "build"):
             shutil.rmtree(root / "build", ignore_errors=True)
             keep_best(results, step, cli(root, step))
