@@ -6,9 +6,11 @@ still find the functions they time (a renamed function once failed the bench aft
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
+from support.paths import REPO
 
 from pipeline.bench import run as bench_run
 from pipeline.bench import sharing
@@ -33,7 +35,10 @@ def test_part_costs_time_every_part_of_a_small_build(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_bench_keeps_what_it_measured_when_a_later_stage_fails_and_writes_the_whole_at_the_end(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.chdir(tmp_path)  # the bench generates its corpora under build/bench of the working directory
+    # the bench generates its corpora under build/bench of the working directory, a project with its conf.py (the
+    # one an installed pipeline, as in `nox -s tests`, takes for the corpora)
+    shutil.copy(REPO / "conf.py", tmp_path / "conf.py")
+    monkeypatch.chdir(tmp_path)
     out = tmp_path / "bench.json"
     args = ["--sizes", "3", "--runs", "1", "--nox-groesse", "0", "--ohne-klon", "--out", str(out)]
 
