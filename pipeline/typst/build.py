@@ -21,20 +21,21 @@ def build_pdf(root: Path, project: Project | None = None, proof: str = "", *, ve
     result, builder = step.result(), step.builder
     if not isinstance(builder, KoopblattBuilder):
         return result.failed()
-    if builder.refusal:
-        return StepResult(EXIT_USAGE, result.findings, notices=[builder.refusal])
+    outcome = builder.outcome
+    if outcome.refusal:
+        return StepResult(EXIT_USAGE, result.findings, notices=[outcome.refusal])
     target = build_dir(root) / ("korrektur" if proof else "pdf")
-    for pdf in builder.written:
+    for pdf in outcome.written:
         publish_file(pdf.read_bytes(), target / pdf.name)
         result.published.append(target / pdf.name)
     if proof:
-        return result.failed() if builder.blocked or builder.failed else result
+        return result.failed() if outcome.blocked or outcome.failed else result
     folders = step.project.issue_folder_numbers()
     # an issue that no longer exists; blocked ones keep their last good PDF
     remove_stale(target, f"{ISSUE_PREFIX}*.pdf", lambda pdf: issue_number(pdf) in folders)
     # manifests with errors (or held by their contributions): nothing was set; a proof never waits for them
-    held = sorted(set(builder.blocked) | (folders - set(step.project.issues)))
-    if held or builder.failed:
+    held = sorted(set(outcome.blocked) | (folders - set(step.project.issues)))
+    if held or outcome.failed:
         return result.failed(*(M.PDF_BLOCKED.format(number) for number in held))
     return result
 

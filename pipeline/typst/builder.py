@@ -9,7 +9,6 @@ set it). Results go to the builder's outdir; `pipeline.typst.build` publishes th
 from __future__ import annotations
 
 from collections.abc import Set
-from pathlib import Path
 from typing import ClassVar
 
 from docutils import nodes
@@ -87,23 +86,6 @@ class KoopblattBuilder(Builder):
         if self._workers is not None:
             self._workers.shutdown()
             self._workers = None
-
-    # the outcome under the names the PDF step reads
-    @property
-    def written(self) -> list[Path]:
-        return self.outcome.written
-
-    @property
-    def blocked(self) -> dict[int, list[Diagnostic]]:
-        return self.outcome.blocked
-
-    @property
-    def refusal(self) -> str:
-        return self.outcome.refusal
-
-    @property
-    def failed(self) -> bool:
-        return self.outcome.failed
 
 
 def _stop_workers(app: Sphinx, exc: BaseException | None) -> None:

@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 import typst
 
@@ -45,6 +45,32 @@ class Passed:
     refs: dict[str, list[str]] = field(default_factory=dict)  # contribution id → labels its references name
     presets: dict[str, str] = field(default_factory=dict)  # contribution id → key of the decision passed back
     expected: dict[str, dict[str, Any]] = field(default_factory=dict)  # contribution id → what was seen then
+
+
+class Writes(Protocol):
+    """A main file as written (`preamble.Source`): what it says about balancing."""
+
+    @property
+    def passed(self) -> Passed: ...
+
+
+W = TypeVar("W", bound=Writes)
+
+
+class Written(Generic[W]):
+    """A writer of main files that remembers the one it wrote last: `passed` is what the compile of that file was
+    given back, not what is kept by the time it is checked (another thread may have kept or dropped since)."""
+
+    def __init__(self, write: Callable[..., W]) -> None:
+        self._write = write
+        self._last: W | None = None
+
+    def __call__(self, *args: Any) -> W:
+        self._last = self._write(*args)
+        return self._last
+
+    def passed(self) -> Passed:
+        return self._last.passed if self._last is not None else Passed()
 
 
 def key(call: str, page_format: str) -> str:

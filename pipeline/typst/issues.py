@@ -31,7 +31,7 @@ from ..project import Project, issue_output
 from ..sphinx_ext import capture, state
 from . import compile as tc
 from . import flatplan, template, xmp
-from .decisions import Decisions, Passed
+from .decisions import Decisions, Written
 from .document import assemble
 from .measures import BLEED_MM, PAGES
 from .parts import Parts
@@ -88,21 +88,14 @@ def _set(main: Path, source: Callable[[int | None, bool], Source], *, out: Path,
     are taken from the same compiled document right away, with the same compiler (Typst's memoised layout: no
     second layout pass), and kept beside the PDF. The balancing decisions kept from earlier compiles are passed
     back, and those this compile came to kept (`decisions`). Nothing large is held until all are set."""
-    compiled: list[Source] = []  # the main file last compiled: what it passed back (not what is kept by now)
-
-    def written(notes: int | None, balance: bool) -> Source:
-        compiled[:] = [source(notes, balance)]
-        return compiled[0]
+    written = Written(source)
 
     def padded(balance: bool) -> tc.Compiled:
         return tc.compile_padded(main, lambda notes: written(notes, balance), standards=standards,
                                  timestamp=timestamp, fallback=fallback, sheet=sheet)
 
-    def passed() -> Passed:
-        return compiled[0].passed if compiled else Passed()
-
     result, unsettled = tc.settled(lambda: decisions.balanced(lambda: padded(True), lambda: tc.compiler(main.parent),
-                                                              passed), lambda: padded(False))
+                                                              written.passed), lambda: padded(False))
     pdf = tc.finish_print(result.pdf, BLEED_MM, crop_marks) if crop_marks is not None else result.pdf
     if serial is not None:  # the screen PDF is the online edition, the print PDF the printed one
         pdf = xmp.with_serial(pdf, serial, online=crop_marks is None)

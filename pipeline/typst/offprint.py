@@ -35,7 +35,7 @@ from ..sphinx_ext import capture, state
 from . import compile as tc
 from . import escape, template
 from .builder import KoopblattBuilder
-from .decisions import Decisions, Passed
+from .decisions import Decisions, Written
 from .document import beitrag_call
 from .issues import SCREEN_STANDARDS
 from .measures import PAGES
@@ -137,19 +137,16 @@ def plan(app: Sphinx, builder: KoopblattBuilder, submit: Callable[[Job], None]) 
 def compile_job(job: Job) -> tuple[bool, list[tuple[tuple[str, int], str]]]:
     """Compile one Sonderdruck into its work PDF (in a compile thread: Typst releases the GIL); (written, errors as
     ((path, line), text))."""
-    written: list[Source] = []  # the main file last compiled: what it passed back (not what is kept by now)
+    written = Written(job.source)
 
     def compiled(balance: bool) -> bytes:
-        written[:] = [job.source(balance)]
-        return tc.compile_bytes(job.main, written[0], standards=list(SCREEN_STANDARDS),
+        return tc.compile_bytes(job.main, written(balance), standards=list(SCREEN_STANDARDS),
                                 timestamp=build_time(job.contribution.date), fallback=job.contribution.path)
-
-    def passed() -> Passed:
-        return written[0].passed if written else Passed()
 
     try:  # as for the issues: rather unbalanced than not at all (and with the balancing decision kept, if any)
         pdf, _unsettled = tc.settled(
-            lambda: job.decisions.balanced(lambda: compiled(True), lambda: tc.compiler(job.main.parent), passed),
+            lambda: job.decisions.balanced(lambda: compiled(True), lambda: tc.compiler(job.main.parent),
+                                           written.passed),
             lambda: compiled(False))
     except tc.CompileError as exc:  # as for the issues: a warning means the PDF differs from what the author wrote
         return False, [((where, line), text) for where, line, text in exc.items]
