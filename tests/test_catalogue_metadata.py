@@ -8,6 +8,7 @@ come from the fixture's manifest and front matter, pages from the built PDF itse
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -262,3 +263,25 @@ def test_the_issue_epub_belongs_to_the_serial_with_its_issns(built: Path) -> Non
     issns = issue["issn"]
     assert refining["dcterms:identifier"] == [f"urn:issn:{issns['online']}", f"urn:issn:{issns['druck']}"]
     assert not metas_opf(opf_root(built / "build/epub/handbuch.epub"), "belongs-to-collection")
+
+
+@pytest.mark.parametrize("packet", ["screen", "print"])
+def test_the_xmp_prefixes_do_not_depend_on_what_the_process_saw_before(packet: str) -> None:
+    """ElementTree's namespace registry is one for the process: another document (another compile thread) may
+    have registered other prefixes for the same addresses, or none. The serial is written with the same bytes."""
+    from pipeline.typst import xmp as x
+
+    declared = (f' xmlns:pdfaExtension="{x.PDFA_EXTENSION}" xmlns:pdfaSchema="{x.PDFA_SCHEMA}"'
+                f' xmlns:pdfaProperty="{x.PDFA_PROPERTY}"' if packet == "screen" else "")
+    body = (f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="{x.RDF}"><rdf:Description rdf:about=""'
+            f' xmlns:dc="{x.DC}"{declared}><dc:format>application/pdf</dc:format></rdf:Description></rdf:RDF>'
+            "</x:xmpmeta>")
+    xmp = f'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>{body}<?xpacket end="r"?>'.encode()
+    serial = x.Serial("koopBLATT", 3, dt.date(2015, 6, 1), "0000-0019", "0000-0027")
+    written = []
+    for other in ("zz", "nsx", "pdfaSchema"):  # what an earlier document may have left in the registry
+        for uri in (x.PDFA_EXTENSION, x.PDFA_SCHEMA, x.PDFA_PROPERTY, x.PRISM):
+            ET.register_namespace(f"{other}{len(uri)}", uri)
+        written.append(x.add_serial(xmp, serial, online=packet == "screen"))
+    assert len(set(written)) == 1
+    assert b"xmlns:pdfaSchema=" in written[0] and b"xmlns:prism=" in written[0] and b"ns0:" not in written[0]

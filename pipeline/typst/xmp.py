@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import threading
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -30,6 +31,13 @@ PRISM_PROPERTIES = (  # (name, value type, description) as the PDF/A extension s
     ("eIssn", "Text", "ISSN of the online edition"),
 )
 _PACKET = re.compile(rb"^(.*?)(<x:xmpmeta\b.*</x:xmpmeta>)(.*)$", re.DOTALL)
+# The prefixes of what this adds, as Typst names them in a PDF/A packet. ElementTree keeps prefixes in one registry
+# for the whole process: without fixing them on every call, a print PDF (PDF/UA only, no PDF/A schemas in its
+# packet) got „ns9“ or „pdfaExtension“ depending on whether a screen PDF had been finished before it on another
+# thread, and two builds gave different bytes.
+PREFIXES = {"rdf": RDF, "dc": DC, "prism": PRISM, "pdfaExtension": PDFA_EXTENSION, "pdfaSchema": PDFA_SCHEMA,
+            "pdfaProperty": PDFA_PROPERTY}
+_REGISTRY = threading.Lock()  # ElementTree's registry is shared by the compile threads
 
 
 @dataclass(frozen=True)
@@ -78,13 +86,20 @@ def add_serial(xmp: bytes, serial: Serial, online: bool) -> bytes:
     if match is None:
         return xmp
     head, body, tail = match.groups()
-    for prefix, uri in re.findall(rb'xmlns:([\w-]+)="([^"]+)"', body):
-        ET.register_namespace(prefix.decode(), uri.decode())
-    ET.register_namespace("prism", PRISM)
-    root = ET.fromstring(body)
+    with _REGISTRY:
+        for prefix, uri in [*PREFIXES.items(), *((p.decode(), u.decode())
+                                                 for p, u in re.findall(rb'xmlns:([\w-]+)="([^"]+)"', body))]:
+            ET.register_namespace(prefix, uri)
+        added = _with_serial(ET.fromstring(body), serial, online)
+    return xmp if added is None else head + added + tail
+
+
+def _with_serial(root: ET.Element, serial: Serial, online: bool) -> bytes | None:
+    """The packet's `x:xmpmeta` with the serial added (its prefixes registered: see `add_serial`); None if it has
+    no description or the serial already."""
     description = root.find(f"{_q(RDF, 'RDF')}/{_q(RDF, 'Description')}")
     if description is None or description.find(_q(PRISM, "publicationName")) is not None:
-        return xmp
+        return None
     values = [("publicationName", serial.title), ("number", str(serial.number)),
               ("coverDate", serial.date.isoformat()), ("issn", serial.issn_print), ("eIssn", serial.issn_online)]
     for name, value in values:
@@ -97,7 +112,7 @@ def add_serial(xmp: bytes, serial: Serial, online: bool) -> bytes:
     if schemas is None:
         schemas = ET.SubElement(ET.SubElement(description, _q(PDFA_EXTENSION, "schemas")), _q(RDF, "Bag"))
     _extension_schema(schemas)
-    return head + ET.tostring(root, encoding="unicode").encode("utf-8") + tail
+    return ET.tostring(root, encoding="unicode").encode("utf-8")
 
 
 def with_serial(pdf: bytes, serial: Serial, online: bool) -> bytes:
