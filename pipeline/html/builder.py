@@ -8,7 +8,9 @@ builder it finds) get it, as `epub/builder.py` subclasses Sphinx's EPUB builder:
 - the published handbook never contains a draft: no page, no search entry, and no object inventory
   (objects.inv lists every label of every document, drafts too; the handbook has no use for it). The
   preview (`koop_preview`) shows drafts;
-- pages show screen-sized copies of the images, loaded lazily (`sphinx_ext.images`).
+- pages show screen-sized copies of the images, loaded lazily (`sphinx_ext.images`);
+- the share cards of the pages to be written are started in the background before the first page
+  (`sharecard.prefetch`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from docutils import nodes
 from sphinx.builders.html import StandaloneHTMLBuilder
 
 from ..sphinx_ext import images, state
+from . import sharecard
 
 LEFT_BY_SPHINX_SEARCH = ("searchindex.js", "search.html")  # by a build before Pagefind
 INVENTORY = "objects.inv"
@@ -42,8 +45,11 @@ class KoopHTMLBuilder(StandaloneHTMLBuilder):
     def prepare_writing(self, docnames: Set[str]) -> None:
         super().prepare_writing(docnames)
         if self.published:
+            app = state.app_of(self)
+            drafts = state.project(app).drafts
+            sharecard.prefetch(app, docnames - drafts)  # rendered while the pages are written
             (self.outdir / INVENTORY).unlink(missing_ok=True)
-            for docname in state.project(state.app_of(self)).drafts:  # released before, a draft again
+            for docname in drafts:  # released before, a draft again
                 (self.outdir / f"{docname}.html").unlink(missing_ok=True)
 
     def write_documents(self, docnames: Set[str]) -> None:

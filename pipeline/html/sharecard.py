@@ -5,15 +5,23 @@ gets `_images/teilen/<kurzname>.png` (a photo: `.jpg`), made with Pillow from it
 one, from the cover of the first issue it is printed in: a photo fills the card, a diagram or cover is shown
 whole on white; a strip in the city's colour runs along the bottom. SVG is rasterised by Typst (the fonts of
 the koopBLATT, so the figure's text looks as in print). Cards are cached by content in the work area.
+
+A cold build renders every card, ≈ 60 ms each, mostly outside the GIL (Typst, Pillow's resampling and PNG
+encoder): the cards of the pages about to be written are started in a small thread pool when the builder
+prepares writing (`prefetch`, from the figure remembered when the page was read), and a page waits for its
+own card only when it needs the card's name. A card is the same bytes whichever thread makes it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,15 +30,20 @@ from sphinx.application import Sphinx
 
 from .. import glyphs, images
 from ..model import Contribution
-from ..outputs import work_dir, write_if_changed
+from ..outputs import publish_file, work_dir, write_if_changed
 from ..sphinx_ext import state
+from . import cases
 
 SIZE = (1200, 630)
 MARGIN = 36  # px around a figure shown whole
 STRIP = 14  # px, the city's colour along the bottom
 FOLDER = "teilen"  # under the site's image folder
-VERSION = 1  # part of the cache key: raise it when the card's layout changes
+VERSION = 2  # part of the cache key: raise it when the card's layout or encoding changes
 PHOTO = (".jpg", ".jpeg")
+PNG_LEVEL = 9  # zlib's best: the same size as Pillow's optimize=True on the cards, ≈ 20 % less time
+FIGURES = "koop_card_figures"  # on the environment: docname → its card's figure (path in the sources, alt)
+PENDING = "koop_card_pending"  # on the builder: the cards being rendered in the background
+WORKERS = min(4, os.cpu_count() or 1)
 
 
 @dataclass(frozen=True)
@@ -44,7 +57,7 @@ def _figure(app: Sphinx, doctree: nodes.document | None) -> tuple[Path, str] | N
     """The case's first figure as (source file, alt text): the first photo or raster image, else the first one."""
     if doctree is None:
         return None
-    found = []
+    found: list[tuple[Path, str]] = []
     for figure in doctree.findall(nodes.figure):
         image = next(iter(figure.findall(nodes.image)), None)
         if image is None:
@@ -59,7 +72,10 @@ def _figure(app: Sphinx, doctree: nodes.document | None) -> tuple[Path, str] | N
 
 def source(app: Sphinx, c: Contribution, doctree: nodes.document | None) -> tuple[Path, str] | None:
     """What the card shows: the first figure, else the cover of the first issue that prints the case."""
-    figure = _figure(app, doctree)
+    return _source(app, c, _figure(app, doctree))
+
+
+def _source(app: Sphinx, c: Contribution, figure: tuple[Path, str] | None) -> tuple[Path, str] | None:
     if figure is not None:
         return figure
     for issue in state.project(app).issues_of(c.docname):
@@ -107,25 +123,122 @@ def render(src: Path, colour: str) -> tuple[bytes, str]:
     if photo:
         canvas.save(out, "JPEG", quality=85, optimize=True, progressive=True)
         return out.getvalue(), ".jpg"
-    canvas.save(out, "PNG", optimize=True)
+    canvas.save(out, "PNG", compress_level=PNG_LEVEL)
     return out.getvalue(), ".png"
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """One card to show: what it is made from and its key in the cache (content and colour)."""
+
+    src: Path
+    alt: str
+    colour: str
+    cache: Path
+
+    @property
+    def key(self) -> str:
+        return hashlib.sha1(f"{VERSION}|{self.colour}|{images.content_digest(self.src)}".encode()).hexdigest()
+
+    def cached(self) -> Path | None:
+        return next(iter(sorted(self.cache.glob(f"{self.key}.*"))), None)
+
+    def made(self) -> Path:
+        """The cached card, rendered now if no build made it before (written atomically: a worker thread's)."""
+        cached = self.cached()
+        if cached is None:
+            data, suffix = render(self.src, self.colour)
+            cached = self.cache / f"{self.key}{suffix}"
+            publish_file(data, cached)
+        return cached
+
+
+def _plan(app: Sphinx, c: Contribution, figure: tuple[Path, str] | None) -> _Plan | None:
+    found = _source(app, c, figure)
+    if found is None:
+        return None
+    colour = state.project(app).taxonomy.cities[c.stadt].colour
+    return _Plan(found[0], found[1], colour, work_dir(state.root_of(app.builder), "teilen"))
+
+
+@dataclass
+class _Pending:
+    """Cards rendered by a thread pool, by cache key."""
+
+    pool: ThreadPoolExecutor
+    jobs: dict[str, Future[Path]] = field(default_factory=dict)
+
+
+def _figures(env: Any) -> dict[str, tuple[str, str] | None]:
+    """Docname → its card's figure as (path in the sources, alt), for the pages read since this was kept."""
+    if not hasattr(env, FIGURES):
+        setattr(env, FIGURES, {})
+    found: dict[str, tuple[str, str] | None] = getattr(env, FIGURES)
+    return found
+
+
+def _remember(app: Sphinx, doctree: nodes.document) -> None:
+    """On reading a page: its card's figure, kept in the environment for `prefetch` (no doctree to load then)."""
+    figure = _figure(app, doctree)
+    _figures(app.env)[app.env.docname] = (figure[0].relative_to(app.srcdir).as_posix(), figure[1]) if figure else None
+
+
+def _purge(app: Sphinx, env: Any, docname: str) -> None:
+    _figures(env).pop(docname, None)
+
+
+def _merge(app: Sphinx, env: Any, docnames: Iterable[str], other: Any) -> None:
+    theirs = _figures(other)
+    _figures(env).update({d: theirs[d] for d in docnames if d in theirs})
+
+
+def prefetch(app: Sphinx, docnames: Iterable[str]) -> None:
+    """Start rendering, in the background, the cards of the cases among `docnames` that no build made before.
+    A page read before this code remembered figures is left to `card` (rendered when the page is written)."""
+    if not cases.handbook(app):
+        return
+    figures = _figures(app.env)
+    pending: _Pending | None = None
+    for docname in sorted(docnames):
+        c = cases.case(app, docname)
+        if c is None or docname not in figures:
+            continue
+        kept = figures[docname]
+        figure = (Path(app.srcdir) / kept[0], kept[1]) if kept is not None else None
+        plan = _plan(app, c, figure if figure is not None and figure[0].is_file() else None)
+        if plan is None or plan.cached() is not None:
+            continue
+        if pending is None:
+            pending = _Pending(ThreadPoolExecutor(WORKERS, thread_name_prefix="koop-teilen"))
+            setattr(app.builder, PENDING, pending)
+        if plan.key not in pending.jobs:
+            pending.jobs[plan.key] = pending.pool.submit(plan.made)
+
+
+def _finished(app: Sphinx, exception: Exception | None) -> None:
+    """No card is rendered after the build: waits for the one being made, drops those not started."""
+    pending: _Pending | None = getattr(app.builder, PENDING, None)
+    if pending is not None:
+        pending.pool.shutdown(wait=True, cancel_futures=True)
+        delattr(app.builder, PENDING)
 
 
 def card(app: Sphinx, c: Contribution, doctree: nodes.document | None) -> Card | None:
     """Write the case's share card into the site (made once per source and colour) and say where it is."""
-    found = source(app, c, doctree)
-    if found is None:
+    plan = _plan(app, c, _figure(app, doctree))
+    if plan is None:
         return None
-    src, alt = found
-    colour = state.project(app).taxonomy.cities[c.stadt].colour
-    key = hashlib.sha1(f"{VERSION}|{colour}|{images.content_digest(src)}".encode()).hexdigest()
-    cache = work_dir(state.root_of(app.builder), "teilen")
-    cached = next(iter(sorted(cache.glob(f"{key}.*"))), None) if cache.is_dir() else None
-    if cached is None:
-        data, suffix = render(src, colour)
-        cached = cache / f"{key}{suffix}"
-        write_if_changed(cached, data)
+    pending: _Pending | None = getattr(app.builder, PENDING, None)
+    job = pending.jobs.get(plan.key) if pending is not None else None
+    cached = job.result() if job is not None else plan.made()
     builder: Any = app.builder
     path = f"{builder.imagedir}/{FOLDER}/{c.slug}{cached.suffix}"
     write_if_changed(Path(builder.outdir) / path, cached.read_bytes())
-    return Card(path, alt, "image/jpeg" if cached.suffix == ".jpg" else "image/png")
+    return Card(path, plan.alt, "image/jpeg" if cached.suffix == ".jpg" else "image/png")
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("doctree-read", _remember, priority=900)  # after Sphinx's image collector
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("build-finished", _finished)

@@ -7,12 +7,13 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import citebox, feed, meta, opendata
+from . import citebox, feed, meta, opendata, sharecard
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     citebox.setup(app)
     meta.setup(app)
+    sharecard.setup(app)
     opendata.setup(app)
     feed.setup(app)
     app.add_css_file("koop-cite.css")
