@@ -57,16 +57,16 @@ def _instrument(times: dict[str, float]) -> Callable[[], None]:
 def run(root: Path, command: str, offprints: bool = True) -> tuple[float, float, dict[str, float]]:
     times: dict[str, float] = defaultdict(float)
     undo = _instrument(times)
-    started_hook = offprint._started
+    finished_hook = offprint._finished
     if not offprints:
-        offprint._started = lambda app, builder: None
+        offprint._finished = lambda app, exc: None
     wall, cpu = time.perf_counter(), time.process_time()
     try:
         with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
             status = main(["--root", str(root), command])
     finally:
         undo()
-        offprint._started = started_hook
+        offprint._finished = finished_hook
     if status:
         raise SystemExit(f"{command} in {root}: status {status}")
     return time.perf_counter() - wall, time.process_time() - cpu, dict(times)

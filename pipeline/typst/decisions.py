@@ -29,7 +29,7 @@ from ..glyphs import font_paths
 from . import template
 
 FOLDER = "ausgleich"  # in the builder's outdir: <key>.json
-PAGE_REFERENCE = re.compile(r"#(?:seitenverweis|querverweis)\(<([^>]+)>")
+PAGE_REFERENCE = re.compile(r"#(?:seitenverweis|querverweis|fallverweis)\(<([^>]+)>")
 FIELDS = ("k", "hoehe", "aus", "teilen", "wort", "nach", "luft", "eng")
 _LOCK = threading.Lock()
 T = TypeVar("T")
@@ -45,6 +45,8 @@ class Passed:
     refs: dict[str, list[str]] = field(default_factory=dict)  # contribution id → labels its references name
     presets: dict[str, str] = field(default_factory=dict)  # contribution id → key of the decision passed back
     expected: dict[str, dict[str, Any]] = field(default_factory=dict)  # contribution id → what was seen then
+    elsewhere: Pages = field(default_factory=dict)  # label → page it prints, for labels not in this PDF (a
+    # Sonderdruck's references to the rest of its issue, `preamble.Offprint.pages`)
 
 
 class Writes(Protocol):
@@ -123,6 +125,8 @@ class Decisions:
         (see the module's docstring), so that the PDF must be set again without it; else True, and the
         decisions the compile came to are kept."""
         pages = printed(compiler, sorted({label for labels in passed.refs.values() for label in labels}))
+        pages |= {label: passed.elsewhere[label] for label, n in pages.items()
+                  if n is None and label in passed.elsewhere}
         placed = marks(compiler, list(passed.keys))
         def seen(id_: str) -> dict[str, Any]:
             refs = passed.refs.get(id_, [])

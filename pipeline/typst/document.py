@@ -40,7 +40,8 @@ def beitrag_call(c: Contribution, tax: Taxonomy, body: str, decision: str | None
             f"  projektfamilien: {families},\n  abstract: {abstract},\n)[\n{body}]\n")
 
 
-def _beitrag_line(c: Contribution, tax: Taxonomy, body: str, decision: str | None) -> str:
+def beitrag_line(c: Contribution, tax: Taxonomy, body: str, decision: str | None) -> str:
+    """`beitrag_call` as a line of an issue's main file (and a Sonderdruck's: the same call, the same decision)."""
     return beitrag_call(c, tax, body, decision) + "\n"
 
 
@@ -122,7 +123,7 @@ def assemble(issue: Issue, contributions: list[Contribution], tax: Taxonomy, *,
             main.emit(editorial.body + "]\n\n", body=editorial)
     for c in contributions:
         part = bodies(c)
-        main.contribution(c.slug, partial(_beitrag_line, c, tax, part.body), part)
+        main.contribution(c.slug, partial(beitrag_line, c, tax, part.body), part)
     if not proof:
         main.emit(f"#notizen({'auto' if notes_pages is None else notes_pages})\n\n")
         main.emit(back_cover_call(issue, tax))

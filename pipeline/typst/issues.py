@@ -30,7 +30,7 @@ from ..outputs import build_time
 from ..project import Project, issue_output
 from ..sphinx_ext import capture, state
 from . import compile as tc
-from . import flatplan, template, xmp
+from . import flatplan, issue_pages, template, xmp
 from .decisions import Decisions, Written
 from .document import assemble
 from .measures import BLEED_MM, PAGES
@@ -81,13 +81,14 @@ PRINT = _Variant(PRINT_SUFFIX, True, PRINT_STANDARDS)
 
 def _set(main: Path, source: Callable[[int | None, bool], Source], *, out: Path, digest: str, standards: list[str],
          timestamp: int, fallback: str, sheet: int, crop_marks: bool | None, thumbnails: bool,
-         decisions: Decisions, serial: xmp.Serial | None = None) -> tuple[int, str]:
+         decisions: Decisions, serial: xmp.Serial | None = None, placement: bool = False) -> tuple[int, str]:
     """Compile one PDF into `out` (in a compile thread; its digest beside it); its page count, and Typst's message
     if the balanced layout did not settle and the PDF was set without balancing (else ""). `crop_marks` None for
     the screen PDF, else finish it for print. With `thumbnails`, the flatplan's page images and section markers
     are taken from the same compiled document right away, with the same compiler (Typst's memoised layout: no
-    second layout pass), and kept beside the PDF. The balancing decisions kept from earlier compiles are passed
-    back, and those this compile came to kept (`decisions`). Nothing large is held until all are set."""
+    second layout pass), and kept beside the PDF. With `placement`, where its contributions stand is kept beside it
+    for their Sonderdrucke (`issue_pages`). The balancing decisions kept from earlier compiles are passed back,
+    and those this compile came to kept (`decisions`). Nothing large is held until all are set."""
     written = Written(source)
 
     def padded(balance: bool) -> tc.Compiled:
@@ -96,6 +97,8 @@ def _set(main: Path, source: Callable[[int | None, bool], Source], *, out: Path,
 
     result, unsettled = tc.settled(lambda: decisions.balanced(lambda: padded(True), lambda: tc.compiler(main.parent),
                                                               written.passed), lambda: padded(False))
+    if placement:  # the compiler holds the document just set
+        issue_pages.record(tc.compiler(main.parent), written.passed(), out)
     pdf = tc.finish_print(result.pdf, BLEED_MM, crop_marks) if crop_marks is not None else result.pdf
     if serial is not None:  # the screen PDF is the online edition, the print PDF the printed one
         pdf = xmp.with_serial(pdf, serial, online=crop_marks is None)
@@ -190,7 +193,8 @@ class Issues:
             _set, self.outdir / f"{name}{variant.suffix}.typ", source, out=out, digest=digest,
             standards=variant.standards, timestamp=timestamp(issue), fallback=manifest, sheet=1 if proof else 4,
             crop_marks=issue.crop_marks if variant.print_version else None,
-            thumbnails=not proof and not variant.print_version, decisions=self.decisions,
+            thumbnails=not proof and not variant.print_version, placement=not proof and not variant.print_version,
+            decisions=self.decisions,
             serial=None if proof else xmp.Serial(issue.title, issue.number, issue.date, issue.issn_print,
                                                  issue.issn_online))
         self._jobs.append(_Job(issue.number, out, future, manifest))

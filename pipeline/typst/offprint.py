@@ -1,16 +1,18 @@
 """Sonderdrucke: every released case as its own PDF in the koopBLATT layout, linked from its handbook page.
 
 Screen PDF (PDF/A-2a + PDF/UA-1, like the issues' screen PDF), no watermark, the case's own title and
-authors in the metadata, a colophon with the German citation, its address and licence. Set during the
-`koopblatt` builder's run with the builder's translator and template. Only cases whose inputs changed are
-translated and compiled: the digest covers the stored doctree, the files the case depends on (images,
-includes), the template, the colophon and the compile settings, so checking an unchanged case reads one
-small file. Cost: layout is what a Sonderdruck costs (≈ 0.1–0.15 s CPU per case; a warm compiler leaves
-almost no overhead per document, and Typst reuses no layout between documents — measured: a case set right
-after its issue costs the same), so the changed ones are compiled on the builder's compile threads
-(`workers.Workers`) as background jobs: each as soon as it is translated, the issues' PDFs before them
-(`write-started` → `build-finished`). Published to build/pdf/sonderdrucke/ together with the handbook that
-offers them: while an error blocks the handbook, the last good Sonderdrucke stay (a draft's is removed at once).
+authors in the metadata, a colophon with the German citation, its address and licence on a page of its own
+after it. A case printed in an issue is set as on the issue's pages („Sonderdruck aus koopBLATT No. 3“): the
+issue's format, its page numbers, its references to the rest of the issue („siehe S. n“, linked to the
+handbook) and the very `#beitrag` call the issue compiled, so that it is balanced with the issue's decision
+(`decisions`, `issue_pages`) instead of finding one again. A case in no issue is set on its own (A4).
+
+Set at the end of the `koopblatt` builder's run (`build-finished`), after the issues, with the builder's
+translator (an issue's translation is reused) and compile threads. Only cases whose inputs changed are set:
+the digest covers the stored doctree, the files the case depends on (images, includes), the template, the
+colophon, the issue's pages and the compile settings, so checking an unchanged case reads one small file.
+Published to build/pdf/sonderdrucke/ together with the handbook that offers them: while an error blocks the
+handbook, the last good Sonderdrucke stay (a draft's is removed at once).
 """
 
 from __future__ import annotations
@@ -28,51 +30,84 @@ from sphinx.util import logging
 
 from .. import citation, glyphs
 from .. import messages as M
+from ..manifest import Issue
 from ..model import Contribution
 from ..outputs import build_dir, build_time, publish_file, remove_stale
 from ..project import HANDBOOK_OUTPUT, Project
 from ..sphinx_ext import capture, state
 from . import compile as tc
-from . import escape, template
+from . import escape, issue_pages, template
 from .builder import KoopblattBuilder
 from .decisions import Decisions, Written
-from .document import beitrag_call
+from .document import beitrag_line
 from .issues import SCREEN_STANDARDS
 from .measures import PAGES
 from .preamble import Edition, MainFile, Offprint, Part, Source
 
 logger = logging.getLogger(__name__)
 WORK = citation.OFFPRINT_DIR  # in the builder's outdir: <kurzname>.pdf and .sha1 of every Sonderdruck
-ATTR = "_koop_offprints"
 
 
 def target_dir(root: Path) -> Path:
     return build_dir(root) / "pdf" / citation.OFFPRINT_DIR
 
 
-def main_file(project: Project, c: Contribution, rec: citation.Record, part: Part, balance: bool = True,
-              decisions: Decisions | None = None) -> Source:
-    """The Typst main file of one Sonderdruck: the issue layout (A4 screen PDF), one contribution, the colophon at
-    its end (`balance` False: its last page unbalanced, the fallback when the balanced layout does not settle)."""
+@dataclass(frozen=True)
+class Placed:
+    """Where a Sonderdruck's contribution is set: in its (first) issue, as there, or on its own (A4, from page
+    1, its links to other contributions going to the handbook) when it is in no issue that was set."""
+
+    issue: Issue | None
+    pages: tuple[tuple[str, int], ...] = ()  # the issue's pages (`issue_pages`): label → page
+
+    @property
+    def format(self) -> str:
+        return self.issue.format if self.issue is not None else "a4"  # as the issue's main file says it
+
+    def first_page(self, c: Contribution) -> int | None:
+        return dict(self.pages).get(issue_pages.start_label(c.slug)) if self.issue is not None else None
+
+    def linked(self, project: Project, c: Contribution) -> dict[str, str]:
+        """The documents of the PDF the contribution is translated for (docname → slug)."""
+        if self.issue is None:
+            return {c.docname: c.slug}
+        return {d: project.all_contributions[d].slug for d in self.issue.contributions}
+
+
+def placed(project: Project, outdir: Path, c: Contribution) -> Placed:
+    issues = project.issues_of(c.docname)
+    if issues:
+        pages = issue_pages.load(outdir, issues[0])
+        if issue_pages.start_label(c.slug) in pages:
+            return Placed(issues[0], tuple(sorted(pages.items())))
+    return Placed(None)
+
+
+def main_file(project: Project, c: Contribution, rec: citation.Record, part: Part, where: Placed,
+              balance: bool = True, decisions: Decisions | None = None) -> Source:
+    """The Typst main file of one Sonderdruck: the issue layout (screen PDF), one contribution set as in its issue
+    (`where`), the colophon on a page of its own after it (`balance` False: its last page unbalanced, the fallback
+    when the balanced layout does not settle)."""
     tax = project.taxonomy
     issues = project.issues_of(c.docname)
     first = issues[0] if issues else None
     head = M.OFFPRINT_HEAD.format(rec.issues[0] if rec.issues else rec.container)
+    offprint = Offprint(rec.full_title, [p.name for p in rec.authors], head, where.first_page(c), dict(where.pages))
     edition = Edition(first.number if first else 1, first.year if first else c.date.year, c.date,
-                      first.title if first else M.ISSUES_TITLE, None, "a4", tax.cities[c.stadt].colour,
-                      balance=balance, offprint=Offprint(rec.full_title, [p.name for p in rec.authors], head))
+                      first.title if first else M.ISSUES_TITLE, None, where.format, tax.cities[c.stadt].colour,
+                      balance=balance, offprint=offprint)
     text = citation.german([rec])[rec.key].removesuffix(rec.url).rstrip()  # the address follows as a link
-    colophon = (f"#sonderdruck-vermerk(titel: {escape.string(M.OFFPRINT_SUGGESTION)}, zitat: {escape.string(text)}, "
-                f"url: {escape.string(rec.url)}, lizenz: {escape.string(M.CITE_LICENSE.format(rec.license))})")
     main = MainFile(edition, tax, decisions)
-    main.contribution(c.slug, lambda decision: beitrag_call(c, tax, f"{part.body}\n{colophon}\n", decision), part)
+    main.contribution(c.slug, partial(beitrag_line, c, tax, part.body), part)  # the call its issue sets
+    main.emit(f"#sonderdruck-vermerk(titel: {escape.string(M.OFFPRINT_SUGGESTION)}, zitat: {escape.string(text)}, "
+              f"url: {escape.string(rec.url)}, lizenz: {escape.string(M.CITE_LICENSE.format(rec.license))})\n")
     return main.source()
 
 
-def _digest(builder: KoopblattBuilder, docname: str, rec: citation.Record) -> str:
+def _digest(builder: KoopblattBuilder, docname: str, rec: citation.Record, where: Placed) -> str:
     """Everything a Sonderdruck is made of, without translating it."""
     h = hashlib.sha1(repr((rec, SCREEN_STANDARDS, build_time(rec.date), glyphs.font_paths(),
-                           builder.config.koop_code)).encode())
+                           builder.config.koop_code, where)).encode())
     h.update(template.digest().encode())
     h.update((Path(builder.doctreedir) / f"{docname}.doctree").read_bytes())
     for dep in sorted(str(d) for d in builder.env.dependencies.get(docname, ())):
@@ -121,14 +156,15 @@ def plan(app: Sphinx, builder: KoopblattBuilder, submit: Callable[[Job], None]) 
             continue  # its last good Sonderdruck stays; the handbook waits for the fix
         rec = citation.record(c, project.issues_of(docname), base, publisher)
         pdf = _work_pdf(builder, c)
-        digest = _digest(builder, docname, rec)
+        where = placed(project, out, c)
+        digest = _digest(builder, docname, rec, where)
         stamp = pdf.with_suffix(".sha1")
         if pdf.is_file() and stamp.is_file() and stamp.read_text() == digest:
             result.current.add(docname)
             continue
-        part = builder.translate(docname, {docname: c.slug}, PAGES["a4"])  # links to other cases: the handbook
+        part = builder.translate(docname, where.linked(project, c), PAGES[where.format.lower()])
         job = Job(c, digest, out / f"sonderdruck-{c.slug}.typ",
-                  partial(main_file, project, c, rec, part, decisions=decisions), decisions, pdf)
+                  partial(main_file, project, c, rec, part, where, decisions=decisions), decisions, pdf)
         result.jobs.append(job)
         submit(job)
     return result
@@ -199,22 +235,15 @@ def _wanted(app: Sphinx) -> KoopblattBuilder | None:
     return builder if isinstance(builder, KoopblattBuilder) and not app.config.koop_proof else None
 
 
-def _started(app: Sphinx, builder: Any) -> None:
-    if _wanted(app) is not None:
-        setattr(app, ATTR, start(app, builder))
-
-
 def _finished(app: Sphinx, exc: BaseException | None) -> None:
+    """After the issues are set (their pages and balancing decisions are what the Sonderdrucke are set with)."""
     builder = _wanted(app)
-    work = getattr(app, ATTR, None)
-    if builder is not None and isinstance(work, Plan):
-        setattr(app, ATTR, None)
-        finish(app, builder, work, publish=exc is None)
+    if builder is not None and exc is None:
+        finish(app, builder, start(app, builder))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("pipeline.typst.builder")
-    app.connect("write-started", _started)
     # before `capture` saves the findings at build-finished, so a failed Sonderdruck stays reported
     app.connect("build-finished", _finished, priority=300)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

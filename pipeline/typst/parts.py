@@ -48,6 +48,7 @@ class Parts:
     def __init__(self, builder: Builder) -> None:
         self.builder = builder
         self._printed: dict[str, tuple[dict[str, str], set[str]]] = {}  # docname → ids and labels, once per run
+        self._done: dict[tuple[str, tuple[tuple[str, str], ...], Page], Part] = {}  # translations of this run
 
     @property
     def outdir(self) -> Path:
@@ -55,14 +56,21 @@ class Parts:
 
     def translate(self, docname: str, linked: dict[str, str], page: Page) -> Part:
         """The Typst body of `docname` in a PDF that contains the documents `linked` (docname → slug), set in
-        `page`'s format; its images are copied into the output folder, sized for print."""
+        `page`'s format; its images are copied into the output folder, sized for print. Translated once per run
+        (an issue's contribution and its Sonderdruck are the same text)."""
+        key = (docname, tuple(sorted(linked.items())), page)
+        if key not in self._done:
+            self._done[key] = self._translate(docname, linked, page)
+        return self._done[key]
+
+    def _translate(self, docname: str, linked: dict[str, str], page: Page) -> Part:
         env = self.builder.env
         doctree = env.get_and_resolve_doctree(docname, self.builder, tags=self.builder.tags)
         shown = self._copy_images(docname, doctree, page)
         ctx = Context(
             docname=docname, prefix=docname.rsplit("/", 1)[-1], images=shown,
-            # „siehe S. n“ names the page of the label a link goes to
-            labels_of=lambda d, a: self._label_of(linked, d, a), page_ref=lambda d, a: self._label_of(linked, d, a),
+            # a link to another contribution names the page of its label („siehe S. n“)
+            labels_of=lambda d, a: self._label_of(linked, d, a),
             external_url=self._external_url, aspect=lambda uri: image_aspect(Path(self.builder.srcdir) / uri),
         )
         if docname.startswith(ISSUE_PAGES_DIR + "/"):

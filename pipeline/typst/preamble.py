@@ -51,11 +51,15 @@ class Source:
 
 @dataclass(frozen=True)
 class Offprint:
-    """A Sonderdruck's own document title, authors and running head („Sonderdruck aus: …“)."""
+    """A Sonderdruck's own document title, authors and running head („Sonderdruck aus: …“); for a contribution
+    set in an issue, the page it starts on there and the pages its references to the rest of the issue print
+    (label → page): it is then set as on the issue's pages."""
 
     title: str
     authors: list[str]
     head: str
+    first_page: int | None = None
+    pages: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -94,8 +98,12 @@ def preamble(edition: Edition, tax: Taxonomy) -> str:
     offprint = ""
     if e.offprint is not None:
         o = e.offprint
+        placed = ""
+        if o.first_page is not None:
+            pages = ", ".join(f"{escape.string(name)}: {n}" for name, n in sorted(o.pages.items()))
+            placed = f", seite: {o.first_page}" + (f", seiten: ({pages},)" if pages else "")
         offprint = (f"  sonderdruck: (titel: {escape.string(o.title)}, autoren: {escape.strings(o.authors)}, "
-                    f"kopf: {escape.string(o.head)}),\n")
+                    f"kopf: {escape.string(o.head)}{placed}),\n")
     balance = "" if e.balance else "  ausgleich: false,\n"
     return (f'#import "{template.IMPORT}": *\n'
             f"#show: ausgabe.with(\n  nummer: {e.number},\n  jahr: {e.year},\n  datum: {_date(e.date)},\n"
@@ -112,7 +120,7 @@ class MainFile:
     def __init__(self, edition: Edition, tax: Taxonomy, decisions: balancing.Decisions | None = None) -> None:
         self.edition = edition
         self.decisions = decisions  # None: nothing passed back (the text the PDF's digest is made of)
-        self._passed = balancing.Passed()
+        self._passed = balancing.Passed(elsewhere=dict(edition.offprint.pages) if edition.offprint else {})
         self._chunks: list[str] = []
         self._lines = 1  # the line the next chunk starts on
         self._line_map: list[tuple[int, str]] = []

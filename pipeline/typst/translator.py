@@ -53,7 +53,6 @@ class Context:
     prefix: str  # label prefix of this document, unique within the issue
     images: dict[str, str] = field(default_factory=dict)  # srcdir-relative image path → path used in Typst
     labels_of: Callable[[str, str], str | None] = lambda doc, anchor: None  # in-issue label for a doc link
-    page_ref: Callable[[str, str], str | None] = lambda doc, anchor: None  # label whose page "siehe S. …" names
     external_url: Callable[[str, str], str] = lambda doc, anchor: ""
     aspect: Callable[[str], float] = lambda path: 1.0
 
@@ -334,11 +333,10 @@ class TypstTranslator(nodes.NodeVisitor):
         elif uri.startswith("doc:"):
             doc, _, anchor = uri[4:].partition("#")
             target = self.ctx.labels_of(doc, anchor)
-            if target is not None:
+            if target is not None and doc != self.ctx.docname:  # „(siehe S. n)“, and the handbook where not set
+                self.add(f"#fallverweis({target}, {escape.string(self.ctx.external_url(doc, anchor))})[{text}]")
+            elif target is not None:
                 self.add(f"#link({target})[{text}]")
-                page = self.ctx.page_ref(doc, anchor)
-                if page is not None and doc != self.ctx.docname:
-                    self.add(f" (#seitenverweis({page}))")
             else:
                 url = self.ctx.external_url(doc, anchor)
                 self.add(f"#link({escape.string(url)})[{text}]" if url else text)

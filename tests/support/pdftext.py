@@ -95,6 +95,12 @@ def _page_texts(path: Path) -> list[dict[int, str]]:
     return pages
 
 
+def page_texts(path: Path) -> list[list[str]]:
+    """Per page: the texts of its marked content in reading order (artifacts such as running heads and page
+    numbers are not marked content)."""
+    return [[texts[mcid] for mcid in sorted(texts)] for texts in _page_texts(path)]
+
+
 def _join(chars: list[tuple[str, float, float]]) -> str:
     """An MCID's characters, a line break where the baseline moves (whitespace is typography to the oracle)."""
     out: list[str] = []
