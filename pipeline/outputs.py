@@ -64,21 +64,49 @@ def publish_tree(src: Path, dest: Path, finish: Callable[[Path], None] | None = 
     """Replace directory `dest` by a copy of `src` with two renames (readers never see a half tree); `finish`
     post-processes the copy before it replaces `dest` (it must replace files, never write into them: unchanged
     files are hard links to the published ones)."""
+    stage_tree(src, dest, finish).publish()
+
+
+@dataclass
+class Staged:
+    """A finished copy of a tree beside the published one (`stage_tree`), waiting for the verdict on it: `publish`
+    swaps it in, `discard` drops it and leaves the published tree as it was."""
+
+    fresh: Path
+    dest: Path
+
+    def publish(self) -> None:
+        old = self.dest.with_name(f".{self.dest.name}.old")
+        if old.exists():
+            shutil.rmtree(old)
+        if self.dest.exists():
+            os.replace(self.dest, old)
+        os.replace(self.fresh, self.dest)
+        if old.exists():
+            shutil.rmtree(old)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.fresh, ignore_errors=True)
+
+
+def stage_tree(src: Path, dest: Path, finish: Callable[[Path], None] | None = None) -> Staged:
+    """The copy of `src` that `publish_tree` puts in place of `dest`, made ready (copied, `finish`ed) beside it —
+    so that the copy can be made while the caller still waits for whatever decides whether it is published."""
     fresh = dest.with_name(f".{dest.name}.new")
-    old = dest.with_name(f".{dest.name}.old")
-    for leftover in (fresh, old):
+    for leftover in (fresh, dest.with_name(f".{dest.name}.old")):
         if leftover.exists():
             shutil.rmtree(leftover)
     # bookkeeping of the incremental build (".koop-…") is never published
     shutil.copytree(src, fresh, symlinks=False, ignore=shutil.ignore_patterns(".koop-*"),
                     copy_function=reusing(fresh, dest))
+    staged = Staged(fresh, dest)
     if finish is not None:
-        finish(fresh)
-    if dest.exists():
-        os.replace(dest, old)
-    os.replace(fresh, dest)
-    if old.exists():
-        shutil.rmtree(old)
+        try:
+            finish(fresh)
+        except BaseException:
+            staged.discard()
+            raise
+    return staged
 
 
 def reusing(fresh: Path, published: Path) -> Callable[[str, str], object]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -11,7 +12,7 @@ from ..citation import OFFPRINT_DIR
 from ..diagnostics import Diagnostic
 from ..manifest import ISSUE_PREFIX
 from ..output_step import run_step
-from ..outputs import StepResult, build_dir, publish_tree, remove_stale, work_dir
+from ..outputs import Staged, StepResult, build_dir, remove_stale, stage_tree, work_dir
 from ..project import HANDBOOK_OUTPUT, Project
 from . import assets, search
 
@@ -36,14 +37,17 @@ def stage_downloads(root: Path, pending: Iterable[Path] = ()) -> Path:
     return extra
 
 
-def _offer_published(out: Path, root: Path) -> None:
-    """After the checks: the site offers exactly the published e-books (a book that failed epubcheck keeps
-    its last good version, or none)."""
-    folder, books = out / "downloads", build_dir(root) / "epub"
+def _offer_published(folder: Path, root: Path) -> None:
+    """After the checks: the site's download `folder` offers exactly the published e-books (a book that failed
+    epubcheck keeps its last good version, or none). Files are replaced, never written into: in a staged site
+    they may be hard links to the published one (`outputs.stage_tree`)."""
+    books = build_dir(root) / "epub"
     remove_stale(folder, "*.epub", lambda offered: (books / offered.name).is_file())
     for offered in folder.glob("*.epub"):
         if (books / offered.name).read_bytes() != offered.read_bytes():
-            shutil.copy2(books / offered.name, offered)
+            tmp = offered.with_name(f".{offered.name}.tmp")
+            shutil.copy2(books / offered.name, tmp)
+            os.replace(tmp, offered)
 
 
 def build_html(root: Path, project: Project | None = None, *, verbose: bool = False, pending: Iterable[Path] = (),
@@ -51,28 +55,42 @@ def build_html(root: Path, project: Project | None = None, *, verbose: bool = Fa
     """Write the handbook (drafts left out); publish it only if nothing it contains has an error.
 
     `before_publish` waits for work running in the background (epubcheck of the `pending` books) and returns
-    its findings, which count like the run's own (and are part of the result)."""
+    its findings, which count like the run's own (and are part of the result). Meanwhile the site to publish
+    is made ready beside build/html (search index, hashed assets, compressed files): it replaces build/html
+    only if nothing blocks the handbook, else it is dropped and build/html stays as it was."""
     extra = stage_downloads(root, pending)
     step = run_step(root, project, "html", "html", M.STEP_HTML, verbose=verbose,
                     overrides={"koop_downloads": str(extra / "downloads"), "html_extra_path": str(extra)})
-    # search index (Pagefind) over the finished pages, before publishing (pipeline/html/search.py); it runs
-    # while epubcheck finishes in the background
+    # search index (Pagefind) over the finished pages, before publishing (pipeline/html/search.py)
     indexing = search.start_index(step.out) if not step.run.crashed else None
     result = step.result()
+    site = build_dir(root) / "html"
+    staged: Staged | None = None
+    problem = None
+    if not (result.status or step.project.errors_blocking(HANDBOOK_OUTPUT, result.findings)):
+        problem = indexing.wait() if indexing is not None else None
+        indexing = None
+        if problem is None:
+            staged = _staged(root, step.out, site)
     if before_publish is not None:
         result.findings += before_publish()
-        _offer_published(step.out, root)
-    if result.status or step.project.errors_blocking(HANDBOOK_OUTPUT, result.findings):
-        if indexing is not None:
-            indexing.cancel()
-        return result.failed()
-    problem = indexing.wait() if indexing is not None else None
+        for out in (step.out, *([staged.fresh] if staged is not None else [])):
+            _offer_published(out / "downloads", root)
     if problem is not None:
         result.findings.append(problem)
+    if staged is None or result.status or step.project.errors_blocking(HANDBOOK_OUTPUT, result.findings):
+        if indexing is not None:
+            indexing.cancel()
+        if staged is not None:
+            staged.discard()
         return result.failed()
-    # served as built: hashed asset names, no inline code, pre-compressed (pipeline/html/assets.py)
-    cache = work_dir(root, "html-auslieferung")
-    site = build_dir(root) / "html"
-    publish_tree(step.out, site, finish=lambda copy: assets.finish(copy, cache))
+    staged.publish()
     result.published.append(site)
     return result
+
+
+def _staged(root: Path, out: Path, site: Path) -> Staged:
+    """The site as served, made ready beside `site`: hashed asset names, no inline code, pre-compressed
+    (pipeline/html/assets.py)."""
+    cache = work_dir(root, "html-auslieferung")
+    return stage_tree(out, site, finish=lambda copy: assets.finish(copy, cache))
