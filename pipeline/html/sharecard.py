@@ -199,6 +199,7 @@ def prefetch(app: Sphinx, docnames: Iterable[str]) -> None:
         return
     figures = _figures(app.env)
     pending: _Pending | None = None
+    made: set[str] | None = None  # the keys in the cache, listed once
     for docname in sorted(docnames):
         c = cases.case(app, docname)
         if c is None or docname not in figures:
@@ -206,7 +207,11 @@ def prefetch(app: Sphinx, docnames: Iterable[str]) -> None:
         kept = figures[docname]
         figure = (Path(app.srcdir) / kept[0], kept[1]) if kept is not None else None
         plan = _plan(app, c, figure if figure is not None and figure[0].is_file() else None)
-        if plan is None or plan.cached() is not None:
+        if plan is None:
+            continue
+        if made is None:
+            made = {entry.name.split(".")[0] for entry in plan.cache.iterdir()}
+        if plan.key in made:
             continue
         if pending is None:
             pending = _Pending(ThreadPoolExecutor(WORKERS, thread_name_prefix="koop-teilen"))
