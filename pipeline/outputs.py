@@ -75,6 +75,13 @@ class Staged:
     fresh: Path
     dest: Path
 
+    def take(self, folder: Path) -> None:
+        """Add `folder` (finished later than the rest of the tree it belongs to) under its name, sharing what is
+        unchanged with the published tree as `stage_tree` does."""
+        if folder.is_dir():
+            shutil.copytree(folder, self.fresh / folder.name, symlinks=False,
+                            copy_function=reusing(self.fresh, self.dest))
+
     def publish(self) -> None:
         old = self.dest.with_name(f".{self.dest.name}.old")
         if old.exists():
@@ -89,15 +96,17 @@ class Staged:
         shutil.rmtree(self.fresh, ignore_errors=True)
 
 
-def stage_tree(src: Path, dest: Path, finish: Callable[[Path], None] | None = None) -> Staged:
+def stage_tree(src: Path, dest: Path, finish: Callable[[Path], None] | None = None, leave: tuple[str, ...] = ()
+               ) -> Staged:
     """The copy of `src` that `publish_tree` puts in place of `dest`, made ready (copied, `finish`ed) beside it —
-    so that the copy can be made while the caller still waits for whatever decides whether it is published."""
+    so that the copy can be made while the caller still waits for whatever decides whether it is published.
+    Names matching a pattern in `leave` are not copied (a folder still being written: `Staged.take` it later)."""
     fresh = dest.with_name(f".{dest.name}.new")
     for leftover in (fresh, dest.with_name(f".{dest.name}.old")):
         if leftover.exists():
             shutil.rmtree(leftover)
     # bookkeeping of the incremental build (".koop-…") is never published
-    shutil.copytree(src, fresh, symlinks=False, ignore=shutil.ignore_patterns(".koop-*"),
+    shutil.copytree(src, fresh, symlinks=False, ignore=shutil.ignore_patterns(".koop-*", *leave),
                     copy_function=reusing(fresh, dest))
     staged = Staged(fresh, dest)
     if finish is not None:

@@ -65,12 +65,18 @@ BROTLI_ASSETS, BROTLI_PAGES = 11, 10
 
 def finish(site: Path, cache: Path | None = None) -> None:
     """Hash the assets, move inline code into files, rewrite the pages, pre-compress (see the module doc)."""
+    rewrite(site)
+    compress_tree(site, cache)
+
+
+def rewrite(site: Path) -> None:
+    """`finish` without the compression: what the pages and `_static/` need. It reads no other folder, so a
+    folder of files the pages load by name (the search index) can join the site after it, before `compress_tree`."""
     static_translations(site)
     names = hash_assets(site)
     done: set[str] = set()
     for page in pages(site):
         _rewrite_page(site, page, names, done)
-    compress_tree(site, cache)
 
 
 # -- no eval ------------------------------------------------------------------------------------------

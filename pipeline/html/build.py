@@ -61,17 +61,23 @@ def build_html(root: Path, project: Project | None = None, *, verbose: bool = Fa
     extra = stage_downloads(root, pending)
     step = run_step(root, project, "html", "html", M.STEP_HTML, verbose=verbose,
                     overrides={"koop_downloads": str(extra / "downloads"), "html_extra_path": str(extra)})
-    # search index (Pagefind) over the finished pages, before publishing (pipeline/html/search.py)
+    # search index (Pagefind, a process of its own) over the finished pages, written while the site is copied
+    # and rewritten (pipeline/html/search.py)
     indexing = search.start_index(step.out) if not step.run.crashed else None
     result = step.result()
     site = build_dir(root) / "html"
     staged: Staged | None = None
     problem = None
     if not (result.status or step.project.errors_blocking(HANDBOOK_OUTPUT, result.findings)):
+        staged = _staged(root, step.out, site, indexing)
         problem = indexing.wait() if indexing is not None else None
         indexing = None
         if problem is None:
-            staged = _staged(root, step.out, site)
+            staged.take(step.out / search.BUNDLE)
+            assets.compress_tree(staged.fresh, work_dir(root, "html-auslieferung"))
+        else:
+            staged.discard()
+            staged = None
     if before_publish is not None:
         result.findings += before_publish()
         for out in (step.out, *([staged.fresh] if staged is not None else [])):
@@ -89,8 +95,8 @@ def build_html(root: Path, project: Project | None = None, *, verbose: bool = Fa
     return result
 
 
-def _staged(root: Path, out: Path, site: Path) -> Staged:
-    """The site as served, made ready beside `site`: hashed asset names, no inline code, pre-compressed
-    (pipeline/html/assets.py)."""
-    cache = work_dir(root, "html-auslieferung")
-    return stage_tree(out, site, finish=lambda copy: assets.finish(copy, cache))
+def _staged(root: Path, out: Path, site: Path, indexing: search.Indexing | None) -> Staged:
+    """The site as served, made ready beside `site` (hashed asset names, no inline code: pipeline/html/assets.py)
+    but for the search index, which Pagefind may still be writing, and the compressed files."""
+    leave = (search.BUNDLE, *([indexing.fresh.name] if indexing is not None else []))
+    return stage_tree(out, site, finish=assets.rewrite, leave=leave)
