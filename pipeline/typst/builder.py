@@ -8,7 +8,7 @@ set it). Results go to the builder's outdir; `pipeline.typst.build` publishes th
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Callable, Set
 from typing import ClassVar
 
 from docutils import nodes
@@ -17,7 +17,9 @@ from sphinx.builders import Builder
 
 from .. import messages as M
 from ..diagnostics import Diagnostic
+from ..manifest import Issue
 from ..sphinx_ext import state
+from .compile import forget
 from .issues import Issues, Outcome, problem
 from .measures import Page
 from .parts import Parts
@@ -42,6 +44,7 @@ class KoopblattBuilder(Builder):
         self.outcome = Outcome()
         self.parts = Parts(self)
         self._workers: Workers | None = None
+        self.on_issue_set: Callable[[Issue], None] | None = None  # told when an issue's screen PDF is set
 
     def get_outdated_docs(self) -> str:
         return M.PDF_TARGETS
@@ -59,7 +62,7 @@ class KoopblattBuilder(Builder):
         pass
 
     def write_documents(self, docnames: Set[str]) -> None:
-        issues = Issues(self.parts, self.workers, self.outcome)
+        issues = Issues(self.parts, self.workers, self.outcome, self.on_issue_set)
         proof = self.config.koop_proof
         if proof:
             issues.proof(proof)
@@ -79,7 +82,7 @@ class KoopblattBuilder(Builder):
     def workers(self) -> Workers:
         """The compile threads of this run (shared with the Sonderdrucke; stopped at build-finished)."""
         if self._workers is None:
-            self._workers = Workers()
+            self._workers = Workers(forget=forget)
         return self._workers
 
     def stop_workers(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -65,6 +66,26 @@ def compiler(root: Path) -> typst.Compiler:
     if root not in compilers:
         compilers[root] = typst.Compiler(root=str(root), font_paths=font_paths(), ignore_system_fonts=True)
     return compilers[root]
+
+
+_FORGET = threading.Lock()
+_EMPTY: list[tuple[typst.Compiler, Path]] = []
+EVICT_AGE = 10  # typst-py: after each compile, what Typst memoised and did not use in this many compiles goes
+
+
+def forget() -> None:
+    """Let Typst drop everything it memoised (typst-py has no call for it: it evicts what went unused for
+    `EVICT_AGE` compiles after each compile, so that many compiles of an empty document age all of it out,
+    in about a millisecond). Only while no other compile runs (`workers.Workers`): it would lose what its next
+    layout pass reuses. The fonts stay loaded (they belong to the compilers, not to the memo)."""
+    with _FORGET:
+        if not _EMPTY:
+            folder = Path(tempfile.mkdtemp(prefix="koop-typst-"))
+            (folder / "leer.typ").write_text("", encoding="utf-8")
+            _EMPTY.append((typst.Compiler(root=str(folder), ignore_system_fonts=True), folder / "leer.typ"))
+        empty, main = _EMPTY[0]
+        for _ in range(EVICT_AGE + 1):
+            empty.compile(input=str(main), format="svg")
 
 
 def compile_bytes(main: Path, source: Source, *, standards: list[Any], timestamp: int, fallback: str) -> bytes:

@@ -62,10 +62,15 @@ class Outcome:
 
 @dataclass
 class _Job:
-    number: int
+    issue: Issue
     out: Path
     future: Future[tuple[int, str]]
     manifest: str  # the issue's ausgabe.yml as shown in messages
+    screen: bool  # the screen PDF of an issue (not a proof): its Sonderdrucke follow it
+
+    @property
+    def number(self) -> int:
+        return self.issue.number
 
 
 @dataclass(frozen=True)
@@ -119,8 +124,10 @@ def _set(main: Path, source: Callable[[int | None, bool], Source], *, out: Path,
 class Issues:
     """Sets the issues of one run (or a proof) with the builder's translator (`parts`) on its compile threads."""
 
-    def __init__(self, parts: Parts, workers: Callable[[], Workers], outcome: Outcome) -> None:
+    def __init__(self, parts: Parts, workers: Callable[[], Workers], outcome: Outcome,
+                 on_issue_set: Callable[[Issue], None] | None = None) -> None:
         self.parts = parts
+        self.on_issue_set = on_issue_set
         self.builder = parts.builder
         self.workers = workers
         self.outcome = outcome
@@ -190,14 +197,14 @@ class Issues:
         logger.info(M.PDF_PROGRESS.format(issue.number, out.name))
         manifest = self.parts.shown(issue.folder / "ausgabe.yml")
         future = self.workers().submit(
-            _set, self.outdir / f"{name}{variant.suffix}.typ", source, out=out, digest=digest,
+            _set, self.outdir / f"{name}{variant.suffix}.typ", source, heavy=True, out=out, digest=digest,
             standards=variant.standards, timestamp=timestamp(issue), fallback=manifest, sheet=1 if proof else 4,
             crop_marks=issue.crop_marks if variant.print_version else None,
             thumbnails=not proof and not variant.print_version, placement=not proof and not variant.print_version,
             decisions=self.decisions,
             serial=None if proof else xmp.Serial(issue.title, issue.number, issue.date, issue.issn_print,
                                                  issue.issn_online))
-        self._jobs.append(_Job(issue.number, out, future, manifest))
+        self._jobs.append(_Job(issue, out, future, manifest, screen=not proof and variant is SCREEN))
 
     def _still_set(self, issue: Issue, docnames: tuple[str, ...]) -> bool:
         """True (and the issue done) if nothing its PDFs are made of changed since they were set: then its
@@ -272,7 +279,8 @@ class Issues:
 
     # -- the whole run -------------------------------------------------------------------------
     def collect(self) -> None:
-        """Wait for the compiles in order; a Typst error keeps its issue (and is reported at its source)."""
+        """Wait for the compiles in order; a Typst error keeps its issue (and is reported at its source). Once an
+        issue's screen PDF is set, the builder's `on_issue_set` is told (its cases' Sonderdrucke follow it)."""
         for submit in self._later:
             submit()
         self._later = []
@@ -287,6 +295,8 @@ class Issues:
                 continue
             self.outcome.written.append(job.out)
             logger.info(M.PDF_DONE.format(job.number, job.out.name, M.count(pages, "Seite")))
+            if job.screen and self.on_issue_set is not None:
+                self.on_issue_set(job.issue)
             if unsettled:  # set without balanced last pages: a Hinweis
                 self._note_unbalanced(job.number, job.manifest, unsettled)
         self._jobs = []

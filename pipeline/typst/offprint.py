@@ -7,8 +7,10 @@ issue's format, its page numbers, its references to the rest of the issue („si
 handbook) and the very `#beitrag` call the issue compiled, so that it is balanced with the issue's decision
 (`decisions`, `issue_pages`) instead of finding one again. A case in no issue is set on its own (A4).
 
-Set at the end of the `koopblatt` builder's run (`build-finished`), after the issues, with the builder's
-translator (an issue's translation is reused) and compile threads. Only cases whose inputs changed are set:
+Set in the `koopblatt` builder's run with its translator (an issue's translation is reused) and compile threads:
+a case's Sonderdruck as soon as the screen PDF of its issue is set (`Issues.collect` → `on_issue_set`; in the
+background, taken in turn with the issues' PDFs), the others (cases in no issue, or in an issue not set again)
+at `build-finished`. Only cases whose inputs changed are set:
 the digest covers the stored doctree, the files the case depends on (images, includes), the template, the
 colophon, the issue's pages and the compile settings, so checking an unchanged case reads one small file.
 Published to build/pdf/sonderdrucke/ together with the handbook that offers them: while an error blocks the
@@ -18,7 +20,7 @@ handbook, the last good Sonderdrucke stay (a draft's is removed at once).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import partial
@@ -46,6 +48,7 @@ from .preamble import Edition, MainFile, Offprint, Part, Source
 
 logger = logging.getLogger(__name__)
 WORK = citation.OFFPRINT_DIR  # in the builder's outdir: <kurzname>.pdf and .sha1 of every Sonderdruck
+ATTR = "_koop_offprints"
 
 
 def target_dir(root: Path) -> Path:
@@ -134,15 +137,16 @@ class Job:
 class Plan:
     jobs: list[Job] = field(default_factory=list)
     current: set[str] = field(default_factory=set)  # docnames whose work PDF is up to date
+    planned: set[str] = field(default_factory=set)  # docnames looked at (each once per run)
 
 
 def _work_pdf(builder: KoopblattBuilder, c: Contribution) -> Path:
     return Path(builder.outdir) / WORK / f"{c.slug}.pdf"
 
 
-def plan(app: Sphinx, builder: KoopblattBuilder, submit: Callable[[Job], None]) -> Plan:
-    """Which Sonderdrucke changed (digest); translate those (Sphinx is not thread-safe: main thread only).
-    `submit` gets each job as soon as it is translated (the worker compiles while the next is translated)."""
+def plan(app: Sphinx, builder: KoopblattBuilder, docnames: Iterable[str], into: Plan) -> None:
+    """Which of the Sonderdrucke of `docnames` changed (digest); translate those (Sphinx is not thread-safe: main
+    thread only) and submit each as soon as it is translated (the worker compiles while the next is translated)."""
     project = state.project(app)
     out = Path(builder.outdir)
     (out / WORK).mkdir(parents=True, exist_ok=True)
@@ -150,8 +154,12 @@ def plan(app: Sphinx, builder: KoopblattBuilder, submit: Callable[[Job], None]) 
     found = capture.findings(app)
     base, publisher = str(builder.config.koop_handbook_url), str(builder.config.author)
     decisions = Decisions(out)
-    result = Plan()
-    for docname, c in project.contributions.items():
+    workers = builder.workers()
+    for docname in docnames:
+        c = project.contributions.get(docname)
+        if c is None or docname in into.planned:
+            continue
+        into.planned.add(docname)
         if any(p.is_error for p in found.of((docname,))):
             continue  # its last good Sonderdruck stays; the handbook waits for the fix
         rec = citation.record(c, project.issues_of(docname), base, publisher)
@@ -160,14 +168,14 @@ def plan(app: Sphinx, builder: KoopblattBuilder, submit: Callable[[Job], None]) 
         digest = _digest(builder, docname, rec, where)
         stamp = pdf.with_suffix(".sha1")
         if pdf.is_file() and stamp.is_file() and stamp.read_text() == digest:
-            result.current.add(docname)
+            into.current.add(docname)
             continue
         part = builder.translate(docname, where.linked(project, c), PAGES[where.format.lower()])
         job = Job(c, digest, out / f"sonderdruck-{c.slug}.typ",
                   partial(main_file, project, c, rec, part, where, decisions=decisions), decisions, pdf)
-        result.jobs.append(job)
-        submit(job)
-    return result
+        into.jobs.append(job)
+        # in the background: taken in turn with the issues' PDFs (which age Typst's memory out, `workers`)
+        job.result = workers.submit(compile_job, job, urgent=False)
 
 
 def compile_job(job: Job) -> tuple[bool, list[tuple[tuple[str, int], str]]]:
@@ -191,14 +199,10 @@ def compile_job(job: Job) -> tuple[bool, list[tuple[tuple[str, int], str]]]:
     return True, []
 
 
-def start(app: Sphinx, builder: KoopblattBuilder) -> Plan:
-    """Plan, and compile the changed Sonderdrucke as background jobs of the builder's compile threads."""
-    workers = builder.workers()
-
-    def submit(job: Job) -> None:  # after the issues' PDFs, on the same threads
-        job.result = workers.submit(compile_job, job, urgent=False)
-
-    return plan(app, builder, submit)
+def _issue_set(app: Sphinx, builder: KoopblattBuilder, work: Plan, issue: Issue) -> None:
+    """An issue's screen PDF is set: the Sonderdrucke of the cases it is the first issue of can be set now."""
+    project = state.project(app)
+    plan(app, builder, [d for d in issue.contributions if project.issues_of(d)[0].number == issue.number], work)
 
 
 def finish(app: Sphinx, builder: KoopblattBuilder, work: Plan, publish: bool = True) -> None:
@@ -235,15 +239,31 @@ def _wanted(app: Sphinx) -> KoopblattBuilder | None:
     return builder if isinstance(builder, KoopblattBuilder) and not app.config.koop_proof else None
 
 
+def _started(app: Sphinx, builder: Any) -> None:
+    """Set the Sonderdrucke of an issue's cases as soon as its screen PDF is set (`Issues.collect`)."""
+    wanted = _wanted(app)
+    if wanted is not None:
+        work = Plan()
+        setattr(app, ATTR, work)
+        wanted.on_issue_set = partial(_issue_set, app, wanted, work)
+
+
 def _finished(app: Sphinx, exc: BaseException | None) -> None:
-    """After the issues are set (their pages and balancing decisions are what the Sonderdrucke are set with)."""
+    """The rest (cases in no issue, in an issue not set again), once the issues are set; collect and publish."""
     builder = _wanted(app)
-    if builder is not None and exc is None:
-        finish(app, builder, start(app, builder))
+    work = getattr(app, ATTR, None)
+    if builder is None or not isinstance(work, Plan):
+        return
+    setattr(app, ATTR, None)
+    builder.on_issue_set = None
+    if exc is None:
+        plan(app, builder, list(state.project(app).contributions), work)
+    finish(app, builder, work, publish=exc is None)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("pipeline.typst.builder")
+    app.connect("write-started", _started)
     # before `capture` saves the findings at build-finished, so a failed Sonderdruck stays reported
     app.connect("build-finished", _finished, priority=300)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

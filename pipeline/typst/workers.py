@@ -6,8 +6,11 @@ both cores instead of one. Each thread keeps its warm compiler (`compile.compile
 
 A thread takes urgent jobs (issues) and background jobs (Sonderdrucke) in turn while both are waiting. Typst
 keeps the memoised layout of a document until ten more compiles have run (typst-py calls `comemo::evict(10)`
-after each; it offers no other way to release it), so issues set back to back keep several whole issues in
-memory: taken in turn, the small Sonderdrucke age them out (peak RSS at N=200: 1107 MiB back to back).
+after each; it offers no other way to release it): an issue's layout is some 80–100 MB (N=50 bench issue of ten
+cases) and is not reused by the next document, so issues set back to back would keep several whole issues in
+memory. After a `heavy` job (an issue's PDF), Typst is told to forget (`compile.forget`) once the other thread's
+job is done (the thread waits for it): never in the middle of another compile, whose next layout pass reuses its
+last one.
 """
 
 from __future__ import annotations
@@ -21,48 +24,66 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 THREADS = max(1, min(2, os.cpu_count() or 1))  # the machine has two cores
-Job = tuple[Future[Any], Callable[..., Any], tuple[Any, ...], dict[str, Any]]
+Job = tuple[Future[Any], Callable[..., Any], tuple[Any, ...], dict[str, Any], bool]
 
 
 class Workers:
-    def __init__(self, threads: int = THREADS) -> None:
+    def __init__(self, threads: int = THREADS, forget: Callable[[], None] = lambda: None) -> None:
         self._urgent: deque[Job] = deque()
         self._background: deque[Job] = deque()
         self._ready = threading.Condition()
         self._stopping = False
+        self._forget = forget  # run between jobs, when no job is running, after a heavy one
+        self._running = 0
+        self._heavy_done = False
         self._threads = [threading.Thread(target=self._run, name=f"typst-{n}", daemon=True) for n in range(threads)]
         for thread in self._threads:
             thread.start()
 
-    def submit(self, fn: Callable[..., T], *args: Any, urgent: bool = True, **kwargs: Any) -> Future[T]:
+    def submit(self, fn: Callable[..., T], *args: Any, urgent: bool = True, heavy: bool = False,
+               **kwargs: Any) -> Future[T]:
+        """Run `fn` on a compile thread (`urgent`: before background jobs; `heavy`: leaves much for Typst to
+        forget)."""
         future: Future[T] = Future()
         with self._ready:
-            (self._urgent if urgent else self._background).append((future, fn, args, kwargs))
+            (self._urgent if urgent else self._background).append((future, fn, args, kwargs, heavy))
             self._ready.notify()
         return future
 
     def _next(self, urgent_turn: bool) -> Job | None:
         with self._ready:
+            while self._heavy_done and self._running > 0:  # wait for the other's compile to end
+                self._ready.wait()
+            self._forget_if_idle()
             while not (self._urgent or self._background or self._stopping):
                 self._ready.wait()
             first, second = (self._urgent, self._background) if urgent_turn else (self._background, self._urgent)
-            if first:
-                return first.popleft()
-            if second:
-                return second.popleft()
-            return None  # stopping, nothing left
+            job = first.popleft() if first else second.popleft() if second else None
+            if job is not None:
+                self._running += 1
+            return job  # None: stopping, nothing left
+
+    def _forget_if_idle(self) -> None:
+        """(With the lock held.) After a heavy job, once no job runs: nothing starts while Typst forgets."""
+        if self._heavy_done and self._running == 0:
+            self._heavy_done = False
+            self._forget()
 
     def _run(self) -> None:
         urgent_turn = True
         while (job := self._next(urgent_turn)) is not None:
             urgent_turn = not urgent_turn
-            future, fn, args, kwargs = job
-            if not future.set_running_or_notify_cancel():
-                continue
+            future, fn, args, kwargs, heavy = job
             try:
-                future.set_result(fn(*args, **kwargs))
+                if future.set_running_or_notify_cancel():
+                    future.set_result(fn(*args, **kwargs))
             except BaseException as exc:  # handed to whoever waits for the result
                 future.set_exception(exc)
+            finally:
+                with self._ready:
+                    self._running -= 1
+                    self._heavy_done = self._heavy_done or heavy
+                    self._ready.notify_all()  # an idle thread may forget now
 
     def shutdown(self) -> None:
         """Let the threads finish what was submitted, then stop them."""
