@@ -3,6 +3,8 @@ to write in a thread pool, and each page takes its own card when it needs the ca
 network shows must not depend on that: the same card (size, the city's strip, the first raster figure, JPEG for
 a photo) as rendered on its own, and the same bytes in every build.
 
+SVG figures are rasterised several to one Typst run; a card's pixels must not show it.
+
 Generated over a space of projects: cases of every city whose figures are, in random order and number, SVG
 diagrams, PNG rasters and JPEG photos of random colours (or none: the card shows the issue's cover, or there is
 none)."""
@@ -43,13 +45,13 @@ def _figure(folder: Path, name: str, kind: str, colour: tuple[int, int, int]) ->
 
 
 def generate(root: Path, seed: int) -> dict[str, tuple[str, list[str]]]:
-    """Cases added to the mini project: docname → (city, kinds of its figures in order)."""
+    """Cases added to the mini project: docname → (city, kinds of its figures in order); the first two show SVGs."""
     rng = random.Random(seed)
     template = (root / "docs" / f"{TEMPLATE}.md").read_text(encoding="utf-8").split("---\n")[1]
     made: dict[str, tuple[str, list[str]]] = {}
     for n in range(rng.randint(4, 7)):
         city = rng.choice(CITIES)
-        kinds = [rng.choice(KINDS) for _ in range(rng.randint(0, 3))]
+        kinds = [rng.choice(KINDS) for _ in range(rng.randint(0, 3))] if n > 1 else ["svg"] * (n + 1)
         folder = root / "docs" / "beitraege" / city
         (folder / "bilder").mkdir(parents=True, exist_ok=True)
         slug = f"karte{seed}x{n}"
@@ -77,14 +79,23 @@ def test_cards_rendered_in_the_background_are_the_cards(project_copy: Callable[[
     threads: list[str] = []
     render = sharecard.render
 
-    def recorded(src: Path, colour: str) -> tuple[bytes, str]:
+    def recorded(src: Path, colour: str, drawn: object = None) -> tuple[bytes, str]:
         threads.append(threading.current_thread().name)
-        return render(src, colour)
+        return render(src, colour, drawn)
 
     monkeypatch.setattr(sharecard, "render", recorded)
+    batches: list[int] = []
+    rasterise_many = sharecard.rasterise_many
+
+    def counted(srcs: list[Path], box: tuple[int, int], *, fill: str = "white") -> list[object]:
+        batches.append(len(srcs))
+        return rasterise_many(srcs, box, fill=fill)
+
+    monkeypatch.setattr(sharecard, "rasterise_many", counted)
     assert build_html(root).status == 0
     project = validate_project(root)
     assert threads and all(name != threading.main_thread().name for name in threads), threads
+    assert max(batches) > 1  # SVG figures drawn together
     site: dict[str, bytes] = {}
     for docname, (city, kinds) in made.items():
         tags = metas(root, docname)
@@ -104,7 +115,8 @@ def test_cards_rendered_in_the_background_are_the_cards(project_copy: Callable[[
         assert max(abs(a - b) for a, b in zip(strip, _colour(colour), strict=True)) < (8 if first == "jpg" else 1)
         index = kinds.index(first)
         src = root / "docs" / "beitraege" / city / "bilder" / f"{docname.rsplit('/', 1)[1]}-{index}.{first}"
-        assert file.read_bytes() == render(src, colour)[0]  # the same bytes as rendered alone, on this thread
+        # the same bytes as rendered alone, on this thread (an SVG not rasterised with others)
+        assert file.read_bytes() == render(src, colour)[0]
         site[docname] = file.read_bytes()
     # built again: every card from the cache, nothing rendered, the same bytes
     threads.clear()
