@@ -17,21 +17,28 @@ its incremental build is not disturbed. It is idempotent: run again on its own r
   (`application/ld+json`) stay: the browser does not run them.
 - **Pre-compressed.** Next to every text file (under `_static/` the hashed ones) `<file>.gz` (gzip level 9,
   mtime 0: the same bytes every build) and `<file>.br` (brotli), each only when it is smaller. Compressed bytes
-  are kept in a cache keyed by content (`build/.work/…`), so only what changed is compressed again.
+  are kept in a cache keyed by content (`build/.work/…`), so only what changed is compressed again. The brotli
+  module holds the GIL while it compresses: a cold build's brotli work goes to worker processes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
 import os
 import posixpath
+import queue
 import re
 import shutil
+import struct
+import subprocess
+import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -61,6 +68,7 @@ JS_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"}
 # brotli 11 for the assets (they rarely change and are cached for a year); 10 for pages and data, which change
 # with every edit: on the demo six times faster than 11 for 2 % more bytes
 BROTLI_ASSETS, BROTLI_PAGES = 11, 10
+PROCESS_BYTES = 1 << 20  # more bytes than this for brotli (≈ 1 s of it) go to worker processes
 
 
 def finish(site: Path, cache: Path | None = None) -> None:
@@ -323,13 +331,20 @@ def compress_tree(site: Path, cache: Path | None = None) -> None:
             quality = _brotli_quality(site, path) if variant == ".br" else 9
             jobs.setdefault(f"{digest}{variant}{quality}", (data, variant, quality, []))[3].append(path)
 
+    # the largest first, so that no big file is left for the end on one core
+    order = sorted(jobs, key=lambda k: -len(jobs[k][0]))
+    # brotli holds the GIL: much of it (a cold build) is done by worker processes, one per core
+    missing = [k for k in order if jobs[k][1] == ".br" and not (cache is not None and (cache / k).is_file())]
+    early = dict(zip(missing, _brotli_elsewhere([(jobs[k][0], jobs[k][2]) for k in missing]), strict=True)) \
+        if sum(len(jobs[k][0]) for k in missing) > PROCESS_BYTES and (os.cpu_count() or 1) > 1 else {}
+
     def one(key: str) -> None:
         data, variant, quality, paths = jobs[key]
         stored = cache / key if cache is not None else None
         if stored is not None and stored.is_file():
             packed = stored.read_bytes()
         else:
-            packed = _compressed(data, variant, quality)
+            packed = early[key].result() if key in early else _compressed(data, variant, quality)
             if len(packed) >= len(data):
                 packed = b""  # not worth it: remembered as empty
             if stored is not None:
@@ -341,12 +356,88 @@ def compress_tree(site: Path, cache: Path | None = None) -> None:
             else:
                 out.unlink(missing_ok=True)
 
-    # the largest first, so that no big file is left for the end on one core; zlib and brotli release the GIL
-    order = sorted(jobs, key=lambda k: -len(jobs[k][0]))
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # zlib releases the GIL
         list(pool.map(one, order))
     if cache is not None:
         _prune(cache, jobs)
+
+
+# A worker process: (quality, length, bytes) in, (length, brotli bytes) out, until its input ends.
+BROTLI_WORKER = """import struct, sys, brotli
+r, w = sys.stdin.buffer, sys.stdout.buffer
+while head := r.read(8):
+    quality, size = struct.unpack("<II", head)
+    out = brotli.compress(r.read(size), quality=quality)
+    w.write(struct.pack("<I", len(out)) + out)
+    w.flush()
+"""
+
+
+def _brotli_elsewhere(work: list[tuple[bytes, int]]) -> list[Future[bytes]]:
+    """brotli of each (data, quality), made by worker processes (one per core, each fed the largest item left
+    by a thread of this process); an item a worker could not make is made here."""
+    results: list[Future[bytes]] = [Future() for _ in work]
+    todo = queue.SimpleQueue[int]()
+    for i in range(len(work)):  # in the caller's order (the largest first)
+        todo.put(i)
+
+    def feed() -> None:
+        try:
+            proc: subprocess.Popen[bytes] | None = subprocess.Popen(
+                [sys.executable, "-c", BROTLI_WORKER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL)
+        except OSError:
+            proc = None
+        while True:
+            try:
+                i = todo.get_nowait()
+            except queue.Empty:
+                break
+            data, quality = work[i]
+            out = _from_worker(proc, data, quality) if proc is not None else None
+            if out is None:  # no worker, or it failed: not asked again
+                _ended(proc)
+                proc = None
+                try:
+                    out = bytes(brotli.compress(data, quality=quality))
+                except Exception as exc:  # the caller meets it as the item's result
+                    results[i].set_exception(exc)
+                    continue
+            results[i].set_result(out)
+        _ended(proc)
+
+    for _ in range(os.cpu_count() or 1):
+        threading.Thread(target=feed, daemon=True).start()
+    return results
+
+
+def _from_worker(proc: subprocess.Popen[bytes], data: bytes, quality: int) -> bytes | None:
+    """brotli of `data` made by a `BROTLI_WORKER`; None if it did not answer."""
+    if proc.stdin is None or proc.stdout is None:
+        return None
+    try:
+        proc.stdin.write(struct.pack("<II", quality, len(data)) + data)
+        proc.stdin.flush()
+        head = proc.stdout.read(4)
+        size = struct.unpack("<I", head)[0] if len(head) == 4 else -1
+        out = proc.stdout.read(size) if size >= 0 else b""
+    except OSError:
+        return None
+    return out if size >= 0 and len(out) == size else None
+
+
+def _ended(proc: subprocess.Popen[bytes] | None) -> None:
+    """Let a worker end (its input closed), killed if it does not."""
+    if proc is None:
+        return
+    if proc.stdin is not None:
+        with contextlib.suppress(OSError):
+            proc.stdin.close()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def _prune(cache: Path, used: Iterable[str]) -> None:
