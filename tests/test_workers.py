@@ -45,6 +45,36 @@ def test_forgetting_waits_for_the_other_compile_and_happens_after_a_heavy_job() 
     assert events == ["long:start", "issue", "long:end", "forget", "issue"]
 
 
+def test_beside_another_heavy_job_a_thread_goes_on_and_typst_forgets_when_that_one_ends() -> None:
+    events: list[str] = []
+    lock = threading.Lock()
+    started, release = threading.Event(), threading.Event()
+
+    def note(what: str) -> str:
+        with lock:
+            events.append(what)
+        return what
+
+    def long_issue() -> str:
+        started.set()
+        note("A:start")
+        release.wait(10)
+        return note("A:end")
+
+    workers = Workers(threads=2, forget=lambda: note("forget"))
+    try:
+        first = workers.submit(long_issue, heavy=True)
+        assert started.wait(10)
+        assert workers.submit(note, "B", heavy=True).result(10) == "B"
+        assert workers.submit(note, "C").result(10) == "C", "not held up by the other issue"
+        release.set()
+        assert first.result(10) == "A:end"
+    finally:
+        release.set()
+        workers.shutdown()
+    assert events == ["A:start", "B", "C", "A:end", "forget"]
+
+
 @pytest.mark.parametrize("heavy", [False, True])
 def test_every_result_and_error_arrives(heavy: bool) -> None:
     forgotten: list[int] = []

@@ -8,9 +8,9 @@ A thread takes urgent jobs (issues) and background jobs (Sonderdrucke) in turn w
 keeps the memoised layout of a document until ten more compiles have run (typst-py calls `comemo::evict(10)`
 after each; it offers no other way to release it): an issue's layout is some 80–100 MB (N=50 bench issue of ten
 cases) and is not reused by the next document, so issues set back to back would keep several whole issues in
-memory. After a `heavy` job (an issue's PDF), Typst is told to forget (`compile.forget`) once the other thread's
-job is done (the thread waits for it): never in the middle of another compile, whose next layout pass reuses its
-last one.
+memory. After a `heavy` job (an issue's PDF), Typst is told to forget (`compile.forget`) once no job runs: never
+in the middle of another compile, whose next layout pass reuses its last one. The thread waits for the other's
+job if that is a short one (a Sonderdruck); if it is heavy too, it goes on, and the other forgets when done.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ class Workers:
         self._stopping = False
         self._forget = forget  # run between jobs, when no job is running, after a heavy one
         self._running = 0
+        self._running_heavy = 0
         self._heavy_done = False
         self._threads = [threading.Thread(target=self._run, name=f"typst-{n}", daemon=True) for n in range(threads)]
         for thread in self._threads:
@@ -52,7 +53,8 @@ class Workers:
 
     def _next(self, urgent_turn: bool) -> Job | None:
         with self._ready:
-            while self._heavy_done and self._running > 0:  # wait for the other's compile to end
+            # wait for the other's compile to end, if it is a short one (else it forgets when done)
+            while self._heavy_done and self._running > self._running_heavy == 0:
                 self._ready.wait()
             self._forget_if_idle()
             while not (self._urgent or self._background or self._stopping):
@@ -61,6 +63,7 @@ class Workers:
             job = first.popleft() if first else second.popleft() if second else None
             if job is not None:
                 self._running += 1
+                self._running_heavy += job[4]
             return job  # None: stopping, nothing left
 
     def _forget_if_idle(self) -> None:
@@ -82,6 +85,7 @@ class Workers:
             finally:
                 with self._ready:
                     self._running -= 1
+                    self._running_heavy -= heavy
                     self._heavy_done = self._heavy_done or heavy
                     self._ready.notify_all()  # an idle thread may forget now
 
