@@ -10,7 +10,8 @@ after each; it offers no other way to release it): an issue's layout is some 80â
 cases) and is not reused by the next document, so issues set back to back would keep several whole issues in
 memory. After a `heavy` job (an issue's PDF), Typst is told to forget (`compile.forget`) once no job runs: never
 in the middle of another compile, whose next layout pass reuses its last one. The thread waits for the other's
-job if that is a short one (a Sonderdruck); if it is heavy too, it goes on, and the other forgets when done.
+job to end (measured at N=200: 4.7 s of thread time in all, peak RSS of the PDF step 0.98 â†’ 0.56 GB; going on
+beside another issue instead left both threads setting issues side by side and Typst never forgetting).
 """
 
 from __future__ import annotations
@@ -35,7 +36,6 @@ class Workers:
         self._stopping = False
         self._forget = forget  # run between jobs, when no job is running, after a heavy one
         self._running = 0
-        self._running_heavy = 0
         self._heavy_done = False
         self._threads = [threading.Thread(target=self._run, name=f"typst-{n}", daemon=True) for n in range(threads)]
         for thread in self._threads:
@@ -53,8 +53,7 @@ class Workers:
 
     def _next(self, urgent_turn: bool) -> Job | None:
         with self._ready:
-            # wait for the other's compile to end, if it is a short one (else it forgets when done)
-            while self._heavy_done and self._running > self._running_heavy == 0:
+            while self._heavy_done and self._running > 0:  # wait for the other's compile to end
                 self._ready.wait()
             self._forget_if_idle()
             while not (self._urgent or self._background or self._stopping):
@@ -63,7 +62,6 @@ class Workers:
             job = first.popleft() if first else second.popleft() if second else None
             if job is not None:
                 self._running += 1
-                self._running_heavy += job[4]
             return job  # None: stopping, nothing left
 
     def _forget_if_idle(self) -> None:
@@ -85,7 +83,6 @@ class Workers:
             finally:
                 with self._ready:
                     self._running -= 1
-                    self._running_heavy -= heavy
                     self._heavy_done = self._heavy_done or heavy
                     self._ready.notify_all()  # an idle thread may forget now
 
