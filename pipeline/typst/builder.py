@@ -89,6 +89,7 @@ class KoopblattBuilder(Builder):
         if self._workers is not None:
             self._workers.shutdown()
             self._workers = None
+            forget()  # nothing of the PDFs is needed by the steps after them
 
 
 def _stop_workers(app: Sphinx, exc: BaseException | None) -> None:
