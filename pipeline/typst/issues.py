@@ -108,7 +108,7 @@ def _set(main: Path, source: Callable[[int | None, bool], Source], *, out: Path,
     if serial is not None:  # the screen PDF is the online edition, the print PDF the printed one
         pdf = xmp.with_serial(pdf, serial, online=crop_marks is None)
     if thumbnails:
-        pages = flatplan.render(main, hashlib.sha1(pdf).hexdigest())
+        pages = flatplan.render(main, pdf)
         if pages is not None:
             pages.store(flatplan.work_folder(out))
     out.write_bytes(pdf)
