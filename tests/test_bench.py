@@ -73,3 +73,28 @@ def test_the_yardstick_is_sphinx_alone_on_the_same_sources(tmp_path: Path) -> No
         page = (tmp_path / "out" / f"{docname}.html").read_text(encoding="utf-8")
         assert "sphinx-book-theme" in page or "bd-page-width" in page
     assert not any("pipeline" in p.name for p in (tmp_path / "out" / "_static").iterdir())
+
+
+def test_the_targets_are_those_of_the_issue_and_judged_from_the_same_run() -> None:
+    """Issue 20's seven targets, each read from its row of one bench result: met, missed, or not measured."""
+    from pipeline.bench.editor import DEMO_STEP
+    from pipeline.bench.report import targets, targets_table
+
+    def row(seconds: float, rss: float = 100.0) -> dict[str, float]:
+        return {"s": seconds, "rss_mib": rss}
+
+    data = {"results": {"50": {"build": row(9.0), "sphinx": row(3.0)},
+                        "200": {"build": row(40.0, 650.0), "build-warm": row(3.5, 720.0)}},
+            "demo": {"rows": {DEMO_STEP: row(2.5)}}}
+    found = {t["ziel"]: t for t in targets(data)}
+    assert len(found) == 7
+    verdicts = {label: t["erreicht"] for label, t in found.items()}
+    assert verdicts == {
+        "voller Bau N=50 (CLI build)": True, "voller Bau N=200 (CLI build)": False,
+        "voller Bau N=50 ÷ Sphinx allein (gleicher Lauf)": False,  # 3.0 ×
+        "Bau nach 1 Änderung N=200 (build-warm)": True, "nox -s build nach 1 Änderung, Demo": True,
+        "erster nox -s build eines frischen Klons": None, "Spitzen-RSS N=200 (größter Schritt)": False}
+    assert found["voller Bau N=50 ÷ Sphinx allein (gleicher Lauf)"]["gemessen"] == 3.0
+    assert found["Spitzen-RSS N=200 (größter Schritt)"]["gemessen"] == 720.0
+    table = targets_table(targets(data))
+    assert "nicht gemessen" in table and "Ziel erreicht" in table and "verfehlt" in table

@@ -62,6 +62,31 @@ def nox_rows(nox: list[str], repo: Path, root: Path, docnames: list[str], runs: 
     return results
 
 
+DEMO_STEP = "build-nach-aenderung-demo"
+DEMO_LABEL = "nox -s build (Demo, 1 Beitrag geändert)"
+DEMO_PARTS = ("conf.py", "docs", "koopblatt")  # the bundled content, as `nox -s build` builds it
+
+
+def demo_rows(nox: list[str], repo: Path, root: Path, runs: int) -> dict[str, Result]:
+    """`nox -s build` after a one-sentence edit of a demo contribution (the bundled content, copied to `root` and
+    built once first)."""
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    for part in DEMO_PARTS:
+        source = repo / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, root / part)
+    docnames = sorted(p.relative_to(root / "docs").with_suffix("").as_posix()
+                      for p in (root / "docs" / "beitraege").glob("*/*.md"))
+    env = _env(KOOP_ROOT=str(root))
+    command = [*nox, "-f", str(repo / "noxfile.py"), "-s", "build"]
+    measure(command, "nox -s build (Demo, voll)", env=env)
+    results: dict[str, Result] = {}
+    for run in range(runs):
+        touch_one(root, docnames, 3000 + run)
+        keep_best(results, DEMO_STEP, measure(command, DEMO_LABEL, env=env))
+    return results
+
+
 def git(repo: Path, *args: str) -> str:
     return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout.strip()
 

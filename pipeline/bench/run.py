@@ -21,7 +21,7 @@ from typing import Any
 
 from . import sharing
 from .corpus import generate
-from .editor import fresh_clone, git, nox_command, nox_rows
+from .editor import demo_rows, fresh_clone, git, nox_command, nox_rows
 from .measure import Result, cli, keep_best, plain_sphinx, touch_one
 from .profiling import profile
 from .report import cli_table, comparison, editor_table, targets, targets_table
@@ -127,6 +127,10 @@ def _measure(args: argparse.Namespace, sizes: list[int], base: Path, nox: list[s
         keep()
     elif args.nox_groesse:
         print("nox nicht gefunden: die nox-Zeilen fehlen.", file=sys.stderr)
+    if args.nox_groesse and nox:
+        print("Über nox auf dem mitgelieferten Inhalt (Demo) …", file=sys.stderr)
+        data["demo"] = {"rows": demo_rows(nox, REPO, base / "demo", args.runs)}
+        keep()
     if not args.ohne_klon and nox:
         print("Erster Bau eines frischen Klons (eingecheckter Stand, mit Einrichtung der Umgebung) …",
               file=sys.stderr)
