@@ -10,42 +10,10 @@ import pytest
 from pipeline.typst.workers import Workers
 
 
-def test_forgetting_waits_for_the_other_compile_and_happens_after_a_heavy_job() -> None:
-    events: list[str] = []
-    lock = threading.Lock()
-    long_started, release = threading.Event(), threading.Event()
-
-    def note(what: str) -> None:
-        with lock:
-            events.append(what)
-
-    def long_compile() -> str:
-        long_started.set()
-        note("long:start")
-        release.wait(10)
-        note("long:end")
-        return "long"
-
-    def issue() -> str:
-        note("issue")
-        return "issue"
-
-    workers = Workers(threads=2, forget=lambda: note("forget"))
-    try:
-        first = workers.submit(long_compile)
-        assert long_started.wait(10)
-        heavy = workers.submit(issue, heavy=True)
-        assert heavy.result(10) == "issue"
-        later = workers.submit(issue)  # taken only once Typst has forgotten, after the long compile
-        release.set()
-        assert first.result(10) == "long" and later.result(10) == "issue"
-    finally:
-        release.set()
-        workers.shutdown()
-    assert events == ["long:start", "issue", "long:end", "forget", "issue"]
-
-
-def test_after_two_issues_side_by_side_typst_forgets_once_both_are_done() -> None:
+@pytest.mark.parametrize("long_is_heavy", [False, True])
+def test_typst_forgets_after_an_issue_only_once_the_other_compile_has_ended(long_is_heavy: bool) -> None:
+    """A long compile (a Sonderdruck, or another issue) runs while an issue's PDF is set beside it: Typst forgets
+    after the issue, but only once the long one has ended, and the next job waits for that."""
     events: list[str] = []
     lock = threading.Lock()
     started, release = threading.Event(), threading.Event()
@@ -55,24 +23,24 @@ def test_after_two_issues_side_by_side_typst_forgets_once_both_are_done() -> Non
             events.append(what)
         return what
 
-    def long_issue() -> str:
+    def long_compile() -> str:
         started.set()
-        note("A:start")
+        note("long:start")
         release.wait(10)
-        return note("A:end")
+        return note("long:end")
 
     workers = Workers(threads=2, forget=lambda: note("forget"))
     try:
-        first = workers.submit(long_issue, heavy=True)
+        first = workers.submit(long_compile, heavy=long_is_heavy)
         assert started.wait(10)
-        assert workers.submit(note, "B", heavy=True).result(10) == "B"
-        later = workers.submit(note, "C")
+        assert workers.submit(note, "issue", heavy=True).result(10) == "issue"
+        later = workers.submit(note, "next")  # taken only once Typst has forgotten, after the long compile
         release.set()
-        assert first.result(10) == "A:end" and later.result(10) == "C"
+        assert first.result(10) == "long:end" and later.result(10) == "next"
     finally:
         release.set()
         workers.shutdown()
-    assert events == ["A:start", "B", "A:end", "forget", "C"]
+    assert events == ["long:start", "issue", "long:end", "forget", "next"]
 
 
 @pytest.mark.parametrize("heavy", [False, True])
