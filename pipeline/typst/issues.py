@@ -85,15 +85,15 @@ PRINT = _Variant(PRINT_SUFFIX, True, PRINT_STANDARDS)
 
 
 def _set(main: Path, source: Callable[[int | None, bool], Source], *, out: Path, digest: str, standards: list[str],
-         timestamp: int, fallback: str, sheet: int, crop_marks: bool | None, thumbnails: bool,
-         decisions: Decisions, serial: xmp.Serial | None = None, placement: bool = False) -> tuple[int, str]:
+         timestamp: int, fallback: str, sheet: int, crop_marks: bool | None, issue_screen: bool,
+         decisions: Decisions, serial: xmp.Serial | None = None) -> tuple[int, str]:
     """Compile one PDF into `out` (in a compile thread; its digest beside it); its page count, and Typst's message
     if the balanced layout did not settle and the PDF was set without balancing (else ""). `crop_marks` None for
-    the screen PDF, else finish it for print. With `thumbnails`, the flatplan's page images and section markers
-    are taken from the same compiled document right away, with the same compiler (Typst's memoised layout: no
-    second layout pass), and kept beside the PDF. With `placement`, where its contributions stand is kept beside it
-    for their Sonderdrucke (`issue_pages`). The balancing decisions kept from earlier compiles are passed back,
-    and those this compile came to kept (`decisions`). Nothing large is held until all are set."""
+    the screen PDF, else finish it for print. For an issue's screen PDF (`issue_screen`), what the flatplan and the
+    Sonderdrucke need is kept beside it right away: the section markers and where the contributions stand (queries
+    of the document just compiled, with the same compiler: no second layout pass) and the page images (PDFium,
+    from the PDF). The balancing decisions kept from earlier compiles are passed back, and those this compile came
+    to kept (`decisions`). Nothing large is held until all are set."""
     written = Written(source)
 
     def padded(balance: bool) -> tc.Compiled:
@@ -102,12 +102,12 @@ def _set(main: Path, source: Callable[[int | None, bool], Source], *, out: Path,
 
     result, unsettled = tc.settled(lambda: decisions.balanced(lambda: padded(True), lambda: tc.compiler(main.parent),
                                                               written.passed), lambda: padded(False))
-    if placement:  # the compiler holds the document just set
+    if issue_screen:  # the compiler holds the document just set
         issue_pages.record(tc.compiler(main.parent), written.passed(), out)
     pdf = tc.finish_print(result.pdf, BLEED_MM, crop_marks) if crop_marks is not None else result.pdf
     if serial is not None:  # the screen PDF is the online edition, the print PDF the printed one
         pdf = xmp.with_serial(pdf, serial, online=crop_marks is None)
-    if thumbnails:
+    if issue_screen:
         pages = flatplan.render(main, pdf)
         if pages is not None:
             pages.store(flatplan.work_folder(out))
@@ -200,8 +200,7 @@ class Issues:
             _set, self.outdir / f"{name}{variant.suffix}.typ", source, heavy=True, out=out, digest=digest,
             standards=variant.standards, timestamp=timestamp(issue), fallback=manifest, sheet=1 if proof else 4,
             crop_marks=issue.crop_marks if variant.print_version else None,
-            thumbnails=not proof and not variant.print_version, placement=not proof and not variant.print_version,
-            decisions=self.decisions,
+            issue_screen=not proof and variant is SCREEN, decisions=self.decisions,
             serial=None if proof else xmp.Serial(issue.title, issue.number, issue.date, issue.issn_print,
                                                  issue.issn_online))
         self._jobs.append(_Job(issue, out, future, manifest, screen=not proof and variant is SCREEN))
