@@ -8,9 +8,9 @@ handbook) and the very `#beitrag` call the issue compiled, so that it is balance
 (`decisions`, `issue_pages`) instead of finding one again. A case in no issue is set on its own (A4).
 
 Set in the `koopblatt` builder's run with its translator (an issue's translation is reused) and compile threads:
-a case's Sonderdruck as soon as the screen PDF of its issue is set (`Issues.collect` → `on_issue_set`; in the
-background, taken in turn with the issues' PDFs), the others (cases in no issue, or in an issue not set again)
-at `build-finished`. Only cases whose inputs changed are set:
+a case in no issue at once (`write-started`), a case's in an issue as soon as the screen PDF of its issue is set
+(`Issues.collect` → `on_issue_set`), both in the background, taken in turn with the issues' PDFs; the rest (cases
+in an issue not set again) at `build-finished`. Only cases whose inputs changed are set:
 the digest covers the stored doctree, the files the case depends on (images, includes), the template, the
 colophon, the issue's pages and the compile settings, so checking an unchanged case reads one small file.
 Published to build/pdf/sonderdrucke/ together with the handbook that offers them: while an error blocks the
@@ -240,12 +240,15 @@ def _wanted(app: Sphinx) -> KoopblattBuilder | None:
 
 
 def _started(app: Sphinx, builder: Any) -> None:
-    """Set the Sonderdrucke of an issue's cases as soon as its screen PDF is set (`Issues.collect`)."""
+    """The Sonderdrucke of cases in no issue now (they wait for nothing), those of an issue's cases as soon as its
+    screen PDF is set (`Issues.collect`)."""
     wanted = _wanted(app)
     if wanted is not None:
         work = Plan()
         setattr(app, ATTR, work)
         wanted.on_issue_set = partial(_issue_set, app, wanted, work)
+        project = state.project(app)
+        plan(app, wanted, [d for d in project.contributions if not project.issues_of(d)], work)
 
 
 def _finished(app: Sphinx, exc: BaseException | None) -> None:
