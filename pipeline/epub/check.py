@@ -3,13 +3,16 @@
 Starting the JVM and loading epubcheck's schemas costs ≈ 5 s of CPU, checking a book well under one.
 So all changed books are checked in one JVM (`BatchCheck.java`, compiled once into the work area, or
 run by `java` as a source file), and a build can start that JVM early (`warm_up`): it checks a tiny
-book to load its schemas while Sphinx is still reading, and waits for the real books on stdin. Where
-only a JRE is present, the package's own per-book wrapper is used.
+book to load its schemas while Sphinx is still reading. That JVM is a service kept between builds
+(`service`), so that the next build finds the schemas loaded; where there is none, it is a JVM of this
+build's own that waits for the real books on stdin. Where only a JRE is present, the package's own
+per-book wrapper is used.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import subprocess
@@ -19,6 +22,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
+
+from . import service
 
 BATCH = Path(__file__).with_name("BatchCheck.java")
 JVM_FLAGS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"]  # short run: start fast
@@ -86,13 +91,35 @@ _STARTING: list[threading.Thread] = []
 _CACHE: list[Path] = []  # where `warm_up` keeps the compiled program, for later JVMs too
 
 
+def _service() -> service.Service | None:
+    """The service that checks for this epubcheck, JVM and program (none without a JDK: it is compiled)."""
+    if shutil.which("java") is None or shutil.which("javac") is None:
+        return None
+    java = os.path.realpath(shutil.which("java") or "java")
+    return service.configured(repr((BATCH.read_bytes(), _classpath(), JVM_FLAGS, java)))
+
+
+def _serve_command(kept: service.Service) -> list[str]:
+    if not kept.book.is_file():
+        _write_book(kept.book, WARM_BOOK)
+    return ["java", *JVM_FLAGS, *_program(kept.folder.parent), "--dienst", str(kept.socket), str(kept.book),
+            str(round(kept.idle_minutes * 60_000))]
+
+
 def warm_up(cache: Path) -> None:
     """Start the JVM for the next `epubcheck_many` now, in the background (compiling the program first if
-    needed); `cache` keeps the compiled program and the warm-up book."""
+    needed): the service, if it is not running, else a JVM of this build's own; `cache` keeps the latter's
+    compiled program and warm-up book."""
     if _STARTING or _WARM is not None or shutil.which("java") is None:
         return
     cache.mkdir(parents=True, exist_ok=True)
     _CACHE[:] = [cache]
+    kept = _service()
+    if kept is not None:
+        thread = threading.Thread(target=service.start, args=(kept, _serve_command), daemon=True)
+        _STARTING.append(thread)
+        thread.start()
+        return
     thread = threading.Thread(target=_start, args=(cache,), daemon=True)
     _STARTING.append(thread)
     thread.start()
@@ -141,8 +168,11 @@ def _write_book(target: Path, files: dict[str, str]) -> None:
 
 
 def _run(paths: list[Path]) -> str:
-    """The JVM's output for `paths`: the warm one if there is one, else a new one."""
+    """The JVM's output for `paths`: the service's, else the warm one if there is one, else a new one's."""
     warm = _started()
+    kept = _service() if warm is None else None
+    if kept is not None and (text := service.ask(kept, paths, _serve_command)) is not None:
+        return text
     if warm is not None and warm.proc.poll() is None and warm.proc.stdin is not None:
         try:
             warm.proc.stdin.write("".join(f"{p}\n" for p in paths).encode())
@@ -180,7 +210,8 @@ def epubcheck_many(paths: list[Path]) -> dict[Path, list[str]]:
             current = Path(line[7:].strip())
         elif (m := FINDING.match(line.strip())) and current is not None:
             book = next((p for p in paths if m.group(3).startswith(str(p))), current)
-            found[book].append(f"{book.name}: {m.group(1)} {m.group(2)}: {m.group(3)}")
+            where = re.sub(rf"^\S*?(?<![^/]){re.escape(book.name)}/", f"{book.name}/", m.group(3))
+            found[book].append(f"{book.name}: {m.group(1)} {m.group(2)}: {where}")
     return found
 
 
