@@ -19,6 +19,12 @@ its incremental build is not disturbed. It is idempotent: run again on its own r
   mtime 0: the same bytes every build) and `<file>.br` (brotli), each only when it is smaller. Compressed bytes
   are kept in a cache keyed by content (`build/.work/…`), so only what changed is compressed again. The brotli
   module holds the GIL while it compresses: a cold build's brotli work goes to worker processes.
+- **Carried over.** With a `Carry` (the handbook's build), what did not change since the last publication is
+  taken from the published site, hard-linked, instead of being made again: a page whose Sphinx output and asset
+  names are what it was rewritten from then (a memo in the work area says so; the published page is checked
+  against it), with the files its inline code became; the compressed variants of a file whose bytes equal the
+  published one's. Published files are never written in place (`outputs.stage_tree`), so sharing them is safe,
+  and a one-page edit rewrites one page and compresses one page.
 """
 
 from __future__ import annotations
@@ -39,8 +45,10 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import TypedDict
 from urllib.parse import urlsplit
 
 import brotli
@@ -71,20 +79,116 @@ BROTLI_ASSETS, BROTLI_PAGES = 11, 10
 PROCESS_BYTES = 1 << 20  # more bytes than this for brotli (≈ 1 s of it) go to worker processes
 
 
+class _Page(TypedDict):
+    """The memo of one page: its Sphinx output and the asset names it was rewritten with, the rewritten page,
+    what it points to (`_references`), the files its inline code became (site paths)."""
+
+    src: str
+    names: str
+    out: str
+    refs: list[str]
+    sides: list[str]
+
+
+@dataclass(frozen=True)
+class Carry:
+    """What the last published site lends to the one being made (see the module doc)."""
+
+    published: Path  # the site as published last
+    memo: Path  # (work area) per page: what it was rewritten from and to, the files its inline code became
+
+
 def finish(site: Path, cache: Path | None = None) -> None:
     """Hash the assets, move inline code into files, rewrite the pages, pre-compress (see the module doc)."""
     rewrite(site)
     compress_tree(site, cache)
 
 
-def rewrite(site: Path) -> None:
-    """`finish` without the compression: what the pages and `_static/` need. It reads no other folder, so a
-    folder of files the pages load by name (the search index) can join the site after it, before `compress_tree`."""
+def rewrite(site: Path, carry: Carry | None = None) -> None:
+    """`finish` without the compression: what the pages and `_static/` need. It reads no other folder (but the
+    published site, with `carry`), so a folder of files the pages load by name (the search index) can join the
+    site after it, before `compress_tree`."""
     static_translations(site)
-    names = hash_assets(site)
+    texts = {page.relative_to(site).as_posix(): page.read_bytes() for page in pages(site)}
+    digests = {rel: _sha(data) for rel, data in texts.items()}
+    memo = _memo(carry)
+    refs = {rel: entry["refs"] for rel, entry in memo.items() if digests.get(rel) == entry["src"]}
+    names = hash_assets(site, refs)
+    key = _sha(json.dumps(sorted(names.items())).encode())
     done: set[str] = set()
-    for page in pages(site):
-        _rewrite_page(site, page, names, done)
+    kept: dict[str, _Page] = {}
+    for rel, data in texts.items():
+        entry = memo.get(rel)
+        if (carry is not None and entry is not None and entry["src"] == digests[rel] and entry["names"] == key
+                and _lend(site, carry.published, rel, entry, done)):
+            kept[rel] = entry
+            continue
+        text = data.decode("utf-8")
+        new = _rewrite_page(site, site / rel, text, names, done)
+        kept[rel] = {"src": digests[rel], "names": key, "out": _sha(new.encode("utf-8")),
+                     "refs": refs[rel] if rel in refs else _references(rel, text),
+                     "sides": sorted({f[0] for m in REFERENCE.finditer(new) if (f := _resolve(rel, m["url"]))
+                                      and posixpath.basename(f[0]).startswith((INLINE, OPTIONS_SCRIPT[:-3]))})}
+    if carry is not None:
+        carry.memo.parent.mkdir(parents=True, exist_ok=True)
+        _put(carry.memo, json.dumps({"code": _code(), "pages": kept}, sort_keys=True).encode("utf-8"))
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()
+
+
+def _code() -> str:
+    """This module's code: a memo made by other code says nothing about what this code writes."""
+    return _sha(Path(__file__).read_bytes())
+
+
+def _memo(carry: Carry | None) -> dict[str, _Page]:
+    if carry is None or not carry.memo.is_file() or not carry.published.is_dir():
+        return {}
+    try:
+        found = json.loads(carry.memo.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    pages: dict[str, _Page] = found["pages"] if isinstance(found, dict) and found.get("code") == _code() else {}
+    return pages
+
+
+def _lend(site: Path, published: Path, rel: str, entry: _Page, done: set[str]) -> bool:
+    """Link the published page `rel` (and the files its inline code became) into `site`, if it is what the memo
+    says it was rewritten to."""
+    page = published / rel
+    sides = entry["sides"]
+    try:
+        if _sha(page.read_bytes()) != entry["out"]:
+            return False
+    except OSError:
+        return False
+    if not all(side in done or (published / side).is_file() for side in sides):
+        return False
+    for side in sides:
+        if side not in done:
+            _link(published / side, site / side)
+            done.add(side)
+    _link(page, site / rel)
+    return True
+
+
+def _link(source: Path, target: Path) -> None:
+    """`target` replaced by a hard link to `source` (a copy across file systems)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.link")
+    tmp.unlink(missing_ok=True)
+    try:
+        os.link(source, tmp)
+    except OSError:
+        shutil.copy2(source, tmp)
+    os.replace(tmp, target)
+
+
+def _references(rel: str, text: str) -> list[str]:
+    """The site paths a page's `href`/`src` point to (what `hash_assets` looks for among the assets)."""
+    return sorted({found[0] for m in REFERENCE.finditer(text) if (found := _resolve(rel, m["url"])) is not None})
 
 
 # -- no eval ------------------------------------------------------------------------------------------
@@ -139,10 +243,11 @@ def pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if STATIC not in p.relative_to(site).parts)
 
 
-def hash_assets(site: Path) -> dict[str, str]:
+def hash_assets(site: Path, refs: dict[str, list[str]] | None = None) -> dict[str, str]:
     """Write the hashed copy of every asset under `_static` that a page loads (with what its stylesheets load);
     map each original's site path to its copy's. Files no page names stay as they are: whatever loads them by
-    name still finds them, and they are neither copied nor compressed."""
+    name still finds them, and they are neither copied nor compressed. `refs`: what pages are known to point to
+    (`_references`), not read again."""
     static = site / STATIC
     if not static.is_dir():
         return {}
@@ -162,13 +267,13 @@ def hash_assets(site: Path) -> dict[str, str]:
         names[rel] = target
         return target
 
-    loaded = set()
+    loaded: set[str] = set()
     for page in pages(site):
         rel = page.relative_to(site).as_posix()
-        for m in REFERENCE.finditer(page.read_text(encoding="utf-8")):
-            found = _resolve(rel, m["url"])
-            if found is not None and found[0] in known:
-                loaded.add(found[0])
+        pointed = (refs or {}).get(rel)
+        if pointed is None:
+            pointed = _references(rel, page.read_text(encoding="utf-8"))
+        loaded.update(p for p in pointed if p in known)
     for rel in sorted(loaded):
         name_of(rel)
     return names
@@ -268,9 +373,8 @@ def _options(body: str) -> dict[str, object] | None:
     return found or None
 
 
-def _rewrite_page(site: Path, page: Path, names: dict[str, str], done: set[str]) -> None:
+def _rewrite_page(site: Path, page: Path, html: str, names: dict[str, str], done: set[str]) -> str:
     rel = page.relative_to(site).as_posix()
-    html = page.read_text(encoding="utf-8")
 
     def swap(m: re.Match[str]) -> str:
         found = _resolve(rel, m["url"])
@@ -282,6 +386,7 @@ def _rewrite_page(site: Path, page: Path, names: dict[str, str], done: set[str])
     new = REFERENCE.sub(swap, _externalise(site, rel, html, done))
     if new != html:
         _put(page, new.encode("utf-8"), like=page)
+    return new
 
 
 # -- pre-compression -----------------------------------------------------------------------------------
@@ -311,9 +416,11 @@ def _compressed(data: bytes, variant: str, quality: int) -> bytes:
     return bytes(brotli.compress(data, quality=quality))
 
 
-def compress_tree(site: Path, cache: Path | None = None) -> None:
-    """`<file>.gz` and `<file>.br` beside every compressible file (only where smaller); stale ones removed."""
+def compress_tree(site: Path, cache: Path | None = None, published: Path | None = None) -> None:
+    """`<file>.gz` and `<file>.br` beside every compressible file (only where smaller); stale ones removed. A file
+    whose bytes equal the `published` one's takes its variants from there (linked)."""
     files = sorted(p for p in site.rglob("*") if p.is_file() and compressible(site, p))
+    carried = {p for p in files if published is not None and _carried(p, published / p.relative_to(site))}
     for orphan in [v for v in site.rglob("*") if v.suffix in VARIANTS and v.is_file()]:
         base = orphan.with_suffix("")  # a variant of a page that is gone (not a download such as x.tar.gz)
         if not base.exists() and (base.suffix.lower() in TEXT_SUFFIXES or PAGEFIND in base.relative_to(site).parts):
@@ -334,12 +441,16 @@ def compress_tree(site: Path, cache: Path | None = None) -> None:
     # the largest first, so that no big file is left for the end on one core
     order = sorted(jobs, key=lambda k: -len(jobs[k][0]))
     # brotli holds the GIL: much of it (a cold build) is done by worker processes, one per core
-    missing = [k for k in order if jobs[k][1] == ".br" and not (cache is not None and (cache / k).is_file())]
+    missing = [k for k in order if jobs[k][1] == ".br" and not (cache is not None and (cache / k).is_file())
+               and not carried.issuperset(jobs[k][3])]
     early = dict(zip(missing, _brotli_elsewhere([(jobs[k][0], jobs[k][2]) for k in missing]), strict=True)) \
         if sum(len(jobs[k][0]) for k in missing) > PROCESS_BYTES and (os.cpu_count() or 1) > 1 else {}
 
     def one(key: str) -> None:
         data, variant, quality, paths = jobs[key]
+        paths = [path for path in paths if path not in carried]
+        if not paths:
+            return
         stored = cache / key if cache is not None else None
         if stored is not None and stored.is_file():
             packed = stored.read_bytes()
@@ -360,6 +471,22 @@ def compress_tree(site: Path, cache: Path | None = None) -> None:
         list(pool.map(one, order))
     if cache is not None:
         _prune(cache, jobs)
+
+
+def _carried(path: Path, published: Path) -> bool:
+    """Link the published variants of `published` beside `path` if both files are the same bytes and it has both
+    (a variant not worth making is not carried: the cache knows it)."""
+    variants = [published.with_name(published.name + v) for v in VARIANTS]
+    try:
+        if published.stat().st_size != path.stat().st_size or not all(v.is_file() for v in variants):
+            return False
+        if not (os.path.samefile(published, path) or published.read_bytes() == path.read_bytes()):
+            return False
+    except OSError:
+        return False
+    for variant, source in zip(VARIANTS, variants, strict=True):
+        _link(source, path.with_name(path.name + variant))
+    return True
 
 
 # A worker process: (quality, length, bytes) in, (length, brotli bytes) out, until its input ends.

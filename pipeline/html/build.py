@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from .. import messages as M
@@ -74,7 +75,7 @@ def build_html(root: Path, project: Project | None = None, *, verbose: bool = Fa
         indexing = None
         if problem is None:
             staged.take(step.out / search.BUNDLE)
-            assets.compress_tree(staged.fresh, work_dir(root, "html-auslieferung"))
+            assets.compress_tree(staged.fresh, work_dir(root, "html-auslieferung"), published=site)
         else:
             staged.discard()
             staged = None
@@ -99,4 +100,5 @@ def _staged(root: Path, out: Path, site: Path, indexing: search.Indexing | None)
     """The site as served, made ready beside `site` (hashed asset names, no inline code: pipeline/html/assets.py)
     but for the search index, which Pagefind may still be writing, and the compressed files."""
     leave = (search.BUNDLE, *([indexing.fresh.name] if indexing is not None else []))
-    return stage_tree(out, site, finish=assets.rewrite, leave=leave)
+    carry = assets.Carry(site, work_dir(root, "html-umschreiben") / "seiten.json")
+    return stage_tree(out, site, finish=partial(assets.rewrite, carry=carry), leave=leave)
