@@ -284,15 +284,34 @@ def render(main: Path, pdf: bytes) -> Pages | None:
     markers are a query of that document (Typst's memoised layout: no second layout pass), the page images are
     PDFium's rendering of the PDF itself (`thumbnails`). None if either fails (the PDF stands; the flatplan is then
     made later from the file)."""
+    found = markers(main)
+    return drawn(pdf, found) if found is not None else None
+
+
+def markers(main: Path) -> list[dict[str, Any]] | None:
+    """The section markers of the document just compiled from `main` by this thread's compiler (a query of its
+    memoised layout, milliseconds); None if the query fails. Right after the compile: the next one replaces it."""
     import typst
 
-    compiler = tc.compiler(main.parent)
     try:
-        markers = json.loads(compiler.eval(QUERY, format="json"))
+        found: list[dict[str, Any]] = json.loads(tc.compiler(main.parent).eval(QUERY, format="json"))
     except (typst.TypstError, ValueError):
         return None
+    return found
+
+
+def drawn(pdf: bytes, found: list[dict[str, Any]]) -> Pages | None:
+    """The pages of the screen PDF `pdf` with its `markers` (PDFium renders the page images: ≈ 0.3 s for an issue
+    of 36 pages, which need not wait for anything but the PDF)."""
     pngs = thumbnails(pdf)
-    return Pages(hashlib.sha1(pdf).hexdigest(), markers, pngs) if pngs is not None else None
+    return Pages(hashlib.sha1(pdf).hexdigest(), found, pngs) if pngs is not None else None
+
+
+def store_drawn(pdf: bytes, found: list[dict[str, Any]], folder: Path) -> None:
+    """`drawn`, kept in `folder` (a background job of the compile threads, see `issues._set`)."""
+    pages = drawn(pdf, found)
+    if pages is not None:
+        pages.store(folder)
 
 
 _PDFIUM = threading.Lock()  # PDFium is not thread-safe: one document at a time

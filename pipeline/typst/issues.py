@@ -86,14 +86,16 @@ PRINT = _Variant(PRINT_SUFFIX, True, PRINT_STANDARDS)
 
 def _set(main: Path, source: Callable[[int | None, bool], Source], *, out: Path, digest: str, standards: list[str],
          timestamp: int, fallback: str, sheet: int, crop_marks: bool | None, issue_screen: bool,
-         decisions: Decisions, serial: xmp.Serial | None = None) -> tuple[int, str]:
+         decisions: Decisions, serial: xmp.Serial | None = None,
+         later: Callable[[Callable[[], None]], object] | None = None) -> tuple[int, str]:
     """Compile one PDF into `out` (in a compile thread; its digest beside it); its page count, and Typst's message
     if the balanced layout did not settle and the PDF was set without balancing (else ""). `crop_marks` None for
     the screen PDF, else finish it for print. For an issue's screen PDF (`issue_screen`), what the flatplan and the
     Sonderdrucke need is kept beside it right away: the section markers and where the contributions stand (queries
     of the document just compiled, with the same compiler: no second layout pass) and the page images (PDFium,
-    from the PDF). The balancing decisions kept from earlier compiles are passed back, and those this compile came
-    to kept (`decisions`). Nothing large is held until all are set."""
+    from the PDF; a job of its own, handed to `later` if given, so that the Sonderdrucke waiting for this PDF need
+    not wait for them too). The balancing decisions kept from earlier compiles are passed back, and those this
+    compile came to kept (`decisions`). Nothing large is held until all are set."""
     written = Written(source)
 
     def padded(balance: bool) -> tc.Compiled:
@@ -107,10 +109,13 @@ def _set(main: Path, source: Callable[[int | None, bool], Source], *, out: Path,
     pdf = tc.finish_print(result.pdf, BLEED_MM, crop_marks) if crop_marks is not None else result.pdf
     if serial is not None:  # the screen PDF is the online edition, the print PDF the printed one
         pdf = xmp.with_serial(pdf, serial, online=crop_marks is None)
-    if issue_screen:
-        pages = flatplan.render(main, pdf)
-        if pages is not None:
-            pages.store(flatplan.work_folder(out))
+    found = flatplan.markers(main) if issue_screen else None
+    if found is not None:
+        draw = partial(flatplan.store_drawn, pdf, found, flatplan.work_folder(out))
+        if later is not None:
+            later(draw)
+        else:
+            draw()
     out.write_bytes(pdf)
     out.with_suffix(".sha1").write_text(digest)
     remembered = out.with_suffix(UNBALANCED_NOTE)  # so that an unchanged build says it again
@@ -200,10 +205,14 @@ class Issues:
             _set, self.outdir / f"{name}{variant.suffix}.typ", source, heavy=True, out=out, digest=digest,
             standards=variant.standards, timestamp=timestamp(issue), fallback=manifest, sheet=1 if proof else 4,
             crop_marks=issue.crop_marks if variant.print_version else None,
-            issue_screen=not proof and variant is SCREEN, decisions=self.decisions,
+            issue_screen=not proof and variant is SCREEN, decisions=self.decisions, later=self._in_background,
             serial=None if proof else xmp.Serial(issue.title, issue.number, issue.date, issue.issn_print,
                                                  issue.issn_online))
         self._jobs.append(_Job(issue, out, future, manifest, screen=not proof and variant is SCREEN))
+
+    def _in_background(self, job: Callable[[], None]) -> object:
+        """A job for the compile threads after the urgent ones (they finish it before the PDF step ends)."""
+        return self.workers().submit(job, urgent=False)
 
     def _still_set(self, issue: Issue, docnames: tuple[str, ...]) -> bool:
         """True (and the issue done) if nothing its PDFs are made of changed since they were set: then its
