@@ -99,6 +99,11 @@ class Project:
     def issues_of(self, docname: str) -> list[manifest.Issue]:
         return [i for i in self.issues.values() if docname in i.contributions]
 
+    def linked(self, docnames: Iterable[str]) -> dict[str, str]:
+        """The contributions of one PDF (docname → slug): what its translation links within the document (an
+        issue's PDF and the Sonderdrucke of its cases use the same map, so that they share the translation)."""
+        return {d: self.all_contributions[d].slug for d in docnames}
+
     def every_issue(self) -> list[manifest.Issue]:
         """All issues with a valid manifest, also those held by errors in their contributions, in number order."""
         return sorted([*self.issues.values(), *self.held.values()], key=lambda i: i.number)

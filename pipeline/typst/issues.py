@@ -153,7 +153,7 @@ class Issues:
         docnames = docnames or issue.contributions
         if not proof and self._still_set(issue, docnames):
             return
-        linked = {d: project.all_contributions[d].slug for d in docnames}
+        linked = project.linked(docnames)
         page = PAGES[issue.format.lower()]  # validated: one of schema.FORMATS
         parts = {d: self.parts.translate(d, linked, page) for d in docnames}
         editorial = None if proof else self.parts.translate(catalogue.issue_docname(issue.number), linked, page)

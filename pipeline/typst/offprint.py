@@ -74,7 +74,7 @@ class Placed:
         """The documents of the PDF the contribution is translated for (docname → slug)."""
         if self.issue is None:
             return {c.docname: c.slug}
-        return {d: project.all_contributions[d].slug for d in self.issue.contributions}
+        return project.linked(self.issue.contributions)
 
 
 def placed(project: Project, outdir: Path, c: Contribution) -> Placed:
