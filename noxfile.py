@@ -63,8 +63,12 @@ def _project_env(session: nox.Session) -> str:
     uv = _uv_for_env(session)
     extras = nox.project.dependency_groups(PYPROJECT, *EDITOR_GROUPS)
     # no bytecode compiled ahead: Python compiles (and keeps) what the first run imports, a fraction of it all
-    session.run(uv, "pip", "install", "--quiet", "--python", _bin("python"), "-e", ".", *extras, external=True,
-                env={"VIRTUAL_ENV": str(ENV)})
+    install = [uv, "pip", "install", "--quiet", "--python", _bin("python"), "-e", ".", *extras]
+    # from uv's cache alone first (0.5 s instead of 3 s of asking the index whether each package is still current);
+    # on a machine whose cache lacks something, from the index
+    if subprocess.run([*install, "--offline"], env={**os.environ, "VIRTUAL_ENV": str(ENV)}, check=False,
+                      capture_output=True).returncode != 0:
+        session.run(*install, external=True, env={"VIRTUAL_ENV": str(ENV)})
     stamp.write_text(_wanted())
     return _bin("python")
 
