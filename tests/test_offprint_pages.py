@@ -14,7 +14,7 @@ from support.pdftext import page_texts
 from support.projects import copy_project
 
 from pipeline.citation import OFFPRINT_DIR
-from pipeline.typst import pagemap
+from pipeline.typst import issue_pages, pagemap
 from pipeline.typst.build import build_pdf
 from pipeline.validate import validate_project
 
@@ -82,3 +82,34 @@ def test_a_case_in_no_issue_is_set_on_its_own(mini: Path) -> None:
     assert "seite:" not in main and 'format: "a4"' in main
     first_foot = PdfReader(_work(mini) / OFFPRINT_DIR / "hospitation.pdf").pages[0].extract_text().split()
     assert "1" in first_foot
+
+
+PARAGRAPH = ("Die Arbeitsgruppe hat die Ergebnisse der Hospitation in einem weiteren Treffen ausgewertet, die "
+             "Erfahrungen der Eigentümerinnen und Eigentümer gesammelt und Empfehlungen für die nächsten Schritte "
+             "im Quartier formuliert; der Stadtteilbeirat wurde darüber unterrichtet. ")
+
+
+def test_an_edit_sets_again_only_the_sonderdrucke_whose_pages_moved(tmp_path: Path) -> None:
+    """An edit that moves the pages after it: its own Sonderdruck and the one of the case that now starts later are
+    set again; the case before it, which names neither, keeps its Sonderdruck (the issue's page table changed)."""
+    root = copy_project("mini", tmp_path)
+    manifest = root / "koopblatt/1/ausgabe.yml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
+        "beitraege:\n", "beitraege:\n  - beitraege/nuernberg/hospitation.md\n", 1), encoding="utf-8")
+    project = validate_project(root)
+    assert build_pdf(root, project).ok
+    folder = _work(root) / OFFPRINT_DIR
+    before = {pdf.stem: pdf.stat().st_mtime_ns for pdf in folder.glob("*.pdf")}
+    pages = issue_pages.load(_work(root), project.issues[1])
+    westen = root / "docs/beitraege/leipzig/westen.md"
+    westen.write_text(westen.read_text(encoding="utf-8") + "".join(f"\n{PARAGRAPH * 4}\n" for _ in range(8)),
+                      encoding="utf-8")
+    project = validate_project(root)
+    assert build_pdf(root, project).ok
+    moved = issue_pages.load(_work(root), project.issues[1])
+    assert moved["beitrag-zwischen"] > pages["beitrag-zwischen"], "the edit moves the case after it"
+    assert moved["beitrag-hospitation"] == pages["beitrag-hospitation"]
+    after = {pdf.stem: pdf.stat().st_mtime_ns for pdf in folder.glob("*.pdf")}
+    assert {name for name in before if after[name] != before[name]} == {"westen", "zwischen"}
+    test_a_sonderdruck_is_the_cases_pages_of_the_issue(root, "bremen/zwischen")
+    test_a_sonderdruck_is_numbered_as_in_the_issue(root, "bremen/zwischen")

@@ -12,7 +12,10 @@ a case in no issue at once (`write-started`), a case's in an issue as soon as th
 (`Issues.collect` → `on_issue_set`), both in the background, taken in turn with the issues' PDFs; the rest (cases
 in an issue not set again) at `build-finished`. Only cases whose inputs changed are set:
 the digest covers the stored doctree, the files the case depends on (images, includes), the template, the
-colophon, the issue's pages and the compile settings, so checking an unchanged case reads one small file.
+colophon, the compile settings and of the issue's pages only those the Sonderdruck prints (where its case starts,
+where its references point: `Placed.narrowed`, the labels kept beside the PDF from its last translation), so
+checking an unchanged case reads two small files, and an edit that moves the pages of other cases of the issue
+sets again only the Sonderdrucke whose pages moved.
 Published to build/pdf/sonderdrucke/ together with the handbook that offers them: while an error blocks the
 handbook, the last good Sonderdrucke stay (a draft's is removed at once).
 """
@@ -20,9 +23,10 @@ handbook, the last good Sonderdrucke stay (a draft's is removed at once).
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -40,14 +44,15 @@ from ..sphinx_ext import capture, state
 from . import compile as tc
 from . import escape, issue_pages, template
 from .builder import KoopblattBuilder
-from .decisions import Decisions, Written
+from .decisions import Decisions, Written, references
 from .document import beitrag_line
 from .issues import SCREEN_STANDARDS
 from .measures import PAGES
 from .preamble import Edition, MainFile, Offprint, Part, Source
 
 logger = logging.getLogger(__name__)
-WORK = citation.OFFPRINT_DIR  # in the builder's outdir: <kurzname>.pdf and .sha1 of every Sonderdruck
+WORK = citation.OFFPRINT_DIR  # in the builder's outdir: <kurzname>.pdf, .sha1 and .verweise of every Sonderdruck
+LABELS = ".verweise"  # beside a Sonderdruck's work PDF: the labels its references named (JSON list)
 ATTR = "_koop_offprints"
 
 
@@ -69,6 +74,12 @@ class Placed:
 
     def first_page(self, c: Contribution) -> int | None:
         return dict(self.pages).get(issue_pages.start_label(c.slug)) if self.issue is not None else None
+
+    def narrowed(self, c: Contribution, labels: Iterable[str]) -> Placed:
+        """With only the pages the Sonderdruck of `c` prints: where it starts and where `labels` (the labels its
+        references name) are."""
+        keep = {issue_pages.start_label(c.slug), *labels}
+        return replace(self, pages=tuple(item for item in self.pages if item[0] in keep))
 
     def linked(self, project: Project, c: Contribution) -> dict[str, str]:
         """The documents of the PDF the contribution is translated for (docname → slug)."""
@@ -126,6 +137,7 @@ class Job:
 
     contribution: Contribution
     digest: str
+    labels: list[str]  # what its references name (`narrowed`), kept beside the PDF with the digest
     main: Path
     source: Callable[[bool], Source]  # balanced last page or not (when the balanced layout does not settle)
     decisions: Decisions  # the balancing decisions kept from earlier compiles
@@ -142,6 +154,20 @@ class Plan:
 
 def _work_pdf(builder: KoopblattBuilder, c: Contribution) -> Path:
     return Path(builder.outdir) / WORK / f"{c.slug}.pdf"
+
+
+def _kept_labels(pdf: Path) -> list[str] | None:
+    """The labels the references of the Sonderdruck in `pdf` named when it was set; None if not known."""
+    try:
+        labels = json.loads(pdf.with_suffix(LABELS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return [str(label) for label in labels] if isinstance(labels, list) else None
+
+
+def _current(pdf: Path, digest: str) -> bool:
+    stamp = pdf.with_suffix(".sha1")
+    return pdf.is_file() and stamp.is_file() and stamp.read_text() == digest
 
 
 def plan(app: Sphinx, builder: KoopblattBuilder, docnames: Iterable[str], into: Plan) -> None:
@@ -165,13 +191,19 @@ def plan(app: Sphinx, builder: KoopblattBuilder, docnames: Iterable[str], into: 
         rec = citation.record(c, project.issues_of(docname), base, publisher)
         pdf = _work_pdf(builder, c)
         where = placed(project, out, c)
-        digest = _digest(builder, docname, rec, where)
-        stamp = pdf.with_suffix(".sha1")
-        if pdf.is_file() and stamp.is_file() and stamp.read_text() == digest:
+        kept = _kept_labels(pdf)
+        if kept is not None and _current(pdf, _digest(builder, docname, rec, where.narrowed(c, kept))):
             into.current.add(docname)
             continue
         part = builder.translate(docname, where.linked(project, c), PAGES[where.format.lower()])
-        job = Job(c, digest, out / f"sonderdruck-{c.slug}.typ",
+        labels = references(beitrag_line(c, project.taxonomy, part.body, None))
+        where = where.narrowed(c, labels)
+        digest = _digest(builder, docname, rec, where)
+        if _current(pdf, digest):  # as set, only what it named was not kept
+            pdf.with_suffix(LABELS).write_text(json.dumps(labels), encoding="utf-8")
+            into.current.add(docname)
+            continue
+        job = Job(c, digest, labels, out / f"sonderdruck-{c.slug}.typ",
                   partial(main_file, project, c, rec, part, where, decisions=decisions), decisions, pdf)
         into.jobs.append(job)
         # in the background: taken in turn with the issues' PDFs (which age Typst's memory out, `workers`)
@@ -195,6 +227,7 @@ def compile_job(job: Job) -> tuple[bool, list[tuple[tuple[str, int], str]]]:
     except tc.CompileError as exc:  # as for the issues: a warning means the PDF differs from what the author wrote
         return False, [((where, line), text) for where, line, text in exc.items]
     job.out.write_bytes(pdf)
+    job.out.with_suffix(LABELS).write_text(json.dumps(job.labels), encoding="utf-8")
     job.out.with_suffix(".sha1").write_text(job.digest)
     return True, []
 
