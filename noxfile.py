@@ -22,6 +22,8 @@ ROOT = Path(__file__).resolve().parent
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 ENV = ROOT / ".nox" / "koop"
 EDITOR_GROUPS = ("serve", "proof")  # the live preview and the proof's Word file need these
+# Python keeps no bytecode here: uv compiles it once when it installs (pip does by default)
+_COMPILED = ("--compile-bytecode",) if os.environ.get("PYTHONDONTWRITEBYTECODE") else ()
 
 
 def _bin(name: str) -> str:
@@ -62,13 +64,17 @@ def _project_env(session: nox.Session) -> str:
     session.log("Die Umgebung der Pipeline wird eingerichtet (einmalig, bis sich pyproject.toml ändert) …")
     uv = _uv_for_env(session)
     extras = nox.project.dependency_groups(PYPROJECT, *EDITOR_GROUPS)
-    # no bytecode compiled ahead: Python compiles (and keeps) what the first run imports, a fraction of it all
-    install = [uv, "pip", "install", "--quiet", "--python", _bin("python"), "-e", ".", *extras]
+    # no bytecode compiled ahead where Python compiles (and keeps) what the first run imports, a fraction of it all;
+    # where it keeps none (PYTHONDONTWRITEBYTECODE, as in many containers), every run would compile everything again
+    install = [uv, "pip", "install", "--quiet", "--python", _bin("python"), "-e", ".", *extras, *_COMPILED]
     # from uv's cache alone first (0.5 s instead of 3 s of asking the index whether each package is still current);
     # on a machine whose cache lacks something, from the index
     if subprocess.run([*install, "--offline"], env={**os.environ, "VIRTUAL_ENV": str(ENV)}, check=False,
                       capture_output=True).returncode != 0:
         session.run(*install, external=True, env={"VIRTUAL_ENV": str(ENV)})
+    if _COMPILED:  # the pipeline itself is installed editable: its own modules too
+        subprocess.run([_bin("python"), "-m", "compileall", "-q", "-j", "0", str(ROOT / "pipeline")], check=False,
+                       capture_output=True)
     stamp.write_text(_wanted())
     return _bin("python")
 
@@ -100,9 +106,10 @@ def _cli(session: nox.Session, *args: str) -> None:
 
 
 def _install(session: nox.Session, *groups: str) -> None:
-    session.install(".")
+    compiled = _COMPILED if session.venv_backend == "uv" else ()
+    session.install(".", *compiled)
     if groups:
-        session.install(*nox.project.dependency_groups(PYPROJECT, *groups))
+        session.install(*nox.project.dependency_groups(PYPROJECT, *groups), *compiled)
 
 
 @nox.session(venv_backend="none")
