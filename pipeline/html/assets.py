@@ -64,6 +64,7 @@ PAGEFIND = "_pagefind"
 VARIANTS = (".gz", ".br")
 INLINE = "koop-inline"  # stem of the files that inline scripts and styles become
 OPTIONS_SCRIPT = "koop-optionen.js"
+SIDE_STEMS = (INLINE, posixpath.splitext(OPTIONS_SCRIPT)[0])  # the files a page's inline code becomes
 # A shared script that applies a page's settings, given as JSON in its data attribute (see `_externalise`).
 OPTIONS_CODE = ("Object.assign(DOCUMENTATION_OPTIONS, JSON.parse(document.currentScript.dataset.koopOptionen));\n")
 OPTION = re.compile(r"""\s*DOCUMENTATION_OPTIONS\.(\w+)\s*=\s*('[^'\\]*'|"[^"\\]*"|true|false|-?\d+)\s*;\s*""")
@@ -112,7 +113,8 @@ def rewrite(site: Path, carry: Carry | None = None) -> None:
     texts = {page.relative_to(site).as_posix(): page.read_bytes() for page in pages(site)}
     digests = {rel: _sha(data) for rel, data in texts.items()}
     memo = _memo(carry)
-    refs = {rel: entry["refs"] for rel, entry in memo.items() if digests.get(rel) == entry["src"]}
+    refs = {rel: memo[rel]["refs"] if rel in memo and memo[rel]["src"] == digests[rel]
+            else _references(rel, data.decode("utf-8")) for rel, data in texts.items()}
     names = hash_assets(site, refs)
     key = _sha(json.dumps(sorted(names.items())).encode())
     done: set[str] = set()
@@ -126,9 +128,9 @@ def rewrite(site: Path, carry: Carry | None = None) -> None:
         text = data.decode("utf-8")
         new = _rewrite_page(site, site / rel, text, names, done)
         kept[rel] = {"src": digests[rel], "names": key, "out": _sha(new.encode("utf-8")),
-                     "refs": refs[rel] if rel in refs else _references(rel, text),
+                     "refs": refs[rel],
                      "sides": sorted({f[0] for m in REFERENCE.finditer(new) if (f := _resolve(rel, m["url"]))
-                                      and posixpath.basename(f[0]).startswith((INLINE, OPTIONS_SCRIPT[:-3]))})}
+                                      and posixpath.basename(f[0]).startswith(SIDE_STEMS)})}
     if carry is not None:
         carry.memo.parent.mkdir(parents=True, exist_ok=True)
         _put(carry.memo, json.dumps({"code": _code(), "pages": kept}, sort_keys=True).encode("utf-8"))
