@@ -422,7 +422,6 @@ def compress_tree(site: Path, cache: Path | None = None, published: Path | None 
     """`<file>.gz` and `<file>.br` beside every compressible file (only where smaller); stale ones removed. A file
     whose bytes equal the `published` one's takes its variants from there (linked)."""
     files = sorted(p for p in site.rglob("*") if p.is_file() and compressible(site, p))
-    carried = {p for p in files if published is not None and _carried(p, published / p.relative_to(site))}
     for orphan in [v for v in site.rglob("*") if v.suffix in VARIANTS and v.is_file()]:
         base = orphan.with_suffix("")  # a variant of a page that is gone (not a download such as x.tar.gz)
         if not base.exists() and (base.suffix.lower() in TEXT_SUFFIXES or PAGEFIND in base.relative_to(site).parts):
@@ -433,8 +432,11 @@ def compress_tree(site: Path, cache: Path | None = None, published: Path | None 
         cache.mkdir(parents=True, exist_ok=True)
     # one compression per distinct content (an asset and its hashed copy have the same bytes)
     jobs: dict[str, tuple[bytes, str, int, list[Path]]] = {}
+    carried: set[Path] = set()  # their variants linked from the published site
     for path in files:
         data = path.read_bytes()
+        if published is not None and _carried(path, data, published / path.relative_to(site)):
+            carried.add(path)
         digest = hashlib.sha256(data).hexdigest()
         for variant in VARIANTS:
             quality = _brotli_quality(site, path) if variant == ".br" else 9
@@ -475,14 +477,14 @@ def compress_tree(site: Path, cache: Path | None = None, published: Path | None 
         _prune(cache, jobs)
 
 
-def _carried(path: Path, published: Path) -> bool:
-    """Link the published variants of `published` beside `path` if both files are the same bytes and it has both
-    (a variant not worth making is not carried: the cache knows it)."""
+def _carried(path: Path, data: bytes, published: Path) -> bool:
+    """Link the published variants of `published` beside `path` (whose bytes are `data`) if both files are the same
+    bytes and it has both (a variant not worth making is not carried: the cache knows it)."""
     variants = [published.with_name(published.name + v) for v in VARIANTS]
     try:
-        if published.stat().st_size != path.stat().st_size or not all(v.is_file() for v in variants):
+        if published.stat().st_size != len(data) or not all(v.is_file() for v in variants):
             return False
-        if not (os.path.samefile(published, path) or published.read_bytes() == path.read_bytes()):
+        if not (os.path.samefile(published, path) or published.read_bytes() == data):
             return False
     except OSError:
         return False
