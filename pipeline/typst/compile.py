@@ -1,4 +1,4 @@
-"""Compile Typst in-process, pad to whole sheets, and finish the print PDF with pikepdf."""
+"""Compile Typst in-process, and pad to whole sheets."""
 
 from __future__ import annotations
 
@@ -18,9 +18,6 @@ import typst
 from ..glyphs import font_paths
 from .preamble import Source
 
-MM = 72 / 25.4
-CROP_MARGIN_MM = 10.0  # extra media around the bleed for crop marks
-CROP_OFFSET_MM = 2.0  # gap between bleed edge and mark
 T = TypeVar("T")
 UNSETTLED = re.compile(r"did not converge|did not stabili[sz]e")  # Typst's words for a layout that kept changing
 
@@ -166,32 +163,3 @@ def compile_padded(main: Path, build: Callable[[int | None], Source], *, standar
         notes += (-result.pages) % sheet
         result = compile_pdf(main, build(notes), standards=standards, timestamp=timestamp, fallback=fallback)
     return result
-
-
-def _crop_marks(width: float, height: float, bleed: float) -> bytes:
-    """Crop marks (as a PDF artifact) at the trim corners, outside the bleed."""
-    off = bleed + CROP_OFFSET_MM * MM
-    length = CROP_MARGIN_MM * MM - CROP_OFFSET_MM * MM
-    ops = ["/Artifact BMC", "q", "0 0 0 1 K", "0.25 w"]
-    for x, dx in ((bleed, -1), (width - bleed, 1)):
-        for y, dy in ((bleed, -1), (height - bleed, 1)):
-            ops.append(f"{x:.3f} {y + dy * off:.3f} m {x:.3f} {y + dy * (off + length):.3f} l S")
-            ops.append(f"{x + dx * off:.3f} {y:.3f} m {x + dx * (off + length):.3f} {y:.3f} l S")
-    ops += ["Q", "EMC"]
-    return "\n".join(ops).encode()
-
-
-def finish_print(pdf: bytes, bleed_mm: float, crop_marks: bool) -> bytes:
-    """BleedBox = trim + bleed (Typst's media box); with crop marks a larger media box and the marks."""
-    with pikepdf.open(io.BytesIO(pdf)) as doc:
-        for page in doc.pages:
-            x0, y0, x1, y1 = (float(v) for v in page.obj.MediaBox)
-            page.obj.BleedBox = pikepdf.Array([x0, y0, x1, y1])
-            if crop_marks:
-                margin = CROP_MARGIN_MM * MM
-                page.obj.MediaBox = pikepdf.Array([x0 - margin, y0 - margin, x1 + margin, y1 + margin])
-                page.obj.CropBox = page.obj.MediaBox
-                page.contents_add(doc.make_stream(_crop_marks(x1 - x0, y1 - y0, bleed_mm * MM)), prepend=False)
-        out = io.BytesIO()
-        doc.save(out, deterministic_id=True, fix_metadata_version=False)
-        return out.getvalue()

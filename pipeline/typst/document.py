@@ -83,9 +83,9 @@ def imprint_call(issue: Issue, authors: list[str]) -> str:
             f"  issn: {escape.strings(issn_lines(issue))},\n)\n\n")
 
 
-def edition(issue: Issue, *, print_version: bool, proof: bool, balance: bool) -> Edition:
+def edition(issue: Issue, *, proof: bool, balance: bool) -> Edition:
     return Edition(issue.number, issue.year, issue.date, issue.title, issue.subtitle, issue.format,
-                   issue.cover.colour, print_version=print_version, proof=proof, balance=balance)
+                   issue.cover.colour, proof=proof, bleed=not proof, balance=balance)
 
 
 def back_cover_call(issue: Issue, tax: Taxonomy) -> str:
@@ -101,7 +101,7 @@ def back_cover_call(issue: Issue, tax: Taxonomy) -> str:
 
 
 def assemble(issue: Issue, contributions: list[Contribution], tax: Taxonomy, *,
-             bodies: Callable[[Contribution], Part], editorial: Part | None, print_version: bool,
+             bodies: Callable[[Contribution], Part], editorial: Part | None,
              proof: bool, notes_pages: int | None, cover: str | None, balance: bool = True,
              decisions: Decisions | None = None) -> Source:
     """The main Typst file of an issue; `bodies` translates a contribution on demand.
@@ -109,7 +109,7 @@ def assemble(issue: Issue, contributions: list[Contribution], tax: Taxonomy, *,
     `notes_pages` None lets the template pad to whole sheets (`notizen(auto)`); a number forces it. `balance`
     False sets the contributions' last pages unbalanced (the fallback when the balanced layout does not settle);
     `decisions` passes back the balancing decisions kept from earlier compiles."""
-    main = MainFile(edition(issue, print_version=print_version, proof=proof, balance=balance), tax, decisions)
+    main = MainFile(edition(issue, proof=proof, balance=balance), tax, decisions)
     if not proof:
         main.emit(f"#umschlag(bild: {escape.string(cover) if cover else 'none'}, "
                   f"alt: {escape.string(issue.cover.alt)}, motto: {escape.string(M.LABELS['motto'])})\n\n")

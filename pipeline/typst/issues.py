@@ -30,10 +30,10 @@ from ..outputs import build_time
 from ..project import Project, issue_output
 from ..sphinx_ext import capture, state
 from . import compile as tc
-from . import flatplan, issue_pages, template, xmp
+from . import flatplan, issue_pages, print_version, template, xmp
 from .decisions import Decisions, Written
 from .document import assemble
-from .measures import BLEED_MM, PAGES
+from .measures import PAGES
 from .parts import Parts
 from .preamble import Part, Source
 from .translator import image_aspect
@@ -41,8 +41,7 @@ from .workers import Workers
 
 logger = logging.getLogger(__name__)
 IMAGE_REF = re.compile(r'"(bilder/[^"\\]+)"')  # an image as the translator places it (`Context.images`)
-SCREEN_STANDARDS = ["a-2a", "ua-1"]
-PRINT_STANDARDS = ["ua-1"]
+SCREEN_STANDARDS = ["a-2a", "ua-1"]  # the print PDF, of the same layout, is PDF/UA-1 (`print_version`)
 UNBALANCED_NOTE = ".unausgeglichen"  # beside a PDF set without balanced last pages: Typst's message
 
 
@@ -63,7 +62,7 @@ class Outcome:
 @dataclass
 class _Job:
     issue: Issue
-    out: Path
+    outs: list[Path]  # the screen PDF, and the print PDF of the same layout (none for a proof)
     future: Future[tuple[int, str]]
     manifest: str  # the issue's ausgabe.yml as shown in messages
     screen: bool  # the screen PDF of an issue (not a proof): its Sonderdrucke follow it
@@ -73,56 +72,50 @@ class _Job:
         return self.issue.number
 
 
-@dataclass(frozen=True)
-class _Variant:
-    suffix: str  # of the file name: "" screen, "-druck" print
-    print_version: bool
-    standards: list[str]
-
-
-SCREEN = _Variant("", False, SCREEN_STANDARDS)
-PRINT = _Variant(PRINT_SUFFIX, True, PRINT_STANDARDS)
-
-
-def _set(main: Path, source: Callable[[int | None, bool], Source], *, out: Path, digest: str, standards: list[str],
-         timestamp: int, fallback: str, sheet: int, crop_marks: bool | None, issue_screen: bool,
-         decisions: Decisions, serial: xmp.Serial | None = None,
+def _set(main: Path, source: Callable[[int | None, bool], Source], *, outs: tuple[Path, Path | None], digest: str,
+         timestamp: int, fallback: str, sheet: int, crop_marks: bool, issue_screen: bool, decisions: Decisions,
+         serial: xmp.Serial | None = None,
          later: Callable[[Callable[[], None]], object] | None = None) -> tuple[int, str]:
-    """Compile one PDF into `out` (in a compile thread; its digest beside it); its page count, and Typst's message
-    if the balanced layout did not settle and the PDF was set without balancing (else ""). `crop_marks` None for
-    the screen PDF, else finish it for print. For an issue's screen PDF (`issue_screen`), what the flatplan and the
-    Sonderdrucke need is kept beside it right away: the section markers and where the contributions stand (queries
-    of the document just compiled, with the same compiler: no second layout pass) and the page images (PDFium,
-    from the PDF; a job of its own, handed to `later` if given, so that the Sonderdrucke waiting for this PDF need
-    not wait for them too). The balancing decisions kept from earlier compiles are passed back, and those this
-    compile came to kept (`decisions`). Nothing large is held until all are set."""
+    """Compile one layout (in a compile thread) into the screen PDF and, if `outs` names one, the print PDF of the
+    same layout (`print_version`), each with the digest beside it; its page count, and Typst's message if the
+    balanced layout did not settle and the PDF was set without balancing (else ""). For an issue's screen PDF
+    (`issue_screen`), what the flatplan and the Sonderdrucke need is kept beside it right away: the section markers
+    and where the contributions stand (queries of the document just compiled, with the same compiler: no second
+    layout pass) and the page images (PDFium, from the PDF; a job of its own, handed to `later` if given, so that
+    the Sonderdrucke waiting for this PDF need not wait for them too). The balancing decisions kept from earlier
+    compiles are passed back, and those this compile came to kept (`decisions`). Nothing large is held until all
+    are set."""
     written = Written(source)
+    screen_out, print_out = outs
 
     def padded(balance: bool) -> tc.Compiled:
-        return tc.compile_padded(main, lambda notes: written(notes, balance), standards=standards,
+        return tc.compile_padded(main, lambda notes: written(notes, balance), standards=SCREEN_STANDARDS,
                                  timestamp=timestamp, fallback=fallback, sheet=sheet)
 
     result, unsettled = tc.settled(lambda: decisions.balanced(lambda: padded(True), lambda: tc.compiler(main.parent),
                                                               written.passed), lambda: padded(False))
-    if issue_screen:  # the compiler holds the document just set
-        issue_pages.record(tc.compiler(main.parent), written.passed(), out)
-    pdf = tc.finish_print(result.pdf, BLEED_MM, crop_marks) if crop_marks is not None else result.pdf
-    if serial is not None:  # the screen PDF is the online edition, the print PDF the printed one
-        pdf = xmp.with_serial(pdf, serial, online=crop_marks is None)
+    compiler = tc.compiler(main.parent)  # it holds the document just set
+    if issue_screen:
+        issue_pages.record(compiler, written.passed(), screen_out)
+    pdfs = [(screen_out, print_version.screen(result.pdf, serial))]
+    if print_out is not None:
+        pdfs.append((print_out, print_version.printed(result.pdf, print_version.PrintColours.of(compiler),
+                                                      crop_marks=crop_marks, serial=serial)))
     found = flatplan.markers(main) if issue_screen else None
     if found is not None:
-        draw = partial(flatplan.store_drawn, pdf, found, flatplan.work_folder(out))
+        draw = partial(flatplan.store_drawn, pdfs[0][1], found, flatplan.work_folder(screen_out))
         if later is not None:
             later(draw)
         else:
             draw()
-    out.write_bytes(pdf)
-    out.with_suffix(".sha1").write_text(digest)
-    remembered = out.with_suffix(UNBALANCED_NOTE)  # so that an unchanged build says it again
-    if unsettled:
-        remembered.write_text(unsettled, encoding="utf-8")
-    else:
-        remembered.unlink(missing_ok=True)
+    for out, pdf in pdfs:
+        out.write_bytes(pdf)
+        out.with_suffix(".sha1").write_text(digest)
+        remembered = out.with_suffix(UNBALANCED_NOTE)  # so that an unchanged build says it again
+        if unsettled:
+            remembered.write_text(unsettled, encoding="utf-8")
+        else:
+            remembered.unlink(missing_ok=True)
     return result.pages, unsettled
 
 
@@ -140,7 +133,6 @@ class Issues:
         self._jobs: list[_Job] = []  # compiles under way, in order
         self._inputs: dict[int, tuple[Path, str]] = {}  # issue → (record, inputs) once both PDFs are set
         self._unbalanced: set[int] = set()  # issues set without balanced last pages (said once per build)
-        self._later: list[Callable[[], None]] = []  # print PDFs: submitted after every screen PDF (`collect`)
         self.decisions = Decisions(self.outdir)
 
     def _project(self) -> Project:
@@ -172,43 +164,40 @@ class Issues:
         template.install(self.outdir)  # unchanged: never rewritten while another issue compiles with it
         contributions = [project.all_contributions[d] for d in docnames]
         name = f"korrektur-{docnames[0].rsplit('/', 1)[-1]}" if proof else issue.id
-        for variant in [SCREEN] if proof else [SCREEN, PRINT]:
-            source = partial(self._source, issue, contributions, parts, editorial, variant, proof, cover)
-            if variant is PRINT:  # after the screen PDFs: set with their balancing decisions (same layout)
-                self._later.append(partial(self._submit, issue, name, PRINT, source, proof))
-            else:
-                self._submit(issue, name, variant, source, proof)
+        self._submit(issue, name, partial(self._source, issue, contributions, parts, editorial, proof, cover), proof)
 
     def _source(self, issue: Issue, contributions: list[Contribution], parts: dict[str, Part], editorial: Part | None,
-                variant: _Variant, proof: bool, cover: str | None, notes: int | None, balance: bool = True,
+                proof: bool, cover: str | None, notes: int | None, balance: bool = True,
                 kept: bool = True) -> Source:
-        """The main file of one PDF of the issue (`kept`: with the balancing decisions kept passed back)."""
+        """The main file of the issue (`kept`: with the balancing decisions kept passed back)."""
         return assemble(issue, contributions, self._project().taxonomy, bodies=lambda c: parts[c.docname],
-                        editorial=editorial, print_version=variant.print_version, proof=proof, notes_pages=notes,
+                        editorial=editorial, proof=proof, notes_pages=notes,
                         cover=cover, balance=balance, decisions=self.decisions if kept else None)
 
-    def _submit(self, issue: Issue, name: str, variant: _Variant, source: Callable[[int | None, bool, bool], Source],
-                proof: bool) -> None:
-        """Compile one PDF of the issue on a compile thread, unless its Typst input is what it was set from (the
-        text without decisions passed back: they change how fast, not what is set)."""
-        out = self.outdir / f"{name}{variant.suffix}.pdf"
-        digest = self._digest(source(None, True, False).text, issue, variant.standards)
-        stamp = out.with_suffix(".sha1")
-        if out.is_file() and stamp.is_file() and stamp.read_text() == digest:
+    def _submit(self, issue: Issue, name: str, source: Callable[[int | None, bool, bool], Source], proof: bool) -> None:
+        """Compile the issue's layout (its screen and print PDF; a proof's one PDF) on a compile thread, unless its
+        Typst input is what they were set from (the text without decisions passed back: they change how fast, not
+        what is set)."""
+        screen = self.outdir / f"{name}.pdf"
+        printed = None if proof else self.outdir / f"{name}{PRINT_SUFFIX}.pdf"
+        outs = [o for o in (screen, printed) if o is not None]
+        digest = self._digest(source(None, True, False).text, issue, proof)
+        if all(o.is_file() and o.with_suffix(".sha1").is_file() and o.with_suffix(".sha1").read_text() == digest
+               for o in outs):
             logger.info(M.PDF_UNCHANGED.format(issue.number))
-            self.outcome.written.append(out)
-            self._say_unbalanced(issue, [out])
+            self.outcome.written += outs
+            self._say_unbalanced(issue, outs)
             return
-        logger.info(M.PDF_PROGRESS.format(issue.number, out.name))
+        for out in outs:
+            logger.info(M.PDF_PROGRESS.format(issue.number, out.name))
         manifest = self.parts.shown(issue.folder / "ausgabe.yml")
         future = self.workers().submit(
-            _set, self.outdir / f"{name}{variant.suffix}.typ", source, heavy=True, out=out, digest=digest,
-            standards=variant.standards, timestamp=timestamp(issue), fallback=manifest, sheet=1 if proof else 4,
-            crop_marks=issue.crop_marks if variant.print_version else None,
-            issue_screen=not proof and variant is SCREEN, decisions=self.decisions, later=self._in_background,
+            _set, self.outdir / f"{name}.typ", source, heavy=True, outs=(screen, printed), digest=digest,
+            timestamp=timestamp(issue), fallback=manifest, sheet=1 if proof else 4, crop_marks=issue.crop_marks,
+            issue_screen=not proof, decisions=self.decisions, later=self._in_background,
             serial=None if proof else xmp.Serial(issue.title, issue.number, issue.date, issue.issn_print,
                                                  issue.issn_online))
-        self._jobs.append(_Job(issue, out, future, manifest, screen=not proof and variant is SCREEN))
+        self._jobs.append(_Job(issue, outs, future, manifest, screen=not proof))
 
     def _in_background(self, job: Callable[[], None]) -> object:
         """A job for the compile threads after the urgent ones (they finish it before the PDF step ends)."""
@@ -261,13 +250,13 @@ class Issues:
             repr(sorted(project.issues.items())), [repr(project.all_contributions[d]) for d in docnames],
             repr(project.taxonomy), sorted((d, t.astext()) for d, t in env.titles.items()),
             sorted(std.get("labels", {}).items()), sorted(std.get("anonlabels", {}).items()),
-            str(self.builder.config.koop_handbook_url), getattr(typst, "__version__", ""), self._fixed(issue, []),
+            str(self.builder.config.koop_handbook_url), getattr(typst, "__version__", ""), self._fixed(issue, False),
         ]
         return hashlib.sha1((repr(facts) + print_code()).encode()).hexdigest()
 
-    def _digest(self, text: str, issue: Issue, standards: list[str]) -> str:
+    def _digest(self, text: str, issue: Issue, proof: bool) -> str:
         h = hashlib.sha1(text.encode())
-        h.update(self._fixed(issue, standards).encode())
+        h.update(self._fixed(issue, proof).encode())
         # only the images this issue sets (the folder is shared by all issues): a new photo in No. 4
         # must not re-set No. 3
         for name in sorted(set(IMAGE_REF.findall(text))):
@@ -277,10 +266,10 @@ class Issues:
         return h.hexdigest()
 
     @staticmethod
-    def _fixed(issue: Issue, standards: list[str]) -> str:
+    def _fixed(issue: Issue, proof: bool) -> str:
         """The inputs of an issue's PDF besides its text and images: template, settings, fonts, cover."""
         h = hashlib.sha1(template.digest().encode())
-        h.update(repr((standards, timestamp(issue), issue.crop_marks, glyphs.font_paths())).encode())
+        h.update(repr((SCREEN_STANDARDS, proof, timestamp(issue), issue.crop_marks, glyphs.font_paths())).encode())
         if issue.cover.image is not None and issue.cover.image.is_file():
             h.update(issue.cover.image.read_bytes())
         return h.hexdigest()
@@ -289,9 +278,6 @@ class Issues:
     def collect(self) -> None:
         """Wait for the compiles in order; a Typst error keeps its issue (and is reported at its source). Once an
         issue's screen PDF is set, the builder's `on_issue_set` is told (its cases' Sonderdrucke follow it)."""
-        for submit in self._later:
-            submit()
-        self._later = []
         for job in self._jobs:
             try:
                 pages, unsettled = job.future.result()
@@ -301,8 +287,9 @@ class Issues:
                 self.outcome.blocked[job.number] = capture.findings(state.app_of(self.builder)).all()
                 self.outcome.failed = True
                 continue
-            self.outcome.written.append(job.out)
-            logger.info(M.PDF_DONE.format(job.number, job.out.name, M.count(pages, "Seite")))
+            self.outcome.written += job.outs
+            for out in job.outs:
+                logger.info(M.PDF_DONE.format(job.number, out.name, M.count(pages, "Seite")))
             if job.screen and self.on_issue_set is not None:
                 self.on_issue_set(job.issue)
             if unsettled:  # set without balanced last pages: a Hinweis

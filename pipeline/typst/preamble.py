@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..taxonomy import Taxonomy
 from . import decisions as balancing
 from . import escape, template
+from .measures import BLEED_MM
 
 
 @dataclass
@@ -73,8 +74,8 @@ class Edition:
     subtitle: str | None
     format: str
     accent: str  # the cover colour of an issue, a Sonderdruck's city colour
-    print_version: bool = False
     proof: bool = False
+    bleed: bool = False  # an issue's pages are set with their bleed: its print PDF is of the same layout
     balance: bool = True  # False: the contributions' last pages unbalanced (when the balanced layout does not settle)
     offprint: Offprint | None = None
 
@@ -104,12 +105,12 @@ def preamble(edition: Edition, tax: Taxonomy) -> str:
             placed = f", seite: {o.first_page}" + (f", seiten: ({pages},)" if pages else "")
         offprint = (f"  sonderdruck: (titel: {escape.string(o.title)}, autoren: {escape.strings(o.authors)}, "
                     f"kopf: {escape.string(o.head)}{placed}),\n")
-    balance = "" if e.balance else "  ausgleich: false,\n"
+    balance = f"  beschnitt: {BLEED_MM if e.bleed else 0}mm,\n" + ("" if e.balance else "  ausgleich: false,\n")
     return (f'#import "{template.IMPORT}": *\n'
             f"#show: ausgabe.with(\n  nummer: {e.number},\n  jahr: {e.year},\n  datum: {_date(e.date)},\n"
             f"  titel: {escape.string(e.title)},\n"
             f"  untertitel: {escape.string(e.subtitle) if e.subtitle is not None else 'none'},\n"
-            f"  format: {escape.string(e.format)},\n  druck: {str(e.print_version).lower()},\n"
+            f"  format: {escape.string(e.format)},\n"
             f"  korrektur: {str(e.proof).lower()},\n  staedte: {_cities(tax)},\n"
             f"  akzent: {escape.string(e.accent)},\n{offprint}{balance})\n\n")
 

@@ -9,13 +9,10 @@ outside its predefined schemas (Dublin Core is predefined). No other part of the
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 import threading
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-
-import pikepdf
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 DC = "http://purl.org/dc/elements/1.1/"
@@ -23,6 +20,7 @@ PRISM = "http://prismstandard.org/namespaces/basic/3.0/"
 PDFA_EXTENSION = "http://www.aiim.org/pdfa/ns/extension/"
 PDFA_SCHEMA = "http://www.aiim.org/pdfa/ns/schema#"
 PDFA_PROPERTY = "http://www.aiim.org/pdfa/ns/property#"
+PDFA_ID = "http://www.aiim.org/pdfa/ns/id/"
 PRISM_PROPERTIES = (  # (name, value type, description) as the PDF/A extension schema declares them
     ("publicationName", "Text", "Title of the magazine"),
     ("number", "Text", "Issue number"),
@@ -79,6 +77,13 @@ def _extension_schema(bag: ET.Element) -> None:
         _text(prop, PDFA_PROPERTY, "description", description)
 
 
+def _register(body: bytes) -> None:
+    """(With `_REGISTRY` held.) The prefixes of this packet, and of what this module adds, for ElementTree."""
+    for prefix, uri in [*PREFIXES.items(), *((p.decode(), u.decode())
+                                             for p, u in re.findall(rb'xmlns:([\w-]+)="([^"]+)"', body))]:
+        ET.register_namespace(prefix, uri)
+
+
 def add_serial(xmp: bytes, serial: Serial, online: bool) -> bytes:
     """The XMP packet `xmp` with the serial's PRISM properties, the edition's ISSN as `dc:identifier` and the
     extension schema declaring PRISM; the xpacket wrapper stays as it was."""
@@ -87,11 +92,32 @@ def add_serial(xmp: bytes, serial: Serial, online: bool) -> bytes:
         return xmp
     head, body, tail = match.groups()
     with _REGISTRY:
-        for prefix, uri in [*PREFIXES.items(), *((p.decode(), u.decode())
-                                                 for p, u in re.findall(rb'xmlns:([\w-]+)="([^"]+)"', body))]:
-            ET.register_namespace(prefix, uri)
+        _register(body)
         added = _with_serial(ET.fromstring(body), serial, online)
     return xmp if added is None else head + added + tail
+
+
+def without_pdfa(xmp: bytes) -> bytes:
+    """The XMP packet without its PDF/A identification (`pdfaid:part`, `pdfaid:conformance`, as elements or
+    attributes): for the print PDF, made of the screen PDF's layout but no PDF/A (`print_version`)."""
+    match = _PACKET.match(xmp)
+    if match is None:
+        return xmp
+    head, body, tail = match.groups()
+    with _REGISTRY:
+        _register(body)
+        root = ET.fromstring(body)
+        found = False
+        for parent in root.iter():
+            for name in [a for a in parent.attrib if a.startswith(f"{{{PDFA_ID}}}")]:
+                del parent.attrib[name]
+                found = True
+            for child in [c for c in parent if c.tag.startswith(f"{{{PDFA_ID}}}")]:
+                parent.remove(child)
+                found = True
+        if not found:
+            return xmp
+        return head + ET.tostring(root, encoding="unicode").encode("utf-8") + tail
 
 
 def _with_serial(root: ET.Element, serial: Serial, online: bool) -> bytes | None:
@@ -113,15 +139,3 @@ def _with_serial(root: ET.Element, serial: Serial, online: bool) -> bytes | None
         schemas = ET.SubElement(ET.SubElement(description, _q(PDFA_EXTENSION, "schemas")), _q(RDF, "Bag"))
     _extension_schema(schemas)
     return ET.tostring(root, encoding="unicode").encode("utf-8")
-
-
-def with_serial(pdf: bytes, serial: Serial, online: bool) -> bytes:
-    """The PDF with the serial in its XMP metadata (see `add_serial`); the metadata stream stays uncompressed."""
-    with pikepdf.open(io.BytesIO(pdf)) as doc:
-        if "/Metadata" not in doc.Root:
-            return pdf
-        stream = doc.Root.Metadata
-        stream.write(add_serial(stream.read_bytes(), serial, online))
-        out = io.BytesIO()
-        doc.save(out, deterministic_id=True, fix_metadata_version=False)
-        return out.getvalue()
