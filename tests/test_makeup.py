@@ -188,9 +188,9 @@ def test_an_issue_whose_balanced_layout_does_not_settle_is_set_unbalanced_with_a
     capsys.readouterr()
     assert main(["--root", str(root), "pdf"]) == 0
     said = capsys.readouterr()
-    # Screen and print: balanced (padded to whole sheets by the template, then counted and padded explicitly:
-    # the padding takes a layout iteration of its own), then not balanced.
-    assert attempts.count(False) == 4 and attempts.count(True) >= 2
+    # One layout for screen and print: balanced (padded to whole sheets by the template, then counted and padded
+    # explicitly: the padding takes a layout iteration of its own), then not balanced.
+    assert attempts.count(False) == 2 and attempts.count(True) >= 1
     notes = [line for line in (said.out + said.err).splitlines() if "[koop.pdf_unbalanced]" in line]
     assert notes == ["koopblatt/1/ausgabe.yml:1: Hinweis [koop.pdf_unbalanced]: koopBLATT No. 1: Mit ausgeglichenen "
                      "letzten Beitragsseiten kam der Satz nicht zur Ruhe (Typst: „document did not converge within "

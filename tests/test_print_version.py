@@ -122,12 +122,33 @@ def test_print_pdf_keeps_pdf_ua_but_is_no_pdf_a(built_pdf: Path) -> None:
     assert catalog(printed)["StructTreeRoot"] and catalog(printed)["MarkInfo"]
 
 
-def test_screen_pdf_is_the_trimmed_page(built_pdf: Path) -> None:
-    b = boxes(built_pdf / "koopblatt-1.pdf")
-    width, height = b["MediaBox"][2] - b["MediaBox"][0], b["MediaBox"][3] - b["MediaBox"][1]
-    assert (round(width / MM, 1), round(height / MM, 1)) == (210.0, 297.0)
-    assert "TrimBox" not in b and "BleedBox" not in b
-    assert b["MediaBox"] == boxes(built_pdf / "koopblatt-1-druck.pdf")["TrimBox"]
+def test_screen_pdf_is_the_trimmed_page_with_its_corner_at_the_origin(built_pdf: Path) -> None:
+    """As a page without bleed: MediaBox [0 0 210 mm 297 mm]; links, destinations and the tags' layout boxes
+    moved with the content (the print PDF keeps Typst's coordinates, the trimmed page in its TrimBox)."""
+    screen, printed = built_pdf / "koopblatt-1.pdf", built_pdf / "koopblatt-1-druck.pdf"
+    b, trim = boxes(screen), boxes(printed)["TrimBox"]
+    assert b["MediaBox"][:2] == [0, 0] and "TrimBox" not in b and "BleedBox" not in b
+    assert (round(b["MediaBox"][2] / MM, 1), round(b["MediaBox"][3] / MM, 1)) == (210.0, 297.0)
+    dx, dy = trim[0], trim[1]
+
+    def coordinates(path: Path) -> tuple[list[list[float]], list[list[float]], list[list[float]]]:
+        with pikepdf.open(path) as pdf:
+            rects = [[float(v) for v in a.Rect] for page in pdf.pages for a in page.obj.get("/Annots") or []]
+            names = list(pdf.Root.Names.Dests.get("/Names") or [])[1::2]
+            dests = [[float(v) for v in d[2:4]] for d in names]
+            item, outline = pdf.Root.Outlines.get("/First"), []
+            while item is not None:
+                outline.append([float(v) for v in item.Dest[2:4]])
+                item = item.get("/Next")
+            return rects, dests, outline
+
+    moved = coordinates(screen)
+    for kind, (on_screen, in_print) in zip(("links", "destinations", "bookmarks"),
+                                           zip(moved, coordinates(printed), strict=True), strict=True):
+        assert on_screen and len(on_screen) == len(in_print), kind
+        for a, p in zip(on_screen, in_print, strict=True):
+            shifted = [w - (dy if i % 2 else dx) for i, w in enumerate(p)]
+            assert all(abs(v - w) < 0.01 for v, w in zip(a, shifted, strict=True)), kind
 
 
 # -- generated: the rewrite against an interpreter of the colour state -------------------------------------------

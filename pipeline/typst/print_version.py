@@ -3,8 +3,8 @@
 The template sets every page once, with its bleed, in screen colours (rgb), and places the table of the print colour
 (cmyk) of every colour it sets (`<koop-druckfarben>`, templates/koopblatt/style.typ `_palette`). From that one PDF:
 
-- the screen PDF (`screen`) is the document cropped to its trimmed pages (MediaBox = TrimBox): tagged PDF/A-2a and
-  PDF/UA-1 as Typst wrote it;
+- the screen PDF (`screen`) is the document cut to its trimmed pages, their corner at the origin as on a page
+  without bleed: tagged PDF/A-2a and PDF/UA-1 as Typst wrote it;
 - the print PDF (`printed`) is the document with every colour of the table replaced by its print colour in every
   content stream (pages and the forms they draw), its BleedBox set (and crop marks on request). It is no PDF/A-2a
   (cmyk without a cmyk output intent): the PDF/A identification and the sRGB output intent go; PDF/UA stays, for
@@ -209,13 +209,105 @@ def _saved(doc: pikepdf.Pdf) -> bytes:
     return out.getvalue()
 
 
+_DEST_COORDINATES = {"/XYZ": "xy", "/FitH": "y", "/FitBH": "y", "/FitV": "x", "/FitBV": "x", "/FitR": "xyxy"}
+
+
+def _moved_dest(dest: pikepdf.Object | None, dx: float, dy: float, seen: set[tuple[int, int]]) -> None:
+    """An explicit destination ([page /XYZ left top zoom], …) moved by (-dx, -dy), once (an indirect one may be
+    named, and pointed to by links and bookmarks); null coordinates stay null."""
+    if not isinstance(dest, pikepdf.Array) or len(dest) < 2:
+        return
+    if dest.is_indirect:
+        if dest.objgen in seen:
+            return
+        seen.add(dest.objgen)
+    for i, axis in enumerate(_DEST_COORDINATES.get(str(dest[1]), ""), start=2):
+        if i < len(dest) and isinstance(dest[i], int | float | Decimal):
+            dest[i] = float(dest[i]) - (dx if axis == "x" else dy)
+
+
+def _moved_dests(doc: pikepdf.Pdf, dx: float, dy: float) -> None:
+    """Every explicit destination: of links, of the outline, of the named destinations."""
+    seen: set[tuple[int, int]] = set()
+
+    def named(dest: pikepdf.Object) -> None:
+        _moved_dest(dest.get("/D") if isinstance(dest, pikepdf.Dictionary) else dest, dx, dy, seen)
+
+    def of_action(holder: pikepdf.Object) -> None:
+        _moved_dest(holder.get("/Dest"), dx, dy, seen)
+        action = holder.get("/A")
+        if isinstance(action, pikepdf.Dictionary):
+            _moved_dest(action.get("/D"), dx, dy, seen)
+
+    for page in doc.pages:
+        for annot in page.obj.get("/Annots") or []:
+            of_action(annot)
+    item = (doc.Root.get("/Outlines") or pikepdf.Dictionary()).get("/First")
+    stack = [item] if item is not None else []
+    while stack:
+        item = stack.pop()
+        of_action(item)
+        stack += [x for x in (item.get("/First"), item.get("/Next")) if x is not None]
+    names = (doc.Root.get("/Names") or pikepdf.Dictionary()).get("/Dests")
+    nodes = [names] if names is not None else []
+    while nodes:
+        node = nodes.pop()
+        nodes += list(node.get("/Kids") or [])
+        for dest in list(node.get("/Names") or [])[1::2]:
+            named(dest)
+    for dest in (doc.Root.get("/Dests") or {}).values():
+        named(dest)
+
+
+def _moved_attributes(doc: pikepdf.Pdf, dx: float, dy: float) -> None:
+    """The structure elements' layout boxes (`/BBox` of a figure, a formula, a table) moved by (-dx, -dy)."""
+    root = doc.Root.get("/StructTreeRoot")
+    stack = [root] if root is not None else []
+    seen: set[tuple[int, int]] = set()
+    while stack:
+        element = stack.pop()
+        if not isinstance(element, pikepdf.Dictionary) or (element.is_indirect and element.objgen in seen):
+            continue
+        if element.is_indirect:
+            seen.add(element.objgen)
+        attributes = element.get("/A")
+        for a in attributes if isinstance(attributes, pikepdf.Array) else [attributes]:
+            if isinstance(a, pikepdf.Dictionary) and isinstance(a.get("/BBox"), pikepdf.Array):
+                x0, y0, x1, y1 = (float(v) for v in a.BBox)
+                a.BBox = pikepdf.Array([x0 - dx, y0 - dy, x1 - dx, y1 - dy])
+        kids = element.get("/K")
+        stack += list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
+
+
+def _trimmed(doc: pikepdf.Pdf) -> None:
+    """Each page cut to its TrimBox, with the trimmed page's corner at the origin as on any page without bleed:
+    the content drawn moved by the bleed, and with it what points into the page (links, destinations, the
+    layout boxes of the tags)."""
+    trims = [[float(v) for v in page.obj.TrimBox] for page in doc.pages if "/TrimBox" in page.obj]
+    if not trims:
+        return
+    dx, dy = trims[0][0], trims[0][1]  # the bleed: the same on every page
+    for page in doc.pages:
+        x0, y0, x1, y1 = [float(v) for v in page.obj.get("/TrimBox", page.obj.MediaBox)]
+        page.contents_add(doc.make_stream(f"1 0 0 1 {-dx:.6f} {-dy:.6f} cm\n".encode()), prepend=True)
+        page.obj.MediaBox = pikepdf.Array([x0 - dx, y0 - dy, x1 - dx, y1 - dy])
+        for box in ("/TrimBox", "/BleedBox", "/CropBox"):
+            if box in page.obj:
+                del page.obj[box]
+        for annot in page.obj.get("/Annots") or []:
+            r = [float(v) for v in annot.Rect]
+            annot.Rect = pikepdf.Array([r[0] - dx, r[1] - dy, r[2] - dx, r[3] - dy])
+            if isinstance(annot.get("/QuadPoints"), pikepdf.Array):
+                annot.QuadPoints = pikepdf.Array([float(v) - (dy if i % 2 else dx)
+                                                  for i, v in enumerate(annot.QuadPoints)])
+    _moved_dests(doc, dx, dy)
+    _moved_attributes(doc, dx, dy)
+
+
 def screen(pdf: bytes, serial: xmp.Serial | None = None) -> bytes:
-    """The screen PDF: each page trimmed (MediaBox = TrimBox), the serial in its XMP (an issue's online edition)."""
+    """The screen PDF: each page trimmed (`_trimmed`), the serial in its XMP (an issue's online edition)."""
     with pikepdf.open(io.BytesIO(pdf)) as doc:
-        for page in doc.pages:
-            if "/TrimBox" in page.obj:
-                page.obj.MediaBox = page.obj.TrimBox
-                del page.obj["/TrimBox"]
+        _trimmed(doc)
         _metadata(doc, serial, online=True)
         return _saved(doc)
 
