@@ -31,6 +31,7 @@ from .. import legal
 from .. import messages as M
 from ..legal import Publisher
 from ..manifest import PRINT_SUFFIX, issue_id, issue_number
+from ..memo import Memo, key_of
 from ..outputs import write_if_changed
 from ..schema import DEFAULT_LICENSE, PublisherFields, nested_guide_rows
 from ..sphinx_ext import state
@@ -313,21 +314,30 @@ def _offered(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*") if p.suffix in (".pdf", ".epub") and p.is_file())
 
 
-def measured(folder: Path) -> list[str]:
-    """One line per offered file (the Sonderdrucke together): what it declares, what its build checked."""
+def measured(folder: Path, memo: Memo | None = None) -> list[str]:
+    """One line per offered file (the Sonderdrucke together): what it declares, what its build checked. What a PDF
+    declares is read once per content (`memo`: kept from earlier builds)."""
     lines: list[str] = []
     offprints: dict[tuple[str, ...], int] = {}
+
+    def facts(file: Path) -> list[str]:
+        if memo is None:
+            return pdf_facts(file)
+        return list(memo.get(key_of(file.read_bytes()), lambda: pdf_facts(file)))
+
     for file in _offered(folder):
         if file.name.startswith("sonderdruck-"):
-            key = tuple(pdf_facts(file))
+            key = tuple(facts(file))
             offprints[key] = offprints.get(key, 0) + 1
         elif file.suffix == ".pdf":
             lines.append(M.LEGAL_FACT_PDF.format(name=_name(file.name), size=_size(file),
-                                                 facts=", ".join(pdf_facts(file))))
+                                                 facts=", ".join(facts(file))))
         else:
             lines.append(M.LEGAL_FACT_EPUB.format(name=_name(file.name), size=_size(file), epubcheck=_epubcheck(),
                                                   facts="; ".join(epub_facts(file))))
     lines += [M.LEGAL_FACT_OFFPRINTS.format(count=n, facts=", ".join(key)) for key, n in offprints.items()]
+    if memo is not None:
+        memo.save()
     return lines
 
 
@@ -343,7 +353,7 @@ def _fill_checks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         return
     for slot in list(doctree.findall(nodes.paragraph)):
         if slot.get("koop_checks"):
-            lines = measured(Path(app.config.koop_downloads) / "")
+            lines = measured(Path(app.config.koop_downloads) / "", Memo(Path(app.confdir), "pdf-angaben"))
             if lines:
                 slot.replace_self(nodes.bullet_list("", *(nodes.list_item("", nodes.paragraph("", line))
                                                          for line in lines)))

@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from sphinx.application import Sphinx
 from .. import catalogue, citation
 from .. import messages as M
 from ..manifest import is_published
+from ..memo import Memo, key_of
 from ..model import Contribution
 from ..outputs import remove_stale, write_if_changed
 from ..schema import DEFAULT_LICENSE, RELEASED, ContributionFields, specs
@@ -69,11 +71,24 @@ def row(app: Sphinx, c: Contribution, rec: citation.Record, zitation: str) -> di
     }
 
 
-def rows(app: Sphinx) -> list[dict[str, Any]]:
+def citations(app: Sphinx, memo: Memo | None = None) -> list[tuple[Contribution, citation.Record, dict[str, str]]]:
+    """Every published case with its record and its citation files and text (`bib`, `ris`, `zitat`): made once
+    per record (`memo`: kept from earlier builds), the German texts in one BibTeX parse."""
     published = cases.published(app)
     records = [cases.record(app, c) for c in published]
-    texts = citation.german(records)  # one BibTeX parse for all
-    items = [row(app, c, r, texts[r.key]) for c, r in zip(published, records, strict=True)]
+    keys = [key_of(repr(r)) for r in records]
+    missing = [r for r, k in zip(records, keys, strict=True) if memo is None or not memo.known(k)]
+    texts = citation.german(missing) if missing else {}
+
+    def made(r: citation.Record) -> dict[str, str]:
+        return {"bib": citation.bibtex([r]), "ris": citation.ris(r), "zitat": texts[r.key]}
+
+    return [(c, r, memo.get(k, partial(made, r)) if memo is not None else made(r))
+            for c, r, k in zip(published, records, keys, strict=True)]
+
+
+def rows(app: Sphinx, memo: Memo | None = None) -> list[dict[str, Any]]:
+    items = [row(app, c, r, made["zitat"]) for c, r, made in citations(app, memo)]
     return sorted(items, key=lambda r: str(r["id"]))
 
 
@@ -195,20 +210,19 @@ def schema_text(tax: Taxonomy) -> str:
 # -- writing ---------------------------------------------------------------------------------------------------
 
 
-def write_cite_files(app: Sphinx, out: Path) -> None:
+def write_cite_files(app: Sphinx, out: Path, memo: Memo | None = None) -> None:
     """zitieren/<kurzname>.bib and .ris of every published case; those of drafts and removed cases go."""
     folder = out / citation.CITE_DIR
     keep = set()
-    for c in cases.published(app):
-        rec = cases.record(app, c)
-        for suffix, text in (("bib", citation.bibtex([rec])), ("ris", citation.ris(rec))):
-            write_if_changed(folder / f"{c.slug}.{suffix}", text.encode("utf-8"))
+    for c, _r, made in citations(app, memo):
+        for suffix in ("bib", "ris"):
+            write_if_changed(folder / f"{c.slug}.{suffix}", made[suffix].encode("utf-8"))
             keep.add(f"{c.slug}.{suffix}")
     remove_stale(folder, "*", lambda file: file.name in keep)
 
 
-def write_data(app: Sphinx, out: Path) -> None:
-    items = rows(app)
+def write_data(app: Sphinx, out: Path, memo: Memo | None = None) -> None:
+    items = rows(app, memo)
     folder = out / DATA_DIR
     write_if_changed(folder / JSON_FILE, as_json(app, items).encode("utf-8"))
     write_if_changed(folder / CSV_FILE, as_csv(items).encode("utf-8"))
@@ -218,8 +232,10 @@ def write_data(app: Sphinx, out: Path) -> None:
 def _finished(app: Sphinx, exc: BaseException | None) -> None:
     if exc is None and cases.handbook(app):
         out = Path(app.outdir)
-        write_cite_files(app, out)
-        write_data(app, out)
+        memo = Memo(Path(app.confdir), "zitate")
+        write_cite_files(app, out, memo)
+        write_data(app, out, memo)
+        memo.save()
 
 
 def setup(app: Sphinx) -> None:
