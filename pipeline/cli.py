@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from . import messages as M
 from .diagnostics import Diagnostic, merge, sort_key, suggest
@@ -22,6 +24,8 @@ from .validate import validate_project
 
 if TYPE_CHECKING:
     from .epub.build import PendingEpub
+
+T = TypeVar("T")
 
 
 class Report:
@@ -117,6 +121,8 @@ class Outputs:
     verbose: bool
     html_follows: bool = False  # the handbook is written after the e-books: epubcheck runs meanwhile
     pending_epub: PendingEpub | None = None  # packed books whose epubcheck the handbook step waits for
+    desk_follows: bool = False  # the editors' desk is the last step: the flatplans are drawn meanwhile
+    pending_plans: Future[tuple[list[Diagnostic], list[str]]] | None = None  # (page-budget notes, what it said)
 
 
 Step = Callable[[Outputs], StepResult]
@@ -149,8 +155,31 @@ def _pdf(outputs: Outputs) -> StepResult:
     result = _said(build_pdf(outputs.root, outputs.project, verbose=outputs.verbose))
     if result.ok:
         print(M.PDF_DONE_ALL)
-    # desk hook: flatplans of the issues whose PDF changed, page-budget Hinweise
+    # desk hook: flatplans of the issues whose PDF changed, page-budget Hinweise; when the desk is the last step,
+    # drawn on a thread of its own while the e-books and the handbook are written (PIL encodes without the GIL,
+    # the other core is mostly idle then), and told by the desk step
+    if outputs.desk_follows:
+        def plans() -> tuple[list[Diagnostic], list[str]]:
+            said: list[str] = []
+            return after_pdf(outputs.root, outputs.project, said.append), said
+
+        outputs.pending_plans = _in_background(plans)
+        return result
     return result.then(StepResult(findings=after_pdf(outputs.root, outputs.project)))
+
+
+def _in_background(work: Callable[[], T]) -> Future[T]:
+    """`work` on a thread of its own; its result (or exception) in the future."""
+    future: Future[T] = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(work())
+        except BaseException as exc:  # handed to whoever waits for the result
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="seitenplaene", daemon=True).start()
+    return future
 
 
 def _epub(outputs: Outputs) -> StepResult:
@@ -180,9 +209,15 @@ def _said(result: StepResult) -> StepResult:
 def _redaktion(outputs: Outputs) -> StepResult:
     from .desk import build_desk
 
+    earlier: list[Diagnostic] = []
+    if outputs.pending_plans is not None:  # the flatplans the PDF step left drawing
+        earlier, said = outputs.pending_plans.result()
+        outputs.pending_plans = None
+        for line in said:
+            print(line)
     target, notes = build_desk(outputs.root, outputs.project)
     print(M.DESK_DONE.format(target.relative_to(outputs.root).as_posix()))
-    return StepResult(findings=notes, published=[target])
+    return StepResult(findings=earlier + notes, published=[target])
 
 
 def _warm_epubcheck(root: Path) -> None:
@@ -220,7 +255,8 @@ def _run_steps(args: argparse.Namespace, steps: list[Step]) -> int:
     if status:
         print(line, file=sys.stderr)
     outputs = Outputs(root, project, args.ausfuehrlich,
-                      html_follows=_epub in steps and _html in steps[steps.index(_epub):])
+                      html_follows=_epub in steps and _html in steps[steps.index(_epub):],
+                      desk_follows=_pdf in steps and steps[-1] is _redaktion)
     for step in steps:
         preload(project)
         result = step(outputs)

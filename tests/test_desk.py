@@ -4,8 +4,11 @@ contribution with its state, usable (sort, filter) and accessible in a browser."
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +17,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 from pypdf import PdfReader
 from support.browser import Shot
+from support.pdfutil import page_count
 from support.projects import copy_project
 
 from pipeline.cli import main
@@ -264,3 +268,23 @@ def test_dashboard_counts_the_todos_check_reports(tmp_path: Path) -> None:
     assert shown == reported
     assert reported["absatz"] == reported["nur-geruest"] + 1  # the rule is not „never count“
     assert reported["im-satz"] == reported["kommentar"] == reported["code"] == reported["nur-geruest"]
+
+
+def test_build_draws_the_flatplans_while_the_handbook_is_written(project_copy: Callable[[str], Path],
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """In `build` the flatplans are drawn on a thread of their own after the PDFs (the desk is the last step): the
+    plan is that of the PDF just built, said once, and a page budget's Hinweis is reported once."""
+    root = project_copy("mini")
+    manifest = root / "koopblatt/1/ausgabe.yml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
+        "  - beitraege/leipzig/westen.md", "  - pfad: beitraege/leipzig/westen.md\n    seiten: 9"), encoding="utf-8")
+    assert main(["--root", str(root), "build"]) == 0
+    said = capsys.readouterr()
+    out = said.out + said.err
+    assert out.count("Seitenplan: build/redaktion/koopblatt-1-seitenplan.png") == 1, out
+    assert out.count("[koop.page_budget]") == 1, out
+    assert out.index("Seitenplan: ") < out.index("Redaktionsstand: ")  # told before the desk is done
+    plan = json.loads((root / "build/redaktion/koopblatt-1-seitenplan.json").read_text(encoding="utf-8"))
+    pdf = root / "build/pdf/koopblatt-1.pdf"
+    assert plan["digest"] == hashlib.sha1(pdf.read_bytes()).hexdigest()
+    assert len(list((root / "build/redaktion/koopblatt-1-seitenplan").glob("seite-*.png"))) == page_count(pdf)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -174,9 +175,9 @@ def flatplan_pages(root: Path, project: Project) -> dict[int, flatplan.Plan]:
     return plans
 
 
-def after_pdf(root: Path, project: Project) -> list[Diagnostic]:
+def after_pdf(root: Path, project: Project, say: Callable[[str], object] = print) -> list[Diagnostic]:
     """The PDF step's hook: refresh the flatplans whose PDF changed, write their pages; the page-budget notes."""
-    notes = flatplan.update(root, project)
+    notes = flatplan.update(root, project, say)
     flatplan_pages(root, project)
     return notes
 

@@ -344,8 +344,9 @@ def thumbnails(pdf: bytes) -> list[bytes] | None:
     return out
 
 
-def update(root: Path, project: Project) -> list[Diagnostic]:
-    """Make or refresh the plan of every issue whose screen PDF changed; return the page-budget Hinweise of all."""
+def update(root: Path, project: Project, say: Callable[[str], object] = print) -> list[Diagnostic]:
+    """Make or refresh the plan of every issue whose screen PDF changed; return the page-budget Hinweise of all
+    (what was made, or could not be, is told to `say`)."""
     notes: list[Diagnostic] = []
     made: list[Path] = []
     for number, issue in sorted(project.issues.items()):
@@ -359,7 +360,7 @@ def update(root: Path, project: Project) -> list[Diagnostic]:
             main = work_dir(root, "typst") / issue.typst_main
             pages = Pages.load(work_folder(main.with_suffix(".pdf")), digest) or _rendered_again(main, pdf)
             if pages is None:
-                print(M.FLATPLAN_FAILED.format(number, M.FLATPLAN_NO_PAGES))
+                say(M.FLATPLAN_FAILED.format(number, M.FLATPLAN_NO_PAGES))
                 continue
             thumbs = [Image.open(io.BytesIO(p)) for p in pages.pngs]
             sections = sections_from_markers(pages.markers, len(thumbs), issue, project)
@@ -375,7 +376,7 @@ def update(root: Path, project: Project) -> list[Diagnostic]:
                     _publish_plan(plan, thumbs, image, data)
             notes += budget_notes(plan, issue, rel(issue.folder / "ausgabe.yml", root))
     if made:  # one line for all issues
-        print(M.FLATPLAN_DONE.format(rel(made[0], root) if len(made) == 1 else
+        say(M.FLATPLAN_DONE.format(rel(made[0], root) if len(made) == 1 else
                                      M.FLATPLAN_MANY.format(rel(made[0].parent, root), M.count(len(made), "Ausgabe"))))
     return notes
 
