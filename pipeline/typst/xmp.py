@@ -12,6 +12,7 @@ import datetime as dt
 import re
 import threading
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -84,40 +85,41 @@ def _register(body: bytes) -> None:
         ET.register_namespace(prefix, uri)
 
 
-def add_serial(xmp: bytes, serial: Serial, online: bool) -> bytes:
-    """The XMP packet `xmp` with the serial's PRISM properties, the edition's ISSN as `dc:identifier` and the
-    extension schema declaring PRISM; the xpacket wrapper stays as it was."""
+def _edited(xmp: bytes, edit: Callable[[ET.Element], bytes | None]) -> bytes:
+    """The XMP packet with its `x:xmpmeta` as `edit` returns it (its prefixes registered: see `PREFIXES`; None: as
+    it was); the xpacket wrapper stays as it was."""
     match = _PACKET.match(xmp)
     if match is None:
         return xmp
     head, body, tail = match.groups()
     with _REGISTRY:
         _register(body)
-        added = _with_serial(ET.fromstring(body), serial, online)
-    return xmp if added is None else head + added + tail
+        edited = edit(ET.fromstring(body))
+    return xmp if edited is None else head + edited + tail
+
+
+def add_serial(xmp: bytes, serial: Serial, online: bool) -> bytes:
+    """The XMP packet `xmp` with the serial's PRISM properties, the edition's ISSN as `dc:identifier` and the
+    extension schema declaring PRISM."""
+    return _edited(xmp, lambda root: _with_serial(root, serial, online))
 
 
 def without_pdfa(xmp: bytes) -> bytes:
     """The XMP packet without its PDF/A identification (`pdfaid:part`, `pdfaid:conformance`, as elements or
     attributes): for the print PDF, made of the screen PDF's layout but no PDF/A (`print_version`)."""
-    match = _PACKET.match(xmp)
-    if match is None:
-        return xmp
-    head, body, tail = match.groups()
-    with _REGISTRY:
-        _register(body)
-        root = ET.fromstring(body)
-        found = False
-        for parent in root.iter():
-            for name in [a for a in parent.attrib if a.startswith(f"{{{PDFA_ID}}}")]:
-                del parent.attrib[name]
-                found = True
-            for child in [c for c in parent if c.tag.startswith(f"{{{PDFA_ID}}}")]:
-                parent.remove(child)
-                found = True
-        if not found:
-            return xmp
-        return head + ET.tostring(root, encoding="unicode").encode("utf-8") + tail
+    return _edited(xmp, _without_pdfa)
+
+
+def _without_pdfa(root: ET.Element) -> bytes | None:
+    found = False
+    for parent in root.iter():
+        for name in [a for a in parent.attrib if a.startswith(f"{{{PDFA_ID}}}")]:
+            del parent.attrib[name]
+            found = True
+        for child in [c for c in parent if c.tag.startswith(f"{{{PDFA_ID}}}")]:
+            parent.remove(child)
+            found = True
+    return ET.tostring(root, encoding="unicode").encode("utf-8") if found else None
 
 
 def _with_serial(root: ET.Element, serial: Serial, online: bool) -> bytes | None:
