@@ -5,14 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from . import messages as M
 from .diagnostics import Diagnostic, merge, sort_key, suggest
@@ -24,8 +23,6 @@ from .validate import validate_project
 
 if TYPE_CHECKING:
     from .epub.build import PendingEpub
-
-T = TypeVar("T")
 
 
 class Report:
@@ -163,23 +160,11 @@ def _pdf(outputs: Outputs) -> StepResult:
             said: list[str] = []
             return after_pdf(outputs.root, outputs.project, said.append), said
 
-        outputs.pending_plans = _in_background(plans)
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="seitenplaene")
+        outputs.pending_plans = pool.submit(plans)
+        pool.shutdown(wait=False)  # the thread ends with the plans; the desk step waits for their result
         return result
     return result.then(StepResult(findings=after_pdf(outputs.root, outputs.project)))
-
-
-def _in_background(work: Callable[[], T]) -> Future[T]:
-    """`work` on a thread of its own; its result (or exception) in the future."""
-    future: Future[T] = Future()
-
-    def run() -> None:
-        try:
-            future.set_result(work())
-        except BaseException as exc:  # handed to whoever waits for the result
-            future.set_exception(exc)
-
-    threading.Thread(target=run, name="seitenplaene", daemon=True).start()
-    return future
 
 
 def _epub(outputs: Outputs) -> StepResult:
