@@ -71,24 +71,26 @@ def row(app: Sphinx, c: Contribution, rec: citation.Record, zitation: str) -> di
     }
 
 
-def citations(app: Sphinx, memo: Memo | None = None) -> list[tuple[Contribution, citation.Record, dict[str, str]]]:
+Cited = list[tuple[Contribution, citation.Record, dict[str, str]]]  # every published case, cited (`citations`)
+
+
+def citations(app: Sphinx, memo: Memo) -> Cited:
     """Every published case with its record and its citation files and text (`bib`, `ris`, `zitat`): made once
     per record (`memo`: kept from earlier builds), the German texts in one BibTeX parse."""
     published = cases.published(app)
     records = [cases.record(app, c) for c in published]
     keys = [key_of(repr(r)) for r in records]
-    missing = [r for r, k in zip(records, keys, strict=True) if memo is None or not memo.known(k)]
+    missing = [r for r, k in zip(records, keys, strict=True) if not memo.known(k)]
     texts = citation.german(missing) if missing else {}
 
     def made(r: citation.Record) -> dict[str, str]:
         return {"bib": citation.bibtex([r]), "ris": citation.ris(r), "zitat": texts[r.key]}
 
-    return [(c, r, memo.get(k, partial(made, r)) if memo is not None else made(r))
-            for c, r, k in zip(published, records, keys, strict=True)]
+    return [(c, r, memo.get(k, partial(made, r))) for c, r, k in zip(published, records, keys, strict=True)]
 
 
-def rows(app: Sphinx, memo: Memo | None = None) -> list[dict[str, Any]]:
-    items = [row(app, c, r, made["zitat"]) for c, r, made in citations(app, memo)]
+def rows(app: Sphinx, cited: Cited) -> list[dict[str, Any]]:
+    items = [row(app, c, r, made["zitat"]) for c, r, made in cited]
     return sorted(items, key=lambda r: str(r["id"]))
 
 
@@ -210,19 +212,19 @@ def schema_text(tax: Taxonomy) -> str:
 # -- writing ---------------------------------------------------------------------------------------------------
 
 
-def write_cite_files(app: Sphinx, out: Path, memo: Memo | None = None) -> None:
+def write_cite_files(out: Path, cited: Cited) -> None:
     """zitieren/<kurzname>.bib and .ris of every published case; those of drafts and removed cases go."""
     folder = out / citation.CITE_DIR
     keep = set()
-    for c, _r, made in citations(app, memo):
+    for c, _r, made in cited:
         for suffix in ("bib", "ris"):
             write_if_changed(folder / f"{c.slug}.{suffix}", made[suffix].encode("utf-8"))
             keep.add(f"{c.slug}.{suffix}")
     remove_stale(folder, "*", lambda file: file.name in keep)
 
 
-def write_data(app: Sphinx, out: Path, memo: Memo | None = None) -> None:
-    items = rows(app, memo)
+def write_data(app: Sphinx, out: Path, cited: Cited) -> None:
+    items = rows(app, cited)
     folder = out / DATA_DIR
     write_if_changed(folder / JSON_FILE, as_json(app, items).encode("utf-8"))
     write_if_changed(folder / CSV_FILE, as_csv(items).encode("utf-8"))
@@ -233,9 +235,10 @@ def _finished(app: Sphinx, exc: BaseException | None) -> None:
     if exc is None and cases.handbook(app):
         out = Path(app.outdir)
         memo = Memo(Path(app.confdir), "zitate")
-        write_cite_files(app, out, memo)
-        write_data(app, out, memo)
+        cited = citations(app, memo)  # once for the citation files and the data
         memo.save()
+        write_cite_files(out, cited)
+        write_data(app, out, cited)
 
 
 def setup(app: Sphinx) -> None:
