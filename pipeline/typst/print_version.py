@@ -70,8 +70,9 @@ class PrintColours:
         return self._seen[rgb]
 
 
-def _numbers(operands: list[object], n: int) -> RGB | None:
-    if len(operands) != n or not all(isinstance(o, int | float | Decimal) for o in operands):
+def _rgb(operands: list[object]) -> RGB | None:
+    """Three numbers, else None."""
+    if len(operands) != 3 or not all(isinstance(o, int | float | Decimal) for o in operands):
         return None
     r, g, b = (float(o) for o in operands)  # type: ignore[arg-type]
     return r, g, b
@@ -85,11 +86,10 @@ def recolour(instructions: Iterable[Instruction], colours: PrintColours,
              rgb_spaces: Collection[str] = ()) -> Iterator[Instruction]:
     """The content stream with every colour of the table in its print colour (`k`, `K`): a colour set with `rg`
     (`RG`), or with `scn` (`SCN`) in one of the `rgb_spaces` (the names its resources give the spaces of three
-    components: Typst's sRGB). The colour spaces the
-    stream sets (`cs`, `CS`) are written where a colour left as it is, or drawing without a colour of its own,
-    needs them: per side (fill, stroke) `source` is the space the stream as written is in, `out` the space the
-    rewritten one is in, `pending` a space set without a colour yet; all three saved and restored with the graphics
-    state (`q`, `Q`), as the colour is."""
+    components: Typst's sRGB). The colour spaces the stream sets (`cs`, `CS`) are written where a colour left as
+    it is, or drawing without a colour of its own, needs them: per side (fill, stroke) `source` is the space the
+    stream as written is in, `out` the space the rewritten one is in, `pending` a space set without a colour yet;
+    all three saved and restored with the graphics state (`q`, `Q`), as the colour is."""
     rgb_spaces = {*rgb_spaces, "/DeviceRGB"}
     source: list[object] = [None, None]
     out: list[object] = [None, None]
@@ -109,7 +109,7 @@ def recolour(instructions: Iterable[Instruction], colours: PrintColours,
             side = _IN_SPACE[op] if op in _IN_SPACE else _DEVICE[op][0]
             if op in _DEVICE:
                 source[side] = _DEVICE[op][1]
-            rgb = (_numbers(list(item.operands), 3) if op in ("rg", "RG")
+            rgb = (_rgb(list(item.operands)) if op in ("rg", "RG")
                    or (op in _IN_SPACE and str(source[side]) in rgb_spaces) else None)
             mapped = colours.cmyk(rgb) if rgb is not None else None
             if mapped is not None:
