@@ -83,12 +83,8 @@ class Issue:
 
     @property
     def typst_main(self) -> str:
-        """The Typst main file of the screen PDF (the print PDF's: `print_typst_main`)."""
+        """The Typst main file of the issue's layout (its screen and print PDF: `typst.print_version`)."""
         return f"{self.id}.typ"
-
-    @property
-    def print_typst_main(self) -> str:
-        return f"{self.id}{PRINT_SUFFIX}.typ"
 
     @property
     def flatplan(self) -> str:

@@ -26,7 +26,7 @@ def issue(tmp_path_factory: pytest.TempPathFactory) -> Issue:
 
 
 def names(issue: Issue) -> list[str]:
-    return [issue.screen_pdf, issue.print_pdf, issue.epub, issue.typst_main, issue.print_typst_main,
+    return [issue.screen_pdf, issue.print_pdf, issue.epub, issue.typst_main,
             f"{issue.flatplan}.png", issue.cover_file(".jpg")]
 
 
