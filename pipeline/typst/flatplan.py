@@ -377,7 +377,7 @@ def update(root: Path, project: Project, say: Callable[[str], object] = print) -
             notes += budget_notes(plan, issue, rel(issue.folder / "ausgabe.yml", root))
     if made:  # one line for all issues
         say(M.FLATPLAN_DONE.format(rel(made[0], root) if len(made) == 1 else
-                                     M.FLATPLAN_MANY.format(rel(made[0].parent, root), M.count(len(made), "Ausgabe"))))
+                                   M.FLATPLAN_MANY.format(rel(made[0].parent, root), M.count(len(made), "Ausgabe"))))
     return notes
 
 
