@@ -4,9 +4,14 @@ another compile runs (its next layout pass reuses what the last one memoised), a
 from __future__ import annotations
 
 import threading
+from concurrent.futures import Future
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
+from pipeline.typst.issues import Issues, Outcome, _Job
 from pipeline.typst.workers import Workers
 
 
@@ -43,6 +48,38 @@ def test_typst_forgets_after_an_issue_only_once_the_other_compile_has_ended(long
     assert events == ["long:start", "issue", "long:end", "forget", "next"]
 
 
+def test_typst_forgets_beside_a_job_that_never_compiles() -> None:
+    """An issue's page images (PDFium, `compiles=False`) are drawn while its PDF is set beside them: Typst forgets
+    after the issue without waiting for them, and the next job (the edited case's Sonderdruck) starts at once."""
+    events: list[str] = []
+    lock = threading.Lock()
+    started, release = threading.Event(), threading.Event()
+
+    def note(what: str) -> str:
+        with lock:
+            events.append(what)
+        return what
+
+    def drawing() -> str:
+        started.set()
+        note("images:start")
+        release.wait(10)
+        return note("images:end")
+
+    workers = Workers(threads=2, forget=lambda: note("forget"))
+    try:
+        images = workers.submit(drawing, urgent=False, compiles=False)
+        assert started.wait(10)
+        assert workers.submit(note, "issue", heavy=True).result(10) == "issue"
+        assert workers.submit(note, "next").result(10) == "next"  # not held until the images are drawn
+        release.set()
+        assert images.result(10) == "images:end"
+    finally:
+        release.set()
+        workers.shutdown()
+    assert events == ["images:start", "issue", "forget", "next", "images:end"]
+
+
 @pytest.mark.parametrize("heavy", [False, True])
 def test_every_result_and_error_arrives(heavy: bool) -> None:
     forgotten: list[int] = []
@@ -60,3 +97,27 @@ def test_every_result_and_error_arrives(heavy: bool) -> None:
     finally:
         workers.shutdown()
     assert bool(forgotten) == heavy
+
+
+def test_the_sonderdrucke_of_an_issue_follow_its_layout_not_its_pdfs(tmp_path: Path) -> None:
+    """The builder is told that an issue is set (its cases' Sonderdrucke are planned) once its layout is settled,
+    while its screen and print PDF are still being made; a layout that failed tells nothing."""
+    told: list[int] = []
+    parts: Any = SimpleNamespace(builder=None, outdir=tmp_path)
+    issues = Issues(parts, lambda: Workers(threads=1), Outcome(), on_issue_set=lambda issue: told.append(issue.number))
+    jobs = [(3, Future(), Future()), (4, Future(), Future())]
+    for number, laid_out, pdfs in jobs:
+        issues._jobs.append(_Job(SimpleNamespace(number=number), [], pdfs, "ausgabe.yml", True, laid_out))
+    collecting = threading.Thread(target=issues.collect)
+    collecting.start()
+    jobs[0][1].set_result(None)
+    jobs[1][1].set_exception(RuntimeError("Typst"))
+    for _ in range(1000):
+        if told:
+            break
+        threading.Event().wait(0.01)
+    assert told == [3] and not jobs[0][2].done()  # told before either PDF is written
+    jobs[0][2].set_result((8, ""))
+    jobs[1][2].set_result((4, ""))
+    collecting.join(10)
+    assert not collecting.is_alive() and told == [3]

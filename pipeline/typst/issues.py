@@ -66,6 +66,7 @@ class _Job:
     future: Future[tuple[int, str]]
     manifest: str  # the issue's ausgabe.yml as shown in messages
     screen: bool  # the screen PDF of an issue (not a proof): its Sonderdrucke follow it
+    laid_out: Future[None]  # the issue is laid out and its pages kept (before its PDFs are written)
 
     @property
     def number(self) -> int:
@@ -74,8 +75,8 @@ class _Job:
 
 def _set(main: Path, source: Callable[[int | None, bool], Source], *, outs: tuple[Path, Path | None], digest: str,
          timestamp: int, fallback: str, sheet: int, crop_marks: bool, issue_screen: bool, decisions: Decisions,
-         serial: xmp.Serial | None = None,
-         later: Callable[[Callable[[], None]], object] | None = None) -> tuple[int, str]:
+         serial: xmp.Serial | None = None, later: Callable[[Callable[[], None]], object] | None = None,
+         laid_out: Future[None] | None = None) -> tuple[int, str]:
     """Compile one layout (in a compile thread) into the screen PDF and, if `outs` names one, the print PDF of the
     same layout (`print_version`), each with the digest beside it; its page count, and Typst's message if the
     balanced layout did not settle and the PDF was set without balancing (else ""). For an issue's screen PDF
@@ -84,30 +85,39 @@ def _set(main: Path, source: Callable[[int | None, bool], Source], *, outs: tupl
     layout pass) and the page images (PDFium, from the PDF; a job of its own, handed to `later` if given, so that
     the Sonderdrucke waiting for this PDF need not wait for them too). The balancing decisions kept from earlier
     compiles are passed back, and those this compile came to kept (`decisions`). Nothing large is held until all
-    are set."""
-    written = Written(source)
+    are set. `laid_out` is resolved once the layout is settled and what the Sonderdrucke need is kept (or with the
+    error that ended the compile), so that they are set beside the PDFs being written."""
     screen_out, print_out = outs
+    try:
+        written = Written(source)
 
-    def padded(balance: bool) -> tc.Compiled:
-        return tc.compile_padded(main, lambda notes: written(notes, balance), standards=SCREEN_STANDARDS,
-                                 timestamp=timestamp, fallback=fallback, sheet=sheet)
+        def padded(balance: bool) -> tc.Compiled:
+            return tc.compile_padded(main, lambda notes: written(notes, balance), standards=SCREEN_STANDARDS,
+                                     timestamp=timestamp, fallback=fallback, sheet=sheet)
 
-    result, unsettled = tc.settled(lambda: decisions.balanced(lambda: padded(True), lambda: tc.compiler(main.parent),
-                                                              written.passed), lambda: padded(False))
-    compiler = tc.compiler(main.parent)  # it holds the document just set
-    if issue_screen:
-        issue_pages.record(compiler, written.passed(), screen_out)
-    pdfs = [(screen_out, print_version.screen(result.pdf, serial))]
-    if print_out is not None:
-        pdfs.append((print_out, print_version.printed(result.pdf, print_version.PrintColours.of(compiler),
-                                                      crop_marks=crop_marks, serial=serial)))
+        result, unsettled = tc.settled(lambda: decisions.balanced(lambda: padded(True),
+                                                                  lambda: tc.compiler(main.parent), written.passed),
+                                       lambda: padded(False))
+        compiler = tc.compiler(main.parent)  # it holds the document just set
+        if issue_screen:
+            issue_pages.record(compiler, written.passed(), screen_out)
+    except BaseException as exc:
+        if laid_out is not None:
+            laid_out.set_exception(exc)
+        raise
+    if laid_out is not None:
+        laid_out.set_result(None)
+    colours = print_version.PrintColours.of(compiler) if print_out is not None else None
     found = flatplan.markers(main) if issue_screen else None
-    if found is not None:
+    pdfs = [(screen_out, print_version.screen(result.pdf, serial))]
+    if found is not None:  # the page images are drawn while the print PDF is made
         draw = partial(flatplan.store_drawn, pdfs[0][1], found, flatplan.work_folder(screen_out))
         if later is not None:
             later(draw)
         else:
             draw()
+    if print_out is not None and colours is not None:
+        pdfs.append((print_out, print_version.printed(result.pdf, colours, crop_marks=crop_marks, serial=serial)))
     for out, pdf in pdfs:
         out.write_bytes(pdf)
         out.with_suffix(".sha1").write_text(digest)
@@ -191,17 +201,19 @@ class Issues:
         for out in outs:
             logger.info(M.PDF_PROGRESS.format(issue.number, out.name))
         manifest = self.parts.shown(issue.folder / "ausgabe.yml")
+        laid_out: Future[None] = Future()
         future = self.workers().submit(
             _set, self.outdir / f"{name}.typ", source, heavy=True, outs=(screen, printed), digest=digest,
             timestamp=timestamp(issue), fallback=manifest, sheet=1 if proof else 4, crop_marks=issue.crop_marks,
-            issue_screen=not proof, decisions=self.decisions, later=self._in_background,
+            issue_screen=not proof, decisions=self.decisions, later=self._in_background, laid_out=laid_out,
             serial=None if proof else xmp.Serial(issue.title, issue.number, issue.date, issue.issn_print,
                                                  issue.issn_online))
-        self._jobs.append(_Job(issue, outs, future, manifest, screen=not proof))
+        self._jobs.append(_Job(issue, outs, future, manifest, screen=not proof, laid_out=laid_out))
 
     def _in_background(self, job: Callable[[], None]) -> object:
-        """A job for the compile threads after the urgent ones (they finish it before the PDF step ends)."""
-        return self.workers().submit(job, urgent=False)
+        """A job for the compile threads after the urgent ones (they finish it before the PDF step ends) that never
+        calls Typst (an issue's page images): Typst may forget beside it."""
+        return self.workers().submit(job, urgent=False, compiles=False)
 
     def _still_set(self, issue: Issue, docnames: tuple[str, ...]) -> bool:
         """True (and the issue done) if nothing its PDFs are made of changed since they were set: then its
@@ -277,7 +289,11 @@ class Issues:
     # -- the whole run -------------------------------------------------------------------------
     def collect(self) -> None:
         """Wait for the compiles in order; a Typst error keeps its issue (and is reported at its source). Once an
-        issue's screen PDF is set, the builder's `on_issue_set` is told (its cases' Sonderdrucke follow it)."""
+        issue is laid out, the builder's `on_issue_set` is told (its cases' Sonderdrucke follow it, set beside the
+        issue's PDFs being written: the Sonderdruck of an edited case no longer waits for its issue's print PDF)."""
+        for job in self._jobs:
+            if job.screen and self.on_issue_set is not None and job.laid_out.exception() is None:
+                self.on_issue_set(job.issue)  # (`exception` waits for the layout; a failed one is reported below)
         for job in self._jobs:
             try:
                 pages, unsettled = job.future.result()
@@ -290,8 +306,6 @@ class Issues:
             self.outcome.written += job.outs
             for out in job.outs:
                 logger.info(M.PDF_DONE.format(job.number, out.name, M.count(pages, "Seite")))
-            if job.screen and self.on_issue_set is not None:
-                self.on_issue_set(job.issue)
             if unsettled:  # set without balanced last pages: a Hinweis
                 self._note_unbalanced(job.number, job.manifest, unsettled)
         self._jobs = []

@@ -11,7 +11,9 @@ cases) and is not reused by the next document, so issues set back to back would 
 memory. After a `heavy` job (an issue's PDF), Typst is told to forget (`compile.forget`) once no job runs: never
 in the middle of another compile, whose next layout pass reuses its last one. The thread waits for the other's
 job to end (measured at N=200: 4.7 s of thread time in all, peak RSS of the PDF step 0.98 → 0.56 GB; going on
-beside another issue instead left both threads setting issues side by side and Typst never forgetting).
+beside another issue instead left both threads setting issues side by side and Typst never forgetting). Only a
+compile is waited for: a job submitted with `compiles=False` (an issue's page images, drawn by PDFium) never
+touches Typst, so Typst may forget beside it (the Sonderdruck of an edited case waited 0.2 s for the page images).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 THREADS = max(1, min(2, os.cpu_count() or 1))  # the machine has two cores
-Job = tuple[Future[Any], Callable[..., Any], tuple[Any, ...], dict[str, Any], bool]
+Job = tuple[Future[Any], Callable[..., Any], tuple[Any, ...], dict[str, Any], bool, bool]  # …, heavy, compiles
 
 
 class Workers:
@@ -35,38 +37,38 @@ class Workers:
         self._ready = threading.Condition()
         self._stopping = False
         self._forget = forget  # run between jobs, when no job is running, after a heavy one
-        self._running = 0
+        self._compiling = 0  # jobs running that compile (all but `compiles=False`)
         self._heavy_done = False
         self._threads = [threading.Thread(target=self._run, name=f"typst-{n}", daemon=True) for n in range(threads)]
         for thread in self._threads:
             thread.start()
 
     def submit(self, fn: Callable[..., T], *args: Any, urgent: bool = True, heavy: bool = False,
-               **kwargs: Any) -> Future[T]:
+               compiles: bool = True, **kwargs: Any) -> Future[T]:
         """Run `fn` on a compile thread (`urgent`: before background jobs; `heavy`: leaves much for Typst to
-        forget)."""
+        forget; `compiles` False: it never calls Typst, which may forget while it runs)."""
         future: Future[T] = Future()
         with self._ready:
-            (self._urgent if urgent else self._background).append((future, fn, args, kwargs, heavy))
+            (self._urgent if urgent else self._background).append((future, fn, args, kwargs, heavy, compiles))
             self._ready.notify()
         return future
 
     def _next(self, urgent_turn: bool) -> Job | None:
         with self._ready:
-            while self._heavy_done and self._running > 0:  # wait for the other's compile to end
+            while self._heavy_done and self._compiling > 0:  # wait for the other's compile to end
                 self._ready.wait()
             self._forget_if_idle()
             while not (self._urgent or self._background or self._stopping):
                 self._ready.wait()
             first, second = (self._urgent, self._background) if urgent_turn else (self._background, self._urgent)
             job = first.popleft() if first else second.popleft() if second else None
-            if job is not None:
-                self._running += 1
+            if job is not None and job[5]:
+                self._compiling += 1
             return job  # None: stopping, nothing left
 
     def _forget_if_idle(self) -> None:
-        """(With the lock held.) After a heavy job, once no job runs: nothing starts while Typst forgets."""
-        if self._heavy_done and self._running == 0:
+        """(With the lock held.) After a heavy job, once no compile runs: none starts while Typst forgets."""
+        if self._heavy_done and self._compiling == 0:
             self._heavy_done = False
             self._forget()
 
@@ -74,7 +76,7 @@ class Workers:
         urgent_turn = True
         while (job := self._next(urgent_turn)) is not None:
             urgent_turn = not urgent_turn
-            future, fn, args, kwargs, heavy = job
+            future, fn, args, kwargs, heavy, compiles = job
             try:
                 if future.set_running_or_notify_cancel():
                     future.set_result(fn(*args, **kwargs))
@@ -82,7 +84,7 @@ class Workers:
                 future.set_exception(exc)
             finally:
                 with self._ready:
-                    self._running -= 1
+                    self._compiling -= compiles
                     self._heavy_done = self._heavy_done or heavy
                     self._ready.notify_all()  # an idle thread may forget now
 
