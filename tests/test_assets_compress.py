@@ -1,6 +1,7 @@
 """Pre-compression in worker processes (issue 20): the brotli module holds the GIL while it compresses, so a cold
-build's brotli work (more than `assets.PROCESS_BYTES`) goes to worker processes. The files a reader gets are the
-same bytes as compressed in this process, and a worker that fails leaves its work to this process.
+build's brotli work (more than `assets.PROCESS_BYTES` of it, weighed by quality: `assets.BROTLI_WORK`) goes to
+worker processes. The files a reader gets are the same bytes as compressed in this process, and a worker that fails
+leaves its work to this process.
 
 Generated over sites of text files of random sizes, repetitiveness and places (pages, hashed assets, the search
 index), some not worth compressing."""

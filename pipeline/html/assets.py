@@ -74,10 +74,15 @@ REFERENCE = re.compile(r"""(?P<lead>\s(?:href|src)=)(?P<q>["'])(?P<url>[^"'<>]*)
 CSS_URL = re.compile(r"""url\(\s*(?P<q>["']?)(?P<url>[^"')]+)(?P=q)\s*\)"""
                      r"""|@import\s+(?P<q2>["'])(?P<url2>[^"']+)(?P=q2)""")
 JS_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
-# brotli 11 for the assets (they rarely change and are cached for a year); 10 for pages and data, which change
-# with every edit: on the demo six times faster than 11 for 2 % more bytes
-BROTLI_ASSETS, BROTLI_PAGES = 11, 10
-PROCESS_BYTES = 1 << 20  # more bytes than this for brotli (≈ 1 s of it) go to worker processes
+# brotli 11 for the assets (they rarely change, are cached for a year and by content here); 8 for pages and data,
+# which change with every edit: measured on the 854 pages and data files of the N=200 bench site (9.6 MB), quality 10
+# took 5.3 s of CPU for 1,811 KB, 9 took 1.95 s for 1,932 KB and 8 took 0.23 s for 1,934 KB (gzip 9: 2,245 KB):
+# above 8 brotli's cost rises steeply for 7 % fewer bytes, a few hundred bytes per page
+BROTLI_ASSETS, BROTLI_PAGES = 11, 8
+# brotli's work per byte by quality, relative to 11 (measured with the pages above); more work than PROCESS_BYTES at
+# quality 11 (≈ 1 s of it) goes to worker processes
+BROTLI_WORK = {11: 1.0, 10: 0.45, 9: 0.16}  # below 9: 0.02
+PROCESS_BYTES = 1 << 20
 
 
 class _Page(TypedDict):
@@ -448,7 +453,8 @@ def compress_tree(site: Path, cache: Path | None = None, published: Path | None 
     missing = [k for k in order if jobs[k][1] == ".br" and not (cache is not None and (cache / k).is_file())
                and not carried.issuperset(jobs[k][3])]
     early = dict(zip(missing, _brotli_elsewhere([(jobs[k][0], jobs[k][2]) for k in missing]), strict=True)) \
-        if sum(len(jobs[k][0]) for k in missing) > PROCESS_BYTES and (os.cpu_count() or 1) > 1 else {}
+        if sum(len(jobs[k][0]) * BROTLI_WORK.get(jobs[k][2], 0.02) for k in missing) > PROCESS_BYTES \
+        and (os.cpu_count() or 1) > 1 else {}
 
     def one(key: str) -> None:
         data, variant, quality, paths = jobs[key]
