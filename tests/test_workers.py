@@ -4,6 +4,7 @@ another compile runs (its next layout pass reuses what the last one memoised), a
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 from types import SimpleNamespace
@@ -15,69 +16,63 @@ from pipeline.typst.issues import Issues, Outcome, _Job
 from pipeline.typst.workers import Workers
 
 
+class Log:
+    """What the compile threads did, in order; `held(name)` is a job that runs until `release` is set."""
+
+    def __init__(self) -> None:
+        self.events: list[str] = []
+        self._lock = threading.Lock()
+        self.started, self.release = threading.Event(), threading.Event()
+
+    def note(self, what: str) -> str:
+        with self._lock:
+            self.events.append(what)
+        return what
+
+    def held(self, name: str) -> Callable[[], str]:
+        def job() -> str:
+            self.started.set()
+            self.note(f"{name}:start")
+            self.release.wait(10)
+            return self.note(f"{name}:end")
+        return job
+
+
 @pytest.mark.parametrize("long_is_heavy", [False, True])
 def test_typst_forgets_after_an_issue_only_once_the_other_compile_has_ended(long_is_heavy: bool) -> None:
     """A long compile (a Sonderdruck, or another issue) runs while an issue's PDF is set beside it: Typst forgets
     after the issue, but only once the long one has ended, and the next job waits for that."""
-    events: list[str] = []
-    lock = threading.Lock()
-    started, release = threading.Event(), threading.Event()
-
-    def note(what: str) -> str:
-        with lock:
-            events.append(what)
-        return what
-
-    def long_compile() -> str:
-        started.set()
-        note("long:start")
-        release.wait(10)
-        return note("long:end")
-
-    workers = Workers(threads=2, forget=lambda: note("forget"))
+    log = Log()
+    workers = Workers(threads=2, forget=lambda: log.note("forget"))
     try:
-        first = workers.submit(long_compile, heavy=long_is_heavy)
-        assert started.wait(10)
-        assert workers.submit(note, "issue", heavy=True).result(10) == "issue"
-        later = workers.submit(note, "next")  # taken only once Typst has forgotten, after the long compile
-        release.set()
+        first = workers.submit(log.held("long"), heavy=long_is_heavy)
+        assert log.started.wait(10)
+        assert workers.submit(log.note, "issue", heavy=True).result(10) == "issue"
+        later = workers.submit(log.note, "next")  # taken only once Typst has forgotten, after the long compile
+        log.release.set()
         assert first.result(10) == "long:end" and later.result(10) == "next"
     finally:
-        release.set()
+        log.release.set()
         workers.shutdown()
-    assert events == ["long:start", "issue", "long:end", "forget", "next"]
+    assert log.events == ["long:start", "issue", "long:end", "forget", "next"]
 
 
 def test_typst_forgets_beside_a_job_that_never_compiles() -> None:
     """An issue's page images (PDFium, `compiles=False`) are drawn while its PDF is set beside them: Typst forgets
     after the issue without waiting for them, and the next job (the edited case's Sonderdruck) starts at once."""
-    events: list[str] = []
-    lock = threading.Lock()
-    started, release = threading.Event(), threading.Event()
-
-    def note(what: str) -> str:
-        with lock:
-            events.append(what)
-        return what
-
-    def drawing() -> str:
-        started.set()
-        note("images:start")
-        release.wait(10)
-        return note("images:end")
-
-    workers = Workers(threads=2, forget=lambda: note("forget"))
+    log = Log()
+    workers = Workers(threads=2, forget=lambda: log.note("forget"))
     try:
-        images = workers.submit(drawing, urgent=False, compiles=False)
-        assert started.wait(10)
-        assert workers.submit(note, "issue", heavy=True).result(10) == "issue"
-        assert workers.submit(note, "next").result(10) == "next"  # not held until the images are drawn
-        release.set()
+        images = workers.submit(log.held("images"), urgent=False, compiles=False)
+        assert log.started.wait(10)
+        assert workers.submit(log.note, "issue", heavy=True).result(10) == "issue"
+        assert workers.submit(log.note, "next").result(10) == "next"  # not held until the images are drawn
+        log.release.set()
         assert images.result(10) == "images:end"
     finally:
-        release.set()
+        log.release.set()
         workers.shutdown()
-    assert events == ["images:start", "issue", "forget", "next", "images:end"]
+    assert log.events == ["images:start", "issue", "forget", "next", "images:end"]
 
 
 @pytest.mark.parametrize("heavy", [False, True])
