@@ -107,7 +107,6 @@ def _set(main: Path, source: Callable[[int | None, bool], Source], *, outs: tupl
         raise
     if laid_out is not None:
         laid_out.set_result(None)
-    colours = print_version.PrintColours.of(compiler) if print_out is not None else None
     found = flatplan.markers(main) if issue_screen else None
     pdfs = [(screen_out, print_version.screen(result.pdf, serial))]
     if found is not None:  # the page images are drawn while the print PDF is made
@@ -116,8 +115,9 @@ def _set(main: Path, source: Callable[[int | None, bool], Source], *, outs: tupl
             later(draw)
         else:
             draw()
-    if print_out is not None and colours is not None:
-        pdfs.append((print_out, print_version.printed(result.pdf, colours, crop_marks=crop_marks, serial=serial)))
+    if print_out is not None:  # (`compiler` still holds the document: no compile on this thread since)
+        pdfs.append((print_out, print_version.printed(result.pdf, print_version.PrintColours.of(compiler),
+                                                      crop_marks=crop_marks, serial=serial)))
     for out, pdf in pdfs:
         out.write_bytes(pdf)
         out.with_suffix(".sha1").write_text(digest)

@@ -8,7 +8,7 @@ A thread takes urgent jobs (issues) and background jobs (Sonderdrucke) in turn w
 keeps the memoised layout of a document until ten more compiles have run (typst-py calls `comemo::evict(10)`
 after each; it offers no other way to release it): an issue's layout is some 80–100 MB (N=50 bench issue of ten
 cases) and is not reused by the next document, so issues set back to back would keep several whole issues in
-memory. After a `heavy` job (an issue's PDF), Typst is told to forget (`compile.forget`) once no job runs: never
+memory. After a `heavy` job (an issue's PDF), Typst is told to forget (`compile.forget`) once no compile runs: never
 in the middle of another compile, whose next layout pass reuses its last one. The thread waits for the other's
 job to end (measured at N=200: 4.7 s of thread time in all, peak RSS of the PDF step 0.98 → 0.56 GB; going on
 beside another issue instead left both threads setting issues side by side and Typst never forgetting). Only a
@@ -23,11 +23,19 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 T = TypeVar("T")
 THREADS = max(1, min(2, os.cpu_count() or 1))  # the machine has two cores
-Job = tuple[Future[Any], Callable[..., Any], tuple[Any, ...], dict[str, Any], bool, bool]  # …, heavy, compiles
+
+
+class Job(NamedTuple):
+    future: Future[Any]
+    fn: Callable[..., Any]
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+    heavy: bool  # leaves much for Typst to forget
+    compiles: bool  # calls Typst (Typst forgets only while no such job runs)
 
 
 class Workers:
@@ -36,7 +44,7 @@ class Workers:
         self._background: deque[Job] = deque()
         self._ready = threading.Condition()
         self._stopping = False
-        self._forget = forget  # run between jobs, when no job is running, after a heavy one
+        self._forget = forget  # run between jobs, when no compile is running, after a heavy one
         self._compiling = 0  # jobs running that compile (all but `compiles=False`)
         self._heavy_done = False
         self._threads = [threading.Thread(target=self._run, name=f"typst-{n}", daemon=True) for n in range(threads)]
@@ -49,7 +57,7 @@ class Workers:
         forget; `compiles` False: it never calls Typst, which may forget while it runs)."""
         future: Future[T] = Future()
         with self._ready:
-            (self._urgent if urgent else self._background).append((future, fn, args, kwargs, heavy, compiles))
+            (self._urgent if urgent else self._background).append(Job(future, fn, args, kwargs, heavy, compiles))
             self._ready.notify()
         return future
 
@@ -62,7 +70,7 @@ class Workers:
                 self._ready.wait()
             first, second = (self._urgent, self._background) if urgent_turn else (self._background, self._urgent)
             job = first.popleft() if first else second.popleft() if second else None
-            if job is not None and job[5]:
+            if job is not None and job.compiles:
                 self._compiling += 1
             return job  # None: stopping, nothing left
 
