@@ -12,13 +12,16 @@ The template sets every page once, with its bleed, in screen colours (rgb), and 
   stay as they are, as they were when the print PDF was compiled on its own.
 
 Typst sets a colour as `/cN cs r g b scn` (fill) or `/cN CS r g b SCN` (stroke) in its ICC-based sRGB; the print
-colour is written as `c m y k k` (`K`), which is what Typst writes for a cmyk colour.
+colour is written as `c m y k k` (`K`), which is what Typst writes for a cmyk colour. Where every colour of a stream
+is set so, together with its space, the colours are replaced in its bytes (`recoloured`); otherwise the stream is
+parsed and written again operator by operator (`recolour`), with the same outcome.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -155,6 +158,77 @@ def _rgb_spaces(resources: pikepdf.Object) -> set[str]:
     return found
 
 
+# What a content stream says, as far as `recoloured` needs it: a colour set with its space (`/c0 cs r g b scn`,
+# Typst's way), any other colour or space operator (or an inline image), and what to pass over whole (an array of
+# strings, as in `TJ`, and a string); `nested`: a string with parentheses inside, found by `_string_end`.
+_END = rb"(?=[\s\[\]()<>{}/%]|$)"
+_SCAN = re.compile(
+    rb"(?P<set>/(?P<space>[^\s\[\]()<>{}/%]+)\s+(?P<cs>cs|CS)\s+(?P<values>(?:[-+.0-9]+\s+){1,4})(?P<scn>scn|SCN)"
+    + _END + rb")"
+    rb"|(?P<other>(?<![^\s\])>])(?:cs|CS|scn|SCN|sc|SC|rg|RG|BI)" + _END + rb")"
+    rb"|\[(?:[^\]()]|\((?:[^\\()]|\\.)*\))*\]"
+    rb"|\((?:[^\\()]|\\.)*\)"
+    rb"|(?P<nested>\()", re.S)
+
+
+def _string_end(data: bytes, start: int) -> int | None:
+    """Where the string opening at `start` ends (balanced parentheses, backslash escapes); None if it does not."""
+    depth = 0
+    i = start
+    while i < len(data):
+        c = data[i]
+        if c == 0x5C:  # a backslash: the next byte is escaped
+            i += 2
+            continue
+        depth += (c == 0x28) - (c == 0x29)
+        if depth == 0:
+            return i + 1
+        i += 1
+    return None
+
+
+def recoloured(data: bytes, colours: PrintColours, rgb_spaces: Collection[str]) -> bytes | None:
+    """`recolour` on the bytes of a content stream as Typst writes it, without parsing every operator: when each
+    colour is set together with its space (`/c0 cs r g b scn`, `/c1 CS g SCN`), each is a unit of its own, and a
+    colour of the table in one of the `rgb_spaces` becomes its print colour (`c m y k k`) where it stands; the rest
+    of the stream stays byte for byte. What `recolour` writes is the same, operator for operator (tested). None if
+    the stream sets a space or a colour otherwise, or draws an inline image: then only `recolour` knows (a fifth
+    of the time: the print PDF of an issue is on the way of every build that sets it)."""
+    out: list[bytes] = []
+    last = pos = 0
+    while (m := _SCAN.search(data, pos)) is not None:
+        if m.lastgroup == "nested":
+            end = _string_end(data, m.start())
+            if end is None:
+                return None
+            pos = end
+            continue
+        if m.lastgroup == "other" or (m.lastgroup == "set" and (m.group("cs") == b"cs") != (m.group("scn") == b"scn")):
+            return None
+        pos = m.end()
+        values = m.group("values").split() if m.lastgroup == "set" else []
+        if len(values) != 3 or "/" + m.group("space").decode("latin-1") not in rgb_spaces:
+            continue
+        try:
+            mapped = colours.cmyk((float(values[0]), float(values[1]), float(values[2])))
+        except ValueError:
+            return None
+        if mapped is not None:
+            operator = b" k" if m.group("cs") == b"cs" else b" K"
+            out += [data[last:m.start()], b" " + b" ".join(f"{v:.9g}".encode() for v in mapped) + operator]
+            last = m.end()
+    return b"".join([*out, data[last:]])
+
+
+def recolour_stream(stream: pikepdf.Object, colours: PrintColours, rgb_spaces: Collection[str]) -> None:
+    """The content stream in print colours (`recoloured`, else `recolour`)."""
+    spaces = {*rgb_spaces, "/DeviceRGB"}
+    data = recoloured(stream.read_bytes(), colours, spaces)
+    if data is None:
+        data = pikepdf.unparse_content_stream(list(recolour(pikepdf.parse_content_stream(stream), colours, spaces)))
+    stream.write(data)
+
+
 def _print_colours(doc: pikepdf.Pdf, colours: PrintColours) -> None:
     seen: set[tuple[int, int]] = set()
     for page in doc.pages:
@@ -163,8 +237,7 @@ def _print_colours(doc: pikepdf.Pdf, colours: PrintColours) -> None:
         streams: list[tuple[pikepdf.Object, pikepdf.Object]] = [(page.obj.Contents, resources)]
         streams += [(form, form.get("/Resources") or resources) for form in _forms(resources, seen)]
         for stream, own in streams:
-            ops = list(recolour(pikepdf.parse_content_stream(stream), colours, _rgb_spaces(own)))
-            stream.write(pikepdf.unparse_content_stream(ops))
+            recolour_stream(stream, colours, _rgb_spaces(own))
 
 
 def _crop_marks(width: float, height: float, bleed: float) -> bytes:
