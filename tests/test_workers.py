@@ -116,3 +116,25 @@ def test_the_sonderdrucke_of_an_issue_follow_its_layout_not_its_pdfs(tmp_path: P
     jobs[1][2].set_result((4, ""))
     collecting.join(10)
     assert not collecting.is_alive() and told == [3]
+
+
+def test_the_sonderdrucke_of_issues_not_set_again_are_checked_while_a_layout_is_awaited(tmp_path: Path) -> None:
+    """An issue whose PDFs stand from an earlier build is told while the main thread waits for a layout (its
+    Sonderdrucke are checked then, not after every issue is set), one at a time: a layout that is done meanwhile
+    is told before the issues still left."""
+    told: list[int] = []
+    laid_out: Future[None] = Future()
+
+    def tell(issue: Any) -> None:
+        told.append(issue.number)
+        if issue.number == 1:  # the layout is done while the first unchanged issue's Sonderdrucke are checked
+            laid_out.set_result(None)
+
+    pdfs: Future[tuple[int, str]] = Future()
+    pdfs.set_result((8, ""))
+    parts: Any = SimpleNamespace(builder=None, outdir=tmp_path)
+    issues = Issues(parts, lambda: Workers(threads=1), Outcome(), on_issue_set=tell)
+    issues._jobs.append(_Job(SimpleNamespace(number=3), [], pdfs, "ausgabe.yml", True, laid_out))
+    issues._unchanged = [SimpleNamespace(number=n) for n in (1, 2, 5)]  # type: ignore[misc]
+    issues.collect()
+    assert told == [1, 3, 2, 5]

@@ -44,7 +44,7 @@ class KoopblattBuilder(Builder):
         self.outcome = Outcome()
         self.parts = Parts(self)
         self._workers: Workers | None = None
-        self.on_issue_set: Callable[[Issue], None] | None = None  # told when an issue's screen PDF is set
+        self.on_issue_set: Callable[[Issue], None] | None = None  # told when an issue is laid out (or stands)
 
     def get_outdated_docs(self) -> str:
         return M.PDF_TARGETS

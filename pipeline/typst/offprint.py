@@ -8,9 +8,10 @@ handbook) and the very `#beitrag` call the issue compiled, so that it is balance
 (`decisions`, `issue_pages`) instead of finding one again. A case in no issue is set on its own (A4).
 
 Set in the `koopblatt` builder's run with its translator (an issue's translation is reused) and compile threads:
-a case in no issue at once (`write-started`), a case's in an issue as soon as the screen PDF of its issue is set
-(`Issues.collect` → `on_issue_set`), both in the background, taken in turn with the issues' PDFs; the rest (cases
-in an issue not set again) at `build-finished`. Only cases whose inputs changed are set:
+a case in no issue at once (`write-started`), a case's in an issue as soon as its issue is laid out, or, for an
+issue not set again, while the main thread waits for the layouts of the others (`Issues.collect` → `on_issue_set`),
+all in the background, taken in turn with the issues' PDFs; the rest (cases of an issue held by errors) at
+`build-finished`. Only cases whose inputs changed are set:
 the digest covers the stored doctree, the files the case depends on (images, includes), the template, the
 colophon, the compile settings and of the issue's pages only those the Sonderdruck prints (where its case starts,
 where its references point: `Placed.narrowed`, the labels kept beside the PDF from its last translation), so
@@ -233,7 +234,8 @@ def compile_job(job: Job) -> tuple[bool, list[tuple[tuple[str, int], str]]]:
 
 
 def _issue_set(app: Sphinx, builder: KoopblattBuilder, work: Plan, issue: Issue) -> None:
-    """An issue's screen PDF is set: the Sonderdrucke of the cases it is the first issue of can be set now."""
+    """An issue is laid out (or stands as an earlier build set it): the Sonderdrucke of the cases it is the first
+    issue of can be set now."""
     project = state.project(app)
     plan(app, builder, [d for d in issue.contributions if project.issues_of(d)[0].number == issue.number], work)
 
@@ -285,7 +287,8 @@ def _started(app: Sphinx, builder: Any) -> None:
 
 
 def _finished(app: Sphinx, exc: BaseException | None) -> None:
-    """The rest (cases in no issue, in an issue not set again), once the issues are set; collect and publish."""
+    """The rest (cases of an issue held by errors, any not planned yet), once the issues are set; collect and
+    publish."""
     builder = _wanted(app)
     work = getattr(app, ATTR, None)
     if builder is None or not isinstance(work, Plan):
