@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import re
 import string
@@ -23,6 +24,7 @@ from support import outputs, parity, punctuation
 from support.projects import copy_project
 from support.reproducible import EPOCH
 
+from pipeline.glyphs import font_paths
 from pipeline.typst import escape
 
 SLOW_FIXTURES = {"punctuation_project"}  # builds real outputs: tests using it are `slow` (conftest)
@@ -115,3 +117,27 @@ def test_typst_sets_every_character_before_and_after_every_expression_as_written
     wrong = [(src, want, got) for (src, want), got in zip(cases, lines, strict=True)
              if re.sub(r"\s", "", got) != re.sub(r"\s", "", want)]
     assert not wrong, f"{len(wrong)} of {len(cases)} set differently, e.g. {wrong[:5]}"
+
+
+# Texts that Typst's markup would read as syntax where a line or a content block starts (a numbered list item),
+# and the spaces that are characters of their own (no-break, narrow no-break, thin, figure, en, em, hair): each
+# must be set as written (in the koopBLATT's fonts).
+LINE_STARTS = ["1. Januar", "01. Januar", " 10. bis 12. Mai", "3. Oktober 1990: Einheit", "1.", "1.5 Mio.",
+               "2024. Ein Jahr", "7.\tSitzung", "٣. Runde"]
+OWN_SPACES = "\u00a0\u202f\u2009\u2007\u2002\u2003\u200a"
+
+
+def test_typst_sets_text_at_the_start_of_a_line_or_block_and_every_space_as_written(tmp_path: Path) -> None:
+    texts = [*LINE_STARTS, *(f"5{space}km" for space in OWN_SPACES), "§\u00a034 BauGB, z.\u202fB."]
+    blocks = [f"#block[{escape.markup(t)}]\n\n{escape.markup(t)}\n\n#table(columns: 1, [{escape.markup(t)}])"
+              for t in texts]
+    main = tmp_path / "zeilen.typ"
+    main.write_text("#set page(width: 40cm, height: auto)\n#set text(hyphenate: false)\n" + "\n\n".join(blocks),
+                    encoding="utf-8")
+    compiler = typst.Compiler(root=str(tmp_path), font_paths=font_paths(), ignore_system_fonts=True)
+    path = tmp_path / "zeilen.pdf"
+    path.write_bytes(compiler.compile(input=str(main), format="pdf"))
+    assert json.loads(compiler.query("enum", format="json")) == []  # no text became a list
+    lines = [line.strip() for line in extract_text(str(path)).splitlines() if line.strip()]
+    wanted = [" ".join(t.split(" ")).strip().replace("\t", " ") for t in texts for _ in range(3)]
+    assert lines == wanted

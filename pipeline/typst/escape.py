@@ -16,7 +16,13 @@ _DOTS = re.compile(r"\.(?=\.)")
 # an expression the translator wrote, so such a character at the start of a text is escaped. Expressions
 # the translator writes end with `)`, `]` or a label, never with an identifier (which letters would extend).
 CONTINUES_EXPRESSION = frozenset(";([.")
-_SPACE = re.compile(r"\s+")
+# Whitespace Typst's markup takes as a space (or a line break): runs of it set one space, as in HTML. Not the
+# spaces that are characters of their own (no-break U+00A0, narrow no-break U+202F, thin U+2009, …): Typst sets
+# them as written, as the handbook does (`§ 34 BauGB`, `z. B.`, `5 km`).
+_SPACE = re.compile("[ \t\n\r\f\v\x85\u2028\u2029]+")
+# A number and a dot where a line or a content block starts open a numbered list in Typst (`1. Januar` in a table
+# cell, a title, a paragraph): at the start of a text, the dot is escaped, which sets it as written.
+_ENUM_MARKER = re.compile(r"^(\s*\d+)\.")
 # The translator's invisible marks (source lines, pending links) start and end with NUL, which never
 # comes from text: `markup` and `string` drop it.
 _LINE_MARK = re.compile("\x00(\\d+)\x00")
@@ -24,8 +30,10 @@ _LINE_MARK = re.compile("\x00(\\d+)\x00")
 
 def markup(text: str) -> str:
     """Text for Typst markup mode, set exactly as written: every special character escaped (also one that
-    would continue an embedded expression written before it), whitespace collapsed."""
+    would continue an embedded expression written before it, or a number's dot that would open a list),
+    whitespace collapsed."""
     escaped = _DOTS.sub(r"\\.", _MARKUP_SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text.replace("\x00", ""))))
+    escaped = _ENUM_MARKER.sub(r"\1\\.", escaped, count=1)
     return "\\" + escaped if escaped[:1] in CONTINUES_EXPRESSION else escaped
 
 

@@ -40,11 +40,12 @@ ALLOWED: dict[str, dict[str, str]] = {
         "all": r"(?:\[?[0-9]{1,6}\]?|[a-z]|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})?",  # the footnote's number or letter, or nothing
     },
     PAGE_REFERENCE: {
-        "pdf": r"(?:\(sieheS\.[0-9]{1,4}(?:[–-][0-9]{1,4})?\))?",  # „(siehe S. 5)“, only where the case is in the issue
+        # „(siehe S. 5)“, only where the case is in the issue
+        "pdf": r"(?:\(sieheS\.\u2423?[0-9]{1,4}(?:[–-][0-9]{1,4})?\))?",
         "all": "",
     },
     CAPTION_NUMBER: {
-        "all": r"(?:(?:Abb|Tab)\.[0-9]{1,3}:?)?",  # the figure's or table's number, set by each format
+        "all": r"(?:(?:Abb|Tab)\.\u2423?[0-9]{1,3}:?)?",  # the figure's or table's number, set by each format
     },
 }
 # Right-to-left script in a PDF: Typst writes the glyphs of Arabic and Hebrew in visual order (with shaped
@@ -55,23 +56,28 @@ _RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe"
 RTL_RUN = re.compile(f"[()\\[\\]]?[{_RTL}][{_RTL}()\\[\\]]*")
 RTL_IN_PDF = f"[{_RTL}()\\[\\]]+"
 ALLOWED_TYPOGRAPHY = (
-    "whitespace of any kind and amount (line and page breaks, no-break and thin spaces)",
+    "whitespace of any kind and amount (line and page breaks), but a no-break, narrow or thin space stays one",
     "soft hyphens (U+00AD): hyphenation in print, written or set",
     "letter case of headings (print sets LITERATUR in capitals)",
     "ligatures (ﬁ → fi)",
     "PDF only: a run of right-to-left script (Arabic, Hebrew) is right-to-left text at its place (visual order)",
 )
-_WHITESPACE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\u00ad]+")
+_WHITESPACE = re.compile(r"[\s\u2000\u2001\u200b\u3000\ufeff\u00ad]+")
+# The spaces that are characters of their own, which an author types on purpose (`§ 34`, `z. B.`, `5 km`): kept
+# in the comparison, as one mark for all of them (a format may set one as another: an en space as a no-break one).
+OWN_SPACE = re.compile(r"[\u00a0\u2002-\u200a\u202f\u205f]")
+OWN_SPACE_MARK = "\u2423"
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 
 
 def normalise(text: str) -> str:
-    """Typography only: no whitespace, no soft hyphens, no ligatures, Unicode NFC."""
+    """Typography only: no whitespace but the spaces of their own (`OWN_SPACE`), no soft hyphens, no ligatures,
+    Unicode NFC."""
     text = unicodedata.normalize("NFC", text)
     for lig, plain in _LIGATURES.items():
         text = text.replace(lig, plain)
-    return _WHITESPACE.sub("", text)
+    return _WHITESPACE.sub("", OWN_SPACE.sub(OWN_SPACE_MARK, text))
 
 
 # -- the reference -------------------------------------------------------------------------------------------

@@ -1,10 +1,10 @@
 """A generated contribution that puts every character directly before and after every inline construct.
 
 Characters: every ASCII punctuation character (written backslash-escaped, so Markdown reads it as text),
-the typographic ones („“‚‘»«–—…), a letter and a digit, with no space in between. Constructs: every inline
-construct a contribution may use. Containers: paragraph, list item, table cell, admonition, figure caption,
-footnote. Each (construct, container) pair is one block holding all characters, so a writer that loses or
-changes a character next to a construct shows in the text-parity oracle.
+the typographic ones („“‚‘»«–—…), the no-break, narrow no-break and thin space, a letter and a digit, with no
+space in between. Constructs: every inline construct a contribution may use. Containers: paragraph, list item,
+table cell, admonition, figure caption, footnote. Each (construct, container) pair is one block holding all
+characters, so a writer that loses or changes a character next to a construct shows in the text-parity oracle.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from pathlib import Path
 
 ASCII = string.punctuation
 TYPOGRAPHIC = "„“‚‘»«–—…"
-CHARACTERS = ASCII + TYPOGRAPHIC + "x7"
+OWN_SPACES = "\u00a0\u202f\u2009"  # no-break, narrow no-break and thin space: characters an author types on purpose
+CHARACTERS = ASCII + TYPOGRAPHIC + OWN_SPACES + "x7"
 DOC = "beitraege/nuernberg/zeichen"
 
 # name → Markdown of the construct (inside the generated contribution docs/beitraege/nuernberg/zeichen.md)
