@@ -280,3 +280,25 @@ def test_typst_sets_every_colour_with_its_space(built_constructs: tuple[Path, st
             assert _operators(fast) == _operators(slow)
             rewritten += fast != stream.read_bytes()
         assert rewritten >= len(doc.pages) // 2  # the template's colours are on most pages
+
+
+def test_a_long_table_with_a_link_and_a_footnote_in_its_header_is_set(project_copy: Any) -> None:
+    """Typst repeats a header row after each page break as an artifact, which may hold no link in a PDF/UA
+    document: a header with a link or a footnote mark is set once (its table running over pages), with both."""
+    from pipeline.typst.build import build_pdf
+
+    root = project_copy("mini")
+    case = root / "docs/beitraege/leipzig/westen.md"
+    rows = "\n".join(f"| {1990 + i} | {i * 7} Häuser |" for i in range(120))
+    table = (f"| Jahr[^quelle] | [Bestand](https://www.leipzig.de/) |\n|---|---|\n{rows}\n\n"
+             "[^quelle]: Amt für Statistik und Wahlen, Leipzig.\n")
+    case.write_text(case.read_text(encoding="utf-8").replace("## Vorgehen", table + "\n## Vorgehen"),
+                    encoding="utf-8")
+    assert build_pdf(root).status == 0
+    screen = root / "build/pdf/koopblatt-1.pdf"
+    text = " ".join(t for page in page_texts(screen) for t in page)
+    assert text.count("Amt für Statistik und Wahlen, Leipzig.") == 1 and "2109" in text and "833 Häuser" in text
+    with pikepdf.open(screen) as doc:
+        uris = [str(a.A.URI) for page in doc.pages for a in page.obj.get("/Annots") or []
+                if "/A" in a and "/URI" in a.A]
+        assert "https://www.leipzig.de/" in uris

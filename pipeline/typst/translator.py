@@ -39,6 +39,7 @@ NOT_ANCHORED = (nodes.section, nodes.figure, nodes.table, nodes.footnote, nodes.
                 nodes.citation_reference, nodes.system_message, nodes.comment, nodes.substitution_definition,
                 nodes.document, nodes.title)
 ALIGN = {"text-left": "left", "text-right": "right", "text-center": "center"}  # MyST's column alignment classes
+LINKED = (nodes.reference, nodes.footnote_reference)  # what is set as a link (a footnote mark links its note)
 SUB_NOTE_MARKS = "abcdefghijklmnopqrstuvwxyz"
 LINK_MARK = re.compile("\x00K(\\d+)\x00")
 WIDE_ASPECT = 1.15  # drawings (SVG) wider than this span both columns, so their text stays legible
@@ -63,6 +64,7 @@ class TableParts:
     widths: list[int]
     align: list[str | None]
     rows: list[tuple[bool, list[str]]] = field(default_factory=list)
+    linked_head: bool = False  # a header row with a link or a footnote mark: not repeated (see `depart_table`)
 
 
 class TypstTranslator(nodes.NodeVisitor):
@@ -550,6 +552,8 @@ class TypstTranslator(nodes.NodeVisitor):
                 found = next((ALIGN[c] for c in classes if c in ALIGN), None)
                 if found and i < len(table.align):
                     table.align[i] = table.align[i] or found
+        table.linked_head = any(next(head.findall(lambda n: isinstance(n, LINKED)), None) is not None
+                                for g in own for head in g.children if isinstance(head, nodes.thead))
         self.tables.append(table)
 
     def depart_table(self, node: nodes.table) -> None:
@@ -564,6 +568,8 @@ class TypstTranslator(nodes.NodeVisitor):
         head = [cells for is_head, cells in t.rows if is_head]
         if head:
             parts.append("kopf: (" + "".join(row(cells) + ", " for cells in head) + ")")
+        if head and t.linked_head:  # Typst sets a repeated header row as an artifact, which holds no link (PDF/UA)
+            parts.append("wiederholen: false")
         parts += [row(cells) for is_head, cells in t.rows if not is_head]
         title = next((c for c in node.children if isinstance(c, nodes.title)), None)
         table = "tabelle(\n  " + ",\n  ".join(parts) + ",\n)"
