@@ -341,3 +341,25 @@ def test_publishing_copies_only_what_changed(tmp_path: Path) -> None:
     assert (site / "a.html").stat().st_ino != changed
     assert (site / "sub" / "b.html").stat().st_ino == kept and (site / "sub" / "b.html").read_text() == "bleibt"
     assert not (site / ".koop-geschrieben.json").exists()
+
+
+def test_a_link_is_checked_again_when_its_target_goes_and_comes_back(project_copy: Callable[[str], Path],
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """A page that links to a case is read again when the case's file is removed (the link leads nowhere) and
+    when it is back (the error goes), although the page itself did not change."""
+    from pipeline.cli import main
+
+    root = project_copy("mini")
+    case = root / "docs/beitraege/nuernberg/nachbarn.md"
+    original = (root / "docs/beitraege/nuernberg/hospitation.md").read_text(encoding="utf-8")
+    case.write_text(original.replace("\ntitle: ", "\ntitle: Nachbarn – ", 1), encoding="utf-8")
+    page = "---\norphan: true\n---\n# Partner\n\nMehr bei den [Nachbarn](beitraege/nuernberg/nachbarn.md).\n"
+    (root / "docs/partner.md").write_text(page, encoding="utf-8")
+    written = case.read_text(encoding="utf-8")
+    assert main(["--root", str(root), "check"]) == 0, capsys.readouterr().err
+    case.unlink()
+    assert main(["--root", str(root), "check"]) != 0
+    said = capsys.readouterr()
+    assert "docs/partner.md" in said.out + said.err and "nachbarn" in said.out + said.err
+    case.write_text(written, encoding="utf-8")
+    assert main(["--root", str(root), "check"]) == 0, capsys.readouterr().err

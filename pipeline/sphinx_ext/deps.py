@@ -1,7 +1,7 @@
 """Front-matter dependencies of generated content, declared to Sphinx's incremental build.
 
-A page that shows data from other files (cards, lists, matrix, issue pages, citations) records
-a dependency key while it is read; `env-get-outdated` recomputes each key's digest and re-reads
+A page that shows data from other files (cards, lists, matrix, issue pages, citations, whether the documents it
+links to exist) records a dependency key while it is read; `env-get-outdated` recomputes each key's digest and re-reads
 exactly the pages whose shown data changed. Nothing goes stale; nothing else is rebuilt.
 """
 
@@ -13,8 +13,10 @@ from collections.abc import Callable, Iterable, Set
 from pathlib import Path
 from typing import Any
 
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.util import docname_join
 
 from .. import catalogue
 from ..manifest import is_published, issue_id
@@ -70,6 +72,7 @@ def _value(app: Sphinx, project: Project, key: Key) -> Any:
         "taxonomie": lambda: (repr(tax), guide_rows(ContributionFields)),
         "beitrag": lambda: _card_value(project, args[0]),
         "literatur": lambda: [project.bibliography.refs.get(k) for k in args],
+        "verweis": lambda: args[0] in app.env.found_docs,
     }
     return compute[kind]()
 
@@ -136,6 +139,23 @@ def _doctree_read(app: Sphinx, doctree: Any) -> None:
     keys = cited_keys(doctree)
     if keys:
         record(env, docname, ("literatur", *keys))
+    for target in linked_docs(docname, doctree):
+        record(env, docname, ("verweis", target))
+
+
+def linked_docs(docname: str, doctree: Any) -> set[str]:
+    """The documents a page links to (a Markdown link to a `.md` file, `{doc}`): whether each exists shows in it
+    (as the link, or as the error that it leads nowhere), so the page is read again when one appears or goes."""
+    found = set()
+    for xref in doctree.findall(addnodes.pending_xref):
+        target = str(xref.get("reftarget", ""))
+        if xref.get("refdomain") == "doc":  # MyST, to a document that exists: its docname
+            found.add(target)
+        elif xref.get("reftype") == "myst" and target.partition("#")[0].endswith(".md"):  # to none: the path
+            found.add(docname_join(docname, target.partition("#")[0].removesuffix(".md")))
+        elif xref.get("refdomain") == "std" and xref.get("reftype") == "doc":  # relative to the page
+            found.add(docname_join(docname, target))
+    return found
 
 
 # -- several builders, one environment ------------------------------------------------------------
