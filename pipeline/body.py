@@ -418,6 +418,8 @@ class BodyChecker:
             return
         if "name" in options:
             self.label(options["name"], line)
+        if argument and name not in FIGURES and name != "include":
+            self.argument(argument, line)
         if name == "include":
             included = self.files.local_file(argument, line, image=False)
             if included is not None and included.suffix.lower() == ".md" and not {"literal", "code"} & set(options):
@@ -435,6 +437,12 @@ class BodyChecker:
                 self.link(options[key], line)
         if body.strip():
             self.check(body, line + 1 + body_offset)
+
+    def argument(self, text: str, line: int) -> None:
+        """A directive's argument that is set as text (an admonition's title, a table's caption, a rubric): checked
+        as the inline Markdown it is, like a line of the body (its links, roles, footnote marks, citations)."""
+        for tok in parser().parseInline(text):
+            self.block(tok, line)
 
 
 _DESTINATION_RE = re.compile(r"<([^<>\n]+)>|\]\(\s*<?([^\s<>()]+)")

@@ -546,3 +546,42 @@ def test_the_end_of_the_front_matter_is_where_myst_sees_it(project_copy: Callabl
     assert findings(said, W) == sorted(expected), said
     if closing:  # the line meant to close it is named
         assert any(f"Hinweis: Die Zeile „{closing}“ (Zeile 14) schließt ihn nicht" in m for m in said) == unclosed
+
+
+# -- a directive's argument is text like the body's ----------------------------------------------------------------
+
+ARGUMENT_TEXTS = {  # inline Markdown an author may put into a title, and what the body check says to it there
+    "Kosten[^quelle]": [],  # the footnote mark counts as its use
+    "Titel {cite:p}`charta`": [],
+    "Titel <b>fett</b>": ["html", "html"],
+    "Titel ![Bild](https://example.org/x.png)": ["image_remote"],
+    "TODO Titel": ["todo"],
+    "Titel {kbd}`Strg`": ["role"],
+    "Titel [Amt](javascript:alert(1))": ["link_scheme"],
+    "Titel [Fall](../bremen/gibtsnicht.md)": [],  # found by the cross-check (`validate`): a fact here
+}
+TITLED = {  # directives whose argument is set as text, as an author writes them
+    "admonition": ":::{{admonition}} {}\nText.\n:::\n",
+    "table": ":::{{table}} {}\n| a | b |\n|---|---|\n| 1 | 2 |\n:::\n",
+    "list-table": ":::{{list-table}} {}\n* - a\n  - b\n:::\n",
+    "rubric": ":::{{rubric}} {}\n:::\n",
+}
+
+
+@pytest.mark.parametrize("directive", sorted(TITLED))
+def test_a_directive_argument_is_checked_as_the_text_it_is(directive: str, tmp_path: Path) -> None:
+    """Whatever the body check says to a line of text it says to the same text as a title (once, at its line), and
+    what it collects from it (footnote marks, citations, links) counts."""
+    from pipeline.body import check_body
+
+    docs = tmp_path / "docs"
+    (docs / "beitraege/leipzig").mkdir(parents=True)
+    file = docs / "beitraege/leipzig/x.md"
+    for text, codes in ARGUMENT_TEXTS.items():
+        note = "\n[^quelle]: Amt für Statistik.\n" if "[^quelle]" in text else ""
+        body = "Einleitung.\n\n" + TITLED[directive].format(text) + note
+        file.write_text(body, encoding="utf-8")
+        facts, problems = check_body("docs/beitraege/leipzig/x.md", file, docs, body, 1)
+        assert sorted((p.code, p.line) for p in problems) == sorted((c, 3) for c in codes), text
+        assert ("cite:p" not in text) or [key for key, _line in facts.cites] == ["charta"]
+        assert (".md" not in text) or [t for t, _w, _l in facts.doc_links] == ["beitraege/bremen/gibtsnicht.md"]
