@@ -70,3 +70,33 @@ def test_the_site_is_made_ready_while_the_books_are_checked(project_copy: Callab
     assert "Ein neuer Satz." in (site / "index.html").read_text(encoding="utf-8")
     expected = {"book_failed": old, "book_passed": new}.get(outcome)
     assert (offered.read_bytes() if offered.exists() else None) == expected
+
+
+def test_a_removed_case_leaves_the_published_site(project_copy: Callable[[str], Path]) -> None:
+    """A case removed from the sources is gone from the next published handbook: its page, its image, its share card,
+    its Sonderdruck and its citation files (Sphinx leaves what it wrote before in its output folder)."""
+    from pipeline.typst.build import build_pdf
+
+    root = project_copy("mini")
+    source = root / "docs/beitraege/leipzig/westen.md"
+    case = root / "docs/beitraege/leipzig/brache.md"
+    case.write_text(source.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: Brache – ", 1)
+                    .replace("westen", "brache"), encoding="utf-8")  # its figure and label of its own
+    (root / "docs/beitraege/leipzig/bilder/brache-grafik.svg").write_text(
+        (root / "docs/beitraege/leipzig/bilder/westen-grafik.svg").read_text(encoding="utf-8")
+        .replace("</svg>", "<!-- Brache --></svg>"), encoding="utf-8")
+    assert build_pdf(root).status == 0 and build_html(root).status == 0
+    site = root / "build/html"
+
+    def of_case() -> list[str]:
+        return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and "brache" in p.name)
+
+    present = of_case()
+    assert {"beitraege/leipzig/brache.html", "zitieren/brache.bib", "downloads/sonderdruck-brache.pdf"} <= set(present)
+    assert any(p.startswith("_images/teilen/brache") for p in present)
+    assert any(p.startswith("_images/brache-grafik") for p in present), present
+    case.unlink()
+    assert build_pdf(root).status == 0 and build_html(root).status == 0
+    assert of_case() == []
+    assert (site / "beitraege/leipzig/westen.html").is_file()  # the rest stays
+    assert any(p.name.startswith("westen-grafik") for p in (site / "_images").iterdir())

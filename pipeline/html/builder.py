@@ -10,18 +10,21 @@ builder it finds) get it, as `epub/builder.py` subclasses Sphinx's EPUB builder:
   preview (`koop_preview`) shows drafts;
 - pages show screen-sized copies of the images, loaded lazily (`sphinx_ext.images`);
 - the share cards of the pages to be written are started in the background before the first page
-  (`sharecard.prefetch`).
+  (`sharecard.prefetch`);
+- what the handbook no longer contains (the page, images, card and offprint of a removed case) leaves the output
+  folder after each run (`stale`), so that it is not published again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Set
+from typing import Any
 
 from docutils import nodes
 from sphinx.builders.html import StandaloneHTMLBuilder
 
 from ..sphinx_ext import images, state
-from . import sharecard
+from . import sharecard, stale
 
 LEFT_BY_SPHINX_SEARCH = ("searchindex.js", "search.html")  # by a build before Pagefind
 INVENTORY = "objects.inv"
@@ -34,8 +37,9 @@ class KoopHTMLBuilder(StandaloneHTMLBuilder):
 
     def init(self) -> None:
         super().init()
-        for stale in LEFT_BY_SPHINX_SEARCH:
-            (self.outdir / stale).unlink(missing_ok=True)
+        for left in LEFT_BY_SPHINX_SEARCH:
+            (self.outdir / left).unlink(missing_ok=True)
+        self.written: set[str] = set()  # the pages written in this run (documents, index, search …)
 
     @property
     def published(self) -> bool:
@@ -57,6 +61,15 @@ class KoopHTMLBuilder(StandaloneHTMLBuilder):
             drafts = state.project(state.app_of(self)).drafts
             docnames = {d for d in docnames if d not in drafts}
         super().write_documents(docnames)
+
+    def handle_page(self, pagename: str, *args: Any, **kwargs: Any) -> None:
+        self.written.add(pagename)
+        super().handle_page(pagename, *args, **kwargs)
+
+    def finish(self) -> None:
+        super().finish()
+        if self.published:
+            stale.remove_unused(state.app_of(self), self.written)
 
     def dump_inventory(self) -> None:
         if not self.published:
