@@ -287,8 +287,13 @@ class BodyChecker:
             self.error(base, "cite_syntax", str(exc)[:60])
             return
         self.transitions(tokens, base)
+        ended: int | None = None  # the line after the last paragraph (MyST's comment ends a paragraph)
         for i, tok in enumerate(tokens):
             line = base + (tok.map[0] if tok.map else 0)
+            if tok.type == "paragraph_open" and tok.map:
+                ended = tok.map[1]
+            elif tok.type == "myst_line_comment" and tok.map and tok.map[0] == ended:
+                self.error(line, "comment_in_paragraph", "%" + tok.content.split("\n")[0][:50])
             self.block(tok, line)
             if tok.type == "heading_open" and i + 1 < len(tokens) and not tokens[i + 1].content.strip():
                 self.error(line, "heading_empty")  # an accessible PDF (PDF/UA) has no empty headings

@@ -585,3 +585,22 @@ def test_a_directive_argument_is_checked_as_the_text_it_is(directive: str, tmp_p
         assert sorted((p.code, p.line) for p in problems) == sorted((c, 3) for c in codes), text
         assert ("cite:p" not in text) or [key for key, _line in facts.cites] == ["charta"]
         assert (".md" not in text) or [t for t, _w, _l in facts.doc_links] == ["beitraege/bremen/gibtsnicht.md"]
+
+
+@pytest.mark.parametrize("container", ["", "- ", "> "])
+@pytest.mark.parametrize("blank", [False, True])
+def test_a_percent_line_that_ends_a_paragraph_is_a_hinweis(container: str, blank: bool, tmp_path: Path) -> None:
+    """MyST reads a line beginning with „%“ as a comment: right after a paragraph's line (a sentence wrapped before
+    „% der Wohnungen“) it is a Hinweis that the line is lost; after a blank line it is a comment as meant."""
+    from pipeline.body import check_body
+
+    docs = tmp_path / "docs"
+    (docs / "beitraege/leipzig").mkdir(parents=True)
+    file = docs / "beitraege/leipzig/x.md"
+    inside = {"": "", "- ": "  ", "> ": "> "}[container]  # how a line continues the container
+    gap = inside.rstrip() + "\n" if blank else ""
+    body = f"{container}Leerstand bei etwa 20\n{gap}{inside}% der Wohnungen.\n"
+    file.write_text(body, encoding="utf-8")
+    _facts, problems = check_body("docs/beitraege/leipzig/x.md", file, docs, body, 1)
+    hinweise = [(p.code, p.line, p.is_error) for p in problems]
+    assert hinweise == ([] if blank else [("comment_in_paragraph", 2, False)]), body

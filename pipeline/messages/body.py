@@ -95,6 +95,11 @@ BODY_CODES: tuple[Message, ...] = (
     # a fence („:::“, „```“, „~~~“) never closed takes in everything after it: valid, almost always a slip
     Message("fence_unclosed", "{} ab Zeile {} wird nie geschlossen; alles bis {} steht darin{}.",
             "Schließen Sie ihn mit einer eigenen Zeile direkt nach seinem letzten Absatz.", Severity.NOTE),
+    # MyST reads a line that begins with „%“ as a comment: inside a paragraph, the wrapped rest of a sentence
+    Message("comment_in_paragraph", "Die Zeile beginnt mit „%“ und ist deshalb ein Kommentar: „{}“ erscheint in "
+            "keiner Ausgabe.",
+            "Soll sie Text sein, schreiben Sie „\\%“ an ihren Anfang oder ziehen Sie das „%“ an das Ende der Zeile "
+            "davor; ein Kommentar steht nach einer Leerzeile.", Severity.NOTE),
     # found while building an output: the block is set as plain text
     Message("code_language", "Die Sprache „{}“ des Code-Blocks ist unbekannt; er wird als einfacher Text gesetzt.",
             "Schreiben Sie nach den drei Backticks eine bekannte Sprache (z. B. „python“, „json“) oder „text“ – oder "
