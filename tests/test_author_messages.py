@@ -248,6 +248,8 @@ ENGINE_TRIGGERS: dict[str, tuple[str, str]] = {
     "figure-bad-width": (":::{figure} bilder/westen-grafik.svg\n:alt: Grafik\n:width: breit\n\nText.\n:::\n",
                          "directive_option_value"),
     "admonition-without-title": (":::{admonition}\nText.\n:::\n", "directive_argument"),
+    "note-without-text": (":::{note}\n:::\n", "directive_empty"),
+    "warning-without-text": ("```{warning}\n```\n", "directive_empty"),
 }
 
 

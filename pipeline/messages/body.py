@@ -60,6 +60,9 @@ BODY_CODES: tuple[Message, ...] = (
     Message("directive_no_content", "Die Direktive „{{{}}}“ hat keinen Inhalt; unter ihrer ersten Zeile darf nichts "
             "stehen.",
             "Schreiben Sie den Text unter die schließende Zeile („:::“ oder „```“)."),
+    Message("directive_empty", "Die Direktive „{{{}}}“ ist leer: Ihr fehlt der Inhalt.",
+            "Schreiben Sie den Inhalt (z. B. den Text des Hinweises) zwischen ihre erste und ihre schließende Zeile "
+            "(„:::“ oder „```“) – oder löschen Sie die Direktive."),
     Message("directive_split", "Der Text der Direktive „{{{}}}“ beginnt in ihrer ersten Zeile und geht unter den "
             "Optionen weiter.",
             "Schreiben Sie den ganzen Text unter die Optionen, nach einer Leerzeile."),
