@@ -157,6 +157,19 @@ def test_hard_line_break_survives_the_raw_filter(project_copy: Callable[[str], P
     assert para is not None and para.find("br") is not None
 
 
+def test_straight_quotes_become_german_ones_and_escaped_ones_stay(project_copy: Callable[[str], Path]) -> None:
+    """Quotes an author types straight are set as German typography wants them („…“, ‚…‘; an apostrophe as ’),
+    in the page and (from the same doctree) in every other output; a backslash-escaped one stays straight."""
+    root = project_copy("mini")
+    source = root / "docs/beitraege/bremen/zwischen.md"
+    typed = 'Sie nannten es "Wächterhaus", das \'Ladenlokal\' hieß anders; geht\'s so? Maß: 5\\" und \\"wörtlich\\".'
+    source.write_text(source.read_text(encoding="utf-8").replace("Zurück zu den", f"{typed}\n\nZurück zu den"),
+                      encoding="utf-8")
+    assert build_html(root).status == 0
+    shown = text(article(root, "beitraege/bremen/zwischen"))
+    assert 'Sie nannten es „Wächterhaus“, das ‚Ladenlokal‘ hieß anders; geht’s so? Maß: 5" und "wörtlich".' in shown
+
+
 # -- the handbook's builder ---------------------------------------------------------------------------------------
 
 def test_sphinx_writes_the_handbook_with_the_handbooks_html_builder(project_copy: Callable[[str], Path],
@@ -189,3 +202,16 @@ def test_no_module_changes_a_sphinx_builder_from_outside_its_class() -> None:
                       if isinstance(t, ast.Attribute) and hasattr(StandaloneHTMLBuilder, t.attr)
                       and not (isinstance(t.value, ast.Name) and t.value.id == "self")]
     assert found == []
+
+
+def test_a_reference_to_a_section_reads_its_title_without_its_footnote_mark(
+        project_copy: Callable[[str], Path]) -> None:
+    """Sphinx takes a section's title for the `{ref}` text with its footnote marks: „Ausgangslage1“."""
+    root = project_copy("mini")
+    source = root / "docs/beitraege/bremen/zwischen.md"
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "Zurück zu den", "(lage)=\n## Die Ausgangslage[^stand]\n\nWie in {ref}`lage` beschrieben.\n\n"
+                         "[^stand]: Stand 2014.\n\nZurück zu den"), encoding="utf-8")
+    assert build_html(root).status == 0
+    shown = text(article(root, "beitraege/bremen/zwischen"))
+    assert "Wie in Die Ausgangslage beschrieben." in shown

@@ -12,7 +12,22 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from ..code_digest import output_code
-from . import browse, capture, card, cite, codeblocks, deps, digests, links, numbering, quotes, security, state
+from . import (
+    browse,
+    capture,
+    card,
+    cite,
+    codeblocks,
+    deps,
+    digests,
+    links,
+    markdown,
+    numbering,
+    quotes,
+    sectionnames,
+    security,
+    state,
+)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -22,6 +37,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # not "env": download links are tracked by `deps` digests; builders pass different values
     app.add_config_value("koop_downloads", "", "", str)
     state.setup(app)
+    markdown.setup(app)
     capture.setup(app)
     security.setup(app)
     cite.setup(app)
@@ -29,6 +45,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     numbering.setup(app)
     codeblocks.setup(app)
     quotes.setup(app)
+    sectionnames.setup(app)
     card.setup(app)
     browse.setup(app)
     deps.setup(app)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 # Characters with a meaning in Typst markup (incl. the shorthands -- ~ -? and line-start = + -). Straight
-# quotes too: Sphinx's smartquotes already made „…“ of them where HTML shows „…“; what it left straight
-# stays straight, as in HTML (Typst's smart quotes would choose differently).
+# quotes too: MyST's smart quotes already made „…“ of them where HTML shows „…“ (`sphinx_ext.markdown`); what
+# it left straight (escaped) stays straight, as in HTML (Typst's smart quotes would choose differently).
 _MARKUP_SPECIAL = re.compile(r"([\\#*_`$<>@\[\]~/=+\-\"'])")
 # The shorthand `...` (set as „…“): a dot followed by a dot is escaped, so dots stay dots.
 _DOTS = re.compile(r"\.(?=\.)")
