@@ -475,4 +475,13 @@ def check_body(path: str, file: Path, docs: Path, body: str, body_line: int) -> 
         for label, line in checker.footnote_defs.items():
             if label not in checker.footnote_refs:
                 checker.error(line, "footnote_unused", label)
+        names = {_name(label): line for label, line in checker.facts.labels.items()}
+        for label, line in checker.footnote_defs.items():  # docutils: one name, one target
+            if _name(label) in names:
+                checker.error(line, "footnote_label", label, names[_name(label)])
     return checker.facts, checker.problems
+
+
+def _name(label: str) -> str:
+    """A label or footnote name as docutils compares them (case and runs of space do not count)."""
+    return " ".join(label.lower().split())

@@ -250,6 +250,7 @@ ENGINE_TRIGGERS: dict[str, tuple[str, str]] = {
     "admonition-without-title": (":::{admonition}\nText.\n:::\n", "directive_argument"),
     "note-without-text": (":::{note}\n:::\n", "directive_empty"),
     "warning-without-text": ("```{warning}\n```\n", "directive_empty"),
+    "footnote-named-as-label": ("(stand)=\n### Stand[^stand]\n\nText.\n\n[^stand]: Mai 2014.\n", "footnote_label"),
 }
 
 

@@ -91,6 +91,12 @@ BODY_CODES: tuple[Message, ...] = (
             "Löschen Sie die Trennlinie oder setzen Sie Text davor und danach."),
     Message("footnote_missing", "Zur Fußnote „[^{}]“ fehlt der Fußnotentext.",
             "Ergänzen Sie am Ende des Beitrags eine Zeile „[^…]: Text der Fußnote“."),
+    Message("footnote_label", "Die Fußnote „[^{}]“ heißt wie die Marke in Zeile {}; so ist keine von beiden "
+            "eindeutig.",
+            "Geben Sie der Fußnote oder der Marke einen anderen Namen (z. B. „[^quelle-1]“)."),
+    Message("footnote_unmatched", "Zu dieser Fußnotenmarke findet sich kein Fußnotentext.",
+            "Jede Marke „[^name]“ braucht eine Zeile „[^name]: Text“; heißt eine Marke „(name)=“ genauso, geben Sie "
+            "einer von beiden einen anderen Namen."),
     Message("footnote_duplicate", "Den Fußnotentext „[^{}]“ gibt es schon in Zeile {}.",
             "Geben Sie jeder Fußnote eine eigene Marke, z. B. [^2]."),
     Message("footnote_unused", "Der Fußnotentext „[^{}]“ wird im Text nirgends aufgerufen.",

@@ -55,6 +55,7 @@ AUTHOR_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"Invalid option value for '([^']+)'", "directive_option_value"),
     (r"'([\w:.-]+)': Has content, but none permitted", "directive_no_content"),
     (r"Content block expected for the \"([\w:.-]+)\" directive; none found", "directive_empty"),
+    (r"Too many autonumbered footnote references", "footnote_unmatched"),
     (r"'([\w:.-]+)': maximum \d+ argument\(s\) allowed", "directive_arguments"),
     (r"'([\w:.-]+)': Splitting content across first line and body", "directive_split"),
     (r"Directive options has # comments", "directive_option_comment"),
