@@ -295,7 +295,7 @@ class BodyChecker:
             elif tok.type == "myst_line_comment" and tok.map and tok.map[0] == ended:
                 self.error(line, "comment_in_paragraph", "%" + tok.content.split("\n")[0][:50])
             self.block(tok, line)
-            if tok.type == "heading_open" and i + 1 < len(tokens) and not tokens[i + 1].content.strip():
+            if tok.type == "heading_open" and i + 1 < len(tokens) and not _reads(tokens[i + 1]):
                 self.error(line, "heading_empty")  # an accessible PDF (PDF/UA) has no empty headings
 
     def transitions(self, tokens: list[Token], base: int) -> None:
@@ -480,6 +480,14 @@ def check_body(path: str, file: Path, docs: Path, body: str, body_line: int) -> 
             if _name(label) in names:
                 checker.error(line, "footnote_label", label, names[_name(label)])
     return checker.facts, checker.problems
+
+
+def _reads(inline: Token) -> bool:
+    """Whether an inline token has text of its own to read (not only footnote marks, say)."""
+    if not inline.content.strip():
+        return False
+    return any(child.type != "footnote_ref" and (child.type != "text" or child.content.strip())
+               for child in inline.children or [])
 
 
 def _name(label: str) -> str:

@@ -607,3 +607,19 @@ def test_a_percent_line_that_ends_a_paragraph_is_a_hinweis(container: str, blank
     _facts, problems = check_body("docs/beitraege/leipzig/x.md", file, docs, body, 1)
     hinweise = [(p.code, p.line, p.is_error) for p in problems]
     assert hinweise == ([] if blank else [("comment_in_paragraph", 2, False)]), body
+
+
+@pytest.mark.parametrize(("heading", "empty"), [("## [^n]", True), ("## [^n] [^n]", True), ("## Stand[^n]", False),
+                                                ("## *Stand*[^n]", False), ("## 2014[^n]", False)])
+def test_a_heading_of_footnote_marks_only_is_empty(heading: str, empty: bool, tmp_path: Path) -> None:
+    """A heading that reads as nothing but its footnote number (PDF/UA: no empty headings) is refused like one
+    without text."""
+    from pipeline.body import check_body
+
+    docs = tmp_path / "docs"
+    (docs / "beitraege/leipzig").mkdir(parents=True)
+    file = docs / "beitraege/leipzig/x.md"
+    body = f"Einleitung.\n\n{heading}\n\nText.\n\n[^n]: Stand Mai 2014.\n"
+    file.write_text(body, encoding="utf-8")
+    _facts, problems = check_body("docs/beitraege/leipzig/x.md", file, docs, body, 1)
+    assert [(p.code, p.line) for p in problems] == ([("heading_empty", 3)] if empty else [])
