@@ -22,7 +22,7 @@ from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
 from . import messages as M
-from . import urls
+from . import svg, urls
 from .diagnostics import Diagnostic, diag, suggest_path
 from .paths import IMAGE_DIR
 
@@ -35,6 +35,10 @@ ALLOWED_DIRECTIVES = ADMONITIONS | FIGURES | {"table", "list-table", "epigraph",
 ALLOWED_ROLES = frozenset({"cite:p", "cite:t", "ref", "doc", "numref", "sub", "sup", "abbr"})  # no {term}: no glossary
 MATH = frozenset({"math", "eq"})  # formulas are not set (project decision): a message of their own
 IMAGE_SUFFIXES = frozenset({".svg", ".png", ".jpg", ".jpeg"})
+# C0 control characters but tab and line ends, and DEL: no text has them (XML, and so the e-books, refuses them);
+# they come in with text copied from Word (vertical tab for Shift+Enter) or a PDF (form feed)
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+RASTER_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}  # Pillow's name of the format a suffix promises
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
 MAX_IMAGE_MB = 50  # the original's file size; every output gets a copy sized for it (`pipeline.images`)
 MAX_IMAGE_PIXELS = 89_478_485  # Pillow's decompression-bomb limit (PIL.Image.MAX_IMAGE_PIXELS)
@@ -177,8 +181,10 @@ class LocalFiles:
         return resolved
 
     def raster(self, file: Path, target: str, line: int) -> None:
-        """A PNG/JPEG must be readable; below 300 dpi at full print width it gets a Hinweis (it still prints)."""
+        """A PNG/JPEG must be readable to its last pixel and be what its name says; below 300 dpi at full print width
+        it gets a Hinweis (it still prints). An SVG: see `vector`."""
         if file.suffix.lower() == ".svg":
+            self.vector(file, target, line)
             return
         from PIL import Image, UnidentifiedImageError
 
@@ -188,21 +194,41 @@ class LocalFiles:
                 # refused below with its size, as a located German message (Pillow's own is English)
                 warnings.simplefilter("ignore", Image.DecompressionBombWarning)
                 with Image.open(file) as im:
-                    width, pixels = im.width, im.width * im.height
+                    width, pixels, kind = im.width, im.width * im.height, im.format
                     if pixels <= MAX_IMAGE_PIXELS:
                         im.verify()
+                if pixels <= MAX_IMAGE_PIXELS:
+                    with Image.open(file) as im:
+                        im.load()  # `verify` reads no pixel data: a truncated photo shows only here
         except Image.DecompressionBombError as exc:  # over twice the limit: Pillow refuses to open it at all
             m = re.search(r"\((\d+) pixels\)", str(exc))
             pixels = int(m.group(1)) if m else 2 * MAX_IMAGE_PIXELS + 1
         except (OSError, UnidentifiedImageError, ValueError, SyntaxError) as exc:
-            self.error(line, "image_unreadable", target, type(exc).__name__)
+            self.error(line, "image_unreadable", target, M.IMAGE_TRUNCATED if "truncated" in str(exc)
+                       else type(exc).__name__)
             return
         if pixels > MAX_IMAGE_PIXELS:
             self.error(line, "image_pixels", target, M.decimal(pixels / 1e6), M.decimal(MAX_IMAGE_PIXELS / 1e6))
             return
+        if kind != RASTER_FORMATS.get(file.suffix.lower(), kind):
+            self.error(line, "image_format", target, kind, file.suffix)
+            return
         dpi = width / (PRINT_WIDTH_MM / 25.4)
         if dpi < MIN_PRINT_DPI:
             self.problems.append(diag(self.path, line, "image_dpi", target, round(dpi)))
+
+    def vector(self, file: Path, target: str, line: int) -> None:
+        """An SVG must be well-formed XML and hold all it shows: no script, event handler, `javascript:` link or
+        embedded HTML (they would run in the handbook and the e-books), and nothing loaded from elsewhere (a file
+        outside the folder, the net) but images embedded as `data:`."""
+        problem = svg.problem(file)
+        if problem is None:
+            return
+        kind, detail = problem
+        if kind == "unreadable":
+            self.error(line, "image_unreadable", target, detail)
+        else:
+            self.error(line, "svg_active" if kind == "active" else "svg_external", target, detail)
 
     def nearby(self, image: bool) -> list[str]:
         """Files next to the contribution and in bilder/, as an author writes them (for "Meinten Sie …?")."""
@@ -468,6 +494,11 @@ def check_body(path: str, file: Path, docs: Path, body: str, body_line: int) -> 
     if not body.strip():
         checker.error(body_line, "body_empty")
     else:
+        # by the editor's lines (`splitlines` would also break at a vertical tab or a form feed); in the front
+        # matter, YAML refuses them itself
+        for n, line_text in enumerate(body.split("\n"), body_line):
+            if found := CONTROL.search(line_text):
+                checker.error(n, "control_char", f"U+{ord(found.group()):04X}")
         checker.check(body, body_line)
         for label, line in checker.footnote_refs.items():
             if label not in checker.footnote_defs:

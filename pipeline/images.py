@@ -6,7 +6,7 @@ width for print); the derivative is named by the original's bytes and the varian
 made again only when the original or the parameters change. JPEG stays JPEG (quality 82), PNG
 stays PNG (optimised; no lossy surprise for diagrams and screenshots), SVG is used as it is.
 EXIF orientation is applied and metadata (EXIF, XMP, comments, text chunks) is not carried over;
-the colour profile is kept.
+the colour profile is kept, but a CMYK photo becomes sRGB (`_srgb`).
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-VERSION = 1  # part of every cache name: raise it when the way derivatives are made changes
+VERSION = 2  # part of every cache name: raise it when the way derivatives are made changes
 SCREEN_EDGE = 1600  # px, long edge for the handbook and the e-books
 JPEG_QUALITY = 82
 PRINT_PPI = 450  # at the placed size; more only makes the PDF bigger (the printer needs 300)
@@ -104,6 +105,21 @@ def derive(src: Path, cache: Path, variant: Variant) -> Derived:
     return Derived(target, size)
 
 
+def _srgb(im: Any, icc: bytes | None) -> Any:
+    """A CMYK image in sRGB: through its own colour profile where it has one (as a photographer's or printer's
+    file does), else by Pillow's plain conversion. PDF/A (the screen PDF) and browsers want RGB; the print PDF is
+    made of the same layout (`typst.print_version`)."""
+    from PIL import ImageCms
+
+    if icc:
+        try:
+            return ImageCms.profileToProfile(im, ImageCms.ImageCmsProfile(io.BytesIO(icc)),
+                                             ImageCms.createProfile("sRGB"), outputMode="RGB")
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass
+    return im.convert("RGB")
+
+
 _LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$")
 
 
@@ -118,7 +134,8 @@ def svg_size(src: Path) -> tuple[int, int] | None:
         return None
     width, height = (_LENGTH.match(root.get(a, "")) for a in ("width", "height"))
     if width and height:
-        return round(float(width[1])), round(float(height[1]))
+        size = round(float(width[1])), round(float(height[1]))
+        return size if min(size) > 0 else None  # (a drawing a fraction of a pixel wide: no size to scale by)
     box = re.split(r"[\s,]+", root.get("viewBox", "").strip())
     try:
         w, h = float(box[2]), float(box[3])
@@ -148,8 +165,10 @@ def _make(src: Path, variant: Variant, *, png: bool) -> tuple[bytes, tuple[int, 
             changed = True
         if orientation != 1:
             im = ImageOps.exif_transpose(im)
-        out = io.BytesIO()
         icc = im.info.get("icc_profile")
+        if im.mode == "CMYK":  # a photo for print: the outputs are one layout in screen colours (sRGB)
+            im, icc, changed = _srgb(im, icc), None, True
+        out = io.BytesIO()
         extra = {"icc_profile": icc} if icc else {}
         if png:  # a palette's transparency is carried over by Pillow itself
             im.save(out, "PNG", optimize=True, **extra)

@@ -7,6 +7,9 @@ from .record import Message, Severity
 FRONTMATTER_CODES: tuple[Message, ...] = (
     Message("encoding", "Die Datei ist nicht in UTF-8 kodiert (Byte {} an Position {}).",
             "Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“."),
+    Message("control_char", "In der Zeile steht ein unsichtbares Steuerzeichen ({}); es gehört in keinen Text.",
+            "Löschen Sie es (es kommt oft aus Word oder einem PDF mit, z. B. als Zeilenumbruch mit Umschalt+Eingabe). "
+            "Einen Zeilenumbruch im Absatz schreiben Sie als Backslash „\\“ am Zeilenende."),
     Message("file_size", "Die Datei ist mit {} MB zu groß (höchstens {} MB).",
             "Teilen Sie den Text auf oder entfernen Sie eingefügte Daten; Bilder gehören als eigene Dateien nach "
             "„bilder/“."),

@@ -17,12 +17,24 @@ IMAGE_CODES: tuple[Message, ...] = (
             "Verkleinern Sie das Bild (für den Druck reichen 300 dpi in der gedruckten Größe)."),
     Message("image_unreadable", "Die Bilddatei „{}“ lässt sich nicht lesen ({}).",
             "Speichern Sie das Bild neu als PNG oder JPEG."),
+    Message("image_format", "Die Bilddatei „{}“ ist ein {}-Bild, trägt aber die Endung „{}“.",
+            "Geben Sie der Datei die Endung ihres Formats („.png“ oder „.jpg“) und ändern Sie den Namen im Text "
+            "ebenso – oder speichern Sie das Bild neu im Format seiner Endung."),
+    Message("svg_active", "Die Zeichnung „{}“ enthält {}; das ist in Beiträgen nicht erlaubt.",
+            "Speichern Sie die Zeichnung ohne Skripte, Links und eingebettetes HTML, z. B. in Inkscape als "
+            "„Optimiertes SVG“ oder „Normales SVG“."),
+    Message("svg_external", "Die Zeichnung „{}“ lädt „{}“ aus einer anderen Datei oder dem Netz; eine Zeichnung muss "
+            "alles enthalten, was sie zeigt.",
+            "Betten Sie das Bild in die Zeichnung ein (in Inkscape: „Einbetten“) oder liefern Sie es als eigene "
+            "Abbildung im Ordner „bilder/“."),
     Message("image_pixels", "Das Bild „{}“ ist mit {} Megapixeln zu groß (höchstens {} Megapixel).",
             "Verkleinern Sie das Bild; für den Druck in voller Textbreite reichen etwa 3200 Pixel Breite, für "
             "Bildschirme 1600."),
     Message("image_dpi", "Das Bild „{}“ hat im Druck nur {} dpi (mindestens 300 dpi empfohlen).",
             "Für den Druck braucht das Bild in voller Spaltenbreite etwa 2100 Pixel Breite.", Severity.NOTE),
 )
+
+IMAGE_TRUNCATED = "die Datei bricht vor ihrem Ende ab"  # a photo whose last bytes are missing (image_unreadable)
 
 # Numbered figures and tables (all formats): the label in running text and before a caption.
 NUMFIG = {"figure": "Abb. %s", "table": "Tab. %s"}
