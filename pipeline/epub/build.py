@@ -101,7 +101,10 @@ class PendingEpub:
                     continue
                 docname = self.app.env.path2doc(str(self.root / found.path))
                 stamp = self.app.env.all_docs.get(docname, 0) if docname else 0
-                store.add(docname if stamp else None, stamp, found)
+                # kept with the contribution it points into, until that is read again; one that names no chapter
+                # (an image, the package) is this run's only: a book that fails is checked again in the next run
+                located = docname is not None and docname in self.project.reports
+                store.add(docname if stamp and located else None, stamp, found)
                 late.append(found)
             if not problems:
                 book.with_suffix(".sha1").write_text(BookWriter.digest_of(book))

@@ -46,6 +46,7 @@ FIGURES = "koop_card_figures"  # on the environment: docname → its card's figu
 PENDING = "koop_card_pending"  # on the builder: the cards being rendered in the background
 WORKERS = min(4, os.cpu_count() or 1)
 FIGURE_BOX = (SIZE[0] - 2 * MARGIN, SIZE[1] - STRIP - 2 * MARGIN)  # a figure shown whole
+UNDRAWABLE = (OSError, ValueError, ArithmeticError, RuntimeError)  # Pillow's and Typst's (RuntimeError) refusals
 BATCHES = (2, 4, 8)  # SVG figures per Typst run in the background, growing: the first pages wait least
 
 
@@ -286,7 +287,10 @@ def card(app: Sphinx, c: Contribution, doctree: nodes.document | None) -> Card |
     if plan is None:
         return None
     pending: _Pending | None = getattr(app.builder, PENDING, None)
-    cached = (pending.result(plan) if pending is not None else None) or plan.made()
+    try:
+        cached = (pending.result(plan) if pending is not None else None) or plan.made()
+    except UNDRAWABLE:  # a figure `check` refuses (unreadable, not what its name says): no card; the finding says why
+        return None
     builder: Any = app.builder
     path = f"{builder.imagedir}/{FOLDER}/{c.slug}{cached.suffix}"
     write_if_changed(Path(builder.outdir) / path, cached.read_bytes())
