@@ -27,6 +27,7 @@ from typing import Any, ClassVar
 import yaml
 
 from . import messages as M
+from . import typography
 from .body import IMAGE_SUFFIXES, is_todo, resolve
 from .diagnostics import Diagnostic, diag, suggest, suggest_path
 from .frontmatter import FrontMatter, KeyPath
@@ -184,6 +185,20 @@ class Text(Validator):
 
     def json(self, tax: Taxonomy) -> dict[str, Any]:
         return {"type": ["string", "number"]} if self.numbers else {"type": "string", "minLength": 1}
+
+
+@dataclass(frozen=True)
+class Title(Text):
+    """A title: plain text (no Markdown: MyST would set it in the page's heading, the other outputs print its
+    characters), with the quotes MyST sets (`typography`)."""
+
+    def __call__(self, at: At, value: Any) -> Any:
+        text = super().__call__(at, value)
+        if not isinstance(text, str):
+            return text
+        if (markup := typography.inline_markup(text)) is not None:
+            return at.report("title_markup", at.name, markup)
+        return typography.typographic(text)
 
 
 @dataclass(frozen=True)
@@ -649,8 +664,8 @@ class ContributionFields:
 
     A field without a default is required."""
 
-    title: str = field(metadata=meta(Text(numbers=True), "title"))
-    subtitle: str = field(default="", metadata=meta(Text(numbers=True), "subtitle"))
+    title: str = field(metadata=meta(Title(numbers=True), "title"))
+    subtitle: str = field(default="", metadata=meta(Title(numbers=True), "subtitle"))
     authors: tuple[Author, ...] = field(metadata=meta(Authors(), "authors"))
     date: dt.date = field(metadata=meta(Date(), "date"))
     abstract: str = field(default="", metadata=meta(

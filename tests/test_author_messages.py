@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -623,3 +624,37 @@ def test_a_heading_of_footnote_marks_only_is_empty(heading: str, empty: bool, tm
     file.write_text(body, encoding="utf-8")
     _facts, problems = check_body("docs/beitraege/leipzig/x.md", file, docs, body, 1)
     assert [(p.code, p.line) for p in problems] == ([("heading_empty", 3)] if empty else [])
+
+
+TITLES = {  # a title as written → (the code check gives it, or the title every output reads)
+    'Der "Stadtumbau" im Westen': "Der „Stadtumbau“ im Westen",
+    "Geht's auch 'anders'?": "Geht’s auch ‚anders‘?",
+    'Maße: 5\\" und mehr': 'Maße: 5" und mehr',
+    "C++, Wohnen * Arbeiten und Projekt_Name": "C++, Wohnen * Arbeiten und Projekt_Name",
+    "Der *Stadtumbau* Ost": "title_markup",
+    "Mit `Code`": "title_markup",
+    "Mit [Link](https://www.leipzig.de/)": "title_markup",
+    "Mit ![Bild](bilder/x.png)": "title_markup",
+    "Mit <b>fett</b>": "title_markup",
+    "CO{sub}`2` sparen": "title_markup",
+}
+
+
+@pytest.mark.parametrize("written", list(TITLES))
+def test_a_title_is_plain_text_with_the_quotes_the_body_gets(written: str, project_copy: Callable[[str], Path]) -> None:
+    """MyST sets a title in the page's heading as Markdown, the other outputs take it from the front matter: markup
+    is refused, straight quotes become what MyST makes of them in the heading."""
+    from pipeline.validate import validate_project
+
+    root = project_copy("mini")
+    text = fixture_text(root)
+    title = next(line for line in text.splitlines() if line.startswith("title: "))
+    (root / W).write_text(text.replace(title, "title: " + json.dumps(written, ensure_ascii=False), 1),
+                          encoding="utf-8")
+    project = validate_project(root)
+    codes = [p.code for p in project.problems if p.path == W and p.is_error]
+    wanted = TITLES[written]
+    if wanted == "title_markup":
+        assert codes == ["title_markup"]
+    else:
+        assert codes == [] and project.contributions["beitraege/leipzig/westen"].title == wanted

@@ -52,6 +52,10 @@ FRONTMATTER_CODES: tuple[Message, ...] = (
             "Löschen Sie den doppelten Eintrag."),
     Message("abstract", "Ein Praxisfall braucht einen Abstract (1–3 Sätze).",
             "Ergänzen Sie „abstract: …“ mit einer kurzen Zusammenfassung."),
+    Message("title_markup", "In „{}:“ steht Markdown oder HTML („{}“); ein Titel ist reiner Text.",
+            "Schreiben Sie den Titel ohne Auszeichnung: Das Handbuch würde sie setzen, das koopBLATT, das E-Book und "
+            "die Zitierangaben zeigten ihre Zeichen. Gerade Anführungszeichen dürfen bleiben („…“ entstehen von "
+            "selbst)."),
     Message("abstract_length", "Der Abstract hat {} Sätze; vorgesehen sind 1–3.",
             "Kürzen Sie die Kurzfassung auf höchstens drei Sätze; Einzelheiten gehören in den Text.", Severity.NOTE),
     Message("themenfeld", "Unbekanntes Themenfeld „{}“. Erlaubt: {}.",
