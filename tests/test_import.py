@@ -390,6 +390,23 @@ def test_unusable_image_formats_are_kept_for_the_editor(tmp_path: Path) -> None:
     assert any("Abbildung 1 (EMF) kann nicht verwendet werden" in n for n in converter.notes)
 
 
+def test_an_image_too_big_to_open_is_kept_for_the_editor(tmp_path: Path) -> None:
+    """Pillow refuses to open 400 megapixels (a decompression bomb, English): the import goes on, the image is kept
+    as it came (`check` then names its size in German)."""
+    import struct
+    import zlib
+
+    from pipeline.importer import images
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 20000, 20000, 8, 2, 0, 0, 0)  # 20000 × 20000 RGB: only its header
+    (tmp_path / "riesig.tiff").write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b""))
+    stored = images.store(tmp_path / "riesig.tiff", "x-abb-2", tmp_path)
+    assert (stored.name, stored.usable) == ("x-abb-2.tiff", False)
+
+
 def test_caption_paragraph_after_an_image_becomes_the_caption(tmp_path: Path) -> None:
     Image.new("RGB", (20, 20), (200, 30, 30)).save(tmp_path / "rot.png")
     out, notes = convert(f"![]({tmp_path / 'rot.png'})\n\nAbb. 3: Rote Fläche im *Plan*.\n\n"

@@ -41,8 +41,9 @@ def store(src: Path, stem: str, staging: Path) -> Stored:
             converted = img.convert("RGBA" if "A" in img.getbands() or img.mode == "P" else "RGB")
             converted.save(staging / f"{stem}.png", "PNG")
             return Stored(f"{stem}.png", True, fmt, True)
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
-        # EMF/WMF and friends: Pillow cannot render them here; keep the original for the editor
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        # EMF/WMF and friends: Pillow cannot render them here (nor an image too big to open: `check` names its
+        # size); keep the original for the editor
         (staging / f"{stem}.png").unlink(missing_ok=True)
         name = f"{stem}{suffix}"
         shutil.copyfile(src, staging / name)
