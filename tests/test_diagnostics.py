@@ -33,6 +33,10 @@ ENGINE_CASES = [
      "gibt es nicht."),
     ("Inline emphasis start-string without end-string.", "", "inline_markup", "Eine Hervorhebung oder Rolle ist "
      "nicht geschlossen (Sphinx meldet: „Inline emphasis start-string without end-string.“)."),
+    ('Content block expected for the "note" directive; none found.', "", "directive_empty",
+     "Die Direktive „{note}“ ist leer: Ihr fehlt der Inhalt."),
+    ("Too many autonumbered footnote references: only 0 corresponding footnotes available.", "", "footnote_unmatched",
+     "Zu dieser Fußnotenmarke findet sich kein Fußnotentext."),
     ("Directive 'admonition': 1 argument(s) required, 0 supplied", "myst", "directive_argument",
      "Der Direktive „{admonition}“ fehlt die Angabe hinter dem Namen (z. B. ein Titel)."),
     ('Error in "figure" directive:\ninvalid option value', "", "directive_content", "Die Direktive „{figure}“ ist so "
@@ -78,7 +82,16 @@ BUILD_TIME = {"typst": "test_pdf.py::test_a_typst_error_names_the_contribution",
               "page_budget": "test_desk.py::test_a_wrong_page_budget_is_a_located_hinweis",
               "title_duplicate": "test_scaffold.py::test_a_copy_in_git_gets_the_duplicates_not_the_released_original",
               "pdf_unbalanced": "test_makeup.py::"
-                                "test_an_issue_whose_balanced_layout_does_not_settle_is_set_unbalanced_with_a_hinweis"}
+                                "test_an_issue_whose_balanced_layout_does_not_settle_is_set_unbalanced_with_a_hinweis",
+              # found by `check`, each with a generated test of its own
+              "comment_in_paragraph": "test_author_messages.py::test_a_percent_line_that_ends_a_paragraph_is_a_hinweis",
+              "footnote_label": "test_author_messages.py::"
+                                "test_each_myst_warning_an_author_can_trigger_is_a_located_german_message",
+              "title_markup": "test_author_messages.py::test_a_title_is_plain_text_with_the_quotes_the_body_gets",
+              "control_char": "test_image_content.py::test_a_control_character_in_the_text_is_refused_at_its_line",
+              "image_format": "test_image_content.py::test_a_photo_is_readable_to_its_end_and_what_its_name_says",
+              "svg_active": "test_image_content.py::test_a_drawing_is_well_formed_and_inert",
+              "svg_external": "test_image_content.py::test_a_drawing_is_well_formed_and_inert"}
 
 
 @pytest.mark.parametrize(("text", "kind", "code", "expected"), ENGINE_CASES, ids=[c[2] for c in ENGINE_CASES])

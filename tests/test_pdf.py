@@ -107,9 +107,11 @@ def test_figure_without_alt_fails_with_located_message(project_copy: Callable[[s
 
 def test_a_typst_error_names_the_contribution(project_copy: Callable[[str], Path],
                                               capsys: pytest.CaptureFixture[str]) -> None:
-    """A broken SVG passes `check` (it is a file, not text) but not Typst: the message names the file."""
+    """A drawing `check` lets pass (well-formed, inert) but Typst cannot draw (no size): the message names the file.
+    (A drawing that is no XML at all is `check`'s: test_image_content.)"""
     root = project_copy("mini")
-    (root / "docs/beitraege/leipzig/bilder/westen-grafik.svg").write_text("<svg kaputt", encoding="utf-8")
+    (root / "docs/beitraege/leipzig/bilder/westen-grafik.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="-5" height="3"/>', encoding="utf-8")
     assert main(["--root", str(root), "pdf"]) == 1
     err = capsys.readouterr().err
     assert ("docs/beitraege/leipzig/westen.md:29: Fehler [koop.typst]: Fehler beim Setzen des koopBLATT: "
