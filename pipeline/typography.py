@@ -3,7 +3,7 @@
 A contribution's title becomes the heading of its page the way MyST reads Markdown (`myst_title_to_header`), and
 the koopBLATT, the e-books, the metadata and the citations take it from the front matter. So a title holds no
 markup (`inline_markup`: it would show as such in one output and as its characters in the others), and its straight
-quotes become the typographic ones MyST sets (`typographic`, with the quotes of `sphinx_ext.markdown`), so that
+quotes become the typographic ones MyST sets (`typographic`; `QUOTES` serve the Markdown reader too), so that
 every output reads the same title.
 """
 

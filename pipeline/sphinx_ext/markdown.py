@@ -20,7 +20,8 @@ from myst_parser.parsers.sphinx_ import MystParser
 from myst_parser.warnings_ import create_warning
 from sphinx.application import Sphinx
 
-QUOTES = {"de": "„“‚‘"}  # markdown-it's `quotes`: double opening, double closing, single opening, single closing
+from ..typography import QUOTES
+
 SPHINX_SMARTQUOTES = "De"  # Sphinx's default is "qDe": quotes (MyST's here), dashes, ellipses
 
 
